@@ -1,0 +1,124 @@
+"""Every error leaves the service as an RFC 9457 problem: one shape, no internals."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from app.models.schemas import ParamError, Problem
+from app.queries.common import NotFoundError
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("app.errors")
+
+
+class ProblemResponse(Response):
+    media_type = PROBLEM_JSON
+
+    def render(self, content: Any) -> bytes:
+        assert isinstance(content, Problem)
+        return content.model_dump_json(by_alias=True, exclude_none=True).encode()
+
+
+def problem(
+    status: int,
+    detail: str,
+    request: Request,
+    *,
+    errors: list[ParamError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> ProblemResponse:
+    body = Problem(
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        errors=errors,
+    )
+    return ProblemResponse(body, status_code=status, headers=headers)
+
+
+def _param_error(error: Any) -> ParamError:
+    loc = [str(part) for part in error.get("loc", ())]
+    where = loc[0] if loc else "request"
+    name = ".".join(loc[1:]) or where
+    return ParamError.model_validate(
+        {
+            "name": name,
+            "in": where,
+            "detail": error.get("msg", "Invalid value."),
+            "type": error.get("type", "invalid"),
+        }
+    )
+
+
+async def _validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [_param_error(e) for e in exc.errors()]
+    names = ", ".join(dict.fromkeys(e.name for e in errors))
+    return problem(422, f"Invalid parameters: {names}.", request, errors=errors)
+
+
+async def _http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    detail = (
+        exc.detail
+        if isinstance(exc.detail, str) and exc.detail != HTTPStatus(status).phrase
+        else None
+    )
+    if detail is None:
+        detail = {
+            404: f"Nothing at {request.url.path}.",
+            405: f"{request.method} is not allowed on {request.url.path}.",
+        }.get(status, HTTPStatus(status).description or HTTPStatus(status).phrase)
+    headers = dict(exc.headers or {})
+    if status == 405 and "allow" in {k.lower() for k in headers}:
+        # Every GET route answers HEAD too (see app/api/caching.py).
+        headers = {
+            "Allow": ", ".join(
+                _with_head(next(v for k, v in headers.items() if k.lower() == "allow"))
+            )
+        }
+    return problem(status, detail, request, headers=headers)
+
+
+def _with_head(allow: str) -> list[str]:
+    methods = [m.strip() for m in allow.split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")
+    return methods
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return problem(404, str(exc), request)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(500, "The server could not answer this request.", request)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route can answer with."""
+    return {
+        status: {
+            "model": Problem,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_JSON: {}},
+        }
+        for status in statuses
+    }

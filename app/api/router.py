@@ -1,0 +1,14 @@
+"""All the API's routes, composed in one place."""
+
+from fastapi import APIRouter
+
+from app.api.routes import actors, articles, claims, figures, health, sections
+
+API_PREFIX = "/v1"
+
+api_router = APIRouter(prefix=API_PREFIX)
+for module in (articles, sections, actors, figures, claims):
+    api_router.include_router(module.router)
+
+root_router = APIRouter()
+root_router.include_router(health.router)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import PageDep, SessionDep
+from app.api.errors import problem_responses
+from app.ingest.kinds import ActorKind
+from app.models.schemas import ActorDetail, ActorPage
+from app.queries import actors as queries
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+
+@router.get("", responses=problem_responses(422))
+def list_actors(
+    session: SessionDep,
+    page: PageDep,
+    request: Request,
+    response: Response,
+    article: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Only actors it mentions.")
+    ] = None,
+    kind: ActorKind | None = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
+        ),
+    ] = None,
+) -> ActorPage:
+    """Countries, companies, people and initiatives, most mentioned first."""
+    filters = queries.ActorFilters(article=article, kind=kind, q=q)
+    items, total = queries.list_actors(session, filters, limit=page.limit, offset=page.offset)
+    page.headers(request, response, total)
+    return ActorPage(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/{actor_id}", responses=problem_responses(404, 422))
+def get_actor(actor_id: Annotated[str, Path(max_length=200)], session: SessionDep) -> ActorDetail:
+    """One actor with its sections, claims, figures, relations and every mention."""
+    return queries.get_actor(session, actor_id)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import PlainTextResponse
+
+from app.api.deps import PageDep, SessionDep
+from app.api.errors import problem_responses
+from app.models.schemas import ArticlePage, ArticlePublic
+from app.queries import articles as queries
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.")]
+
+
+@router.get("", responses=problem_responses(422))
+def list_articles(
+    session: SessionDep, page: PageDep, request: Request, response: Response
+) -> ArticlePage:
+    """The articles, with their counts of sections, actors, figures and claims."""
+    items, total = queries.list_articles(session, limit=page.limit, offset=page.offset)
+    page.headers(request, response, total)
+    return ArticlePage(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/{article_id}", responses=problem_responses(404, 422))
+def get_article(article_id: ArticleId, session: SessionDep) -> ArticlePublic:
+    """One article: title, source, language, keywords, counts and the sha256 of its text."""
+    return queries.get_article(session, article_id)
+
+
+@router.get(
+    "/{article_id}/text",
+    response_class=PlainTextResponse,
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
+        **problem_responses(404, 422),
+    },
+)
+def get_article_text(article_id: ArticleId, session: SessionDep) -> PlainTextResponse:
+    """The source text that every offset points into, as UTF-8 plain text."""
+    return PlainTextResponse(queries.get_text(session, article_id))

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import PageDep, SessionDep
+from app.api.errors import problem_responses
+from app.api.params import IdQuery
+from app.ingest.drafts import FigureKind
+from app.models.schemas import FigurePage, FigurePublic
+from app.queries import figures as queries
+
+router = APIRouter(prefix="/figures", tags=["figures"])
+
+# Finite bounds: SQLite has no infinity, and a value past 1e300 means nothing here.
+BOUND = 1e300
+
+
+@router.get("", responses=problem_responses(422))
+def list_figures(
+    session: SessionDep,
+    page: PageDep,
+    request: Request,
+    response: Response,
+    article: IdQuery = None,
+    section: IdQuery = None,
+    actor: IdQuery = None,
+    kind: FigureKind | None = None,
+    unit: Annotated[
+        str | None, Query(min_length=1, max_length=20, description='"USD", "percent", "year"...')
+    ] = None,
+    min: Annotated[
+        float | None, Query(ge=-BOUND, le=BOUND, description="Smallest `value`.")
+    ] = None,
+    max: Annotated[float | None, Query(ge=-BOUND, le=BOUND, description="Largest `value`.")] = None,
+    from_: Annotated[
+        int | None,
+        Query(
+            alias="from",
+            ge=-9999,
+            le=9999,
+            description="Year: figures whose period reaches it or later.",
+        ),
+    ] = None,
+    to: Annotated[
+        int | None,
+        Query(ge=-9999, le=9999, description="Year: figures whose period starts by it."),
+    ] = None,
+    sort: queries.FigureSort = queries.FigureSort.POSITION,
+) -> FigurePage:
+    """Every quantity in the articles, normalised, filtered and sorted."""
+    filters = queries.FigureFilters(
+        article=article,
+        section=section,
+        actor=actor,
+        kind=kind,
+        unit=unit,
+        min=min,
+        max=max,
+        from_year=from_,
+        to_year=to,
+    )
+    items, total = queries.list_figures(
+        session, filters, sort, limit=page.limit, offset=page.offset
+    )
+    page.headers(request, response, total)
+    return FigurePage(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/{figure_id}", responses=problem_responses(404, 422))
+def get_figure(
+    figure_id: Annotated[str, Path(max_length=200)], session: SessionDep
+) -> FigurePublic:
+    """One figure with its value, unit, comparator, period and actors."""
+    return queries.get_figure(session, figure_id)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.api.deps import DatabaseDep
+from app.api.errors import problem, problem_responses
+
+router = APIRouter(tags=["health"])
+log = logging.getLogger("app.health")
+
+
+class Status(BaseModel):
+    status: str
+    version: str | None = None
+
+
+@router.get("/health")
+async def health() -> Status:
+    """Liveness: the process answers. Touches nothing else."""
+    return Status(status="ok")
+
+
+@router.get("/ready", responses=problem_responses(503))
+def ready(database: DatabaseDep, request: Request) -> Status:
+    """Readiness: the database answers a query over the facts."""
+    try:
+        with database.engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM article")).scalar_one()
+    except (SQLAlchemyError, OSError) as exc:
+        log.error("not ready: the database does not answer: %s", type(exc).__name__)
+        return problem(503, "The database does not answer.", request)  # type: ignore[return-value]
+    return Status(status="ready", version=database.version)

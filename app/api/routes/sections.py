@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import PageDep, SessionDep
+from app.api.errors import problem_responses
+from app.api.params import IdQuery
+from app.models.schemas import SectionDetail, SectionPage
+from app.queries import sections as queries
+
+router = APIRouter(prefix="/sections", tags=["sections"])
+
+
+@router.get("", responses=problem_responses(422))
+def list_sections(
+    session: SessionDep,
+    page: PageDep,
+    request: Request,
+    response: Response,
+    article: IdQuery = None,
+    number: Annotated[
+        str | None,
+        Query(max_length=20, pattern=r"^\d+(\.\d+)*$", description='Section number, e.g. "2.1".'),
+    ] = None,
+    level: Annotated[int | None, Query(ge=1, le=6, description="Heading level.")] = None,
+    parent: IdQuery = None,
+) -> SectionPage:
+    """The sections of the articles in reading order, filtered."""
+    filters = queries.SectionFilters(article=article, number=number, level=level, parent=parent)
+    items, total = queries.list_sections(session, filters, limit=page.limit, offset=page.offset)
+    page.headers(request, response, total)
+    return SectionPage(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/{section_id}", responses=problem_responses(404, 422))
+def get_section(
+    section_id: Annotated[str, Path(max_length=200)], session: SessionDep
+) -> SectionDetail:
+    """One section with its body, subsections, actors, figures and claims."""
+    return queries.get_section(session, section_id)

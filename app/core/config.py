@@ -1,0 +1,55 @@
+"""Settings: one class, read from `ARTICLE_FACTS_*` environment variables, built on first use."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///./data/article-facts.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ARTICLE_FACTS_", extra="ignore")
+
+    database_url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        description="SQLAlchemy URL of the database. The SQLite default is created and seeded "
+        "on first `serve`.",
+    )
+    cors_origins: list[str] = Field(
+        default=["*"],
+        description='Origins allowed to read the API from a browser, as a JSON list; `["*"]` '
+        "allows every origin, `[]` disables CORS.",
+    )
+    cache_max_age: int = Field(
+        default=300,
+        ge=0,
+        description="Seconds browsers and proxies may reuse a response without revalidating.",
+    )
+    response_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        le=4096,
+        description="Memory for the in-process cache of serialised responses; 0 turns it off.",
+    )
+    query_timeout_ms: int = Field(
+        default=2000,
+        ge=1,
+        description="A read query still running after this many milliseconds is interrupted.",
+    )
+    seed_dir: Path = Field(
+        default=Path(__file__).resolve().parents[2] / "seed",
+        description="Folder holding the seed articles and the curated facts file.",
+    )
+
+    @property
+    def is_default_database(self) -> bool:
+        return self.database_url == DEFAULT_DATABASE_URL
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,150 @@
+"""Database engines: read-only for serving, a separate writer for loading.
+
+Serving never writes. On SQLite every read connection is opened with `mode=ro` and
+`query_only`, and a progress handler interrupts any query that runs past the time limit.
+A load writes a new database file and swaps it in, so `Database.refresh()` notices the new
+file (by inode and modification time) and reopens; the data version changes with it, and
+response caches and ETags are keyed on it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlmodel import Session
+
+# Each progress-handler call costs a little; checking every 10k VM steps keeps it negligible.
+_PROGRESS_STEPS = 10_000
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise ValueError(f"{url!r} does not name a SQLite database file")
+    return Path(database)
+
+
+def _limit_query_time(dbapi_conn: sqlite3.Connection, timeout_ms: int) -> None:
+    deadline: list[float] = [0.0]
+
+    def check() -> int:
+        # Non-zero aborts the statement with "interrupted".
+        if deadline[0] == 0.0:
+            deadline[0] = time.monotonic() + timeout_ms / 1000
+            return 0
+        return 1 if time.monotonic() > deadline[0] else 0
+
+    def reset(*_: Any) -> None:
+        deadline[0] = 0.0
+
+    dbapi_conn.set_progress_handler(check, _PROGRESS_STEPS)
+    # A fresh deadline for every statement: the trace callback runs as each one starts.
+    dbapi_conn.set_trace_callback(reset)
+
+
+def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url).resolve()
+    engine = create_engine(
+        f"sqlite:///file:{path}?mode=ro&uri=true",
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        dbapi_conn.execute("PRAGMA query_only = ON")
+        _limit_query_time(dbapi_conn, timeout_ms)
+
+    return engine
+
+
+def create_write_engine(url: str) -> Engine:
+    if not is_sqlite(url):
+        return create_engine(url)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+
+    return engine
+
+
+def _file_version(path: Path) -> str:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "missing"
+    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
+class Database:
+    """The serving side's view of the database: a read engine and the data version."""
+
+    # How often a request may stat the database file to notice a swapped-in load.
+    CHECK_INTERVAL_S = 1.0
+
+    def __init__(self, url: str, *, timeout_ms: int) -> None:
+        self.url = url
+        self._timeout_ms = timeout_ms
+        self._lock = threading.Lock()
+        self._checked_at = 0.0
+        self._path = sqlite_path(url) if is_sqlite(url) else None
+        self.version = self._read_version()
+        self.engine = create_read_engine(url, timeout_ms=timeout_ms)
+
+    def _read_version(self) -> str:
+        if self._path is None:
+            return "server"
+        return _file_version(self._path)
+
+    def refresh(self, *, force: bool = False) -> bool:
+        """Reopen if a load replaced the file; True when the data version changed."""
+        now = time.monotonic()
+        if self._path is None or (not force and now - self._checked_at < self.CHECK_INTERVAL_S):
+            return False
+        with self._lock:
+            self._checked_at = now
+            version = self._read_version()
+            if version == self.version:
+                return False
+            old = self.engine
+            self.engine = create_read_engine(self.url, timeout_ms=self._timeout_ms)
+            self.version = version
+        old.dispose()
+        return True
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def database_exists(url: str) -> bool:
+    return not is_sqlite(url) or sqlite_path(url).exists()
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

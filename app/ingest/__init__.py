@@ -1,0 +1,1 @@
+"""Reading an article's text into facts: structure, actors, figures and claims."""

@@ -1,0 +1,110 @@
+"""Decide whether a sentence asserts something, and what kind of claim it makes.
+
+`classify_claim` tries the kinds in a fixed order of precedence and returns the first that
+matches: prescription, then forecast, then assessment, else fact. The order puts the rarest,
+most specific cue first: a sentence that recommends a course of action usually also evaluates
+("it is essential to..."), and a forecast often also judges ("will be crucial"). These are
+rules, not understanding; curated overrides correct them elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.drafts import ClaimKind
+
+__all__ = ["classify_claim", "is_assertive"]
+
+# Prescription: the author (or those cited) says what someone ought to do.
+PRESCRIPTION_CUES: tuple[str, ...] = (
+    r"\bshould\b",
+    r"\bmust\b(?!\s+have\b)",  # "must have been" infers the past, it does not prescribe
+    r"\bought\s+to\b",
+    r"\bneeds?\s+to\b",
+    r"\bargues?\s+for\b",
+    r"\bcalls?\s+for\b",
+    r"\burges?\b",
+    r"\brecommend(?:s|ed|ing)?\b",
+    r"\bit\s+is\s+(?:essential|necessary|imperative|vital|crucial)\s+(?:to|that)\b",
+)
+
+# A modal inside a clause that reports a past doctrine or statement ("the Monroe Doctrine
+# long maintained that powers should refrain...") describes someone's position, so it does
+# not make the sentence a prescription.
+REPORTED_POSITION_CUES: tuple[str, ...] = (
+    r"\b(?:maintained|held|declared|proclaimed|stipulated)\s+that\b[^.;]*"
+    r"\b(?:should|must|ought\s+to)\b",
+)
+
+# Forecast: a statement about the future or an unfolding trend, which time can confirm.
+FORECAST_CUES: tuple[str, ...] = (
+    r"(?<!\bthe\s)(?<!\bpolitical\s)\bwill\b",  # not the noun ("the will of", "political will")
+    r"\bwon['’]t\b",
+    # Lowercase only, so not the month; "may have" looks back, like "could have".
+    r"\b(?-i:may)\s+(?!have\b)(?:well\s+)?[a-z]+",
+    r"\b(?:could|might)\b(?!\s+have\b)",  # "few could have predicted" looks back, not ahead
+    r"\b(?:is|are)\s+(?:likely|expected|set|poised|bound)\s+to\b",
+    r"\b(?:is|are)\s+(?:(?:\w+ly|now|once|again|still)\s+){0,2}(?:becoming|emerging|evolving)\b",
+    r"\bfuture\s+of\b",
+    r"\bdepends?\s+on\s+(?:how|whether)\b",
+)
+
+# Assessment: evaluative or interpretive language, a judgement a reader may dispute.
+ASSESSMENT_CUES: tuple[str, ...] = (
+    r"\b(?:represents?|demonstrates?|illustrates?|signals?|embodies|embody|exemplif(?:y|ies))\b",
+    r"\b(?:highlights?|underscores?|reflects?|marks?\s+a\s+turning\s+point)\b",
+    r"\b(?:crucial|vital|key|cornerstone|pivotal|essential|immense|lifeline|symbolic)\b",
+    r"\bstrategic\s+(?:importance|value|relevance)\b",
+    r"\bsignifican(?:ce|t)\b",
+    r"\bclear\s+challenge\b",
+    r"\bproven\s+(?:less\s+|more\s+|in)?effective\b",
+)
+
+_PRESCRIPTION = re.compile("|".join(PRESCRIPTION_CUES), re.IGNORECASE)
+_REPORTED = re.compile("|".join(REPORTED_POSITION_CUES), re.IGNORECASE)
+_FORECAST = re.compile("|".join(FORECAST_CUES), re.IGNORECASE)
+_ASSESSMENT = re.compile("|".join(ASSESSMENT_CUES), re.IGNORECASE)
+
+# Words that make even a short unpunctuated line a statement rather than a label.
+_VERB_CUES = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could"
+    r"|may|might|must|shall|should)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!;…][\"'”’)\]]*$")
+_QUESTION = re.compile(r"\?[\"'”’)\]]*$")
+_MAX_LABEL_WORDS = 8
+
+
+def is_assertive(sentence: str) -> bool:
+    """Whether `sentence` states something that could be checked.
+
+    Questions and empty text are not claims. A line that does not end like a sentence or a
+    list item (".", "!", ";") is taken for a label ("Regional implications", "Key points:")
+    only when it is short and has no auxiliary verb; anything longer, such as a full sentence
+    that introduces a list with ":", counts as a claim.
+    """
+    text = sentence.strip()
+    if not text or _QUESTION.search(text):
+        return False
+    if _TERMINAL.search(text):
+        return True
+    return len(text.split()) > _MAX_LABEL_WORDS or _VERB_CUES.search(text) is not None
+
+
+def _has_prescription(text: str) -> bool:
+    cues = [m.start() for m in _PRESCRIPTION.finditer(text)]
+    reported = [(m.start(), m.end()) for m in _REPORTED.finditer(text)]
+    return any(not any(start <= cue < end for start, end in reported) for cue in cues)
+
+
+def classify_claim(sentence: str) -> ClaimKind:
+    """The kind of claim `sentence` makes: the first of prescription, forecast, assessment
+    whose cues it contains, else fact."""
+    if _has_prescription(sentence):
+        return ClaimKind.PRESCRIPTION
+    if _FORECAST.search(sentence):
+        return ClaimKind.FORECAST
+    if _ASSESSMENT.search(sentence):
+        return ClaimKind.ASSESSMENT
+    return ClaimKind.FACT

@@ -1,0 +1,214 @@
+"""Writing articles' facts to the database so that nothing is lost or half-written.
+
+On SQLite a load never touches the live file: it copies it (or starts empty), migrates and
+writes the copy, checks every offset of what it wrote against the stored text, and only then
+renames the copy over the live file. A crash at any point leaves the previous database as it
+was. On a database server the same work runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, delete
+from sqlmodel import Session, col, select
+
+from app.core import migrations
+from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path
+from app.ingest.curated import ActorEntry
+from app.ingest.pipeline import ArticleFacts, actor_row
+from app.ingest.verify import verify_database
+from app.models.tables import (
+    Actor,
+    Article,
+    Claim,
+    ClaimActor,
+    ClaimFigure,
+    Figure,
+    FigureActor,
+    Mention,
+    Section,
+)
+
+Progress = Callable[[str], None]
+
+
+class LoadError(RuntimeError):
+    """A load failed; the database is as it was before."""
+
+
+@dataclass
+class LoadReport:
+    written: list[str] = field(default_factory=list)  # article ids replaced or added
+    unchanged: list[str] = field(default_factory=list)
+    actors_changed: int = 0
+    migrated: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.actors_changed or self.migrated)
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def load(
+    url: str,
+    articles: Sequence[ArticleFacts],
+    actors: Sequence[ActorEntry],
+    *,
+    progress: Progress = _quiet,
+) -> LoadReport:
+    """Migrates the database to head and makes it hold `articles` and `actors`."""
+    if is_sqlite(url):
+        return _load_sqlite(url, articles, actors, progress)
+    engine = create_write_engine(url)
+    try:
+        with engine.begin() as conn:
+            return _write(conn, articles, actors, progress)
+    finally:
+        engine.dispose()
+
+
+def _load_sqlite(
+    url: str, articles: Sequence[ArticleFacts], actors: Sequence[ActorEntry], progress: Progress
+) -> LoadReport:
+    target = sqlite_path(url).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(target.with_name(target.name + ".lock")):
+        staging = target.with_name(f".{target.name}.loading")
+        staging.unlink(missing_ok=True)  # left by a load that was killed
+        try:
+            if target.exists():
+                progress(f"copying {target.name}")
+                _copy_sqlite(target, staging)
+            engine = create_write_engine(f"sqlite:///{staging}")
+            try:
+                with engine.begin() as conn:
+                    report = _write(conn, articles, actors, progress)
+            finally:
+                engine.dispose()
+            if not report.changed and target.exists():
+                staging.unlink()
+                return report
+            fsync_file(staging)
+            staging.replace(target)
+            fsync_file(target.parent)
+            return report
+        except BaseException:
+            staging.unlink(missing_ok=True)
+            raise
+
+
+def _write(
+    conn: Connection,
+    articles: Sequence[ArticleFacts],
+    actors: Sequence[ActorEntry],
+    progress: Progress,
+) -> LoadReport:
+    report = LoadReport()
+    before = migrations.current_revision(conn)
+    migrations.upgrade(conn)
+    report.migrated = before != migrations.current_revision(conn)
+    if report.migrated:
+        progress(f"migrated the schema from {before or 'empty'} to head")
+    with Session(bind=conn) as session:
+        report.actors_changed = _upsert_actors(session, actors)
+        stored: dict[str, str] = dict(session.exec(select(Article.id, Article.fingerprint)).all())
+        for facts in articles:
+            slug = facts.article.id
+            if stored.get(slug) == facts.article.fingerprint:
+                report.unchanged.append(slug)
+                continue
+            progress(f"writing {slug}")
+            _delete_article(session, slug)
+            session.flush()
+            for rows in _row_groups(facts):
+                session.add_all(rows)
+                session.flush()
+            report.written.append(slug)
+        session.flush()
+        if report.written or report.actors_changed:
+            progress("verifying offsets")
+            problems = verify_database(session, report.written)
+            if problems:
+                raise LoadError("the facts do not match the text:\n  " + "\n  ".join(problems[:20]))
+    return report
+
+
+def _row_groups(facts: ArticleFacts) -> Iterator[Sequence[object]]:
+    """Parents before children: sections reference each other, figures reference claims."""
+    yield [facts.article]
+    yield from ([s] for s in facts.sections)
+    yield facts.mentions
+    yield facts.claims
+    yield facts.figures
+    yield [*facts.claim_actors, *facts.claim_figures, *facts.figure_actors]
+
+
+def _upsert_actors(session: Session, entries: Sequence[ActorEntry]) -> int:
+    existing = {a.id: a for a in session.exec(select(Actor)).all()}
+    changed = 0
+    # Affiliations point at other actors: insert without them, then set them.
+    wanted = {e.id: actor_row(e) for e in entries}
+    for actor_id, row in wanted.items():
+        old = existing.get(actor_id)
+        if old is None:
+            session.add(Actor.model_validate({**row.model_dump(), "affiliation_id": None}))
+            changed += 1
+        elif old.model_dump() != row.model_dump():
+            changed += 1
+    session.flush()
+    for actor_id, row in wanted.items():
+        current = session.get(Actor, actor_id)
+        assert current is not None
+        for key, value in row.model_dump().items():
+            setattr(current, key, value)
+    session.flush()
+    return changed
+
+
+def _delete_article(session: Session, slug: str) -> None:
+    claims = select(Claim.id).where(Claim.article_id == slug)
+    figures = select(Figure.id).where(Figure.article_id == slug)
+    statements = [
+        delete(ClaimActor).where(col(ClaimActor.claim_id).in_(claims)),
+        delete(ClaimFigure).where(col(ClaimFigure.claim_id).in_(claims)),
+        delete(FigureActor).where(col(FigureActor.figure_id).in_(figures)),
+        delete(Figure).where(col(Figure.article_id) == slug),
+        delete(Claim).where(col(Claim.article_id) == slug),
+        delete(Mention).where(col(Mention.article_id) == slug),
+        # Children first: a section may be another's parent.
+        delete(Section).where(col(Section.article_id) == slug, col(Section.parent_id).is_not(None)),
+        delete(Section).where(col(Section.article_id) == slug),
+        delete(Article).where(col(Article.id) == slug),
+    ]
+    for statement in statements:
+        session.execute(statement)
+
+
+def _copy_sqlite(source: Path, dest: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """One load at a time per database file, across processes."""
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,133 @@
+"""Numbers as articles write them: digits, number words, scale words and fractions.
+
+The patterns here are regex *sources* without named groups, so `app.ingest.figures` can embed
+them in its own patterns; the parse functions turn what those patterns matched into floats.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words fused like "seventeen"/"seven" or "sixty"/"six": longer alternatives come first, and
+# every pattern ends at a word boundary, so "seven" never matches the start of "seventeen".
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORD_VALUES: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, "a": 1, "an": 1}
+
+
+def _alternation(words: dict[str, int] | tuple[str, ...]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_BELOW_100 = (
+    rf"(?:(?:{_alternation(_TENS)})(?:[-\s](?:{_alternation(_UNITS)}))?"
+    rf"|{_alternation(_TEENS)}|{_alternation(_UNITS)})\b"
+)
+
+# Scale words, and the abbreviations financial writing uses ("$11bn", "$5m", "£300k").
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+"""1,200 / 11 / 2.5 (a thousands separator only in groups of three, so "2005, 2013" is two)."""
+
+WORDS = (
+    # "a hundred", "two hundred and fifty"
+    rf"(?:an?|{_BELOW_100})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?"
+    # "a dozen", "two dozen"
+    rf"|(?:an?|{_BELOW_100})\s+dozen\b"
+    rf"|{_BELOW_100}"
+    # A bare "a" is a number only where it must be: "a million", "a decade". Not "a year",
+    # which in "$5 billion a year" is a rate, not a duration.
+    rf"|an?(?=\s+(?:{'|'.join(SCALE_WORDS)}|decade|century)\b)"
+)
+"""Number words from "one" to "nine hundred and ninety-nine", "a dozen", and "a" before a scale."""
+
+SCALE = (
+    rf"\s+(?:{'|'.join(SCALE_WORDS)})\b"
+    # "bn", "mn", "tn" are unambiguous, so a space may separate them from the number...
+    r"|\s?(?:bn|mn|trn|tn)\b"
+    # ... but a lone "m" or "k" counts only when attached: "500 m" is as likely metres.
+    r"|(?:k|m|b)\b"
+)
+
+FRACTIONS: dict[str, float] = {
+    "half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+}
+FRACTION = "|".join(key.replace(" ", r"[\s-]+") for key in sorted(FRACTIONS, key=len, reverse=True))
+"""Shares of a whole ("two thirds", "two-thirds"); figures.py reads "half of X" as 50 percent."""
+
+
+def parse_number(text: str) -> float:
+    """The value of a `DIGITS` or `WORDS` match: "1,200" -> 1200.0, "twenty-five" -> 25.0."""
+    if text[:1].isdigit():
+        return float(text.replace(",", ""))
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word == "dozen":
+            total = (total or 1) * 12
+        elif word != "and":
+            total += _WORD_VALUES[word]
+    return float(total)
+
+
+def scale_factor(text: str | None) -> float:
+    """1e9 for " billion", "bn", "b"; 1.0 when there is no scale."""
+    return SCALES[text.strip().lower()] if text else 1.0
+
+
+def fraction_percent(text: str) -> float:
+    """The share a `FRACTION` match stands for, in percent: "two-thirds" -> 66.66..."""
+    return FRACTIONS[" ".join(re.split(r"[\s-]+", text.lower()))]

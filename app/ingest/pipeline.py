@@ -1,0 +1,277 @@
+"""An article's text in, its facts out: the rows a load writes, with stable ids.
+
+The same code serves the seed and `ingest`. Everything here is a pure function of the text and
+the curated facts, so the same input always gives the same rows and the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from app.core.folding import fold
+from app.ingest.actors import Gazetteer, MentionDraft
+from app.ingest.claims import classify_claim, is_assertive
+from app.ingest.curated import ActorEntry, Curated
+from app.ingest.drafts import FigureDraft, SectionDraft
+from app.ingest.figures import extract_figures
+from app.ingest.sentences import split_sentences
+from app.ingest.structure import parse_document
+from app.models.tables import (
+    Actor,
+    Article,
+    Claim,
+    ClaimActor,
+    ClaimFigure,
+    Figure,
+    FigureActor,
+    Mention,
+    Section,
+)
+
+
+class PipelineError(ValueError):
+    """The text and the curated facts do not fit together; the message says where."""
+
+
+@dataclass
+class ArticleFacts:
+    """Every row one article contributes, ready to insert."""
+
+    article: Article
+    sections: list[Section] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    claim_actors: list[ClaimActor] = field(default_factory=list)
+    claim_figures: list[ClaimFigure] = field(default_factory=list)
+    figure_actors: list[FigureActor] = field(default_factory=list)
+
+    def rows(self) -> list[object]:
+        """In an order that satisfies every foreign key."""
+        return [
+            self.article,
+            *self.sections,
+            *self.mentions,
+            *self.claims,
+            *self.figures,
+            *self.claim_actors,
+            *self.claim_figures,
+            *self.figure_actors,
+        ]
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "untitled"
+
+
+def actor_row(entry: ActorEntry, *, reviewed: bool = True) -> Actor:
+    return Actor(
+        id=entry.id,
+        name=entry.name,
+        kind=entry.kind.value,
+        aliases=list(entry.aliases),
+        affiliation_id=entry.affiliation,
+        reviewed=reviewed,
+        search_names="|".join(fold(n) for n in entry.names),
+    )
+
+
+class _Ids:
+    """Content-derived ids: the same words at the same rank in the article get the same id."""
+
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+        self._seen: Counter[tuple[str, ...]] = Counter()
+
+    def make(self, prefix: str, *content: str) -> str:
+        key = (prefix, *content)
+        self._seen[key] += 1
+        return f"{prefix}-{short_hash(self.slug, *content, str(self._seen[key]))}"
+
+    def section(self, draft: SectionDraft, taken: set[str]) -> str:
+        if draft.number is not None:
+            base = f"{self.slug}-{draft.number.replace('.', '-')}"
+        elif draft.level == 1 and not taken:
+            base = f"{self.slug}-intro"
+        else:
+            base = f"{self.slug}-{slugify(draft.title)}"
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        return candidate
+
+
+def _period_year(value: str | None) -> int | None:
+    return int(value[:4]) if value else None
+
+
+def _figure_row(
+    draft: FigureDraft, *, fid: str, article: str, section: str, claim: str | None, position: int
+) -> Figure:
+    return Figure(
+        id=fid,
+        article_id=article,
+        section_id=section,
+        claim_id=claim,
+        position=position,
+        quote=draft.quote,
+        kind=draft.kind.value,
+        value=draft.value,
+        unit=draft.unit,
+        comparator=draft.comparator.value,
+        period_start=draft.period_start,
+        period_end=draft.period_end,
+        period_start_year=_period_year(draft.period_start),
+        period_end_year=_period_year(draft.period_end),
+        measure=draft.measure,
+        start=draft.start,
+        end=draft.end,
+    )
+
+
+def build_article(
+    text: str, *, slug: str, source_name: str, curated: Curated, title: str | None = None
+) -> ArticleFacts:
+    """Reads `text` into rows. Raises PipelineError when a curated entry matches nothing."""
+    doc = parse_document(text)
+    gazetteer = Gazetteer(curated.actors)
+    claim_overrides = [c for c in curated.claims if c.article in (None, slug)]
+    measure_overrides = {f.quote: f for f in curated.figures if f.article in (None, slug)}
+    used_claims: set[int] = set()
+    used_measures: set[str] = set()
+
+    article = Article(
+        id=slug,
+        title=title or doc.title,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        keywords=list(doc.keywords),
+        source_text=text,
+        source_name=source_name,
+        fingerprint="",
+    )
+    facts = ArticleFacts(article=article)
+    ids = _Ids(slug)
+    taken: set[str] = set()
+    by_number: dict[str, str] = {}
+    last_at_level: dict[int, str] = {}
+
+    for position, draft in enumerate(doc.sections):
+        sid = ids.section(draft, taken)
+        if draft.number is not None:
+            by_number[draft.number] = sid
+        parent = (
+            by_number.get(draft.parent_number)
+            if draft.parent_number is not None
+            else last_at_level.get(draft.level - 1)
+            if draft.number is None and draft.level > 1
+            else None
+        )
+        last_at_level[draft.level] = sid
+        facts.sections.append(
+            Section(
+                id=sid,
+                article_id=slug,
+                number=draft.number,
+                title=draft.title,
+                level=draft.level,
+                parent_id=parent,
+                position=position,
+                start=draft.start,
+                end=draft.end,
+                body=text[draft.body_start : draft.body_end],
+            )
+        )
+        mentions = gazetteer.find(text, draft.start, draft.end)
+        for m in mentions:
+            facts.mentions.append(
+                Mention(
+                    id=ids.make("m", m.actor_id, m.surface),
+                    article_id=slug,
+                    actor_id=m.actor_id,
+                    section_id=sid,
+                    start=m.start,
+                    end=m.end,
+                    surface=m.surface,
+                )
+            )
+
+        def actors_within(start: int, end: int, found: list[MentionDraft] = mentions) -> list[str]:
+            return list(dict.fromkeys(m.actor_id for m in found if start <= m.start < end))
+
+        spans: list[tuple[int, int, bool]] = []
+        if draft.body_start > draft.start:
+            spans.append((draft.start, draft.body_start, False))
+        spans += [
+            (s.start, s.end, True) for s in split_sentences(text, draft.body_start, draft.body_end)
+        ]
+
+        for start, end, in_body in spans:
+            sentence = text[start:end]
+            claim_id: str | None = None
+            actors = actors_within(start, end)
+            if in_body and is_assertive(sentence):
+                kind = classify_claim(sentence)
+                for i, override in enumerate(claim_overrides):
+                    if sentence.startswith(override.text):
+                        kind = override.kind
+                        used_claims.add(i)
+                claim_id = ids.make("c", sentence)
+                facts.claims.append(
+                    Claim(
+                        id=claim_id,
+                        article_id=slug,
+                        section_id=sid,
+                        position=len(facts.claims),
+                        text=sentence,
+                        kind=kind.value,
+                        start=start,
+                        end=end,
+                    )
+                )
+                facts.claim_actors += [ClaimActor(claim_id=claim_id, actor_id=a) for a in actors]
+            for fdraft in extract_figures(text, start, end):
+                fid = ids.make("f", fdraft.quote)
+                row = _figure_row(
+                    fdraft,
+                    fid=fid,
+                    article=slug,
+                    section=sid,
+                    claim=claim_id,
+                    position=len(facts.figures),
+                )
+                if fdraft.quote in measure_overrides:
+                    row.measure = measure_overrides[fdraft.quote].measure
+                    used_measures.add(fdraft.quote)
+                facts.figures.append(row)
+                facts.figure_actors += [FigureActor(figure_id=fid, actor_id=a) for a in actors]
+                if claim_id is not None:
+                    facts.claim_figures.append(ClaimFigure(claim_id=claim_id, figure_id=fid))
+
+    unused = [o.text for i, o in enumerate(claim_overrides) if i not in used_claims and o.article]
+    unused += [q for q, o in measure_overrides.items() if q not in used_measures and o.article]
+    if unused:
+        raise PipelineError(
+            f"{slug}: curated entries match nothing in the text: {', '.join(map(repr, unused))}"
+        )
+    article.fingerprint = fingerprint(facts)
+    return facts
+
+
+def fingerprint(facts: ArticleFacts) -> str:
+    """A digest of every row but the fingerprint itself: equal digests, identical facts."""
+    digest = hashlib.sha256()
+    for row in facts.rows():
+        data = row.model_dump(exclude={"fingerprint"})  # type: ignore[attr-defined]
+        digest.update(type(row).__name__.encode())
+        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()

@@ -1,0 +1,97 @@
+"""Split a section body into sentences with absolute offsets.
+
+The articles put one paragraph, sentence or bullet per line, so a line break always ends a
+sentence and the finer rules below only run inside one line. A bullet line is one sentence
+without its marker. Within a line a sentence ends at `.`, `!` or `?` (closing quotes and
+brackets included) when whitespace and an uppercase letter, a digit or an opening quote
+follow, unless the period belongs to an abbreviation or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.drafts import SentenceDraft
+
+__all__ = ["split_sentences"]
+
+_BULLET = re.compile(r"(?:[•◦‣▪●*+–-]|\d{1,3}[.)]|[a-z]\))(?:\s+|$)")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_OPENERS = "\"'“‘(["
+_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*([$€£]?\w*)")
+
+# fmt: off
+# Titles and Latin shorthands precede the next word of the same sentence, even a capitalised
+# one ("Dr. Smith", "e.g. China"), so they never end a sentence.
+_NEVER_END = frozenset({
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.",
+    "e.g.", "i.e.", "cf.", "vs.", "fig.",
+})
+# These may close a sentence too ("...made in the U.S. The next..."); they end one only
+# before a word that usually opens a sentence, so "U.S. Hegemony" or "Acme Inc. Board" stay.
+# Dotted acronyms ("U.S.", "U.K.") and single initials ("J.") are treated the same way.
+_AMBIGUOUS = frozenset({"inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr."})
+_SENTENCE_OPENERS = frozenset({
+    "the", "this", "that", "these", "those", "it", "its", "they", "their", "we", "our",
+    "he", "she", "his", "her", "there", "in", "on", "at", "as", "for", "but", "and", "yet",
+    "so", "however", "meanwhile", "moreover", "since", "while", "when", "if", "although",
+    "despite", "today", "such", "many", "most", "some",
+})
+# fmt: on
+_ACRONYM = re.compile(r"(?:[a-z]\.){2,}", re.IGNORECASE)
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _next_word(line: str, pos: int) -> str:
+    """The word after `pos`, past whitespace and opening quotes or brackets."""
+    match = _NEXT_WORD.match(line, pos)
+    return match[1] if match else ""
+
+
+def _ends_sentence(line: str, match: re.Match[str]) -> bool:
+    word = _next_word(line, match.end())
+    if not word or not (word[0].isupper() or word[0].isdigit() or word[0] in "$€£"):
+        return False
+    if match[0] != ".":
+        return True  # "?", "!", "..." and a closing quote are not abbreviations
+    raw = line[: match.end()].split()[-1].lstrip(_OPENERS)
+    abbreviation = raw.lower()
+    if abbreviation in _NEVER_END or (abbreviation == "no." and word[0].isdigit()):
+        return False
+    if abbreviation in _AMBIGUOUS or _ACRONYM.fullmatch(raw) or _INITIAL.fullmatch(raw):
+        return word.lower() in _SENTENCE_OPENERS
+    return True
+
+
+def _split_line(line: str, offset: int) -> list[SentenceDraft]:
+    sentences: list[SentenceDraft] = []
+    start = 0
+    for match in _END.finditer(line):
+        if _ends_sentence(line, match):
+            piece = line[start : match.end()]
+            sentences.append(SentenceDraft(offset + start, offset + match.end(), piece))
+            start = len(line) - len(line[match.end() :].lstrip())
+    # A split needs whitespace then a word after it, so the stripped line never ends on one.
+    sentences.append(SentenceDraft(offset + start, offset + len(line), line[start:]))
+    return sentences
+
+
+def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
+    """Sentences of `text[start:end]`, each stripped, with offsets into the whole `text`."""
+    sentences: list[SentenceDraft] = []
+    offset = start
+    for raw in text[start:end].split("\n"):
+        line_start = offset + len(raw) - len(raw.lstrip())
+        line = raw.strip()
+        offset += len(raw) + 1
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            item = line[bullet.end() :]
+            if item:
+                item_start = line_start + bullet.end()
+                sentences.append(SentenceDraft(item_start, item_start + len(item), item))
+            continue
+        sentences.extend(_split_line(line, line_start))
+    return sentences

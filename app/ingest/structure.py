@@ -1,0 +1,205 @@
+"""Split an article's source text into its title, sections and trailing keywords.
+
+Two heading styles are recognised: numbered plain-text lines ("1. Title", "1.1. Title",
+"2.1 Title") and Markdown ATX headings ("## Title", "## 2.1 Title"). A document that uses
+Markdown headings is read in Markdown only, because there "1. Item" is an ordered-list item.
+Unnumbered plain-text lines are never taken for headings: title-case prose is too common.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.ingest.drafts import DocumentDraft, SectionDraft
+
+__all__ = ["parse_document"]
+
+# Components of up to three digits keep years ("2017 Sanctions") from passing as numbers.
+_NUMBER = r"(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+(?P<title>\S.*)"
+_NUMBERED = re.compile(_NUMBER)
+_MARKDOWN = re.compile(r"(?P<hashes>#{1,6})\s+(?P<rest>.*?)(?:\s+#+)?")
+_MAX_HEADING_CHARS = 150
+# A line ending like a sentence or a clause is prose, unless it ends on an acronym ("the U.S.").
+_PROSE_ENDINGS = (".", ",", ";", ":")
+_TRAILING_ACRONYM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_TITLE_OPENERS = "\"'“‘("
+
+# "SEO keywords" is unambiguous anywhere; "Keywords:"/"Tags:" only on the last lines, since a
+# body paragraph may start the same way.
+_SEO_KEYWORDS = re.compile(r"seo\s+keywords(?:\s+included)?\s*:", re.IGNORECASE)
+_KEYWORDS = re.compile(r"(?:seo\s+keywords(?:\s+included)?|keywords|tags)\s*:", re.IGNORECASE)
+# Blog-platform furniture after the article: comment forms and share widgets.
+_BOILERPLATE = re.compile(
+    r"leave a reply|your email address will not be published|required fields are marked"
+    r"|share this\s*:|click to share|like this\s*:"
+    r"|related(?:\s+(?:posts|articles|stories))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int  # first non-blank character; equals `end` for a blank line
+    end: int  # after the last non-blank character
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return self.start == self.end
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    index: int  # position among the body lines
+    line: _Line
+    number: str | None
+    title: str
+    level: int
+    parent_number: str | None
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        start = offset + lead
+        lines.append(_Line(start, start + len(stripped), stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+def _numbered_heading(line: str) -> tuple[str, str] | None:
+    match = _NUMBERED.fullmatch(line)
+    if match is None or len(line) > _MAX_HEADING_CHARS:
+        return None
+    title = match["title"]
+    if not (title[0].isupper() or title[0] in _TITLE_OPENERS):
+        return None
+    if title.endswith(_PROSE_ENDINGS) and not _TRAILING_ACRONYM.search(title):
+        return None
+    return match["number"], title
+
+
+def _parent_of(number: str) -> str | None:
+    head, _, _ = number.rpartition(".")
+    return head or None
+
+
+def _markdown_headings(lines: list[_Line]) -> list[_Heading]:
+    found: list[tuple[int, int, str]] = []
+    for index, line in enumerate(lines):
+        match = _MARKDOWN.fullmatch(line.text)
+        if match is not None and match["rest"]:
+            found.append((index, len(match["hashes"]), match["rest"]))
+    if not found:
+        return []
+    # The shallowest heading level in use is level 1, whether or not the title has a "#".
+    base = min(hashes for _, hashes, _ in found) - 1
+    headings: list[_Heading] = []
+    for index, hashes, rest in found:
+        numbered = _NUMBERED.fullmatch(rest)
+        if numbered is not None:
+            number, title = numbered["number"], numbered["title"]
+            level = number.count(".") + 1
+            headings.append(_Heading(index, lines[index], number, title, level, _parent_of(number)))
+            continue
+        level = hashes - base
+        parent = next(
+            (h.number for h in reversed(headings) if h.level < level and h.number is not None),
+            None,
+        )
+        headings.append(_Heading(index, lines[index], None, rest, level, parent))
+    return headings
+
+
+def _plain_headings(lines: list[_Line]) -> list[_Heading]:
+    headings: list[_Heading] = []
+    for index, line in enumerate(lines):
+        parsed = _numbered_heading(line.text)
+        if parsed is not None:
+            number, title = parsed
+            level = number.count(".") + 1
+            headings.append(_Heading(index, line, number, title, level, _parent_of(number)))
+    return headings
+
+
+def _trailer_cut(lines: list[_Line]) -> tuple[int, list[str]]:
+    """Index of the first line after the body, and the keywords the trailer lists."""
+    stop = next(
+        (i for i, line in enumerate(lines) if _BOILERPLATE.match(line.text)),
+        len(lines),
+    )
+    cut = next((i for i in range(stop) if _SEO_KEYWORDS.match(lines[i].text)), stop)
+    # Walk back over "Keywords:"/"Tags:" lines that close the article.
+    previous = cut - 1
+    while previous >= 0:
+        if lines[previous].blank:
+            previous -= 1
+        elif _KEYWORDS.match(lines[previous].text):
+            cut, previous = previous, previous - 1
+        else:
+            break
+    keywords: list[str] = []
+    for line in lines[cut:stop]:
+        match = _KEYWORDS.match(line.text)
+        if match is not None:
+            items = re.split(r"[,;]", line.text[match.end() :])
+            keywords += [kept for item in items if (kept := item.strip().rstrip(".").strip())]
+    return cut, keywords
+
+
+def _span_end(lines: list[_Line], fallback: int) -> int:
+    return next((line.end for line in reversed(lines) if not line.blank), fallback)
+
+
+def _section(heading: _Heading, body: list[_Line]) -> SectionDraft:
+    heading_end = heading.line.end
+    body_start = next((line.start for line in body if not line.blank), heading_end)
+    end = _span_end(body, heading_end)
+    return SectionDraft(
+        number=heading.number,
+        title=heading.title,
+        level=heading.level,
+        parent_number=heading.parent_number,
+        start=heading.line.start,
+        end=end,
+        body_start=body_start,
+        body_end=end,
+    )
+
+
+def parse_document(text: str) -> DocumentDraft:
+    """Find the title, the sections with their spans, and the keywords trailer of `text`."""
+    lines = _split_lines(text)
+    first = next((i for i, line in enumerate(lines) if not line.blank), None)
+    if first is None:
+        return DocumentDraft(title="", title_start=0, title_end=0, sections=[])
+    title_start, title = lines[first].start, lines[first].text
+    markdown_title = _MARKDOWN.fullmatch(title)
+    if markdown_title is not None and markdown_title["rest"]:
+        title_start += markdown_title.start("rest")
+        title = markdown_title["rest"]
+
+    rest = lines[first + 1 :]
+    cut, keywords = _trailer_cut(rest)
+    body = rest[:cut]
+    headings = _markdown_headings(body) or _plain_headings(body)
+    bounds = [h.index for h in headings] + [len(body)]
+
+    sections: list[SectionDraft] = []
+    intro = [line for line in body[: bounds[0]] if not line.blank]
+    if intro:
+        start, end = intro[0].start, intro[-1].end
+        sections.append(SectionDraft(None, "Introduction", 1, None, start, end, start, end))
+    for k, heading in enumerate(headings):
+        sections.append(_section(heading, body[heading.index + 1 : bounds[k + 1]]))
+    return DocumentDraft(
+        title=title,
+        title_start=title_start,
+        title_end=title_start + len(title),
+        sections=sections,
+        keywords=keywords,
+    )

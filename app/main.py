@@ -1,0 +1,98 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from starlette.middleware.cors import CORSMiddleware
+
+from app.api import errors
+from app.api.caching import CachingMiddleware
+from app.api.router import api_router, root_router
+from app.api.routes import docs
+from app.core.config import Settings, get_settings
+from app.core.db import Database
+
+DESCRIPTION = """
+The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
+they quote and the **claims** they make. Every fact carries `start`/`end` offsets into the
+article's text (`GET /v1/articles/{id}/text`), so `text[start:end]` is its exact quote.
+
+Lists are paginated with `limit` (1-100, default 20) and `offset`, and answer `X-Total-Count`
+and RFC 8288 `Link` headers. Errors are RFC 9457 `application/problem+json`.
+"""
+
+EXPOSED_HEADERS = ["ETag", "Link", "X-Total-Count"]
+
+
+def operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    database = Database(settings.database_url, timeout_ms=settings.query_timeout_ms)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.dispose()
+
+    app = FastAPI(
+        title="article-facts",
+        version=version("article-facts"),
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.include_router(api_router)
+    app.include_router(root_router)
+    docs.install(app)
+    errors.install(app)
+    app.add_middleware(
+        CachingMiddleware,
+        database=database,
+        max_age=settings.cache_max_age,
+        cache_bytes=settings.response_cache_mb << 20,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["If-None-Match", "Content-Type", "Authorization"],
+            expose_headers=EXPOSED_HEADERS,
+            max_age=3600,
+        )
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, with every error declared as problem+json."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes
+    )
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            for status, response in operation.get("responses", {}).items():
+                if int(status) >= 400:
+                    response["content"] = {errors.PROBLEM_JSON: {"schema": problem_ref}}
+    components = schema.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        components.pop(unused, None)
+    app.openapi_schema = schema
+    return schema

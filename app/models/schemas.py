@@ -1,0 +1,219 @@
+"""What the API returns. Field descriptions and examples become the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.ingest.drafts import ClaimKind, Comparator, FigureKind
+from app.ingest.kinds import ActorKind
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Offsets(Schema):
+    start: int = Field(
+        ge=0, description="Code point offset into the article text (`/v1/articles/{id}/text`)."
+    )
+    end: int = Field(ge=0, description="Exclusive end offset: `text[start:end]` is the quote.")
+
+
+class ArticleCounts(Schema):
+    sections: int
+    actors: int = Field(description="Distinct actors mentioned in the article.")
+    figures: int
+    claims: int
+
+
+class ArticlePublic(Schema):
+    id: str = Field(
+        description="Readable slug, stable across loads.", examples=["russia-china-venezuela"]
+    )
+    title: str
+    source: str = Field(description="Name of the file the article was loaded from.")
+    language: str = Field(description="BCP 47 tag of the text's language.", examples=["en"])
+    keywords: list[str] = Field(description="Keywords the article declares about itself.")
+    sha256: str = Field(description="SHA-256 of the UTF-8 source text, lowercase hex.")
+    length: int = Field(description="Length of the source text in code points.")
+    counts: ArticleCounts
+
+
+class SectionPublic(Offsets):
+    id: str = Field(examples=["russia-china-venezuela-2-1"])
+    article: str = Field(description="Id of the article.")
+    number: str | None = Field(
+        description="Number as printed, without a trailing dot; null for the introduction and "
+        "unnumbered headings.",
+        examples=["2.1"],
+    )
+    title: str = Field(examples=["A legacy of the Chávez years"])
+    level: int = Field(ge=1, description="1 for the introduction and top-level sections.")
+    parent: str | None = Field(description="Id of the enclosing section, or null.")
+    position: int = Field(ge=0, description="Order of the section within its article.")
+
+
+class ActorPublic(Schema):
+    id: str = Field(examples=["russia"])
+    name: str = Field(examples=["Russia"])
+    kind: ActorKind
+    aliases: list[str] = Field(
+        description="Other names the text uses for the actor.", examples=[["Moscow", "Russian"]]
+    )
+    affiliation: str | None = Field(
+        description="Id of the actor this one belongs to (a company's country, a person's "
+        "country), or null.",
+        examples=["china"],
+    )
+    reviewed: bool = Field(description="False for actors found by rules and not yet curated.")
+    mentions: int = Field(description="Mentions in the text (in `article`, when filtered by it).")
+
+
+class ActorCount(Schema):
+    id: str
+    name: str
+    kind: ActorKind
+    mentions: int
+
+
+class FigurePublic(Offsets):
+    id: str
+    article: str
+    section: str
+    quote: str = Field(
+        description="The words of the text, verbatim.", examples=["over $11 billion"]
+    )
+    kind: FigureKind
+    value: float | None = Field(
+        description="Normalised value: money in units of `unit`, percents as 60.0, years as "
+        "2017.0; null for periods.",
+        examples=[11000000000.0],
+    )
+    unit: str | None = Field(
+        description='ISO 4217 code for money; "percent", "year", "month", ... otherwise.',
+        examples=["USD"],
+    )
+    comparator: Comparator = Field(description="How the stated value bounds the real quantity.")
+    period_start: str | None = Field(
+        description="ISO 8601 start of the period the figure covers (year precision allowed); "
+        'null for "until".',
+        examples=["2005"],
+    )
+    period_end: str | None = Field(
+        description='ISO 8601 end of the period; null for "since".', examples=["2013"]
+    )
+    measure: str | None = Field(
+        description="What is counted or paid for.", examples=["Russian military equipment"]
+    )
+    actors: list[str] = Field(description="Ids of the actors named in the figure's sentence.")
+    claim: str | None = Field(description="Id of the claim the figure is part of, if any.")
+
+
+class ClaimPublic(Offsets):
+    id: str
+    article: str
+    section: str
+    text: str = Field(description="The sentence, verbatim.")
+    kind: ClaimKind
+    actors: list[str] = Field(description="Ids of the actors the claim names.")
+    figures: list[str] = Field(description="Ids of the figures in the claim.")
+
+
+class SectionDetail(SectionPublic):
+    body: str = Field(
+        description="The section's own text after its heading (subsections excluded)."
+    )
+    children: list[SectionPublic]
+    actors: list[ActorCount] = Field(description="Actors mentioned in the section, most first.")
+    figures: list[FigurePublic]
+    claims: list[ClaimPublic]
+
+
+class MentionPublic(Offsets):
+    article: str
+    section: str
+    quote: str = Field(description="The name or alias as written.", examples=["Moscow"])
+
+
+class ActorSection(Schema):
+    id: str
+    article: str
+    number: str | None
+    title: str
+    mentions: int
+
+
+class Relation(Schema):
+    actor: str = Field(description="Id of the related actor.")
+    name: str
+    relation: str = Field(
+        description='"affiliated_with" (this actor belongs to it), "has_affiliate" (it belongs '
+        'to this actor) or "co_mentioned" (named in the same claims).'
+    )
+    claims: int = Field(description="Claims that name both actors.")
+
+
+class ActorDetail(ActorPublic):
+    sections: list[ActorSection]
+    claims: list[ClaimPublic]
+    figures: list[FigurePublic]
+    relations: list[Relation]
+    occurrences: list[MentionPublic] = Field(description="Every mention, with its offsets.")
+
+
+T = TypeVar("T")
+
+
+class Page(Schema, Generic[T]):
+    items: list[T]
+    total: int = Field(ge=0, description="Items matching the filters, over all pages.")
+    limit: int = Field(description="Page size asked for.")
+    offset: int = Field(description="Items skipped before this page.")
+
+
+class Problem(Schema):
+    """An RFC 9457 problem detail."""
+
+    type: str = Field(default="about:blank", examples=["about:blank"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No section with id 'x'."])
+    instance: str | None = Field(default=None, description="The path that was requested.")
+    errors: list[ParamError] | None = Field(
+        default=None, description="For validation errors: one entry per bad parameter."
+    )
+
+
+class ParamError(Schema):
+    name: str = Field(description="The parameter.", examples=["limit"])
+    location: str = Field(
+        alias="in", description='Where it was: "query", "path" or "header".', examples=["query"]
+    )
+    detail: str = Field(examples=["Input should be less than or equal to 100"])
+    type: str = Field(description="Machine-readable error code.", examples=["less_than_equal"])
+
+
+Problem.model_rebuild()
+
+
+# Named list types, so the OpenAPI document and generated clients get readable names.
+class ArticlePage(Page[ArticlePublic]):
+    pass
+
+
+class SectionPage(Page[SectionPublic]):
+    pass
+
+
+class ActorPage(Page[ActorPublic]):
+    pass
+
+
+class FigurePage(Page[FigurePublic]):
+    pass
+
+
+class ClaimPage(Page[ClaimPublic]):
+    pass

@@ -1,0 +1,115 @@
+"""Database tables (SQLModel). Migrations in `migrations/` create exactly these."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Column, Index
+from sqlmodel import Field, SQLModel
+
+
+class Article(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    title: str
+    language: str = "en"
+    sha256: str
+    keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    source_text: str
+    source_name: str
+    # Hash of everything a load used (text, curated facts, pipeline version): equal means no-op.
+    fingerprint: str
+
+
+class Section(SQLModel, table=True):
+    __table_args__ = (Index("ix_section_article_position", "article_id", "position"),)
+
+    id: str = Field(primary_key=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+    number: str | None = Field(default=None, index=True)
+    title: str
+    level: int
+    parent_id: str | None = Field(default=None, foreign_key="section.id", index=True)
+    position: int
+    start: int
+    end: int
+    body: str
+
+
+class Actor(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    name: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    affiliation_id: str | None = Field(default=None, foreign_key="actor.id")
+    reviewed: bool = True
+    # Name and aliases, case- and accent-folded, "|"-joined: `q` filters with one LIKE.
+    search_names: str
+
+
+class Mention(SQLModel, table=True):
+    __table_args__ = (Index("ix_mention_actor_article", "actor_id", "article_id"),)
+
+    id: str = Field(primary_key=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+    actor_id: str = Field(foreign_key="actor.id")
+    section_id: str = Field(foreign_key="section.id", index=True)
+    start: int
+    end: int
+    surface: str
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (Index("ix_claim_article_position", "article_id", "position"),)
+
+    id: str = Field(primary_key=True)
+    article_id: str = Field(foreign_key="article.id")
+    section_id: str = Field(foreign_key="section.id", index=True)
+    position: int
+    text: str
+    kind: str = Field(index=True)
+    start: int
+    end: int
+
+
+class Figure(SQLModel, table=True):
+    __table_args__ = (Index("ix_figure_article_position", "article_id", "position"),)
+
+    id: str = Field(primary_key=True)
+    article_id: str = Field(foreign_key="article.id")
+    section_id: str = Field(foreign_key="section.id", index=True)
+    claim_id: str | None = Field(default=None, foreign_key="claim.id", index=True)
+    position: int
+    quote: str
+    kind: str = Field(index=True)
+    value: float | None = Field(default=None, index=True)
+    unit: str | None = None
+    comparator: str
+    period_start: str | None = None
+    period_end: str | None = None
+    # The period's years as integers, so `from`/`to` compare numbers rather than strings.
+    period_start_year: int | None = None
+    period_end_year: int | None = None
+    measure: str | None = None
+    start: int
+    end: int
+
+
+class ClaimActor(SQLModel, table=True):
+    __tablename__: ClassVar[Any] = "claim_actor"
+
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True)
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True)
+
+
+class ClaimFigure(SQLModel, table=True):
+    __tablename__: ClassVar[Any] = "claim_figure"
+
+    claim_id: str = Field(foreign_key="claim.id", primary_key=True)
+    figure_id: str = Field(foreign_key="figure.id", primary_key=True, index=True)
+
+
+class FigureActor(SQLModel, table=True):
+    __tablename__: ClassVar[Any] = "figure_actor"
+
+    figure_id: str = Field(foreign_key="figure.id", primary_key=True)
+    actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True)

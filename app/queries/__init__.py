@@ -1,0 +1,1 @@
+"""Everything that reads the database for the API: one module per resource."""

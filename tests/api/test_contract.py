@@ -1,0 +1,237 @@
+"""The HTTP contract every route shares: error shape, pagination bounds, caching, CORS."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from app.api import errors
+from app.core.config import Settings
+from app.main import create_app
+
+LISTS = ["/v1/articles", "/v1/sections", "/v1/actors", "/v1/figures", "/v1/claims"]
+SINGLES = [
+    "/v1/articles/{}",
+    "/v1/articles/{}/text",
+    "/v1/sections/{}",
+    "/v1/actors/{}",
+    "/v1/figures/{}",
+    "/v1/claims/{}",
+]
+
+
+def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    assert body["type"] == "about:blank"
+    assert set(body) >= {"type", "title", "status", "detail"}
+    assert "Traceback" not in response.text
+    assert "SELECT" not in response.text
+    return body
+
+
+def test_every_route_in_the_contract_is_in_the_openapi_document(client: TestClient) -> None:
+    paths = set(client.get("/openapi.json").json()["paths"])
+    expected = {p.replace("{}", f"{{{p.split('/')[2].rstrip('s')}_id}}") for p in SINGLES}
+    assert paths == {*LISTS, *expected, "/health", "/ready"}
+
+
+def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    ids = sorted(op["operationId"] for item in spec["paths"].values() for op in item.values())
+    assert ids == sorted(
+        [
+            "list_articles",
+            "get_article",
+            "get_article_text",
+            "list_sections",
+            "get_section",
+            "list_actors",
+            "get_actor",
+            "list_figures",
+            "get_figure",
+            "list_claims",
+            "get_claim",
+            "health",
+            "ready",
+        ]
+    )
+
+
+def test_every_operation_has_a_description_and_declares_problem_errors(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            assert op.get("description"), f"{method} {path}"
+            for status, response in op["responses"].items():
+                if int(status) >= 400:
+                    assert list(response["content"]) == ["application/problem+json"], path
+
+
+@pytest.mark.parametrize("template", SINGLES)
+def test_unknown_ids_are_404_problems(client: TestClient, template: str) -> None:
+    body = assert_problem(client.get(template.format("no-such-id")), 404)
+    assert "no-such-id" in body["detail"]
+    assert body["instance"] == template.format("no-such-id")
+
+
+def test_unknown_paths_are_404_problems(client: TestClient) -> None:
+    assert_problem(client.get("/v1/nothing-here"), 404)
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=ten", "limit"),
+        ("offset=-1", "offset"),
+        ("offset=99999999999999999999999", "offset"),
+    ],
+)
+def test_pagination_out_of_bounds_is_a_422_naming_the_parameter(
+    client: TestClient, path: str, query: str, param: str
+) -> None:
+    body = assert_problem(client.get(f"{path}?{query}"), 422)
+    assert [(e["name"], e["in"]) for e in body["errors"]] == [(param, "query")]
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_lists_answer_the_envelope_and_total_header(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"limit": 1})
+    body = response.json()
+    assert set(body) == {"items", "total", "limit", "offset"}
+    assert (body["limit"], body["offset"]) == (1, 0)
+    assert len(body["items"]) == 1
+    assert response.headers["x-total-count"] == str(body["total"])
+
+
+def test_link_header_points_to_the_next_and_previous_pages(client: TestClient) -> None:
+    first = client.get("/v1/sections", params={"limit": 10})
+    assert first.headers["link"] == (
+        '<http://testserver/v1/sections?limit=10&offset=10>; rel="next"'
+    )
+    middle = client.get("/v1/sections", params={"limit": 10, "offset": 10})
+    assert middle.headers["link"] == (
+        '<http://testserver/v1/sections?limit=10&offset=20>; rel="next", '
+        '<http://testserver/v1/sections?limit=10&offset=0>; rel="prev"'
+    )
+    last = client.get("/v1/sections", params={"limit": 10, "offset": 20})
+    assert last.headers["link"] == '<http://testserver/v1/sections?limit=10&offset=10>; rel="prev"'
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_unsupported_methods_are_405_with_allow(client: TestClient, method: str) -> None:
+    response = client.request(method, "/v1/sections")
+    assert_problem(response, 405)
+    assert set(response.headers["allow"].replace(" ", "").split(",")) == {"GET", "HEAD"}
+
+
+def test_successful_gets_carry_etag_and_cache_control(client: TestClient) -> None:
+    response = client.get("/v1/articles/russia-china-venezuela")
+    assert response.headers["etag"].startswith('"')
+    assert response.headers["cache-control"] == "public, max-age=300"
+
+
+def test_matching_if_none_match_is_a_304_without_body(client: TestClient) -> None:
+    etag = client.get("/v1/actors/russia").headers["etag"]
+    response = client.get("/v1/actors/russia", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response.headers["etag"] == etag
+    other = client.get("/v1/actors/russia", headers={"If-None-Match": '"stale"'})
+    assert other.status_code == 200
+
+
+def test_head_has_the_get_etag_and_no_body(client: TestClient) -> None:
+    get = client.get("/v1/claims?limit=3")
+    head = client.head("/v1/claims?limit=3")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["etag"] == get.headers["etag"]
+
+
+def test_cached_and_uncached_responses_are_identical(
+    settings: Settings, client: TestClient
+) -> None:
+    uncached = create_app(settings.model_copy(update={"response_cache_mb": 0}))
+    with TestClient(uncached) as fresh:
+        for path in [
+            "/v1/sections/russia-china-venezuela-2-1",
+            "/v1/figures?sort=-value",
+            "/v1/actors?q=moscow",
+        ]:
+            a, b = client.get(path), fresh.get(path)
+            assert (a.status_code, a.content, a.headers["etag"]) == (
+                b.status_code,
+                b.content,
+                b.headers["etag"],
+            )
+
+
+def test_health_is_never_cached(client: TestClient) -> None:
+    response = client.get("/health")
+    assert response.json() == {"status": "ok", "version": None}
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_ready_answers_when_the_database_does(client: TestClient) -> None:
+    response = client.get("/ready")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ready"
+
+
+def test_ready_is_503_without_a_database(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'missing.db'}")
+    with TestClient(create_app(settings)) as client:
+        assert_problem(client.get("/ready"), 503)
+        assert client.get("/health").status_code == 200
+
+
+def test_browsers_on_any_origin_can_read_the_paging_and_cache_headers(client: TestClient) -> None:
+    response = client.get("/v1/sections", headers={"Origin": "https://example.org"})
+    assert response.headers["access-control-allow-origin"] == "*"
+    exposed = {
+        h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")
+    }
+    assert exposed == {"etag", "link", "x-total-count"}
+
+
+def test_cors_origins_are_configurable(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"cors_origins": ["https://app.example"]}))
+    with TestClient(app) as client:
+        allowed = client.get("/v1/articles", headers={"Origin": "https://app.example"})
+        other = client.get("/v1/articles", headers={"Origin": "https://evil.example"})
+    assert allowed.headers["access-control-allow-origin"] == "https://app.example"
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_unexpected_errors_are_a_generic_500(settings: Settings) -> None:
+    app: FastAPI = create_app(settings)
+
+    @app.get("/v1/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals: SELECT * FROM article")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        body = assert_problem(client.get("/v1/boom"), 500)
+    assert body["detail"] == "The server could not answer this request."
+    assert "secret" not in str(body)
+    assert errors.PROBLEM_JSON == "application/problem+json"
+
+
+def test_docs_pages_load_every_asset_from_the_service(client: TestClient) -> None:
+    for page, assets in {
+        "/docs": ["/static/docs/swagger-ui-bundle.js", "/static/docs/swagger-ui.css"],
+        "/redoc": ["/static/docs/redoc.standalone.js"],
+    }.items():
+        html = client.get(page).text
+        assert "cdn" not in html.lower()
+        assert "fonts.googleapis" not in html
+        for asset in assets:
+            assert f'"{asset}"' in html
+            assert client.get(asset).status_code == 200

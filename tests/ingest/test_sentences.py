@@ -1,0 +1,230 @@
+from pathlib import Path
+
+import pytest
+
+from app.ingest.drafts import SentenceDraft
+from app.ingest.sentences import split_sentences
+from app.ingest.structure import parse_document
+
+SEED = (Path(__file__).parents[2] / "seed" / "russia-china-venezuela.txt").read_text(
+    encoding="utf-8"
+)
+
+SEED_BULLETS = [
+    "Russia offers military, strategic, and security expertise.",
+    "China provides financial, infrastructural, and technological resources.",
+    "Venezuela offers energy access and geopolitical positioning.",
+    "flexible alliances rather than rigid blocs;",
+    "pragmatic diplomacy over ideological loyalty;",
+    "economic interdependence as a substitute for military confrontation.",
+]
+
+
+def _seed_sentences() -> list[SentenceDraft]:
+    return [
+        sentence
+        for section in parse_document(SEED).sections
+        for sentence in split_sentences(SEED, section.body_start, section.body_end)
+    ]
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text, 0, len(text))]
+
+
+def test_seed_sentence_count() -> None:
+    assert len(_seed_sentences()) == 66
+
+
+def test_seed_sentence_count_per_section() -> None:
+    counts = {
+        section.number: len(split_sentences(SEED, section.body_start, section.body_end))
+        for section in parse_document(SEED).sections
+    }
+    assert counts == {
+        None: 4,
+        "1": 0,
+        "1.1": 3,
+        "1.2": 4,
+        "2": 0,
+        "2.1": 4,
+        "2.2": 3,
+        "3": 0,
+        "3.1": 3,
+        "3.2": 5,
+        "4": 0,
+        "4.1": 5,
+        "4.2": 3,
+        "5": 0,
+        "5.1": 3,
+        "5.2": 3,
+        "6": 0,
+        "6.1": 3,
+        "6.2": 2,
+        "7": 3,
+        "8": 0,
+        "8.1": 3,
+        "8.2": 3,
+        "9": 3,
+        "10": 9,
+    }
+
+
+def test_seed_sentences_quote_the_source_exactly() -> None:
+    for sentence in _seed_sentences():
+        assert SEED[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+        assert "\n" not in sentence.text
+
+
+def test_seed_us_hegemony_stays_one_sentence() -> None:
+    texts = [s.text for s in _seed_sentences()]
+    assert (
+        "Caracas has emerged as a symbol of resistance to U.S. hegemony, inspiring neighboring "
+        "countries like Cuba, Nicaragua, and Bolivia to pursue deeper ties with Eurasian powers."
+    ) in texts
+
+
+def test_seed_tricky_sentences() -> None:
+    texts = [s.text for s in _seed_sentences()]
+    for expected in (
+        "Once considered Washington’s uncontested “backyard,” the region is now evolving into a "
+        "contested geopolitical arena, where Eurasian powers are asserting influence through "
+        "economic, technological, and defense cooperation.",
+        "The foundations of the Russia–Venezuela relationship were laid during the presidency "
+        "of Hugo Chávez (1999–2013).",
+        "China’s presence in Venezuela extends beyond finance.",
+        "More broadly, this trilateral cooperation exemplifies the logic of the 21st-century "
+        "multipolar world:",
+        "This trilateral framework illustrates one of the first examples of coordinated "
+        "multipolar cooperation in the Western Hemisphere — an arrangement that challenges "
+        "decades of U.S.-centered regional dominance.",
+    ):
+        assert expected in texts
+
+
+def test_seed_bullets_drop_marker_and_indentation() -> None:
+    sentences = _seed_sentences()
+    bullets = [s for s in sentences if SEED[s.start - 4 : s.start] == "  • "]
+    assert [s.text for s in bullets] == SEED_BULLETS
+
+
+def test_offsets_are_absolute() -> None:
+    text = "Heading\n\nFirst one. Second one.\n"
+    sentences = split_sentences(text, 9, len(text))
+    assert sentences == [
+        SentenceDraft(9, 19, "First one."),
+        SentenceDraft(20, 31, "Second one."),
+    ]
+
+
+def test_range_limits_the_split() -> None:
+    text = "Before. Inside one. Inside two. After."
+    assert [s.text for s in split_sentences(text, 8, 31)] == ["Inside one.", "Inside two."]
+
+
+def test_empty_range() -> None:
+    assert split_sentences("Text.", 2, 2) == []
+    assert split_sentences("\n \n", 0, 3) == []
+
+
+def test_newline_always_ends_a_sentence() -> None:
+    assert _texts("A line without a stop\nand a lowercase line\n") == [
+        "A line without a stop",
+        "and a lowercase line",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It rose. Then it fell.", ["It rose.", "Then it fell."]),
+        ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+        ("He said “No.” Then he left.", ["He said “No.”", "Then he left."]),
+        ('He said "stop." "Why?" she asked.', ['He said "stop."', '"Why?" she asked.']),
+        ("It ended (finally.) Then more.", ["It ended (finally.)", "Then more."]),
+        ("Sales grew. 2024 was better.", ["Sales grew.", "2024 was better."]),
+        ("It cost a lot. $5 billion went.", ["It cost a lot.", "$5 billion went."]),
+        ("Wait... Then it came.", ["Wait...", "Then it came."]),
+        ("No split here. and here either", ["No split here. and here either"]),
+        ("Trailing spaces.   Next one.  ", ["Trailing spaces.", "Next one."]),
+    ],
+)
+def test_sentence_ends(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Resistance to U.S. hegemony grew. It spread.",
+            ["Resistance to U.S. hegemony grew.", "It spread."],
+        ),
+        ("Resistance to U.S. Hegemony grew.", ["Resistance to U.S. Hegemony grew."]),
+        ("He moved to the U.S. The move paid off.", ["He moved to the U.S.", "The move paid off."]),
+        ("The U.K. Parliament voted.", ["The U.K. Parliament voted."]),
+        ("See e.g. China and Russia.", ["See e.g. China and Russia."]),
+        ("That is i.e. Beijing.", ["That is i.e. Beijing."]),
+        ("Dr. Smith met Mr. Jones and Mrs. Lee.", ["Dr. Smith met Mr. Jones and Mrs. Lee."]),
+        (
+            "Ms. Ortiz and Prof. Ruiz visited St. Petersburg.",
+            ["Ms. Ortiz and Prof. Ruiz visited St. Petersburg."],
+        ),
+        ("It was Russia vs. China.", ["It was Russia vs. China."]),
+        ("Apple Inc. Board members met.", ["Apple Inc. Board members met."]),
+        ("He joined Acme Inc. The firm grew.", ["He joined Acme Inc.", "The firm grew."]),
+        ("Oil, gas, etc. were sold.", ["Oil, gas, etc. were sold."]),
+        ("Oil, gas, etc. The list goes on.", ["Oil, gas, etc.", "The list goes on."]),
+        ("Acme Ltd. and Beta Co. merged.", ["Acme Ltd. and Beta Co. merged."]),
+        ("J. R. Smith wrote it. He was right.", ["J. R. Smith wrote it.", "He was right."]),
+        ("It was No. 5 on the list.", ["It was No. 5 on the list."]),
+        (
+            "Growth was 3.5 percent. It fell to 2.1 later.",
+            ["Growth was 3.5 percent.", "It fell to 2.1 later."],
+        ),
+    ],
+)
+def test_abbreviations_initials_and_decimals(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  • Russia offers expertise. It also trains.",
+        "- Russia offers expertise. It also trains.",
+        "* Russia offers expertise. It also trains.",
+        "+ Russia offers expertise. It also trains.",
+        "1) Russia offers expertise. It also trains.",
+        "2. Russia offers expertise. It also trains.",
+        "a) Russia offers expertise. It also trains.",
+        "\t– Russia offers expertise. It also trains.",
+    ],
+)
+def test_bullet_line_is_one_sentence_without_marker(line: str) -> None:
+    [sentence] = split_sentences(line, 0, len(line))
+    assert sentence.text == "Russia offers expertise. It also trains."
+    assert line[sentence.start : sentence.end] == sentence.text
+
+
+def test_bullets_in_a_markdown_body() -> None:
+    text = "Intro line:\n\n- first item;\n- second item.\n\nClosing sentence. Another.\n"
+    assert _texts(text) == [
+        "Intro line:",
+        "first item;",
+        "second item.",
+        "Closing sentence.",
+        "Another.",
+    ]
+
+
+def test_bare_bullet_marker_is_skipped() -> None:
+    assert _texts("•\n- \nText.") == ["Text."]
+
+
+def test_not_a_bullet() -> None:
+    assert _texts("3.5 million people left.\n-5 degrees was the low.") == [
+        "3.5 million people left.",
+        "-5 degrees was the low.",
+    ]

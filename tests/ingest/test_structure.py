@@ -1,0 +1,275 @@
+import itertools
+from pathlib import Path
+
+from app.ingest.drafts import SectionDraft
+from app.ingest.structure import parse_document
+
+SEED = (Path(__file__).parents[2] / "seed" / "russia-china-venezuela.txt").read_text(
+    encoding="utf-8"
+)
+
+# (number, title, level, parent_number) for every numbered (sub)section of the seed article.
+SEED_SECTIONS = [
+    ("1", "Venezuela as a Strategic Hub in the Global South", 1, None),
+    ("1.1", "A country at the crossroads of three powers", 2, "1"),
+    ("1.2", "From Western isolation to Eurasian partnerships", 2, "1"),
+    ("2", "The Russia–Venezuela Partnership: Defense, Technology, and Strategic Depth", 1, None),
+    ("2.1", "A legacy of the Chávez years", 2, "2"),
+    ("2.2", "From hard power to cyber and electronic cooperation", 2, "2"),
+    ("3", "China’s Economic and Technological Role", 1, None),
+    ("3.1", "Credit diplomacy and infrastructure development", 2, "3"),
+    ("3.2", "Technology, digital networks, and governance", 2, "3"),
+    ("4", "The Triangular Relationship: Moscow, Beijing, and Caracas", 1, None),
+    ("4.1", "Strategic complementarity", 2, "4"),
+    ("4.2", "Regional implications", 2, "4"),
+    ("5", "The U.S. Response and the Limits of Containment", 1, None),
+    ("5.1", "The sanctions dilemma", 2, "5"),
+    ("5.2", "The erosion of U.S. influence", 2, "5"),
+    ("6", "Economic and Energy Implications", 1, None),
+    ("6.1", "Oil as geopolitical currency", 2, "6"),
+    ("6.2", "Maritime security and logistics cooperation", 2, "6"),
+    ("7", "The Symbolic and Ideological Dimension", 1, None),
+    ("8", "Latin America’s New Geopolitical Equation", 1, None),
+    ("8.1", "A region of strategic competition", 2, "8"),
+    ("8.2", "The future of U.S. policy in the region", 2, "8"),
+    ("9", "Energy, Security, and the New Global Balance", 1, None),
+    ("10", "Conclusion: Venezuela and the Multipolar Century", 1, None),
+]
+
+
+def _table(sections: list[SectionDraft]) -> list[tuple[str | None, str, int, str | None]]:
+    return [(s.number, s.title, s.level, s.parent_number) for s in sections]
+
+
+def test_seed_title_and_offsets() -> None:
+    doc = parse_document(SEED)
+    assert doc.title == (
+        "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining "
+        "Global Power Dynamics"
+    )
+    assert (doc.title_start, doc.title_end) == (0, len(doc.title))
+    assert SEED[doc.title_start : doc.title_end] == doc.title
+
+
+def test_seed_has_introduction_then_all_numbered_sections() -> None:
+    doc = parse_document(SEED)
+    assert _table(doc.sections) == [(None, "Introduction", 1, None), *SEED_SECTIONS]
+    assert sum(1 for s in doc.sections if s.number is not None and s.level == 1) == 10
+    assert sum(1 for s in doc.sections if s.level == 2) == 14
+
+
+def test_seed_introduction_span() -> None:
+    intro = parse_document(SEED).sections[0]
+    quote = SEED[intro.start : intro.end]
+    assert quote.split()[0] == "In"
+    assert quote.split()[-1] == "cooperation."
+    assert quote.startswith("In the past two decades, the joint presence of Russia and China")
+    assert quote.endswith(
+        "offering economic support, technical assistance, and defense cooperation."
+    )
+    assert (intro.body_start, intro.body_end) == (intro.start, intro.end)
+
+
+def test_seed_numbered_sections_start_with_their_heading() -> None:
+    for section in parse_document(SEED).sections[1:]:
+        assert SEED[section.start : section.end].startswith(f"{section.number}. {section.title}")
+
+
+def test_seed_sections_are_ordered_and_disjoint() -> None:
+    sections = parse_document(SEED).sections
+    for before, after in itertools.pairwise(sections):
+        assert before.end <= after.start
+    for section in sections:
+        assert section.start <= section.body_start <= section.body_end == section.end
+        assert SEED[section.end - 1].strip()
+
+
+def test_seed_section_without_body_ends_at_its_heading() -> None:
+    section = next(s for s in parse_document(SEED).sections if s.number == "1")
+    heading = "1. Venezuela as a Strategic Hub in the Global South"
+    assert SEED[section.start : section.end] == heading
+    assert section.body_start == section.body_end == section.end
+
+
+def test_seed_section_body_starts_after_heading() -> None:
+    section = next(s for s in parse_document(SEED).sections if s.number == "4.1")
+    assert SEED[section.body_start :].startswith("Although Russia and China have distinct")
+
+
+def test_seed_last_section_ends_before_keywords() -> None:
+    last = parse_document(SEED).sections[-1]
+    assert last.number == "10"
+    assert SEED[last.start : last.end].endswith(
+        "coexist within this emerging architecture of shared influence."
+    )
+
+
+def test_seed_keywords() -> None:
+    assert parse_document(SEED).keywords == [
+        "Russia China Venezuela alliance",
+        "Venezuela defense cooperation",
+        "Latin America geopolitics",
+        "China Belt and Road Latin America",
+        "Russia influence Western Hemisphere",
+        "multipolar world order",
+        "US-Venezuela relations",
+        "global South strategy",
+    ]
+
+
+def test_seed_trailer_and_comment_form_belong_to_no_section() -> None:
+    for section in parse_document(SEED).sections:
+        quote = SEED[section.start : section.end]
+        for boilerplate in ("Leave a Reply", "SEO keywords", "Your email address", "Required"):
+            assert boilerplate not in quote
+
+
+def test_empty_text_has_no_title_or_sections() -> None:
+    doc = parse_document("  \n\n")
+    assert (doc.title, doc.sections, doc.keywords) == ("", [], [])
+
+
+def test_title_only() -> None:
+    doc = parse_document("\n  Just a title  \n\n")
+    assert (doc.title, doc.title_start, doc.title_end) == ("Just a title", 3, 15)
+    assert doc.sections == []
+
+
+def test_text_without_headings_is_one_introduction() -> None:
+    text = "A Title\n\nFirst paragraph here.\n\nSecond paragraph.\n"
+    doc = parse_document(text)
+    assert _table(doc.sections) == [(None, "Introduction", 1, None)]
+    intro = doc.sections[0]
+    assert text[intro.start : intro.end] == "First paragraph here.\n\nSecond paragraph."
+
+
+def test_numbered_headings_without_trailing_dot() -> None:
+    text = "Title\n\n1 Background\nSome text.\n2.1 Details here\nMore text.\n2.1.3 Deeper\n"
+    doc = parse_document(text)
+    assert _table(doc.sections) == [
+        ("1", "Background", 1, None),
+        ("2.1", "Details here", 2, "2"),
+        ("2.1.3", "Deeper", 3, "2.1"),
+    ]
+    deeper = doc.sections[-1]
+    assert deeper.body_start == deeper.body_end == deeper.end == len(text) - 1
+
+
+def test_prose_lines_starting_with_numbers_are_not_headings() -> None:
+    text = (
+        "Title\n\n"
+        "1. Real heading\n"
+        "3.5 million people left the country.\n"
+        "2. Items are listed below:\n"
+        "2017 Sanctions\n"
+        "10 percent of exports\n"
+    )
+    doc = parse_document(text)
+    assert _table(doc.sections) == [("1", "Real heading", 1, None)]
+
+
+def test_heading_ending_with_an_acronym() -> None:
+    doc = parse_document("Title\n\n1. Relations with the U.S.\nText.\n")
+    assert _table(doc.sections) == [("1", "Relations with the U.S.", 1, None)]
+
+
+def test_markdown_headings() -> None:
+    text = (
+        "# The Title\n"
+        "\n"
+        "Opening paragraph.\n"
+        "\n"
+        "## Background\n"
+        "Body of background.\n"
+        "\n"
+        "### Details\n"
+        "\n"
+        "Detail text.\n"
+        "## Outlook ##\n"
+        "The end.\n"
+    )
+    doc = parse_document(text)
+    assert doc.title == "The Title"
+    assert (doc.title_start, doc.title_end) == (2, 11)
+    assert _table(doc.sections) == [
+        (None, "Introduction", 1, None),
+        (None, "Background", 1, None),
+        (None, "Details", 2, None),
+        (None, "Outlook", 1, None),
+    ]
+    details = doc.sections[2]
+    assert text[details.start : details.end] == "### Details\n\nDetail text."
+    assert text[details.body_start : details.body_end] == "Detail text."
+
+
+def test_numbered_markdown_headings_and_unnumbered_children() -> None:
+    text = (
+        "# Title\n"
+        "## 1. First part\n"
+        "Text one.\n"
+        "### 1.1 A subsection\n"
+        "Text two.\n"
+        "### Notes\n"
+        "Text three.\n"
+        "## 2 Second part\n"
+        "1. a list item, not a heading\n"
+        "2. Another Item\n"
+    )
+    doc = parse_document(text)
+    assert _table(doc.sections) == [
+        ("1", "First part", 1, None),
+        ("1.1", "A subsection", 2, "1"),
+        (None, "Notes", 2, "1"),
+        ("2", "Second part", 1, None),
+    ]
+    second = doc.sections[-1]
+    assert text[second.body_start : second.body_end] == (
+        "1. a list item, not a heading\n2. Another Item"
+    )
+
+
+def test_markdown_headings_under_a_plain_title() -> None:
+    doc = parse_document("Plain Title\n\n# One\nA.\n## One point one\nB.\n")
+    assert doc.title == "Plain Title"
+    assert _table(doc.sections) == [(None, "One", 1, None), (None, "One point one", 2, None)]
+
+
+def test_keywords_and_tags_trailers() -> None:
+    text = "Title\n\n1. Part\nBody.\n\nKeywords: alpha, beta.\nTags: gamma; delta\n"
+    doc = parse_document(text)
+    assert doc.keywords == ["alpha", "beta", "gamma", "delta"]
+    part = doc.sections[0]
+    assert text[part.start : part.end] == "1. Part\nBody."
+
+
+def test_keywords_line_inside_the_body_is_text() -> None:
+    text = "Title\n\nKeywords: these matter.\nAnd the article goes on.\n"
+    doc = parse_document(text)
+    assert doc.keywords == []
+    intro = doc.sections[0]
+    assert text[intro.start : intro.end].endswith("goes on.")
+
+
+def test_share_boilerplate_ends_the_body() -> None:
+    text = (
+        "Title\n\nBody text.\n\nShare this:\nClick to share on X\n"
+        "Like this:\nRelated\n\n1. Not a section\n"
+    )
+    doc = parse_document(text)
+    assert _table(doc.sections) == [(None, "Introduction", 1, None)]
+    intro = doc.sections[0]
+    assert text[intro.start : intro.end] == "Body text."
+
+
+def test_related_as_a_sentence_start_is_not_boilerplate() -> None:
+    text = "Title\n\nRelated problems persist.\n"
+    intro = parse_document(text).sections[0]
+    assert text[intro.start : intro.end] == "Related problems persist."
+
+
+def test_crlf_line_endings() -> None:
+    text = "Title\r\n\r\n1. Part\r\nBody.\r\n"
+    doc = parse_document(text)
+    assert doc.title == "Title"
+    part = doc.sections[0]
+    assert (part.title, text[part.start : part.end]) == ("Part", "1. Part\r\nBody.")
