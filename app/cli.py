@@ -22,8 +22,9 @@ cli = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: messages stay on one line, so paths in them can be copied and grepped.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 EXPECTED_ERRORS = (SeedError, CuratedError, PipelineError, LoadError)
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, delete
-from sqlmodel import Session, col, select
+from sqlalchemy import Connection, delete, insert
+from sqlmodel import Session, SQLModel, col, select
 
 from app.core import migrations
 from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path
@@ -130,8 +130,9 @@ def _write(
             _delete_article(session, slug)
             session.flush()
             for rows in _row_groups(facts):
-                session.add_all(rows)
-                session.flush()
+                # Plain inserts of the rows' values: the caller's objects stay unattached.
+                for table, values in _by_table(rows).items():
+                    session.execute(insert(table), values)
             report.written.append(slug)
         session.flush()
         if report.written or report.actors_changed:
@@ -142,14 +143,22 @@ def _write(
     return report
 
 
-def _row_groups(facts: ArticleFacts) -> Iterator[Sequence[object]]:
-    """Parents before children: sections reference each other, figures reference claims."""
+def _row_groups(facts: ArticleFacts) -> Iterator[Sequence[SQLModel]]:
+    """Parents before children: figures reference claims, sections their parents (which
+    come first in reading order, and each row is its own statement)."""
     yield [facts.article]
-    yield from ([s] for s in facts.sections)
+    yield facts.sections
     yield facts.mentions
     yield facts.claims
     yield facts.figures
     yield [*facts.claim_actors, *facts.claim_figures, *facts.figure_actors]
+
+
+def _by_table(rows: Sequence[SQLModel]) -> dict[type[SQLModel], list[dict[str, object]]]:
+    grouped: dict[type[SQLModel], list[dict[str, object]]] = {}
+    for row in rows:
+        grouped.setdefault(type(row), []).append(row.model_dump())
+    return grouped
 
 
 def _upsert_actors(session: Session, entries: Sequence[ActorEntry]) -> int:

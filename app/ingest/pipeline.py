@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sqlmodel import SQLModel
+
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer, MentionDraft
 from app.ingest.claims import classify_claim, is_assertive
@@ -50,7 +52,7 @@ class ArticleFacts:
     claim_figures: list[ClaimFigure] = field(default_factory=list)
     figure_actors: list[FigureActor] = field(default_factory=list)
 
-    def rows(self) -> list[object]:
+    def rows(self) -> list[SQLModel]:
         """In an order that satisfies every foreign key."""
         return [
             self.article,

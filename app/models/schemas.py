@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,11 +14,13 @@ class Schema(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class Offsets(Schema):
-    start: int = Field(
-        ge=0, description="Code point offset into the article text (`/v1/articles/{id}/text`)."
-    )
-    end: int = Field(ge=0, description="Exclusive end offset: `text[start:end]` is the quote.")
+Start = Annotated[
+    int,
+    Field(ge=0, description="Code point offset into the article text (`/v1/articles/{id}/text`)."),
+]
+End = Annotated[
+    int, Field(ge=0, description="Exclusive end offset: `text[start:end]` is the quote.")
+]
 
 
 class ArticleCounts(Schema):
@@ -41,7 +43,7 @@ class ArticlePublic(Schema):
     counts: ArticleCounts
 
 
-class SectionPublic(Offsets):
+class SectionPublic(Schema):
     id: str = Field(examples=["russia-china-venezuela-2-1"])
     article: str = Field(description="Id of the article.")
     number: str | None = Field(
@@ -53,6 +55,8 @@ class SectionPublic(Offsets):
     level: int = Field(ge=1, description="1 for the introduction and top-level sections.")
     parent: str | None = Field(description="Id of the enclosing section, or null.")
     position: int = Field(ge=0, description="Order of the section within its article.")
+    start: Start
+    end: End
 
 
 class ActorPublic(Schema):
@@ -78,7 +82,7 @@ class ActorCount(Schema):
     mentions: int
 
 
-class FigurePublic(Offsets):
+class FigurePublic(Schema):
     id: str
     article: str
     section: str
@@ -109,9 +113,11 @@ class FigurePublic(Offsets):
     )
     actors: list[str] = Field(description="Ids of the actors named in the figure's sentence.")
     claim: str | None = Field(description="Id of the claim the figure is part of, if any.")
+    start: Start
+    end: End
 
 
-class ClaimPublic(Offsets):
+class ClaimPublic(Schema):
     id: str
     article: str
     section: str
@@ -119,6 +125,8 @@ class ClaimPublic(Offsets):
     kind: ClaimKind
     actors: list[str] = Field(description="Ids of the actors the claim names.")
     figures: list[str] = Field(description="Ids of the figures in the claim.")
+    start: Start
+    end: End
 
 
 class SectionDetail(SectionPublic):
@@ -131,10 +139,12 @@ class SectionDetail(SectionPublic):
     claims: list[ClaimPublic]
 
 
-class MentionPublic(Offsets):
+class MentionPublic(Schema):
     article: str
     section: str
     quote: str = Field(description="The name or alias as written.", examples=["Moscow"])
+    start: Start
+    end: End
 
 
 class ActorSection(Schema):

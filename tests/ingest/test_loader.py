@@ -1,0 +1,107 @@
+"""Loading: atomic, idempotent, verified against the text."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.ingest import loader
+from app.ingest.curated import ActorEntry, Curated
+from app.ingest.kinds import ActorKind
+from app.ingest.loader import LoadError, load
+from app.ingest.seed import Seed, read_seed
+from app.models.tables import Figure
+from tests.conftest import SEED_DIR
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path: Path, seed: Seed) -> Path:
+    path = tmp_path / "facts.db"
+    load(f"sqlite:///{path}", seed.articles, seed.curated.actors)
+    return path
+
+
+def rows(path: Path, table: str) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_a_first_load_writes_every_fact(db: Path) -> None:
+    assert (rows(db, "article"), rows(db, "section"), rows(db, "figure")) == (1, 25, 10)
+
+
+def test_loading_the_same_seed_again_changes_nothing(db: Path, seed: Seed) -> None:
+    before, stat = digest(db), db.stat()
+    report = load(f"sqlite:///{db}", read_seed(SEED_DIR).articles, seed.curated.actors)
+    assert not report.changed
+    assert report.unchanged == ["russia-china-venezuela"]
+    assert digest(db) == before
+    assert (db.stat().st_ino, db.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_an_offset_that_does_not_match_the_text_aborts_and_keeps_the_old_database(
+    db: Path, seed: Seed
+) -> None:
+    before = digest(db)
+    facts = read_seed(SEED_DIR).articles[0]
+    facts.article.fingerprint = "changed"
+    first: Figure = facts.figures[0]
+    first.start += 1
+    with pytest.raises(LoadError, match=rf"figure {first.id}: text\[\d+:\d+\] is "):
+        load(f"sqlite:///{db}", [facts], seed.curated.actors)
+    assert digest(db) == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["facts.db", "facts.db.lock"]
+
+
+def test_a_crash_in_the_middle_of_writing_keeps_the_old_database(
+    db: Path, seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = digest(db)
+    facts = read_seed(SEED_DIR).articles[0]
+    facts.article.fingerprint = "changed"
+
+    def crash(_: object) -> object:
+        yield [facts.article]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "_row_groups", crash)
+    with pytest.raises(KeyboardInterrupt):
+        load(f"sqlite:///{db}", [facts], seed.curated.actors)
+    assert digest(db) == before
+    assert not (db.parent / ".facts.db.loading").exists()
+
+
+def test_a_changed_actor_is_rewritten_in_place(db: Path, seed: Seed) -> None:
+    actors = [
+        a.model_copy(update={"aliases": (*a.aliases, "Kremlin")}) if a.id == "russia" else a
+        for a in seed.curated.actors
+    ]
+    report = load(f"sqlite:///{db}", seed.articles, actors)
+    assert (report.actors_changed, report.written) == (1, [])
+    with sqlite3.connect(db) as conn:
+        aliases = conn.execute("SELECT aliases FROM actor WHERE id = 'russia'").fetchone()[0]
+    assert aliases == '["Moscow", "Russian", "Russian Federation", "Kremlin"]'
+
+
+def test_a_new_version_of_an_article_replaces_its_facts(db: Path, seed: Seed) -> None:
+    facts = read_seed(SEED_DIR).articles[0]
+    facts.article.fingerprint = "a new version"
+    dropped = facts.figures.pop().id
+    facts.claim_figures = [link for link in facts.claim_figures if link.figure_id != dropped]
+    facts.figure_actors = [link for link in facts.figure_actors if link.figure_id != dropped]
+    report = load(f"sqlite:///{db}", [facts], seed.curated.actors)
+    assert report.written == ["russia-china-venezuela"]
+    assert rows(db, "figure") == 9
+
+
+def test_an_unknown_affiliation_is_refused_before_anything_is_written() -> None:
+    entry = ActorEntry(id="x", name="X", kind=ActorKind.COMPANY, affiliation="nowhere")
+    with pytest.raises(ValueError, match="unknown affiliation 'nowhere'"):
+        Curated(actors=(entry,))
