@@ -30,7 +30,9 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     return calls
 
 
-def test_seed_writes_then_finds_nothing_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_seed_writes_then_finds_nothing_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{tmp_path / 'f.db'}")
     first = runner.invoke(cli.cli, ["seed"])
     assert first.exit_code == 0, first.output
@@ -47,7 +49,9 @@ def test_seed_with_a_broken_curated_file_fails_clearly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "a.txt").write_text("Title\n\nBody text here.\n")
-    (tmp_path / "curated.toml").write_text('[[actors]]\nid = "Not A Slug"\nname = "x"\nkind = "country"\n')
+    (tmp_path / "curated.toml").write_text(
+        '[[actors]]\nid = "Not A Slug"\nname = "x"\nkind = "country"\n'
+    )
     monkeypatch.setenv("ARTICLE_FACTS_SEED_DIR", str(tmp_path))
     monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{tmp_path / 'f.db'}")
     result = runner.invoke(cli.cli, ["seed"])
@@ -58,7 +62,9 @@ def test_seed_with_a_broken_curated_file_fails_clearly(
     assert not (tmp_path / "f.db").exists()
 
 
-def test_seed_with_non_utf8_text_fails_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_seed_with_non_utf8_text_fails_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "a.txt").write_bytes(b"Title\n\n\xff\xfe broken\n")
     (tmp_path / "curated.toml").write_text("")
     monkeypatch.setenv("ARTICLE_FACTS_SEED_DIR", str(tmp_path))

@@ -11,7 +11,6 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -221,7 +220,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("figure_actor", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_figure_actor_actor_id"), ["actor_id"], unique=False)
-
 
 
 def downgrade() -> None:
