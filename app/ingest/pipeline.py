@@ -273,7 +273,7 @@ def fingerprint(facts: ArticleFacts) -> str:
     """A digest of every row but the fingerprint itself: equal digests, identical facts."""
     digest = hashlib.sha256()
     for row in facts.rows():
-        data = row.model_dump(exclude={"fingerprint"})  # type: ignore[attr-defined]
+        data = row.model_dump(exclude={"fingerprint"})
         digest.update(type(row).__name__.encode())
         digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()
