@@ -92,7 +92,8 @@ def serve(
             raise _fail(str(exc)) from None
     shown = "localhost" if host in ("0.0.0.0", "::") else host  # noqa: S104
     out.print(f"Docs: [link]http://{shown}:{port}/docs[/link]")
-    logging.basicConfig(level=logging.INFO)
+    # Access lines come from app.access as JSON; uvicorn's own would repeat them as text.
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -100,6 +101,7 @@ def serve(
         port=port,
         workers=workers,
         server_header=False,
+        access_log=False,
         log_level="info",
     )
 

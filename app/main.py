@@ -13,8 +13,11 @@ from fastapi.routing import APIRoute
 from starlette.middleware.cors import CORSMiddleware
 
 from app.api import errors
+from app.api.access_log import AccessLogMiddleware
 from app.api.caching import CachingMiddleware
-from app.api.router import api_router, root_router
+from app.api.ratelimit import RateLimitMiddleware
+from app.api.security import SecurityMiddleware
+from app.api.router import API_PREFIX, api_router, root_router
 from app.api.routes import docs
 from app.core.config import Settings, get_settings
 from app.core.db import Database
@@ -59,6 +62,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(root_router)
     docs.install(app)
     errors.install(app)
+    # Added innermost first: a request passes the access log, the security checks, the rate
+    # limit and CORS before the cache.
     app.add_middleware(
         CachingMiddleware,
         database=database,
@@ -74,6 +79,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=EXPOSED_HEADERS,
             max_age=3600,
         )
+    if settings.rate_limit_per_minute:
+        app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(AccessLogMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -86,8 +95,13 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         title=app.title, version=app.version, description=app.description, routes=app.routes
     )
     problem_ref = {"$ref": "#/components/schemas/Problem"}
-    for path_item in schema.get("paths", {}).values():
+    for path, path_item in schema.get("paths", {}).items():
         for operation in path_item.values():
+            if path.startswith(API_PREFIX):
+                # Any read can meet a database that is gone or a query over the time limit.
+                operation["responses"].setdefault(
+                    "503", {"description": "Service Unavailable"}
+                )
             for status, response in operation.get("responses", {}).items():
                 if int(status) >= 400:
                     response["content"] = {errors.PROBLEM_JSON: {"schema": problem_ref}}

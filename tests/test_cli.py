@@ -102,6 +102,7 @@ def test_serve_creates_and_seeds_the_default_database(
             "port": 8123,
             "workers": 2,
             "server_header": False,
+            "access_log": False,
             "log_level": "info",
         }
     ]

@@ -8,13 +8,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from app.api.problems import PROBLEM_JSON
 from app.models.schemas import ParamError, Problem
 from app.queries.common import NotFoundError
 
-PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("app.errors")
 
 
@@ -100,6 +101,14 @@ async def _not_found(request: Request, exc: Exception) -> Response:
     return problem(404, str(exc), request)
 
 
+async def _database(request: Request, exc: Exception) -> Response:
+    if "interrupted" in str(exc):
+        log.warning("query over the time limit on %s %s", request.method, request.url.path)
+        return problem(503, "The query took too long; narrow it and try again.", request)
+    log.error("database error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    return problem(503, "The database is not available.", request)
+
+
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(500, "The server could not answer this request.", request)
@@ -109,6 +118,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(DBAPIError, _database)
     app.add_exception_handler(Exception, _unexpected)
 
 

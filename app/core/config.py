@@ -35,6 +35,13 @@ class Settings(BaseSettings):
         le=4096,
         description="Memory for the in-process cache of serialised responses; 0 turns it off.",
     )
+    rate_limit_per_minute: int = Field(
+        default=0,
+        ge=0,
+        le=1_000_000,
+        description="Requests a client address may make per minute (bursts up to that many); "
+        "0 turns rate limiting off.",
+    )
     query_timeout_ms: int = Field(
         default=2000,
         ge=1,

@@ -1,0 +1,59 @@
+"""One JSON line per request, tied to a request id that the client may choose."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger("app.access")
+# A client's own id is echoed only when it is short and plain: logs and headers stay clean.
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class AccessLogMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        offered = Headers(scope=scope).get("x-request-id", "")
+        request_id = offered if _CLIENT_ID.match(offered) else uuid.uuid4().hex
+        started = time.perf_counter()
+        status = 500
+
+        async def tagged(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message = {
+                    **message,
+                    "headers": [*message.get("headers", []), (b"x-request-id", request_id.encode())],
+                }
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tagged)
+        finally:
+            if log.isEnabledFor(logging.INFO):
+                # The path only: query strings and headers may carry tokens.
+                client = scope.get("client")
+                log.info(
+                    json.dumps(
+                        {
+                            "request_id": request_id,
+                            "method": scope["method"],
+                            "path": scope["path"][:200],
+                            "status": status,
+                            "ms": round((time.perf_counter() - started) * 1000, 2),
+                            "client": client[0] if client else None,
+                        }
+                    )
+                )

@@ -1,0 +1,130 @@
+"""Faults: read-only serving, query time limits, a corrupt database, a load killed mid-way."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from app.api.deps import SessionDep
+from app.core.config import Settings
+from app.core.db import Database, sqlite_path
+from app.main import create_app
+from tests.api.test_contract import assert_problem
+from tests.conftest import REPO, SEED_DIR
+
+SLOW_QUERY = text(
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+)
+
+
+def test_reads_cannot_write(database_url: str) -> None:
+    database = Database(database_url, timeout_ms=1000)
+    with database.engine.connect() as conn, pytest.raises(OperationalError, match="readonly"):
+        conn.execute(text("UPDATE actor SET name = 'x'"))
+    database.dispose()
+
+
+def test_a_query_past_the_time_limit_is_interrupted(database_url: str) -> None:
+    database = Database(database_url, timeout_ms=50)
+    started = time.monotonic()
+    with database.engine.connect() as conn, pytest.raises(OperationalError, match="interrupted"):
+        conn.execute(SLOW_QUERY)
+    assert time.monotonic() - started < 2
+    database.dispose()
+
+
+def test_a_request_whose_query_runs_too_long_is_a_503(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"query_timeout_ms": 50}))
+
+    @app.get("/v1/slow")
+    def slow(session: SessionDep) -> None:
+        session.exec(SLOW_QUERY)  # type: ignore[call-overload]
+
+    with TestClient(app) as client:
+        body = assert_problem(client.get("/v1/slow"), 503)
+    assert body["detail"] == "The query took too long; narrow it and try again."
+
+
+def test_a_corrupt_database_is_not_ready_but_alive(
+    tmp_path: Path, database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = tmp_path / "broken.db"
+    shutil.copy(sqlite_path(database_url), broken)
+    with broken.open("r+b") as handle:
+        handle.write(b"this is not a database" * 500)
+    settings = Settings(database_url=f"sqlite:///{broken}")
+    with TestClient(create_app(settings)) as client:
+        assert_problem(client.get("/ready"), 503)
+        assert client.get("/health").status_code == 200
+        assert_problem(client.get("/v1/articles"), 503)
+    assert "not ready: the database does not answer" in caplog.text
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _claims(db: Path) -> int:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return int(conn.execute("SELECT count(*) FROM claim").fetchone()[0])
+
+
+def test_a_seed_killed_at_any_point_leaves_a_whole_database(
+    tmp_path: Path, database_url: str
+) -> None:
+    """Killed at any moment, a load leaves the old database or the new one, never a mix."""
+    original_db = sqlite_path(database_url)
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, seed)
+    article = seed / "russia-china-venezuela.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "architecture of shared influence.",
+            "architecture of shared influence.\n\nAnalysts expect the partnership to deepen.",
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "facts.db"
+    env = {
+        **os.environ,
+        "ARTICLE_FACTS_DATABASE_URL": f"sqlite:///{db}",
+        "ARTICLE_FACTS_SEED_DIR": str(seed),
+    }
+    command = [sys.executable, "-m", "app", "seed"]
+
+    shutil.copy(original_db, db)
+    started = time.monotonic()
+    subprocess.run(command, env=env, cwd=REPO, capture_output=True, check=True)
+    duration = time.monotonic() - started
+    assert _claims(db) == 67
+
+    outcomes = []
+    for step in range(1, 8):
+        shutil.copy(original_db, db)
+        before = _digest(db)
+        process = subprocess.Popen(
+            command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(duration * step / 8)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if _digest(db) == before:
+            outcomes.append("old")
+        else:
+            assert _claims(db) == 67, f"a mix after a kill at {step}/8 of the load"
+            outcomes.append("new")
+    # Kills early in the load must have left the old database in place.
+    assert outcomes[0] == "old"
