@@ -15,10 +15,11 @@ from starlette.middleware.cors import CORSMiddleware
 from app.api import errors
 from app.api.access_log import AccessLogMiddleware
 from app.api.caching import CachingMiddleware
+from app.api.problems import PROBLEM_JSON
 from app.api.ratelimit import RateLimitMiddleware
-from app.api.security import SecurityMiddleware
 from app.api.router import API_PREFIX, api_router, root_router
 from app.api.routes import docs
+from app.api.security import SecurityMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import Database
 
@@ -99,12 +100,10 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         for operation in path_item.values():
             if path.startswith(API_PREFIX):
                 # Any read can meet a database that is gone or a query over the time limit.
-                operation["responses"].setdefault(
-                    "503", {"description": "Service Unavailable"}
-                )
+                operation["responses"].setdefault("503", {"description": "Service Unavailable"})
             for status, response in operation.get("responses", {}).items():
                 if int(status) >= 400:
-                    response["content"] = {errors.PROBLEM_JSON: {"schema": problem_ref}}
+                    response["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
     components = schema.get("components", {}).get("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         components.pop(unused, None)

@@ -35,7 +35,10 @@ class AccessLogMiddleware:
                 status = message["status"]
                 message = {
                     **message,
-                    "headers": [*message.get("headers", []), (b"x-request-id", request_id.encode())],
+                    "headers": [
+                        *message.get("headers", []),
+                        (b"x-request-id", request_id.encode()),
+                    ],
                 }
             await send(message)
 

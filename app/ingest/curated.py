@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -24,9 +25,12 @@ class _Strict(BaseModel):
 
 class ActorEntry(_Strict):
     id: str = Field(pattern=SLUG.pattern, max_length=80)
-    name: str = Field(min_length=1, max_length=200)
+    # "|" joins an actor's names in the database (app/ingest/pipeline.py).
+    name: str = Field(min_length=1, max_length=200, pattern=r"^[^|]+$")
     kind: ActorKind
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[
+        Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^|]+$")], ...
+    ] = ()
     affiliation: str | None = None
 
     @property

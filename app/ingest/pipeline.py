@@ -34,6 +34,9 @@ from app.models.tables import (
     Section,
 )
 
+# Joins an actor's folded names into one column; curated names may not contain it.
+NAME_SEPARATOR = "|"
+
 
 class PipelineError(ValueError):
     """The text and the curated facts do not fit together; the message says where."""
@@ -82,7 +85,7 @@ def actor_row(entry: ActorEntry, *, reviewed: bool = True) -> Actor:
         aliases=list(entry.aliases),
         affiliation_id=entry.affiliation,
         reviewed=reviewed,
-        search_names="|".join(fold(n) for n in entry.names),
+        search_names=NAME_SEPARATOR.join(fold(n) for n in entry.names),
     )
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import false, func
 from sqlmodel import Session, col, select
 
 from app.core.folding import fold
 from app.ingest.kinds import ActorKind
+from app.ingest.pipeline import NAME_SEPARATOR
 from app.models.schemas import (
     ActorDetail,
     ActorPublic,
@@ -67,7 +68,11 @@ def list_actors(
     if filters.kind is not None:
         query = query.where(Actor.kind == filters.kind.value)
     if filters.q is not None:
-        needle = f"%{like_escape(fold(filters.q.strip()))}%"
+        folded = fold(filters.q.strip())
+        if NAME_SEPARATOR in folded:
+            # No name holds the separator, so such a `q` could only match across two names.
+            query = query.where(false())
+        needle = f"%{like_escape(folded)}%"
         query = query.where(col(Actor.search_names).like(needle, escape="\\"))
     total = count(session, query)  # type: ignore[arg-type]
     rows = session.exec(query.order_by(n.desc(), col(Actor.id)).limit(limit).offset(offset)).all()

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from app.models.tables import ClaimActor, ClaimFigure, FigureActor
+from app.models.tables import ClaimActor, ClaimFigure, Figure, FigureActor
 
 T = TypeVar("T")
 
@@ -69,8 +69,9 @@ def claim_actors(session: Session, claim_ids: list[str]) -> dict[str, list[str]]
 def claim_figures(session: Session, claim_ids: list[str]) -> dict[str, list[str]]:
     rows = session.exec(
         select(ClaimFigure.claim_id, ClaimFigure.figure_id)
+        .join(Figure, col(Figure.id) == col(ClaimFigure.figure_id))
         .where(col(ClaimFigure.claim_id).in_(claim_ids))
-        .order_by(col(ClaimFigure.claim_id), col(ClaimFigure.figure_id))
+        .order_by(col(ClaimFigure.claim_id), col(Figure.position))
     ).all()
     return _grouped(rows)
 

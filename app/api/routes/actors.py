@@ -28,6 +28,7 @@ def list_actors(
         Query(
             min_length=1,
             max_length=200,
+            pattern=r"\S",
             description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
         ),
     ] = None,
