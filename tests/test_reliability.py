@@ -128,3 +128,14 @@ def test_a_seed_killed_at_any_point_leaves_a_whole_database(
             outcomes.append("new")
     # Kills early in the load must have left the old database in place.
     assert outcomes[0] == "old"
+
+
+def test_a_missing_search_index_is_not_ready(tmp_path: Path, database_url: str) -> None:
+    db = tmp_path / "no-index.db"
+    shutil.copy(sqlite_path(database_url), db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE search_index")
+    with TestClient(create_app(Settings(database_url=f"sqlite:///{db}"))) as client:
+        body = assert_problem(client.get("/ready"), 503)
+        assert client.get("/v1/articles").status_code == 200
+    assert body["detail"] == "The database or its search index does not answer."

@@ -2,12 +2,12 @@
 
 from fastapi import APIRouter
 
-from app.api.routes import actors, articles, claims, figures, health, sections
+from app.api.routes import actors, articles, claims, figures, health, search, sections
 
 API_PREFIX = "/v1"
 
 api_router = APIRouter(prefix=API_PREFIX)
-for module in (articles, sections, actors, figures, claims):
+for module in (articles, sections, actors, figures, claims, search):
     api_router.include_router(module.router)
 
 root_router = APIRouter()

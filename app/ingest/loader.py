@@ -34,6 +34,7 @@ from app.models.tables import (
     Mention,
     Section,
 )
+from app.search.index import rebuild_index
 
 Progress = Callable[[str], None]
 
@@ -135,6 +136,8 @@ def _write(
                     session.execute(insert(table), values)
             report.written.append(slug)
         session.flush()
+        # The search index lives in the same file and transaction: it never lags the facts.
+        rebuild_index(session, report.written)
         if report.written or report.actors_changed:
             progress("verifying offsets")
             problems = verify_database(session, report.written)

@@ -35,7 +35,7 @@ def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-de
 def test_every_route_in_the_contract_is_in_the_openapi_document(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
     expected = {p.replace("{}", f"{{{p.split('/')[2].rstrip('s')}_id}}") for p in SINGLES}
-    assert paths == {*LISTS, *expected, "/health", "/ready"}
+    assert paths == {*LISTS, *expected, "/v1/search", "/health", "/ready"}
 
 
 def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
@@ -54,6 +54,7 @@ def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
             "get_figure",
             "list_claims",
             "get_claim",
+            "search",
             "health",
             "ready",
         ]

@@ -27,11 +27,13 @@ async def health() -> Status:
 
 @router.get("/ready", responses=problem_responses(503))
 def ready(database: DatabaseDep, request: Request) -> Status:
-    """Readiness: the database answers a query over the facts."""
+    """Readiness: the database and its search index answer."""
     try:
         with database.engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM article")).scalar_one()
+            # The full-text index is a separate structure that can break on its own.
+            conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
     except (SQLAlchemyError, OSError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
-        return problem(503, "The database does not answer.", request)  # type: ignore[return-value]
+        return problem(503, "The database or its search index does not answer.", request)  # type: ignore[return-value]
     return Status(status="ready", version=database.version)

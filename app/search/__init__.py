@@ -1,0 +1,1 @@
+"""Full-text search over sections, claims, figures and actors (SQLite FTS5)."""

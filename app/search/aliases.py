@@ -1,0 +1,118 @@
+"""Names that stand for an actor: a query that names an actor matches all of its names.
+
+"Moscow" standing for Russia is the article's own usage (the curated gazetteer lists it as an
+alias), so a search for it should find what the text says about Russia under any name. The
+expansion happens on the query side: the index stays a faithful copy of the text, and the words
+that matched are the ones highlighted in the snippet.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.folding import fold
+from app.search.query import ParsedQuery, Term, fts_string, tokens
+
+# Longest name looked for in a query, in words ("Bolivarian Republic of Venezuela" has four).
+MAX_NAME_WORDS = 6
+
+Words = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorNames:
+    actors: dict[Words, tuple[str, ...]]  # a name's tokens -> the actors it names
+    names: dict[str, tuple[Words, ...]]  # an actor -> the tokens of each of its names
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, list[str]]]) -> ActorNames:
+        actors: dict[Words, list[str]] = defaultdict(list)
+        names: dict[str, list[Words]] = defaultdict(list)
+        for actor_id, name, aliases in rows:
+            for written in (name, *aliases):
+                words = tokens(fold(written))
+                if words and len(words) <= MAX_NAME_WORDS and words not in names[actor_id]:
+                    names[actor_id].append(words)
+                    actors[words].append(actor_id)
+        return cls(
+            actors={k: tuple(v) for k, v in actors.items()},
+            names={k: tuple(v) for k, v in names.items()},
+        )
+
+
+def load_names(db: sqlite3.Connection) -> ActorNames:
+    rows = db.execute("SELECT id, name, aliases FROM actor ORDER BY id").fetchall()
+    return ActorNames.from_rows((r[0], r[1], json.loads(r[2])) for r in rows)
+
+
+@dataclass(frozen=True)
+class Group:
+    """What one term (or one actor's name) asks for: any of its alternatives will do."""
+
+    alternatives: tuple[str, ...]
+    # The query terms that an actor's name spans: they match through its other names, so they
+    # are never "misspelt" even when the text never uses the name as typed ("Havana").
+    named: tuple[int, ...] = ()
+
+    def fts(self) -> str:
+        if len(self.alternatives) == 1:
+            return self.alternatives[0]
+        return "(" + " OR ".join(self.alternatives) + ")"
+
+
+def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Group] | None:
+    """The longest actor name spelt by the unquoted terms from `start`, as a group."""
+    run = 0
+    while run < MAX_NAME_WORDS and start + run < len(terms) and not terms[start + run].quoted:
+        run += 1
+    for length in range(run, 0, -1):
+        span = terms[start : start + length]
+        words = tuple(token for term in span for token in term.tokens)
+        actors = names.actors.get(words)
+        if not actors:
+            continue
+        typed = fts_string(words, prefix=span[-1].prefix)
+        others = dict.fromkeys(
+            fts_string(other) for actor in actors for other in names.names[actor] if other != words
+        )
+        return length, Group((typed, *others), named=tuple(range(start, start + length)))
+    return None
+
+
+def expand(
+    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]] | None = None
+) -> list[Group]:
+    """One group per term, where a run of terms that names an actor becomes one group.
+
+    `completions` replaces a term (by position) with whole words: a prefix that matches no
+    stem as typed ("givin": porter indexed "giving" as "give") still finds its words.
+    """
+    groups: list[Group] = []
+    i = 0
+    terms = query.terms
+    completions = completions or {}
+    while i < len(terms):
+        found = None if terms[i].quoted else _name_at(terms, i, names)
+        if i in completions:
+            groups.append(Group(tuple(fts_string((word,)) for word in completions[i])))
+            i += 1
+        elif found is None:
+            groups.append(Group((terms[i].fts(),)))
+            i += 1
+        else:
+            length, group = found
+            groups.append(group)
+            i += length
+    return groups
+
+
+def match_all(groups: list[Group]) -> str:
+    return " AND ".join(g.fts() for g in groups)
+
+
+def match_any(groups: list[Group]) -> str:
+    return " OR ".join(g.fts() for g in groups)

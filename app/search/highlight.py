@@ -1,0 +1,30 @@
+"""Turning FTS5's marked-up snippets into safe HTML.
+
+FTS5 wraps matches in whatever strings it is given. Giving it `<mark>` would mix markup into
+text that is not yet escaped; so it gets two private-use characters instead, the whole snippet
+is HTML-escaped, and only then do the markers become tags. The indexed text has those
+characters removed (`strip_markers`), so every marker in a snippet was put there by FTS5.
+"""
+
+from __future__ import annotations
+
+import html
+
+OPEN = "\ue000"
+CLOSE = "\ue001"
+ELLIPSIS = "…"
+_NO_MARKERS = str.maketrans({OPEN: "\ufffd", CLOSE: "\ufffd"})
+
+
+def strip_markers(text: str) -> str:
+    return text.translate(_NO_MARKERS)
+
+
+def has_match(marked: str) -> bool:
+    return OPEN in marked
+
+
+def to_html(marked: str) -> str:
+    """'a <b>\n \ue000c\ue001' -> 'a &lt;b&gt; <mark>c</mark>': one line, escaped, marked."""
+    one_line = " ".join(marked.split())
+    return html.escape(one_line).replace(OPEN, "<mark>").replace(CLOSE, "</mark>")

@@ -1,0 +1,117 @@
+"""Reading what a person typed into terms, and writing terms as a safe FTS5 expression.
+
+The query language is deliberately small: words, and "quoted phrases". Nothing a user types is
+FTS5 syntax: AND, OR, NOT, NEAR, `column:`, `*`, `^`, `-`, `+` and parentheses are ordinary
+text here, split into words like any other punctuation. Every term reaches FTS5 as a
+double-quoted string (embedded quotes doubled), so the expression's only operators are the ones
+this module writes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.core.folding import fold
+
+MAX_QUERY_LENGTH = 200
+
+
+@lru_cache(maxsize=4096)
+def _is_token_char(char: str) -> bool:
+    # unicode61's token characters: letters, numbers, private use; marks stay inside a word so
+    # that a word is split the same way FTS5 splits it. Everything else separates words.
+    category = unicodedata.category(char)
+    return category[0] in "LNM" or category == "Co"
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """'u.s.-centered' -> ('u', 's', 'centered'): the runs of token characters."""
+    found: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if _is_token_char(char):
+            current.append(char)
+        elif current:
+            found.append("".join(current))
+            current = []
+    if current:
+        found.append("".join(current))
+    return tuple(found)
+
+
+def fts_string(words: tuple[str, ...], *, prefix: bool = False) -> str:
+    """An FTS5 string (a phrase when several words), never an operator: quotes are doubled."""
+    quoted = '"' + " ".join(words).replace('"', '""') + '"'
+    return quoted + "*" if prefix else quoted
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a quoted phrase, folded, split into the tokens FTS5 will see."""
+
+    tokens: tuple[str, ...]
+    source: str  # as typed (folded): how a suggestion writes the term back
+    quoted: bool = False
+    prefix: bool = False  # the word being typed: matches every word it starts
+
+    def fts(self) -> str:
+        return fts_string(self.tokens, prefix=self.prefix)
+
+    def render(self, replacement: str | None = None) -> str:
+        text = replacement if replacement is not None else self.source
+        return f'"{text}"' if self.quoted else text
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    terms: tuple[Term, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def render(self, replacements: dict[int, str]) -> str:
+        """The query written back, with the terms at the given positions replaced."""
+        return " ".join(term.render(replacements.get(i)) for i, term in enumerate(self.terms))
+
+
+# A query needs one character that is not white space (Unicode's White_Space, spelt out so that
+# Python, pydantic's Rust regex and JSON Schema readers all agree) nor NUL. Validation and the
+# OpenAPI document both use this pattern: text with no words (emoji, punctuation) is a query
+# that finds nothing, blank text is a 422.
+NOT_BLANK = r"[^\u0000\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_NOT_BLANK = re.compile(NOT_BLANK)
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but white space and NUL: not a query (a 422), unlike text with no words."""
+    return _NOT_BLANK.search(text) is None
+
+
+def parse(text: str) -> ParsedQuery:
+    """Words and "phrases"; the last one matches as a prefix while it is still being typed.
+
+    Folding first makes curly quotes delimit phrases like straight ones, and makes the terms
+    case-, accent- and dash-insensitive. A word made of several tokens ('u.s.', '4-g',
+    "venezuela's") is a phrase of those tokens, as FTS5 indexed them. An unclosed quote runs
+    to the end. A word with no token characters (emoji, punctuation) is dropped.
+    """
+    folded = fold(text.replace("\x00", ""))
+    terms: list[Term] = []
+    for index, part in enumerate(folded.split('"')):
+        if index % 2:
+            words = tokens(part)
+            if words:
+                terms.append(Term(words, source=" ".join(words), quoted=True))
+            continue
+        for word in part.split():
+            words = tokens(word)
+            if words:
+                terms.append(Term(words, source=word))
+    # Still typing: the text ends inside a word (not after a space or a closing quote).
+    if terms and folded and _is_token_char(folded[-1]):
+        last = terms[-1]
+        terms[-1] = Term(last.tokens, last.source, quoted=last.quoted, prefix=True)
+    return ParsedQuery(tuple(dict.fromkeys(terms)))

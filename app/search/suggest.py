@@ -1,0 +1,82 @@
+"""Did you mean: words with (almost) no matches replaced by the closest indexed words.
+
+The candidates are the index's own vocabulary (the fts5vocab table over the unstemmed twin of
+the index), so a suggestion is always a word that a search would find; rapidfuzz ranks them by
+edit similarity, and among equally close words the one in more rows wins.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Collection
+
+from rapidfuzz import fuzz, process
+
+from app.search.query import ParsedQuery, Term
+
+# A word found in at most this many rows "has few matches" and may be a typo of a common word.
+FEW_MATCHES = 1
+# rapidfuzz's ratio (0-100, from the Indel distance): 75 lets one transposition or two edits
+# through in a 6-letter word ("huwaei" -> "huawei" scores 83) but not unrelated short words.
+MIN_SIMILARITY = 75.0
+# Shorter words and numbers are too easy to "correct" into something else.
+MIN_WORD_LENGTH = 3
+CANDIDATES = 5
+
+
+def rows_matching(db: sqlite3.Connection, term: Term) -> int:
+    row = db.execute(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (term.fts(),)
+    ).fetchone()
+    return int(row[0])
+
+
+def vocabulary(db: sqlite3.Connection) -> dict[str, int]:
+    """Every indexed word with the number of rows it is in."""
+    rows = db.execute("SELECT term, doc FROM search_vocab").fetchall()
+    return {term: int(doc) for term, doc in rows if len(term) >= MIN_WORD_LENGTH}
+
+
+def closest(word: str, words: dict[str, int], *, more_than: int) -> str | None:
+    """The most similar word that is in more rows than `more_than`, or None."""
+    found = process.extract(
+        word, list(words), scorer=fuzz.ratio, limit=CANDIDATES, score_cutoff=MIN_SIMILARITY
+    )
+    ranked = [
+        (score, words[candidate], candidate)
+        for candidate, score, _ in found
+        if candidate != word and words[candidate] > more_than
+    ]
+    return max(ranked)[2] if ranked else None
+
+
+def _checkable(term: Term) -> bool:
+    if term.quoted or len(term.tokens) != 1:
+        return False
+    word = term.tokens[0]
+    return len(word) >= MIN_WORD_LENGTH and not any(c.isdigit() for c in word)
+
+
+def suggest(
+    db: sqlite3.Connection,
+    query: ParsedQuery,
+    words: Callable[[], dict[str, int]],
+    *,
+    skip: Collection[int] = (),
+) -> str | None:
+    """The query with its few-match words corrected, or None when none needs it.
+
+    `words` gives the vocabulary; it is asked for only when some word has few matches. Terms
+    at the positions in `skip` (prefixes already completed to indexed words) are left alone.
+    """
+    replacements: dict[int, str] = {}
+    for index, term in enumerate(query.terms):
+        if index in skip or not _checkable(term):
+            continue
+        count = rows_matching(db, term)
+        if count > FEW_MATCHES:
+            continue
+        better = closest(term.tokens[0], words(), more_than=count)
+        if better is not None:
+            replacements[index] = better
+    return query.render(replacements) if replacements else None

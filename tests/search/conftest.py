@@ -1,0 +1,27 @@
+"""A `search` helper over the session's client: GET /v1/search, assert 200, return the JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+Search = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture
+def search(client: TestClient) -> Search:
+    def run(q: str, **params: Any) -> dict[str, Any]:
+        response = client.get("/v1/search", params={"q": q, **params})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    return run
+
+
+def top(body: dict[str, Any], n: int | None = None) -> list[tuple[str, str]]:
+    """(type, id) of the first `n` items."""
+    return [(item["type"], item["id"]) for item in body["items"][:n]]
