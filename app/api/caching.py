@@ -115,9 +115,15 @@ class CachingMiddleware:
             if message["type"] == "http.response.start":
                 start = message
                 headers = Headers(raw=message.get("headers", []))
-                # Errors, and responses that set their own validator (static files), go out as is.
+                # Errors, and responses that set their own validator (static files), go out as is;
+                # static files are revalidated on every use, so a deploy is seen at once.
                 passthrough = message["status"] != 200 or "etag" in headers
                 if passthrough:
+                    if "etag" in headers and "cache-control" not in headers:
+                        message = {
+                            **message,
+                            "headers": [*message["headers"], (b"cache-control", b"no-cache")],
+                        }
                     await send(message)
             elif passthrough:
                 await send(message)

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from app.api.routes import actors, articles, claims, figures, health, search, sections
+from app.api.routes import actors, articles, claims, explorer, figures, health, search, sections
 
 API_PREFIX = "/v1"
 
@@ -12,3 +12,4 @@ for module in (articles, sections, actors, figures, claims, search):
 
 root_router = APIRouter()
 root_router.include_router(health.router)
+root_router.include_router(explorer.router)

@@ -234,3 +234,9 @@ def test_docs_pages_load_every_asset_from_the_service(client: TestClient) -> Non
         for asset in assets:
             assert f'"{asset}"' in html
             assert client.get(asset).status_code == 200
+
+
+def test_static_assets_are_revalidated_on_every_use(client: TestClient) -> None:
+    response = client.get("/static/docs/swagger-ui.css")
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["etag"]

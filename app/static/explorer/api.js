@@ -1,0 +1,74 @@
+// The few calls the explorer makes to the service's own /v1 API (same origin: CSP connect-src 'self').
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** "/v1/search" + {q: "x", type: ["a", "b"]} -> "/v1/search?q=x&type=a&type=b" */
+export function url(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of [value].flat()) {
+      if (item !== null && item !== undefined && item !== "") query.append(name, String(item));
+    }
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request(path, params, signal) {
+  const response = await fetch(url(path, params), { signal, headers: { Accept: "application/json" } });
+  if (!response.ok) {
+    // Errors are RFC 9457 problem+json; anything else still becomes a readable message.
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(response.status, problem);
+  }
+  return response;
+}
+
+export async function getJSON(path, params = {}, { signal } = {}) {
+  return (await request(path, params, signal)).json();
+}
+
+export async function getText(path, { signal } = {}) {
+  return (await request(path, {}, signal)).text();
+}
+
+/** Every item of a paginated list (100 a page, the API's maximum). */
+export async function getAll(path, params = {}, { signal } = {}) {
+  const items = [];
+  for (;;) {
+    const page = await getJSON(path, { ...params, limit: 100, offset: items.length }, { signal });
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
+}
+
+// Things every view needs and that do not change while the page is open.
+const memo = new Map();
+
+/** Memoised by key; a failed call is forgotten so that it can be retried. */
+export function once(key, load) {
+  if (!memo.has(key)) {
+    const promise = load();
+    memo.set(key, promise);
+    promise.catch(() => memo.delete(key));
+  }
+  return memo.get(key);
+}
+
+export const articles = () => once("articles", () => getAll("/v1/articles"));
+export const sections = () => once("sections", () => getAll("/v1/sections"));
+export const actors = () => once("actors", () => getAll("/v1/actors"));
+export const articleText = (id) =>
+  once(`text:${id}`, () => getText(`/v1/articles/${encodeURIComponent(id)}/text`));
+export const actor = (id) => once(`actor:${id}`, () => getJSON(`/v1/actors/${encodeURIComponent(id)}`));
+export const section = (id) => once(`section:${id}`, () => getJSON(`/v1/sections/${encodeURIComponent(id)}`));
+
+export function search(params, { signal } = {}) {
+  return getJSON("/v1/search", params, { signal });
+}

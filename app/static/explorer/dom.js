@@ -1,0 +1,82 @@
+// Building DOM without innerHTML: every string from the API becomes a text node.
+
+/**
+ * h("a", {href: "?q=x", class: "hit"}, "text", child, [more, children])
+ * Attributes: `class`, `text` (textContent), `dataset` (object), `on<event>` (listener),
+ * booleans (true sets an empty attribute, false/null/undefined leaves it out), anything else
+ * via setAttribute. Children: nodes, strings (text nodes), arrays; null/false are skipped.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  setAttributes(el, attrs);
+  append(el, children);
+  return el;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Like h(), for SVG elements. */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  setAttributes(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function setAttributes(el, attrs) {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") el.textContent = value;
+    else if (name === "dataset") Object.assign(el.dataset, value);
+    else if (name.startsWith("on") && typeof value === "function") {
+      el.addEventListener(name.slice(2), value);
+    } else el.setAttribute(name, value === true ? "" : String(value));
+  }
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Replaces all of el's children. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+/**
+ * The API's search snippets are HTML: matched words in <mark>, everything else escaped.
+ * Rather than trusting that to innerHTML, only the literal `<mark>`/`</mark>` tags are turned
+ * into elements and every other piece is decoded as text: even a snippet that broke the
+ * promise could not inject markup.
+ */
+export function snippetFragment(html) {
+  const fragment = document.createDocumentFragment();
+  let mark = null;
+  for (const piece of html.split(/(<mark>|<\/mark>)/)) {
+    if (piece === "<mark>") {
+      mark = document.createElement("mark");
+      fragment.append(mark);
+    } else if (piece === "</mark>") {
+      mark = null;
+    } else if (piece) {
+      (mark ?? fragment).append(document.createTextNode(decodeEntities(piece)));
+    }
+  }
+  return fragment;
+}
+
+const NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** Decodes the character references an HTML escaper produces; leaves anything else as is. */
+export function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref) => {
+    if (ref[0] !== "#") return NAMED[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
