@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import DatabaseDep
-from app.api.errors import problem, problem_responses
+from app.api.errors import problem_responses
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("app.health")
@@ -26,7 +26,7 @@ async def health() -> Status:
 
 
 @router.get("/ready", responses=problem_responses(503))
-def ready(database: DatabaseDep, request: Request) -> Status:
+def ready(database: DatabaseDep) -> Status:
     """Readiness: the database and its search index answer."""
     try:
         with database.engine.connect() as conn:
@@ -35,5 +35,5 @@ def ready(database: DatabaseDep, request: Request) -> Status:
             conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
     except (SQLAlchemyError, OSError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
-        return problem(503, "The database or its search index does not answer.", request)  # type: ignore[return-value]
+        raise HTTPException(503, "The database or its search index does not answer.") from None
     return Status(status="ready", version=database.version)
