@@ -1,8 +1,10 @@
-"""The `article-facts` command: seed the database, serve the API."""
+"""The `article-facts` command: seed the database, ingest an article, serve the API."""
 
 from __future__ import annotations
 
 import logging
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,10 +13,18 @@ from rich.table import Table
 
 from app.core.config import Settings, get_settings
 from app.core.db import database_exists, is_sqlite, sqlite_path
-from app.ingest.curated import CuratedError
+from app.ingest.article import (
+    MAX_ARTICLE_BYTES,
+    IngestError,
+    article_slug,
+    prepare_article,
+    read_article,
+    too_large,
+)
+from app.ingest.curated import CuratedError, load_curated
 from app.ingest.loader import LoadError, LoadReport, load
-from app.ingest.pipeline import PipelineError
-from app.ingest.seed import SeedError, read_seed
+from app.ingest.pipeline import ArticleFacts, PipelineError
+from app.ingest.seed import CURATED_FILE, SeedError, read_seed
 
 cli = typer.Typer(
     help="Serve the verifiable facts of analysis articles over a REST API.",
@@ -26,7 +36,8 @@ cli = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-EXPECTED_ERRORS = (SeedError, CuratedError, PipelineError, LoadError)
+EXPECTED_ERRORS = (SeedError, CuratedError, PipelineError, LoadError, IngestError)
+STDIN = "-"
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -43,8 +54,13 @@ def _seed(settings: Settings) -> LoadReport:
             seed.curated.actors,
             progress=lambda step: status.update(step),
         )
+    out.print(_summary(seed.articles, report))
+    return report
+
+
+def _summary(articles: list[ArticleFacts], report: LoadReport) -> Table:
     table = Table("article", "sections", "actors", "figures", "claims", "status")
-    for facts in seed.articles:
+    for facts in articles:
         slug = facts.article.id
         table.add_row(
             slug,
@@ -54,8 +70,12 @@ def _seed(settings: Settings) -> LoadReport:
             str(len(facts.claims)),
             "written" if slug in report.written else "unchanged",
         )
-    out.print(table)
-    return report
+    return table
+
+
+def _where(settings: Settings) -> str:
+    url = settings.database_url
+    return str(sqlite_path(url)) if is_sqlite(url) else "database"
 
 
 @cli.command()
@@ -66,9 +86,93 @@ def seed() -> None:
         report = _seed(settings)
     except EXPECTED_ERRORS as exc:
         raise _fail(str(exc)) from None
-    where = sqlite_path(settings.database_url) if is_sqlite(settings.database_url) else "database"
     verdict = "updated" if report.changed else "already up to date; nothing written"
-    out.print(f"{where}: {verdict}", highlight=False)
+    out.print(f"{_where(settings)}: {verdict}", highlight=False)
+
+
+@cli.command()
+def ingest(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="PATH|-",
+            help="The article: a UTF-8 plain-text or Markdown file, or - to read standard input.",
+            show_default=False,
+        ),
+    ],
+    slug: Annotated[
+        str | None,
+        typer.Option(
+            help="The article's id. Default: the file name without its extension; for "
+            "standard input, the title's slug.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(help="The title to store. Default: the first line.", show_default=False),
+    ] = None,
+    annotations: Annotated[
+        Path | None,
+        typer.Option(
+            help="Actors and overrides for this article, in the format of seed/curated.toml.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Read one article into sections, actors, figures and claims, and load it; safe to repeat.
+
+    The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was.
+    """  # noqa: E501 - one line, or the help output breaks it mid-sentence
+    settings = get_settings()
+    try:
+        with out.status("reading") as status:
+            data, source_name, stem = _read_source(source)
+            text = read_article(data, source_name=source_name)
+            facts, actors = prepare_article(
+                text,
+                source_name=source_name,
+                slug=slug or (article_slug(stem) if stem is not None else None),
+                title=title,
+                annotations=load_curated(annotations) if annotations is not None else None,
+                curated=load_curated(settings.seed_dir / CURATED_FILE),
+                progress=status.update,
+            )
+            report = load(settings.database_url, [facts], actors, progress=status.update)
+    except EXPECTED_ERRORS as exc:
+        raise _fail(str(exc)) from None
+    out.print(_summary([facts], report))
+    proposed = sorted({a.name for a in actors if not a.reviewed})
+    if proposed:
+        out.print(f"unreviewed actors proposed: {', '.join(proposed)}", highlight=False)
+    verdict = "updated" if report.changed else "already up to date; nothing written"
+    out.print(f"{_where(settings)}: {verdict}", highlight=False)
+
+
+def _read_source(source: str) -> tuple[bytes, str, str | None]:
+    """The bytes, the name to store them under, and the file's stem (None for stdin). Reads at
+    most one byte past the limit, so a huge input costs no more than a small one."""
+    if source == STDIN:
+        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise too_large("stdin", None)
+        return data, "stdin", None
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if path.is_file() and size > MAX_ARTICLE_BYTES:
+            raise too_large(str(path), size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        raise _fail(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise _fail(f"{path}: a folder, not a file") from None
+    except PermissionError:
+        raise _fail(f"{path}: cannot read it: permission denied") from None
+    except OSError as exc:
+        raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    return data, path.name, path.stem
 
 
 @cli.command()

@@ -32,6 +32,9 @@ class ActorEntry(_Strict):
         Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^|]+$")], ...
     ] = ()
     affiliation: str | None = None
+    # False for names the pipeline proposed on its own (app/ingest/candidates.py) and nobody
+    # has checked yet; the API shows the flag so readers can tell the two apart.
+    reviewed: bool = True
 
     @property
     def names(self) -> tuple[str, ...]:

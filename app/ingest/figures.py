@@ -22,11 +22,18 @@ Choices the rules make (documented here because the API contract leaves them ope
 - Only period and date figures lend their period to amounts; a bare year does not ("the 2018
   elections" says nothing about when the money was spent). With several, the nearest wins.
 - Measures drop a leading determiner: "60% of the country's exports" -> "country's exports".
+- In a range of amounts the first end takes the unit and scale of the second: "15 to 27 years"
+  is 15 years, "between 5 and 7 million people" 5 million; "$5-7 billion" is $5 billion and
+  $7 billion. Ranges of years are periods, as above.
+- "from 2026" with no end after it is an open period, like "since 2026".
+- "rose by a quarter", "fell by half" are percents (25, 50): the size of the change.
+- "Seven of the eight members" counts both: a number word before "of the <number> <plural>".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -61,7 +68,10 @@ _COMPARATORS: dict[str, Comparator] = {
     "up to": Comparator.LTE,
     "at most": Comparator.LTE,
     "no more than": Comparator.LTE,
+    "as much as": Comparator.LTE,
+    "as many as": Comparator.LTE,
     "about": Comparator.APPROX,
+    "close to": Comparator.APPROX,
     "around": Comparator.APPROX,
     "roughly": Comparator.APPROX,
     "approximately": Comparator.APPROX,
@@ -77,7 +87,10 @@ _TEMPORAL = {"after", "before"}
 _AMOUNT_COMPARATORS = [w for w in _COMPARATORS if w not in _TEMPORAL]
 
 _SYMBOLS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "RUB", "CHF", "CAD", "AUD", "BRL", "VES")
+_CODES = (
+    *("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "RUB", "CHF", "CAD", "AUD", "BRL", "VES"),
+    *("KRW", "INR", "SAR", "AED", "QAR", "TRY", "ZAR", "MXN", "IDR", "NGN", "EGP", "KZT"),
+)
 _CURRENCY_WORDS = {
     "us dollars": "USD",
     "dollars": "USD",
@@ -91,6 +104,13 @@ _CURRENCY_WORDS = {
     "renminbi": "CNY",
     "roubles": "RUB",
     "rubles": "RUB",
+    # After a number only, so "won" the verb ("won 300 seats") never reads as money.
+    "won": "KRW",
+    "rupees": "INR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "naira": "NGN",
+    "lira": "TRY",
 }
 
 # Units of measure, most specific first: the first pattern that fully matches names the unit.
@@ -188,11 +208,19 @@ _RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_POINT})\s*[-–—]\s*(?P<b2>{_POINT}
 _OPEN_PERIOD = re.compile(
     rf"\b(?:(?P<since>since)|until|till|by)\s+(?P<point>{_POINT})(?![\w-])", re.I
 )
+# "from 2026" with no end in sight; "from 2013 to 2005" is no period at all (_closed_period).
+_FROM_PERIOD = re.compile(
+    rf"\b(?P<since>from)\s+(?P<point>{_POINT})(?![\w-])"
+    r"(?!\s*(?:to|until|till|through|[-–—])\s*\d)",
+    re.I,
+)
 _DECADE = re.compile(r"(?<![\w$])(?P<decade>(?:1\d|20|21)\d0)'?s\b")
 _FRACTIONS = re.compile(
     rf"(?:\b(?P<cmp>{_alternation(_AMOUNT_COMPARATORS)})\s+)?\b(?P<fraction>{FRACTION})(?=\s+of\b)",
     re.I,
 )
+# "rose by a quarter", "cut by half": a change in percent of what it was.
+_FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)", re.I)
 _QUANTITY = re.compile(
     r"(?<![\w.,])"
     rf"(?:(?P<cmp>{_alternation(_COMPARATORS)})\s+)?"
@@ -216,6 +244,14 @@ _DETERMINER = r"(?:the|an?|its|their|his|her|our)\s+"  # left out: "60% of the e
 _PHRASE = rf"(?:{_DETERMINER})?(?P<phrase>{_WORD}(?:(?:\s+(?:and|or))?\s+{_WORD}){{0,5}})"
 _IN_PHRASE = re.compile(rf"\s+(?:in|of|worth\s+of)\s+{_PHRASE}", re.I)
 _OF_PHRASE = re.compile(rf"\s+of\s+{_PHRASE}", re.I)
+
+_PART_OF = re.compile(
+    rf"\s+of\s+(?:the|its|their|these|those)\s+(?:{DIGITS}|{WORDS})\s+(?P<noun>{_NOUN_GROUP})",
+    re.I,
+)
+# The words between the two ends of a range of amounts: "15 to 27 years", "$5-7 billion".
+_RANGE_LINK = re.compile(r"\s*(?:to|[-–—])\s*|\s+and\s+")
+_NUMBER_IN = re.compile(rf"{DIGITS}|\b(?:{WORDS})", re.I)
 
 # "1.1. A country at the crossroads": a heading's number, not a quantity. A number with no dot
 # ("2017 was...") or followed by lower case ("1.5 million people") is left alone.
@@ -244,7 +280,7 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
     for _, figure in sorted(candidates, key=lambda c: (c[0], c[1].start, c[1].start - c[1].end)):
         if all(figure.end <= f.start or f.end <= figure.start for f in chosen):
             chosen.append(figure)
-    return _attach_periods(text, sorted(chosen, key=lambda f: f.start))
+    return _attach_periods(text, _share_range_units(text, sorted(chosen, key=lambda f: f.start)))
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -295,6 +331,11 @@ def _fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     return _figure(
         text, m.start(), m.end(), FigureKind.PERCENT, value, "percent", comparator, measure=measure
     )
+
+
+def _fraction_change(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    value = fraction_percent(m["fraction"])
+    return _figure(text, m.start(), m.end(), FigureKind.PERCENT, value, "percent")
 
 
 def _quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
@@ -351,8 +392,12 @@ def _quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         unit = "year" if base in ("decade", "century") else base
         return make(FigureKind.DURATION, m.end(), value * _DURATIONS[base], unit, None)
     if in_words and not m["scale"] and (not m["noun"] or number == 1):
-        # "one of the first examples", "one that recognizes": not quantities.
-        return None
+        # "Seven of the eight members" counts members; "one of the first examples" and "one
+        # that recognizes" are no quantities.
+        part = _PART_OF.match(text, m.end(), end) if number != 1 else None
+        if part is None:
+            return None
+        return make(FigureKind.COUNT, m.end(), value, None, part["noun"])
     return make(FigureKind.COUNT, m.end(), value, None, m["noun"])
 
 
@@ -362,9 +407,14 @@ _TIME_RULES: tuple[_Rule, ...] = (
     (_CLOSED_PERIOD, _closed_period),
     (_RANGE, _closed_period),
     (_OPEN_PERIOD, _open_period),
+    (_FROM_PERIOD, _open_period),
     (_DECADE, _decade),
 )
-_AMOUNT_RULES: tuple[_Rule, ...] = ((_FRACTIONS, _fraction), (_QUANTITY, _quantity))
+_AMOUNT_RULES: tuple[_Rule, ...] = (
+    (_FRACTIONS, _fraction),
+    (_FRACTION_CHANGES, _fraction_change),
+    (_QUANTITY, _quantity),
+)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -466,13 +516,60 @@ def _phrase(pattern: re.Pattern[str], text: str, pos: int, end: int) -> str | No
     return " ".join(m["phrase"].split()) if m else None
 
 
+def _share_range_units(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """The first end of a range takes the unit and scale of the second, which carries them:
+    "15 to 27 years" is 15 years, "20 to 30 per cent" 20%; in "$5-7 billion" the currency
+    goes the other way. "and" links a range only after "between"."""
+    shared = list(figures)
+    for i, (a, b) in enumerate(itertools.pairwise(figures)):
+        link = _RANGE_LINK.fullmatch(text, a.end, b.start)
+        if link is None or a.value is None or b.value is None:
+            continue
+        if "and" in link.group() and not re.search(r"\bbetween\s+\S*$", text[: a.start], re.I):
+            continue
+        number_a, number_b = _number_in(a.quote), _number_in(b.quote)
+        if not number_a or not number_b:
+            continue
+        scale = b.value / number_b
+        bare = a.kind is FigureKind.COUNT and a.measure is None
+        if a.kind is FigureKind.MONEY and b.kind is FigureKind.COUNT and b.measure is None:
+            b = shared[i + 1] = replace(b, kind=FigureKind.MONEY, unit=a.unit)  # "$5-7 billion"
+        if bare and b.kind is not FigureKind.COUNT:
+            shared[i] = replace(a, kind=b.kind, unit=b.unit, value=number_a * scale)
+        elif (bare or a.kind is b.kind) and a.unit == b.unit and a.value == number_a != 0:
+            shared[i] = replace(a, value=number_a * scale)  # "5 to 7 million people"
+    return shared
+
+
+def _number_in(quote: str) -> float | None:
+    m = _NUMBER_IN.search(quote)
+    return parse_number(m[0]) if m else None
+
+
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
+
+
+def _dates_its_clause(text: str, figure: FigureDraft) -> bool:
+    """ "In 2023 it pumped 9 million barrels a day": a year after "in" or "during" sets the time
+    of what its clause counts; a year used otherwise ("the 2018 elections") does not."""
+    return (
+        figure.kind is FigureKind.YEAR
+        and figure.comparator is Comparator.EQ
+        and _IN_YEAR.search(text, max(0, figure.start - 8), figure.start) is not None
+    )
+
+
 def _attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
     """Money, percents, counts and measures take the nearest period or date in their span.
 
     "Nearest" in characters, but a period across a semicolon belongs to another clause and is
     only used when the figure's own clause has none.
     """
-    periods = [f for f in figures if f.kind in (FigureKind.PERIOD, FigureKind.DATE)]
+    periods = [
+        f
+        for f in figures
+        if f.kind in (FigureKind.PERIOD, FigureKind.DATE) or _dates_its_clause(text, f)
+    ]
     if not periods:
         return figures
     takers = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.MEASURE)

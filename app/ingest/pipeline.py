@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import SQLModel
@@ -77,14 +78,14 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "untitled"
 
 
-def actor_row(entry: ActorEntry, *, reviewed: bool = True) -> Actor:
+def actor_row(entry: ActorEntry) -> Actor:
     return Actor(
         id=entry.id,
         name=entry.name,
         kind=entry.kind.value,
         aliases=list(entry.aliases),
         affiliation_id=entry.affiliation,
-        reviewed=reviewed,
+        reviewed=entry.reviewed,
         search_names=NAME_SEPARATOR.join(fold(n) for n in entry.names),
     )
 
@@ -145,11 +146,26 @@ def _figure_row(
 
 
 def build_article(
-    text: str, *, slug: str, source_name: str, curated: Curated, title: str | None = None
+    text: str,
+    *,
+    slug: str,
+    source_name: str,
+    curated: Curated,
+    title: str | None = None,
+    progress: Callable[[str], None] | None = None,
+    blocked: Sequence[str] = (),
 ) -> ArticleFacts:
-    """Reads `text` into rows. Raises PipelineError when a curated entry matches nothing."""
+    """Reads `text` into rows. Raises PipelineError when a curated entry matches nothing.
+
+    `progress`, when given, hears "sentences i/N" after each section: long articles take a
+    while, and the sentences are what the time goes on. `blocked` phrases hide the actor
+    names inside them (see `Gazetteer`).
+    """
     doc = parse_document(text)
-    gazetteer = Gazetteer(curated.actors)
+    # Split first, so progress can say how many sentences there are in all.
+    sentences = [split_sentences(text, d.body_start, d.body_end) for d in doc.sections]
+    total, done = sum(len(s) for s in sentences), 0
+    gazetteer = Gazetteer(curated.actors, blocked)
     claim_overrides = [c for c in curated.claims if c.article in (None, slug)]
     measure_overrides = {f.quote: f for f in curated.figures if f.article in (None, slug)}
     used_claims: set[int] = set()
@@ -170,7 +186,9 @@ def build_article(
     by_number: dict[str, str] = {}
     last_at_level: dict[int, str] = {}
 
-    for position, draft in enumerate(doc.sections):
+    for position, (draft, section_sentences) in enumerate(
+        zip(doc.sections, sentences, strict=True)
+    ):
         sid = ids.section(draft, taken)
         if draft.number is not None:
             by_number[draft.number] = sid
@@ -216,9 +234,7 @@ def build_article(
         spans: list[tuple[int, int, bool]] = []
         if draft.body_start > draft.start:
             spans.append((draft.start, draft.body_start, False))
-        spans += [
-            (s.start, s.end, True) for s in split_sentences(text, draft.body_start, draft.body_end)
-        ]
+        spans += [(s.start, s.end, True) for s in section_sentences]
 
         for start, end, in_body in spans:
             sentence = text[start:end]
@@ -261,6 +277,9 @@ def build_article(
                 facts.figure_actors += [FigureActor(figure_id=fid, actor_id=a) for a in actors]
                 if claim_id is not None:
                     facts.claim_figures.append(ClaimFigure(claim_id=claim_id, figure_id=fid))
+        done += len(section_sentences)
+        if progress is not None:
+            progress(f"sentences {done}/{total}")
 
     unused = [o.text for i, o in enumerate(claim_overrides) if i not in used_claims and o.article]
     unused += [q for q, o in measure_overrides.items() if q not in used_measures and o.article]

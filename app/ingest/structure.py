@@ -1,9 +1,18 @@
 """Split an article's source text into its title, sections and trailing keywords.
 
-Two heading styles are recognised: numbered plain-text lines ("1. Title", "1.1. Title",
-"2.1 Title") and Markdown ATX headings ("## Title", "## 2.1 Title"). A document that uses
-Markdown headings is read in Markdown only, because there "1. Item" is an ordered-list item.
-Unnumbered plain-text lines are never taken for headings: title-case prose is too common.
+The first non-blank line is the title. Three heading styles are recognised, and a document
+is read in the first that it uses:
+
+1. Markdown ATX headings ("## Title", "## 2.1 Title"). There "1. Item" is an ordered-list
+   item, so a document with Markdown headings is read in Markdown only.
+2. Numbered plain-text lines ("1. Title", "1.1. Title", "2.1 Title").
+3. Unnumbered plain-text lines, only in a text with neither of the above, and only when a
+   line looks like nothing else: short (at most 10 words, 80 characters), capitalised, not
+   ending like a sentence or a clause, with blank lines around it, and followed by a
+   paragraph that does end like a sentence. A text with numbered headings may still carry
+   short unnumbered lines that are not headings ("Key points"), so the styles never mix.
+
+A text with no headings at all is one section, the introduction.
 """
 
 from __future__ import annotations
@@ -126,6 +135,51 @@ def _plain_headings(lines: list[_Line]) -> list[_Heading]:
     return headings
 
 
+# Unnumbered headings (style 3 above).
+_MAX_PLAIN_HEADING_CHARS = 80
+_MAX_PLAIN_HEADING_WORDS = 10
+_CLOSERS = "\"'”’)]"
+_LIST_MARKER = re.compile(r"[•◦‣▪●*+–-]\s|\d{1,3}[.)]\s|[a-z]\)\s")
+
+
+def _ends_like_prose(line: str) -> bool:
+    stripped = line.rstrip(_CLOSERS)
+    return stripped.endswith((*_PROSE_ENDINGS, "!", "?", "…")) and not _TRAILING_ACRONYM.search(
+        stripped
+    )
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    lettered = sum(1 for w in words if w[0].isalpha() or w[0] in _TITLE_OPENERS)
+    return (
+        len(line) <= _MAX_PLAIN_HEADING_CHARS
+        and len(words) <= _MAX_PLAIN_HEADING_WORDS
+        and (line[0].isupper() or line[0] in _TITLE_OPENERS)
+        and not _ends_like_prose(line)
+        and _LIST_MARKER.match(line) is None
+        and not line.startswith("By ")  # a byline
+        and 2 * lettered > len(words)  # "October 5, 2023" is a dateline
+    )
+
+
+def _unnumbered_headings(lines: list[_Line]) -> list[_Heading]:
+    headings: list[_Heading] = []
+    for index, line in enumerate(lines):
+        # Blank lines around it: in hard-wrapped prose a short line ends a paragraph.
+        alone = (index == 0 or lines[index - 1].blank) and (
+            index + 1 < len(lines) and lines[index + 1].blank
+        )
+        if line.blank or not alone:
+            continue
+        following = next((n for n in lines[index + 1 :] if not n.blank), None)
+        if following is None or len(following.text) <= len(line.text):
+            continue
+        if _looks_like_heading(line.text) and _ends_like_prose(following.text):
+            headings.append(_Heading(index, line, None, line.text, 1, None))
+    return headings
+
+
 def _trailer_cut(lines: list[_Line]) -> tuple[int, list[str]]:
     """Index of the first line after the body, and the keywords the trailer lists."""
     stop = next(
@@ -143,7 +197,8 @@ def _trailer_cut(lines: list[_Line]) -> tuple[int, list[str]]:
         else:
             break
     keywords: list[str] = []
-    for line in lines[cut:stop]:
+    # A tags line may follow the share buttons too.
+    for line in lines[cut:]:
         match = _KEYWORDS.match(line.text)
         if match is not None:
             items = re.split(r"[,;]", line.text[match.end() :])
@@ -186,7 +241,7 @@ def parse_document(text: str) -> DocumentDraft:
     rest = lines[first + 1 :]
     cut, keywords = _trailer_cut(rest)
     body = rest[:cut]
-    headings = _markdown_headings(body) or _plain_headings(body)
+    headings = _markdown_headings(body) or _plain_headings(body) or _unnumbered_headings(body)
     bounds = [h.index for h in headings] + [len(body)]
 
     sections: list[SectionDraft] = []

@@ -428,8 +428,16 @@ def test_years_and_durations_do_not_take_periods() -> None:
     ]
 
 
-def test_a_bare_year_is_not_a_period_for_amounts() -> None:
+def test_a_year_after_in_dates_the_amounts_of_its_clause() -> None:
     figures = extract_figures("In 2017, Russia lent $1 billion.")
+    assert [(f.quote, f.period_start, f.period_end) for f in figures] == [
+        ("2017", "2017", "2017"),
+        ("$1 billion", "2017", "2017"),
+    ]
+
+
+def test_a_year_used_as_an_adjective_dates_nothing() -> None:
+    figures = extract_figures("The 2017 loan was $1 billion.")
     assert [(f.quote, f.period_start, f.period_end) for f in figures] == [
         ("2017", "2017", "2017"),
         ("$1 billion", None, None),

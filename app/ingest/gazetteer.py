@@ -1,0 +1,94 @@
+"""Which actors an article is read with: curated, annotated, built-in and proposed.
+
+Precedence, highest first: the `--annotations` file (what the person ingesting this article
+says), the curated file (what the project says), the built-in countries (what the packages
+say). An entry replaces a lower one with the same id whole, names and all, so the curated
+"russia" is used as written; a lower entry also loses any name a higher one uses for another
+actor. Two entries of the annotations and the curated file that claim one name are an error
+the message names, as in the curated file alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from app.ingest.actors import Gazetteer
+from app.ingest.candidates import find_candidates
+from app.ingest.countries import builtin_countries
+from app.ingest.curated import ActorEntry, Curated, CuratedError
+from app.ingest.drafts import DocumentDraft
+
+__all__ = ["ArticleGazetteer", "gazetteer_for"]
+
+
+@dataclass(frozen=True)
+class ArticleGazetteer:
+    curated: Curated  # every entry to read this article with, overrides included
+    always: tuple[ActorEntry, ...]  # written whether or not the article names them
+    blocked: tuple[str, ...]
+
+
+def gazetteer_for(
+    text: str, doc: DocumentDraft, curated: Curated, annotations: Curated | None
+) -> ArticleGazetteer:
+    """The entries to read `text` with. Raises CuratedError when the annotations and the
+    curated file disagree about a name."""
+    try:
+        user = curated.merged(annotations) if annotations is not None else curated
+    except ValidationError as exc:
+        raise CuratedError(
+            f"the annotations do not fit the curated facts: {_problems(exc)}"
+        ) from None
+    builtin = builtin_countries()
+    countries = _countries_under(user.actors, text, builtin.entries, builtin.ambiguous)
+    known = Gazetteer([*user.actors, *countries], builtin.blocked)
+    taken = [a.id for a in (*user.actors, *countries)]
+    proposed = find_candidates(text, doc, known, taken)
+    try:
+        merged = Curated(
+            actors=(*user.actors, *countries, *proposed),
+            claims=user.claims,
+            figures=user.figures,
+        )
+    except ValidationError as exc:  # the rules above keep names apart; say so if they did not
+        raise CuratedError(f"the gazetteers do not fit together: {_problems(exc)}") from None
+    return ArticleGazetteer(curated=merged, always=user.actors, blocked=builtin.blocked)
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+
+
+def _countries_under(
+    higher: Sequence[ActorEntry],
+    text: str,
+    entries: Sequence[ActorEntry],
+    ambiguous: frozenset[str],
+) -> list[ActorEntry]:
+    """The built-in entries that `higher` leaves, each without the names `higher` uses;
+    ambiguous ones only when the text names them unambiguously too."""
+    ids = {a.id for a in higher}
+    claimed = {n for a in higher for n in a.names}
+    kept: list[ActorEntry] = []
+    for entry in entries:
+        if entry.id in ids or entry.name in claimed:
+            continue
+        aliases = tuple(a for a in entry.aliases if a not in claimed)
+        kept.append(entry.model_copy(update={"aliases": aliases}))
+    doubtful = [e for e in kept if e.id in ambiguous]
+    if not doubtful:
+        return kept
+    # Probe with the doubtful entries' other names only, among all the rest, so a longer name
+    # still wins: "Equatorial Guinean" does not confirm Guinea.
+    probes = [
+        ActorEntry(id=e.id, name=e.aliases[0], kind=e.kind, aliases=e.aliases[1:])
+        for e in doubtful
+        if e.aliases
+    ]
+    sure = [e for e in kept if e.id not in ambiguous]
+    blocked = builtin_countries().blocked
+    found = {m.actor_id for m in Gazetteer([*higher, *sure, *probes], blocked).find(text)}
+    return [e for e in kept if e.id not in ambiguous or e.id in found]

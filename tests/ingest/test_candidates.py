@@ -1,0 +1,132 @@
+"""Organisations proposed from the text: what counts as one, and what does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.actors import Gazetteer
+from app.ingest.candidates import find_candidates
+from app.ingest.countries import BLOCKED, builtin_countries
+from app.ingest.curated import ActorEntry
+from app.ingest.kinds import ActorKind
+from app.ingest.structure import parse_document
+
+
+def candidates(body: str, taken: tuple[str, ...] = ()) -> list[tuple[str, str, tuple[str, ...]]]:
+    text = f"Title\n\n{body}\n"
+    known = Gazetteer(builtin_countries().entries, BLOCKED)
+    found = find_candidates(text, parse_document(text), known, taken)
+    assert all(c.kind is ActorKind.ORGANIZATION and not c.reviewed for c in found)
+    return [(c.id, c.name, c.aliases) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A word that heads organisation names.
+        (
+            "Officials of the European Central Bank met.",
+            ("european-central-bank", "European Central Bank", ()),
+        ),
+        (
+            "The Bank for International Settlements warned.",
+            ("bank-for-international-settlements", "Bank for International Settlements", ()),
+        ),
+        ("It sold Samsung Electronics shares.", ("samsung-electronics", "Samsung Electronics", ())),
+        # An acronym in parentheses.
+        (
+            "The Shanghai Cooperation Organisation (SCO) met.",
+            ("shanghai-cooperation-organisation", "Shanghai Cooperation Organisation", ("SCO",)),
+        ),
+        (
+            "Members of Gulf Cooperation (GCC) met.",
+            ("gulf-cooperation", "Gulf Cooperation", ("GCC",)),
+        ),
+        # A common noun for an organisation before it, which lets one word do.
+        ("The oil company Gazprom Neft agreed.", ("gazprom-neft", "Gazprom Neft", ())),
+        ("It uses machines from the Dutch company ASML.", ("asml", "ASML", ())),
+        # Gazetteer names inside a longer name do not stop it.
+        (
+            "The Qatar Investment Authority bought it.",
+            ("qatar-investment-authority", "Qatar Investment Authority", ()),
+        ),
+        ("Mr. Smith of Acme Holdings left.", ("acme-holdings", "Acme Holdings", ())),
+        ("Venezuela’s Workers’ Party won.", ("workers-party", "Workers’ Party", ())),
+    ],
+)
+def test_what_looks_like_an_organisation(
+    body: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    assert candidates(body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "After the Cold War, trade grew.",  # no sign of an organisation
+        "The Middle East and the Red Sea matter.",
+        "Prime Minister Narendra Modi spoke.",  # a person
+        "Russia and China, Moscow and Beijing, agreed.",  # only gazetteer names
+        "The company said nothing. The firm Monday agreed.",  # no name after the noun
+        "The group Several agreed; several left.",  # an ordinary word
+        "Renewable Energy is growing.",
+        "Gazprom Neft and Rosneft signed.",  # two names, neither an organisation by its looks
+    ],
+)
+def test_what_does_not(body: str) -> None:
+    assert candidates(body) == []
+
+
+def test_a_sentence_starting_word_is_trimmed_when_ordinary() -> None:
+    assert candidates("Meanwhile European Central Bank officials waited.") == [
+        ("european-central-bank", "European Central Bank", ())
+    ]
+    assert candidates("Today International Monetary Fund staff left; today was long.") == [
+        ("international-monetary-fund", "International Monetary Fund", ())
+    ]
+
+
+def test_and_joins_a_name_only_when_the_head_comes_after_it() -> None:
+    assert candidates("The Belt and Road Forum met.") == [
+        ("belt-and-road-forum", "Belt and Road Forum", ())
+    ]
+    assert candidates("The World Bank and International Monetary Fund agreed.") == [
+        ("world-bank", "World Bank", ()),
+        ("international-monetary-fund", "International Monetary Fund", ()),
+    ]
+
+
+def test_headings_and_the_title_propose_nothing() -> None:
+    text = "Central Bank Policy\n\n1. The Monetary Policy Committee\nRates rose.\n"
+    known = Gazetteer(builtin_countries().entries, BLOCKED)
+    assert find_candidates(text, parse_document(text), known, ()) == []
+
+
+def test_each_name_once_and_an_acronym_to_the_first_name_only() -> None:
+    body = (
+        "The Asian Development Bank (ADB) lent. The Asian Development Bank grew. "
+        "The African Development Bureau (ADB) disagreed."
+    )
+    assert candidates(body) == [
+        ("asian-development-bank", "Asian Development Bank", ("ADB",)),
+        ("african-development-bureau", "African Development Bureau", ()),
+    ]
+
+
+def test_a_taken_id_or_known_acronym_is_not_reused() -> None:
+    assert candidates("The World Bank lent.", taken=("world-bank",)) == []
+    assert candidates("The United Nations Council (UAE) met.") == [
+        ("united-nations-council", "United Nations Council", ())
+    ]
+
+
+def test_entries_are_valid_curated_entries() -> None:
+    long_name = " ".join(["Very"] * 20) + " Bank"  # its slug is cut at 80, on a hyphen
+    [(actor_id, _, _)] = candidates(f"The {long_name} lent.")
+    ActorEntry(id=actor_id, name=long_name, kind=ActorKind.ORGANIZATION)
+    assert len(actor_id) <= 80
+    assert not actor_id.endswith("-")
+
+
+def test_a_run_of_capitalised_words_is_no_name() -> None:
+    assert candidates(" ".join(["Word"] * 40) + " Bank lent.") == []

@@ -1,0 +1,152 @@
+"""Figure rules added for ingesting any article: ranges of amounts, more currencies and
+comparators, open periods from a year, changes by a fraction, "N of the M" counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.drafts import Comparator, FigureDraft, FigureKind
+from app.ingest.figures import extract_figures
+
+Row = tuple[str, FigureKind, float | None, str | None, Comparator, str | None, str | None]
+
+MONEY, PERCENT, YEAR, PERIOD = (
+    FigureKind.MONEY,
+    FigureKind.PERCENT,
+    FigureKind.YEAR,
+    FigureKind.PERIOD,
+)
+DURATION, COUNT, MEASURE = FigureKind.DURATION, FigureKind.COUNT, FigureKind.MEASURE
+EQ, LTE, APPROX = Comparator.EQ, Comparator.LTE, Comparator.APPROX
+
+
+def rows(sentence: str) -> list[Row]:
+    return [_row(f) for f in extract_figures(sentence)]
+
+
+def _row(f: FigureDraft) -> Row:
+    return (f.quote, f.kind, f.value, f.unit, f.comparator, f.period_start, f.period_end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Contracts run 15 to 27 years.",
+            [
+                ("15", DURATION, 15.0, "year", EQ, None, None),
+                ("27 years", DURATION, 27.0, "year", EQ, None, None),
+            ],
+        ),
+        (
+            "It costs $5-7 billion.",
+            [
+                ("$5", MONEY, 5e9, "USD", EQ, None, None),
+                ("7 billion", MONEY, 7e9, "USD", EQ, None, None),
+            ],
+        ),
+        (
+            "Tariffs of 20 to 30 per cent apply.",
+            [
+                ("20", PERCENT, 20.0, "percent", EQ, None, None),
+                ("30 per cent", PERCENT, 30.0, "percent", EQ, None, None),
+            ],
+        ),
+        (
+            "Between 5 and 7 million people fled.",
+            [
+                ("5", COUNT, 5e6, None, EQ, None, None),
+                ("7 million people", COUNT, 7e6, None, EQ, None, None),
+            ],
+        ),
+        (
+            "It has 5 and 7 million people.",  # "and" makes a range only after "between"
+            [
+                ("5", COUNT, 5.0, None, EQ, None, None),
+                ("7 million people", COUNT, 7e6, None, EQ, None, None),
+            ],
+        ),
+        (
+            "Output rose from 77 million tonnes to 142 million tonnes.",  # both ends complete
+            [
+                ("77 million tonnes", MEASURE, 77e6, "tonne", EQ, None, None),
+                ("142 million tonnes", MEASURE, 142e6, "tonne", EQ, None, None),
+            ],
+        ),
+    ],
+)
+def test_the_first_end_of_a_range_takes_the_unit_of_the_second(
+    sentence: str, expected: list[Row]
+) -> None:
+    assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "unit"),
+    [
+        ("Samsung will invest 300 trillion won.", "300 trillion won", 300e12, "KRW"),
+        ("It cost KRW 5 billion.", "KRW 5 billion", 5e9, "KRW"),
+        ("India spent 2 trillion rupees.", "2 trillion rupees", 2e12, "INR"),
+        ("Aramco paid 40 billion riyals.", "40 billion riyals", 40e9, "SAR"),
+        ("The lira fell; it cost 9 billion lira.", "9 billion lira", 9e9, "TRY"),
+    ],
+)
+def test_more_currencies(sentence: str, quote: str, value: float, unit: str) -> None:
+    [figure] = extract_figures(sentence)
+    assert (figure.quote, figure.kind, figure.value, figure.unit) == (quote, MONEY, value, unit)
+
+
+def test_won_the_verb_is_no_currency() -> None:
+    assert rows("The party won 300 seats.") == [("300 seats", COUNT, 300.0, None, EQ, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "comparator"),
+    [
+        ("It holds close to $1 trillion.", "close to $1 trillion", APPROX),
+        ("It lent as much as $5 billion.", "as much as $5 billion", LTE),
+        ("As many as 200 ships sailed.", "As many as 200 ships", LTE),
+    ],
+)
+def test_more_comparators(sentence: str, quote: str, comparator: Comparator) -> None:
+    [figure] = extract_figures(sentence)
+    assert (figure.quote, figure.comparator) == (quote, comparator)
+
+
+def test_from_a_year_with_no_end_is_an_open_period() -> None:
+    assert rows("A deal for 2 million tonnes a year from 2026.") == [
+        ("2 million tonnes a year", MEASURE, 2e6, "tonne/year", EQ, "2026", None),
+        ("from 2026", PERIOD, None, None, EQ, "2026", None),
+    ]
+    assert rows("Prices fell from 2019 to 2021.") == [
+        ("from 2019 to 2021", PERIOD, None, None, EQ, "2019", "2021")
+    ]
+    assert [r[0] for r in rows("It ran from 2013 to 2005.")] == ["2013", "2005"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value"),
+    [
+        ("The price of rice rose by a quarter.", "a quarter", 25.0),
+        ("Exports fell by half.", "half", 50.0),
+        ("Output was cut by two-thirds last year.", "two-thirds", 200 / 3),
+    ],
+)
+def test_a_change_by_a_fraction_is_a_percent(sentence: str, quote: str, value: float) -> None:
+    assert rows(sentence) == [(quote, PERCENT, value, "percent", EQ, None, None)]
+
+
+def test_a_fraction_after_by_that_names_a_part_is_unchanged() -> None:
+    assert rows("It grew by half of what was planned.")[0][:3] == ("half", PERCENT, 50.0)
+    assert rows("By the first quarter, it grew.") == []
+
+
+def test_n_of_the_m_counts_both() -> None:
+    assert rows("Seven of the eight members are in NATO.") == [
+        ("Seven", COUNT, 7.0, None, EQ, None, None),
+        ("eight members", COUNT, 8.0, None, EQ, None, None),
+    ]
+    assert rows("One of the two powers abstained.") == [
+        ("two powers", COUNT, 2.0, None, EQ, None, None)
+    ]
+    assert rows("Two of the few options remain.") == []
