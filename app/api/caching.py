@@ -82,6 +82,7 @@ class CachingMiddleware:
     def __init__(self, app: ASGIApp, *, database: Database, max_age: int, cache_bytes: int) -> None:
         self.app = app
         self.database = database
+        self._version = database.version
         self.cache = LRUBytes(cache_bytes)
         self.cache_control = f"public, max-age={max_age}".encode()
 
@@ -92,8 +93,12 @@ class CachingMiddleware:
         if scope["path"] in NO_STORE_PATHS:
             await self.app(scope, receive, self._no_store(send))
             return
-        if self.database.refresh():
+        # A load may have swapped the data in since the last request, noticed here or by the
+        # write path that did it: either way the cached answers are of the old data.
+        self.database.refresh()
+        if self.database.version != self._version:
             self.cache.clear()
+            self._version = self.database.version
         key = scope["raw_path"] + b"?" + scope["query_string"]
         if_none_match = Headers(scope=scope).get("if-none-match")
         entry = self.cache.get(key) if self.cache.max_bytes else None

@@ -2,12 +2,22 @@
 
 from fastapi import APIRouter
 
-from app.api.routes import actors, articles, claims, explorer, figures, health, search, sections
+from app.api.routes import (
+    actors,
+    article_upload,
+    articles,
+    claims,
+    explorer,
+    figures,
+    health,
+    search,
+    sections,
+)
 
 API_PREFIX = "/v1"
 
 api_router = APIRouter(prefix=API_PREFIX)
-for module in (articles, sections, actors, figures, claims, search):
+for module in (articles, article_upload, sections, actors, figures, claims, search):
     api_router.include_router(module.router)
 
 root_router = APIRouter()

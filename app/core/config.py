@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/article-facts.db"
@@ -34,6 +34,10 @@ class Settings(BaseSettings):
         ge=0,
         le=4096,
         description="Memory for the in-process cache of serialised responses; 0 turns it off.",
+    )
+    admin_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token that `POST /v1/articles` requires; unset disables the endpoint.",
     )
     rate_limit_per_minute: int = Field(
         default=0,

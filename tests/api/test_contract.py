@@ -44,6 +44,7 @@ def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
     assert ids == sorted(
         [
             "list_articles",
+            "create_article",
             "get_article",
             "get_article_text",
             "list_sections",

@@ -1,0 +1,33 @@
+"""The write path's guard: a bearer token from the settings, compared in constant time."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException
+
+from app.api.deps import SettingsDep
+
+
+def require_admin(
+    settings: SettingsDep,
+    authorization: Annotated[
+        str | None, Header(max_length=1024, description="`Bearer <ARTICLE_FACTS_ADMIN_TOKEN>`")
+    ] = None,
+) -> None:
+    token = settings.admin_token
+    if token is None:
+        raise HTTPException(
+            403, "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN."
+        )
+    scheme, _, offered = (authorization or "").partition(" ")
+    expected = token.get_secret_value().encode()
+    # compare_digest takes as long for a wrong token as for a right one of the same length.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(offered.strip().encode(), expected):
+        raise HTTPException(
+            401, "A valid bearer token is required.", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+AdminDep = Annotated[None, Depends(require_admin)]

@@ -1,0 +1,104 @@
+"""`POST /v1/articles`: the ingest pipeline over HTTP, for programs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+
+from app.api.admin import AdminDep
+from app.api.deps import DatabaseDep, SettingsDep
+from app.api.errors import problem_responses
+from app.ingest.article import (
+    MAX_ARTICLE_BYTES,
+    IngestError,
+    prepare_article,
+    read_article,
+    too_large,
+)
+from app.ingest.curated import CuratedError, load_curated
+from app.ingest.loader import LoadError, load
+from app.ingest.pipeline import PipelineError
+from app.ingest.seed import CURATED_FILE
+from app.models.schemas import ArticlePublic
+from app.queries import articles as queries
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+TEXT_TYPES = ("text/plain", "text/markdown")
+# What an uploaded article's `source` says, where a file's name would be.
+UPLOAD_SOURCE = "POST /v1/articles"
+
+
+async def article_body(request: Request) -> bytes:
+    """The request body, refused past the size limit before it is all read."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in TEXT_TYPES:
+        raise HTTPException(415, "Send the article as text/plain or text/markdown, UTF-8.")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
+        raise HTTPException(413, str(too_large("the body", int(declared))))
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_ARTICLE_BYTES:
+            raise HTTPException(413, str(too_large("the body", None)))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post(
+    "",
+    status_code=201,
+    responses={
+        200: {"description": "The same text was loaded before: nothing changed."},
+        **problem_responses(400, 401, 403, 413, 415, 422, 503),
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {t: {"schema": {"type": "string"}} for t in TEXT_TYPES},
+        }
+    },
+)
+def create_article(
+    _: AdminDep,
+    body: Annotated[bytes, Depends(article_body)],
+    settings: SettingsDep,
+    database: DatabaseDep,
+    response: Response,
+    slug: Annotated[
+        str | None,
+        Query(min_length=1, max_length=60, description="Defaults to the title's slug."),
+    ] = None,
+    title: Annotated[
+        str | None,
+        Query(min_length=1, max_length=300, description="Defaults to the text's first line."),
+    ] = None,
+) -> ArticlePublic:
+    """Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
+    the same text was there already. A changed text under the same slug replaces its facts."""
+    try:
+        text = read_article(body, source_name="the body")
+        curated = load_curated(settings.seed_dir / CURATED_FILE)
+        facts, actors = prepare_article(
+            text,
+            source_name=UPLOAD_SOURCE,
+            slug=slug,
+            title=title,
+            annotations=None,
+            curated=curated,
+        )
+        report = load(settings.database_url, [facts], actors)
+    except IngestError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    except (CuratedError, PipelineError, LoadError) as exc:
+        raise HTTPException(422, str(exc)) from None
+    database.refresh(force=True)
+    article_id = facts.article.id
+    if article_id in report.written:
+        response.headers["Location"] = f"/v1/articles/{article_id}"
+    else:
+        response.status_code = 200
+    with database.session() as session:
+        return queries.get_article(session, article_id)
