@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -208,22 +210,30 @@ class ParamError(Schema):
 Problem.model_rebuild()
 
 
-# Named list types, so the OpenAPI document and generated clients get readable names.
+# Named list types, so the OpenAPI document and generated clients get readable names. Each
+# carries a real answer from the seed article (`limit=1`) as its example.
+EXAMPLES = json.loads((Path(__file__).with_name("examples.json")).read_text(encoding="utf-8"))
+
+
+def _example(resource: str) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [EXAMPLES[resource]]})
+
+
 class ArticlePage(Page[ArticlePublic]):
-    pass
+    model_config = _example("articles")
 
 
 class SectionPage(Page[SectionPublic]):
-    pass
+    model_config = _example("sections")
 
 
 class ActorPage(Page[ActorPublic]):
-    pass
+    model_config = _example("actors")
 
 
 class FigurePage(Page[FigurePublic]):
-    pass
+    model_config = _example("figures")
 
 
 class ClaimPage(Page[ClaimPublic]):
-    pass
+    model_config = _example("claims")

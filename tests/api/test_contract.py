@@ -241,3 +241,24 @@ def test_static_assets_are_revalidated_on_every_use(client: TestClient) -> None:
     response = client.get("/static/docs/swagger-ui.css")
     assert response.headers["cache-control"] == "no-cache"
     assert response.headers["etag"]
+
+
+@pytest.mark.parametrize("resource", ["articles", "sections", "actors", "figures", "claims"])
+def test_list_examples_in_the_openapi_document_are_real_answers(
+    client: TestClient, resource: str
+) -> None:
+    spec = client.get("/openapi.json").json()
+    name = {"articles": "ArticlePage", "sections": "SectionPage", "actors": "ActorPage"}.get(
+        resource, resource[:-1].capitalize() + "Page"
+    )
+    [example] = spec["components"]["schemas"][name]["examples"]
+    # FastAPI writes the OpenAPI document without null values, examples included.
+    assert without_nulls(client.get(f"/v1/{resource}?limit=1").json()) == example
+
+
+def without_nulls(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value

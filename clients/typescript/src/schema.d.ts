@@ -360,7 +360,28 @@ export interface components {
          * @enum {string}
          */
         ActorKind: "country" | "city" | "region" | "company" | "organization" | "person" | "initiative" | "policy" | "group";
-        /** ActorPage */
+        /**
+         * ActorPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "aliases": [
+         *             "Caracas",
+         *             "Venezuelan",
+         *             "Bolivarian Republic of Venezuela"
+         *           ],
+         *           "id": "venezuela",
+         *           "kind": "country",
+         *           "mentions": 42,
+         *           "name": "Venezuela",
+         *           "reviewed": true
+         *         }
+         *       ],
+         *       "limit": 1,
+         *       "offset": 0,
+         *       "total": 24
+         *     }
+         */
         ActorPage: {
             /** Items */
             items: components["schemas"]["ActorPublic"][];
@@ -446,7 +467,40 @@ export interface components {
             /** Claims */
             claims: number;
         };
-        /** ArticlePage */
+        /**
+         * ArticlePage
+         * @example {
+         *       "items": [
+         *         {
+         *           "counts": {
+         *             "actors": 24,
+         *             "claims": 66,
+         *             "figures": 10,
+         *             "sections": 25
+         *           },
+         *           "id": "russia-china-venezuela",
+         *           "keywords": [
+         *             "Russia China Venezuela alliance",
+         *             "Venezuela defense cooperation",
+         *             "Latin America geopolitics",
+         *             "China Belt and Road Latin America",
+         *             "Russia influence Western Hemisphere",
+         *             "multipolar world order",
+         *             "US-Venezuela relations",
+         *             "global South strategy"
+         *           ],
+         *           "language": "en",
+         *           "length": 11116,
+         *           "sha256": "5b49b19c6d6b05b8491e736f33c99647000dadc360f8a265791feb5d56ff29ce",
+         *           "source": "russia-china-venezuela.txt",
+         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics"
+         *         }
+         *       ],
+         *       "limit": 1,
+         *       "offset": 0,
+         *       "total": 1
+         *     }
+         */
         ArticlePage: {
             /** Items */
             items: components["schemas"]["ArticlePublic"][];
@@ -509,7 +563,33 @@ export interface components {
          * @enum {string}
          */
         ClaimKind: "fact" | "assessment" | "forecast" | "prescription";
-        /** ClaimPage */
+        /**
+         * ClaimPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "actors": [
+         *             "china",
+         *             "latin-america",
+         *             "russia"
+         *           ],
+         *           "article": "russia-china-venezuela",
+         *           "end": 269,
+         *           "figures": [
+         *             "f-d698fb8ab23f"
+         *           ],
+         *           "id": "c-fefa04c07b5b",
+         *           "kind": "assessment",
+         *           "section": "russia-china-venezuela-intro",
+         *           "start": 103,
+         *           "text": "In the past two decades, the joint presence of Russia and China in Latin America has taken on a strategic importance that few could have predicted after the Cold War."
+         *         }
+         *       ],
+         *       "limit": 1,
+         *       "offset": 0,
+         *       "total": 66
+         *     }
+         */
         ClaimPage: {
             /** Items */
             items: components["schemas"]["ClaimPublic"][];
@@ -587,7 +667,35 @@ export interface components {
          * @enum {string}
          */
         FigureKind: "money" | "percent" | "year" | "date" | "period" | "duration" | "count" | "measure";
-        /** FigurePage */
+        /**
+         * FigurePage
+         * @example {
+         *       "items": [
+         *         {
+         *           "actors": [
+         *             "china",
+         *             "latin-america",
+         *             "russia"
+         *           ],
+         *           "article": "russia-china-venezuela",
+         *           "claim": "c-fefa04c07b5b",
+         *           "comparator": "eq",
+         *           "end": 126,
+         *           "id": "f-d698fb8ab23f",
+         *           "kind": "duration",
+         *           "measure": "joint presence of Russia and China in Latin America",
+         *           "quote": "two decades",
+         *           "section": "russia-china-venezuela-intro",
+         *           "start": 115,
+         *           "unit": "year",
+         *           "value": 20
+         *         }
+         *       ],
+         *       "limit": 1,
+         *       "offset": 0,
+         *       "total": 10
+         *     }
+         */
         FigurePage: {
             /** Items */
             items: components["schemas"]["FigurePublic"][];
@@ -944,7 +1052,25 @@ export interface components {
             /** Claims */
             claims: components["schemas"]["ClaimPublic"][];
         };
-        /** SectionPage */
+        /**
+         * SectionPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "article": "russia-china-venezuela",
+         *           "end": 985,
+         *           "id": "russia-china-venezuela-intro",
+         *           "level": 1,
+         *           "position": 0,
+         *           "start": 103,
+         *           "title": "Introduction"
+         *         }
+         *       ],
+         *       "limit": 1,
+         *       "offset": 0,
+         *       "total": 25
+         *     }
+         */
         SectionPage: {
             /** Items */
             items: components["schemas"]["SectionPublic"][];
