@@ -9,8 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1
 WORKDIR /app
 COPY . .
-# README: python3 -m venv .venv && .venv/bin/pip install -e .
-RUN python3 -m venv .venv && .venv/bin/pip install -e .
+# README: python3 -m venv .venv && .venv/bin/pip install -e .  (plus the PostgreSQL driver, so
+# the one image also serves the scale-out mode of compose.yaml)
+RUN python3 -m venv .venv && .venv/bin/pip install -e '.[postgres]'
 # README: article-facts seed (writes data/article-facts.db)
 RUN .venv/bin/article-facts seed
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -10,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import DBAPIError
 from starlette.middleware.cors import CORSMiddleware
 
 from app.api import errors
@@ -19,6 +21,7 @@ from app.api.problems import PROBLEM_JSON
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.router import API_PREFIX, api_router, root_router
 from app.api.routes import docs
+from app.api.routes.search_asgi import SearchShortcut
 from app.api.security import SecurityMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import Database
@@ -45,6 +48,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # What is built by now (the app, its schemas, the libraries) lives as long as the
+        # process: frozen, it is left out of the collector's full passes, whose pauses over
+        # those objects otherwise set the tail latency under load (docs/performance.md).
+        gc.collect()
+        gc.freeze()
         yield
         database.dispose()
 
@@ -64,7 +72,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     docs.install(app)
     errors.install(app)
     # Added innermost first: a request passes the access log, the security checks, the rate
-    # limit and CORS before the cache.
+    # limit and CORS before the cache, and the cache before the search shortcut.
+    app.add_middleware(
+        SearchShortcut,
+        database=database,
+        on_database_error=app.exception_handlers[DBAPIError],
+    )
     app.add_middleware(
         CachingMiddleware,
         database=database,

@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 from sqlmodel import SQLModel
 
+import app.core.data_version  # registers data_version (migration 0003) on SQLModel.metadata
 import app.models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.core.config import get_settings
 

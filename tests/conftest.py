@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,43 @@ def settings(database_url: str) -> Settings:
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+# PostgreSQL: the suite in tests/postgres runs against a server when this names one (CI sets it
+# from `scripts/ci-postgres.sh start`); each test module gets throwaway databases on it.
+POSTGRES_URL_VAR = "ARTICLE_FACTS_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    url = os.environ.get(POSTGRES_URL_VAR)
+    if not url:
+        pytest.skip(
+            f"{POSTGRES_URL_VAR} is not set: no PostgreSQL server to test against"
+            " (scripts/ci-postgres.sh start prints one)"
+        )
+    return url
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_server_url: str) -> Iterator[Callable[[], str]]:
+    """A factory of empty throwaway databases on the test server, all dropped at the end."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(postgres_server_url)
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    created: list[str] = []
+
+    def create() -> str:
+        name = f"article_facts_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(admin, autocommit=True) as conn:
+            # The names are ours (hex), never user input; CREATE DATABASE takes no parameters.
+            conn.execute(f'CREATE DATABASE "{name}"')
+        created.append(name)
+        return server.set(database=name).render_as_string(hide_password=False)
+
+    yield create
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for name in created:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

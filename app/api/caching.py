@@ -4,6 +4,11 @@ The data changes only when a load swaps in a new database, so a successful GET i
 function of its URL and the data version: its bytes and ETag can be kept and served again
 without touching the database. The cache is bounded in bytes (least recently used out) and is
 emptied whenever the data version changes.
+
+Searches get their own, smaller share of the bytes: their URLs rarely repeat the way resource
+URLs do, and a stream of new queries would otherwise evict every cached resource. An entry is
+charged for its headers and bookkeeping as well as its body, so the bound holds for the
+process's memory, not just for the bodies.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.db import Database
@@ -20,14 +24,34 @@ from app.core.db import Database
 # Larger bodies are served but not kept: one could otherwise evict everything else.
 MAX_ENTRY_BYTES = 1 << 20
 NO_STORE_PATHS = frozenset({"/health", "/ready"})
+SEARCH_PATH = "/v1/search"
+# The share of the cache's bytes that search answers may hold.
+SEARCH_SHARE = 8
+# What an entry costs beyond its bytes: the entry, its tuples and the LRU's links (measured
+# with tracemalloc, rounded up).
+ENTRY_OVERHEAD = 400
+HEADER_OVERHEAD = 100
+
+Headers = tuple[tuple[bytes, bytes], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     status: int
-    headers: list[tuple[bytes, bytes]]
+    # A tuple of tuples of bytes: the garbage collector stops tracking it, so a full cache adds
+    # nothing to the work of its full collections.
+    headers: Headers
     body: bytes
     etag: bytes
+    size: int  # what it costs to keep, but for its key
+
+    @classmethod
+    def of(cls, status: int, headers: Headers, body: bytes, etag: bytes) -> Entry:
+        kept = sum(len(k) + len(v) + HEADER_OVERHEAD for k, v in headers)
+        return cls(status, headers, body, etag, len(body) + kept + ENTRY_OVERHEAD)
+
+    def cost(self, key: bytes) -> int:
+        return self.size + len(key)
 
 
 class LRUBytes:
@@ -43,17 +67,17 @@ class LRUBytes:
         return entry
 
     def put(self, key: bytes, entry: Entry) -> None:
-        cost = len(entry.body) + len(key)
+        cost = entry.cost(key)
         if cost > min(self.max_bytes, MAX_ENTRY_BYTES):
             return
         old = self._items.pop(key, None)
         if old is not None:
-            self.size -= len(old.body) + len(key)
+            self.size -= old.cost(key)
         self._items[key] = entry
         self.size += cost
         while self.size > self.max_bytes:
             evicted_key, evicted = self._items.popitem(last=False)
-            self.size -= len(evicted.body) + len(evicted_key)
+            self.size -= evicted.cost(evicted_key)
 
     def clear(self) -> None:
         self._items.clear()
@@ -78,19 +102,29 @@ def _matches(if_none_match: str | None, etag: bytes) -> bool:
     return False
 
 
+def _header(headers: Headers | list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    """A header's value from ASGI's raw (lower-case) header list, without building a mapping."""
+    for key, value in headers:
+        if key == name:
+            return value
+    return None
+
+
 class CachingMiddleware:
     def __init__(self, app: ASGIApp, *, database: Database, max_age: int, cache_bytes: int) -> None:
         self.app = app
         self.database = database
         self._version = database.version
-        self.cache = LRUBytes(cache_bytes)
+        self.cache = LRUBytes(cache_bytes - cache_bytes // SEARCH_SHARE)
+        self.search_cache = LRUBytes(cache_bytes // SEARCH_SHARE)
         self.cache_control = f"public, max-age={max_age}".encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
-        if scope["path"] in NO_STORE_PATHS:
+        path = scope["path"]
+        if path in NO_STORE_PATHS:
             await self.app(scope, receive, self._no_store(send))
             return
         # A load may have swapped the data in since the last request, noticed here or by the
@@ -98,18 +132,27 @@ class CachingMiddleware:
         self.database.refresh()
         if self.database.version != self._version:
             self.cache.clear()
+            self.search_cache.clear()
             self._version = self.database.version
+        cache = self.search_cache if path == SEARCH_PATH else self.cache
         key = scope["raw_path"] + b"?" + scope["query_string"]
-        if_none_match = Headers(scope=scope).get("if-none-match")
-        entry = self.cache.get(key) if self.cache.max_bytes else None
+        entry = cache.get(key) if cache.max_bytes else None
         if entry is None:
             # HEAD is answered from the GET response, so both carry the same ETag.
-            entry = await self._render({**scope, "method": "GET"}, receive, send, key)
+            entry = await self._render({**scope, "method": "GET"}, receive, send, key, cache)
             if entry is None:
                 return
-        await self._send(entry, send, head=scope["method"] == "HEAD", if_none_match=if_none_match)
+        if_none_match = _header(scope["headers"], b"if-none-match")
+        await self._send(
+            entry,
+            send,
+            head=scope["method"] == "HEAD",
+            if_none_match=if_none_match.decode("latin-1") if if_none_match else None,
+        )
 
-    async def _render(self, scope: Scope, receive: Receive, send: Send, key: bytes) -> Entry | None:
+    async def _render(
+        self, scope: Scope, receive: Receive, send: Send, key: bytes, cache: LRUBytes
+    ) -> Entry | None:
         """Runs the app; returns what it answered when that can be cached, else sends it as is."""
         start: Message = {}
         chunks: list[bytes] = []
@@ -119,12 +162,13 @@ class CachingMiddleware:
             nonlocal start, passthrough
             if message["type"] == "http.response.start":
                 start = message
-                headers = Headers(raw=message.get("headers", []))
+                headers = message.get("headers", [])
+                has_etag = _header(headers, b"etag") is not None
                 # Errors, and responses that set their own validator (static files), go out as is;
                 # static files are revalidated on every use, so a deploy is seen at once.
-                passthrough = message["status"] != 200 or "etag" in headers
+                passthrough = message["status"] != 200 or has_etag
                 if passthrough:
-                    if "etag" in headers and "cache-control" not in headers:
+                    if has_etag and _header(headers, b"cache-control") is None:
                         message = {
                             **message,
                             "headers": [*message["headers"], (b"cache-control", b"no-cache")],
@@ -140,14 +184,17 @@ class CachingMiddleware:
             return None
         body = b"".join(chunks)
         etag = etag_for(body)
-        headers = [
-            (k, v)
-            for k, v in start.get("headers", [])
-            if k.lower() not in (b"etag", b"cache-control")
-        ]
-        headers += [(b"etag", etag), (b"cache-control", self.cache_control)]
-        entry = Entry(status=200, headers=headers, body=body, etag=etag)
-        self.cache.put(key, entry)
+        headers = (
+            *(
+                (k, v)
+                for k, v in start.get("headers", [])
+                if k.lower() not in (b"etag", b"cache-control")
+            ),
+            (b"etag", etag),
+            (b"cache-control", self.cache_control),
+        )
+        entry = Entry.of(200, headers, body, etag)
+        cache.put(key, entry)
         return entry
 
     async def _send(

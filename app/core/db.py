@@ -5,6 +5,10 @@ Serving never writes. On SQLite every read connection is opened with `mode=ro` a
 A load writes a new database file and swaps it in, so `Database.refresh()` notices the new
 file (by inode and modification time) and reopens; the data version changes with it, and
 response caches and ETags are keyed on it.
+
+Beside the SQLAlchemy engine, `Database.reader()` offers one raw sqlite3 connection per data
+version for the reads that run on the event loop itself (search): a few sub-millisecond
+statements, where a session and a thread hop would cost more than the query.
 """
 
 from __future__ import annotations
@@ -73,6 +77,49 @@ def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
     return engine
 
 
+class Reader:
+    """A raw read-only connection to one version of the data, for inline reads on the event loop.
+
+    The time limit covers a whole unit of work (every statement of one search), not each
+    statement: `with reader.limited() as conn:`. The connection is only ever used from the
+    event loop's thread, one unit of work at a time, so it needs no pool and no lock. A
+    replaced reader is not closed by `Database.refresh()` (which may run on another thread,
+    while a search still reads through it): it closes when the last reference goes.
+    """
+
+    # SQLite's page cache for this connection (KiB, as a negative cache_size): the hot pages of
+    # the search index stay in process memory; the rest come from the OS's file cache.
+    CACHE_KIB = 8 * 1024
+
+    def __init__(self, path: Path, *, timeout_ms: int, version: str) -> None:
+        self.version = version
+        self._timeout_s = timeout_ms / 1000
+        self._deadline = 0.0
+        self._conn = sqlite3.connect(
+            f"file:{path.resolve()}?mode=ro",
+            uri=True,
+            check_same_thread=False,
+            cached_statements=512,
+        )
+        self._conn.execute("PRAGMA query_only = ON")
+        self._conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+        self._conn.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)
+
+    def _past_deadline(self) -> int:
+        # Non-zero aborts the running statement with "interrupted".
+        return 1 if time.monotonic() > self._deadline else 0
+
+    @contextmanager
+    def limited(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for statements that must all end within the time limit."""
+        self._deadline = time.monotonic() + self._timeout_s
+        try:
+            yield self._conn
+        finally:
+            # Outside a unit of work nothing should run; if something does, it stops at once.
+            self._deadline = 0.0
+
+
 def create_write_engine(url: str) -> Engine:
     if not is_sqlite(url):
         return create_engine(url)
@@ -107,6 +154,7 @@ class Database:
         self._path = sqlite_path(url) if is_sqlite(url) else None
         self.version = self._read_version()
         self.engine = create_read_engine(url, timeout_ms=timeout_ms)
+        self._reader: Reader | None = None
 
     def _read_version(self) -> str:
         if self._path is None:
@@ -126,8 +174,22 @@ class Database:
             old = self.engine
             self.engine = create_read_engine(self.url, timeout_ms=self._timeout_ms)
             self.version = version
+            self._reader = None
         old.dispose()
         return True
+
+    def reader(self) -> Reader:
+        """The raw read-only connection for the current data version (SQLite only)."""
+        reader = self._reader
+        if reader is None or reader.version != self.version:
+            if self._path is None:
+                raise TypeError("raw reads need a SQLite database")
+            with self._lock:
+                reader = self._reader
+                if reader is None or reader.version != self.version:
+                    reader = Reader(self._path, timeout_ms=self._timeout_ms, version=self.version)
+                    self._reader = reader
+        return reader
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -3,7 +3,9 @@
 On SQLite a load never touches the live file: it copies it (or starts empty), migrates and
 writes the copy, checks every offset of what it wrote against the stored text, and only then
 renames the copy over the live file. A crash at any point leaves the previous database as it
-was. On a database server the same work runs in one transaction.
+was. On a database server the same work runs in one transaction, one load at a time, and the
+data version (app/core/data_version.py) is bumped in it, so every serving replica sees the
+load once it commits.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, SQLModel, col, select
 
-from app.core import migrations
+from app.core import data_version, migrations, postgres
 from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path
 from app.ingest.curated import ActorEntry
 from app.ingest.pipeline import ArticleFacts, actor_row
@@ -72,6 +74,8 @@ def load(
     engine = create_write_engine(url)
     try:
         with engine.begin() as conn:
+            if postgres.is_postgres(url):
+                postgres.lock_for_load(conn)
             return _write(conn, articles, actors, progress)
     finally:
         engine.dispose()
@@ -143,6 +147,8 @@ def _write(
             problems = verify_database(session, report.written)
             if problems:
                 raise LoadError("the facts do not match the text:\n  " + "\n  ".join(problems[:20]))
+        if report.changed:
+            data_version.bump(session.connection())
     return report
 
 

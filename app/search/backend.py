@@ -2,33 +2,27 @@
 
 One FTS5 table holds every type, so one ranked query merges sections, claims, figures and
 actors; the rows it returns carry what the facets need, and only the page's rows pay for
-snippets.
+snippets. It runs on the reader's raw connection, inline on the event loop: every statement is
+well under a millisecond, and the whole search is bounded by the reader's time limit.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
 
-from app.search import highlight
-from app.search.aliases import expand, match_all, match_any
-from app.search.cache import IndexData, index_data, sqlite_connection
+from app.core.db import Database, Reader
+from app.search import ranking, snippets
+from app.search.aliases import Group, expand, match_all, match_any
+from app.search.cache import IndexData, index_data
+from app.search.filters import SearchFilters
 from app.search.query import ParsedQuery, parse
-from app.search.schemas import (
-    FacetCount,
-    SearchFacets,
-    SearchHit,
-    SearchMode,
-    SearchPage,
-    SearchType,
-)
-from app.search.suggest import FEW_MATCHES, rows_matching, suggest
+from app.search.ranking import Match
+from app.search.schemas import SearchMode
+from app.search.suggest import FEW_MATCHES, suggest
 
 # bm25 column weights, in the table's column order (title, body, aliases): a word in a section
 # title or an actor's name counts ten times a word in running text; an alias (a capital for its
@@ -36,133 +30,128 @@ from app.search.suggest import FEW_MATCHES, rows_matching, suggest
 WEIGHTS = {"title": 10.0, "body": 1.0, "aliases": 5.0}
 _BM25 = "bm25(search_index, {title}, {body}, {aliases})".format(**WEIGHTS)
 
-# Ranking and facets read every match; past this many the tail is not counted. Far above what
-# one query finds in the articles served today, it bounds the work a query can cause.
-MAX_MATCHES = 10_000
-# Tokens around the matches in a snippet (FTS5 allows at most 64).
-SNIPPET_TOKENS = 24
-_COLUMNS = ("title", "body", "aliases")
+# The most rows a query ranks (and counts in `total` and the facets): when more match, the
+# newest ones (the highest rowids: the last loaded). Far above what one query finds in a few
+# hundred articles, so results there are those of ranking every match; in a large corpus it
+# bounds the work a common word can cause (docs/performance.md).
+MAX_MATCHES = 1_000
 
 
-@dataclass(frozen=True)
-class SearchFilters:
-    types: tuple[SearchType, ...] = ()
-    article: str | None = None
-    section: str | None = None
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One result on the page, in the order of `SearchHit`'s fields."""
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL conditions with placeholders: no value is ever written into the SQL."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.types:
-            clauses.append(f"type IN ({', '.join('?' * len(self.types))})")
-            params += [t.value for t in self.types]
-        if self.article is not None:
-            # Actors belong to no article: they are in it when the article mentions them.
-            clauses.append(
-                "(article = ? OR (type = 'actor' AND id IN"
-                " (SELECT actor_id FROM mention WHERE article_id = ?)))"
-            )
-            params += [self.article, self.article]
-        if self.section is not None:
-            clauses.append("section = ?")
-            params.append(self.section)
-        return "".join(f" AND {c}" for c in clauses), params
-
-
-@dataclass(frozen=True)
-class _Match:
-    rowid: int
     type: str
     id: str
-    article: str | None
-    section: str | None
-    actors: str
+    title: str
+    snippet: str
     score: float
+    section: str | None
+    article: str | None
 
 
-def _matches(db: sqlite3.Connection, match: str, filters: SearchFilters) -> list[_Match]:
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A page of results, in the order of `SearchPage`'s fields."""
+
+    items: list[Hit]
+    total: int
+    limit: int
+    offset: int
+    mode: SearchMode
+    facets: dict[str, list[tuple[str, int]]]  # type, section, actor -> (value, count), most first
+    suggestion: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What ranking a match in Python needs (ranking.rank), and the kept rows (cache.py)."""
+
+    data: IndexData
+    groups: Sequence[Group]
+    mode: SearchMode
+
+
+def _matches(
+    db: sqlite3.Connection, match: str, filters: SearchFilters, plan: _Plan | None = None
+) -> list[Match]:
+    """The rows of `match` that pass the filters (the newest MAX_MATCHES), best first.
+
+    With a plan, they are ranked from the phrases' kept scores when those are all kept
+    (ranking.py). Otherwise FTS5 ranks them, reading at most MAX_MATCHES rows, newest first:
+    FTS5 walks its index in rowid order either way, so this bounds the work however common
+    the words. Unfiltered, it reads only rowids and scores, and takes the rest of each row
+    from the kept rows: the newest matches of common words are the same rows query after
+    query, so they are read from the table once.
+    """
+    if plan is not None:
+        found = ranking.rank(db, plan.data, plan.groups, plan.mode, filters, MAX_MATCHES)
+        if found is not None:
+            return found
     where, params = filters.where()
-    rows = db.execute(
-        f"SELECT rowid, type, id, article, section, actors, {_BM25} AS r FROM search_index"  # noqa: S608 (constants and placeholders only)
-        f" WHERE search_index MATCH ?{where} ORDER BY r, type, id LIMIT ?",
-        (match, *params, MAX_MATCHES),
-    ).fetchall()
-    # bm25() is negative, more negative for better matches; `score` is the other way round.
-    return [_Match(r[0], r[1], r[2], r[3], r[4], r[5], round(-r[6], 6)) for r in rows]
+    if plan is not None and not where:
+        scored = db.execute(
+            f"SELECT rowid, {_BM25} FROM search_index WHERE search_index MATCH ?"  # noqa: S608 (constants and placeholders only)
+            " ORDER BY rowid DESC LIMIT ?",
+            (match, MAX_MATCHES),
+        ).fetchall()
+        rows = plan.data.rows(db, [rowid for rowid, _ in scored])
+        matches = [(rowid, *rows[rowid], rank) for rowid, rank in scored]
+    else:
+        matches = db.execute(
+            f"SELECT rowid, type, id, article, section, actors, {_BM25} FROM search_index"  # noqa: S608 (constants and placeholders only)
+            f" WHERE search_index MATCH ?{where} ORDER BY rowid DESC LIMIT ?",
+            (match, *params, MAX_MATCHES),
+        ).fetchall()
+    matches.sort(key=ranking.order)
+    return matches
 
 
-def _facet(counts: Counter[str]) -> list[FacetCount]:
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [FacetCount(value=value, count=count) for value, count in ordered]
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
-def facets(matches: Sequence[_Match]) -> SearchFacets:
-    return SearchFacets(
-        type=_facet(Counter(m.type for m in matches)),
-        section=_facet(Counter(m.section for m in matches if m.section is not None)),
-        actor=_facet(Counter(a for m in matches for a in m.actors.split())),
-    )
+def facets(matches: Sequence[Match]) -> dict[str, list[tuple[str, int]]]:
+    """Counts by type, section and actor over all the matches: most first, ties by value."""
+    types: dict[str, int] = {}
+    sections: dict[str, int] = {}
+    actors: dict[str, int] = {}
+    for _, kind, _, _, section, names, _ in matches:
+        types[kind] = types.get(kind, 0) + 1
+        if section is not None:
+            sections[section] = sections.get(section, 0) + 1
+        for actor in names.split():
+            actors[actor] = actors.get(actor, 0) + 1
+    return {
+        "type": sorted(types.items(), key=_most_first),
+        "section": sorted(sections.items(), key=_most_first),
+        "actor": sorted(actors.items(), key=_most_first),
+    }
 
 
-def _snippet(kind: str, marked: dict[str, str]) -> str:
-    """The column that shows the match best, as safe HTML."""
-    if kind == SearchType.ACTOR:
-        # Short texts: the name, the other names, and the kind when that is what matched.
-        parts = [marked["title"], marked["aliases"]]
-        if highlight.has_match(marked["body"]):
-            parts.append(marked["body"])
-        return " · ".join(highlight.to_html(p) for p in parts if p)
-    order = ("body", "title") if kind == SearchType.SECTION else ("body",)
-    # Every match marks some column; the first column shown stands in all the same.
-    chosen = next((marked[c] for c in order if highlight.has_match(marked[c])), marked[order[0]])
-    return highlight.to_html(chosen)
-
-
-def _snippet_sql(column: str, types: tuple[SearchType, ...]) -> str:
-    # snippet() tokenizes the whole column: cut only the columns a type shows (CASE evaluates
-    # just the branch taken), so long section bodies are not cut for nothing.
-    call = f"snippet(search_index, {_COLUMNS.index(column)}, ?, ?, ?, {SNIPPET_TOKENS})"
-    kinds = ", ".join(f"'{t.value}'" for t in types)
-    return f"CASE WHEN type IN ({kinds}) THEN {call} ELSE '' END"
-
-
-# Which columns each type's snippet is made from (see _snippet).
-_SNIPPETS = ", ".join(
-    [
-        _snippet_sql("title", (SearchType.SECTION, SearchType.ACTOR)),
-        _snippet_sql("body", tuple(SearchType)),
-        _snippet_sql("aliases", (SearchType.ACTOR,)),
-    ]
-)
-
-
-def _hits(db: sqlite3.Connection, match: str, page: Sequence[_Match]) -> list[SearchHit]:
-    if not page:
-        return []
-    markers = (highlight.OPEN, highlight.CLOSE, highlight.ELLIPSIS) * len(_COLUMNS)
-    rows = db.execute(
-        f"SELECT rowid, label, {_SNIPPETS} FROM search_index"  # noqa: S608 (constants and placeholders only)
-        f" WHERE search_index MATCH ? AND rowid IN ({', '.join('?' * len(page))})",
-        (*markers, match, *(m.rowid for m in page)),
-    ).fetchall()
-    by_rowid = {r[0]: r for r in rows}
-    hits = []
-    for m in page:
-        row = by_rowid[m.rowid]
-        marked = dict(zip(_COLUMNS, row[2:], strict=True))
-        hits.append(
-            SearchHit(
-                type=SearchType(m.type),
-                id=m.id,
-                title=row[1],
-                snippet=_snippet(m.type, marked),
-                score=m.score,
-                section=m.section,
-                article=m.article,
-            )
+def _hits(
+    db: sqlite3.Connection,
+    data: IndexData,
+    match: str,
+    phrases: Sequence[str],
+    page: Sequence[Match],
+) -> list[Hit]:
+    cut = snippets.page_snippets(db, data, match, phrases, [m[0] for m in page])
+    return [
+        Hit(
+            type=kind,
+            id=id_,
+            title=label,
+            snippet=snippet,
+            # bm25() is negative, more negative for better matches; `score` is the other way.
+            score=round(-rank, 6),
+            section=section,
+            article=article,
         )
-    return hits
+        for (_, kind, id_, article, section, _, rank), (label, snippet) in zip(
+            page, cut, strict=True
+        )
+    ]
 
 
 def _completions(
@@ -176,48 +165,60 @@ def _completions(
     last = query.terms[-1]
     if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
         return {}
-    if rows_matching(db, last):
+    if data.rows_matching(db, last):
         return {}
     words = data.completions(db, last.tokens[0])
     return {len(query.terms) - 1: words} if words else {}
 
 
 def search(
-    session: Session, q: str, filters: SearchFilters, *, limit: int, offset: int
-) -> SearchPage:
+    database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
+) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
     try:
-        return _search(session, q, filters, limit=limit, offset=offset)
+        reader = database.reader()
+        with reader.limited() as db:
+            return _search(reader, db, q, filters, limit=limit, offset=offset)
     except sqlite3.Error as exc:
-        # The statements run on the DB-API connection itself: wrap its errors as SQLAlchemy
-        # would, so the service's handler answers 503 (time limit, broken file), not a 500.
+        # Wrapped as SQLAlchemy would wrap it, so the service's handler answers 503 (time limit,
+        # broken file), not a 500.
         raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
 
 
 def _search(
-    session: Session, q: str, filters: SearchFilters, *, limit: int, offset: int
-) -> SearchPage:
+    reader: Reader,
+    db: sqlite3.Connection,
+    q: str,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+) -> Result:
     query = parse(q)
-    db = sqlite_connection(session)
-    matches: list[_Match] = []
-    mode = SearchMode.ALL
-    match = ""
+    if not query:
+        return Result([], 0, limit, offset, SearchMode.ALL, facets([]), None)
+    data = index_data(reader, db, WEIGHTS)
+    completed = _completions(db, data, query)
+    groups = expand(query, data.names, completed)
+    phrases = [phrase for group in groups for phrase in group.alternatives]
+
+    mode, match = SearchMode.ALL, match_all(groups)
+    matches = _matches(db, match, filters, _Plan(data, groups, mode))
+    if not matches and len(groups) > 1:
+        mode, match = SearchMode.ANY, match_any(groups)
+        matches = _matches(db, match, filters, _Plan(data, groups, mode))
     suggestion = None
-    if query:
-        data = index_data(session, db)
-        completed = _completions(db, data, query)
-        groups = expand(query, data.names, completed)
-        match = match_all(groups)
-        matches = _matches(db, match, filters)
-        if not matches and len(groups) > 1:
-            mode, match = SearchMode.ANY, match_any(groups)
-            matches = _matches(db, match, filters)
-        # With every word matched in two or more rows, no word can be a rare typo.
-        if mode is SearchMode.ANY or len(matches) <= FEW_MATCHES:
-            skip = {*completed, *(i for group in groups for i in group.named)}
-            suggestion = suggest(db, query, lambda: data.vocabulary(db), skip=skip)
-    return SearchPage(
-        items=_hits(db, match, matches[offset : offset + limit]),
+    # With every word matched in two or more rows, no word can be a rare typo.
+    if mode is SearchMode.ANY or len(matches) <= FEW_MATCHES:
+        skip = {*completed, *(i for group in groups for i in group.named)}
+        suggestion = suggest(
+            query,
+            count=lambda term: data.rows_matching(db, term),
+            correct=lambda word, matched: data.closest(db, word, more_than=matched),
+            skip=skip,
+        )
+    return Result(
+        items=_hits(db, data, match, phrases, matches[offset : offset + limit]),
         total=len(matches),
         limit=limit,
         offset=offset,

@@ -1,9 +1,11 @@
-"""What a search reads on every request but that changes only with the data: kept per engine.
+"""What a search reads again and again but that changes only with the data: kept per reader.
 
-The serving side opens a new read engine whenever a load swaps in a new database file
-(app/core/db.py), so an engine stands for one version of the data: keying on it (weakly, so a
-disposed engine's entry goes with it) needs no invalidation. The actor names are read on every
-search; the vocabulary only when a suggestion is considered.
+`Database.reader()` gives one raw connection per version of the data (a load that swaps in a
+new file gets a new reader), so keying on the reader (weakly, so a replaced reader's entry
+goes with it) needs no invalidation. Kept here: the actor names (read by every search), the
+vocabulary (read when a suggestion or completion is considered), and bounded memos of the rows
+each phrase matches, of corrections, and of snippets. Queries are mostly new, but they are
+made of words that come back again and again.
 """
 
 from __future__ import annotations
@@ -12,24 +14,98 @@ import bisect
 import itertools
 import sqlite3
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine
-from sqlmodel import Session
-
+from app.core.db import Reader
 from app.search.aliases import ActorNames, load_names
-from app.search.suggest import vocabulary
+from app.search.query import Term
+from app.search.suggest import closest, vocabulary
 
 # Words offered for a prefix that matches nothing as typed (see `completions`).
 MAX_COMPLETIONS = 8
+# A phrase in more rows than this has no scores kept: reading them would cost more than the
+# memo saves (its queries rank in SQL, see backend.py). Below it, scores are kept, up to
+# MAX_KEPT_SCORES in all (about 100 bytes each: 30 MB).
+MAX_PHRASE_ROWS = 5_000
+MAX_KEPT_SCORES = 300_000
+# Row counts are capped at MAX_PHRASE_ROWS + 1: "more than that" is all anyone asks.
+MAX_COUNTS = 100_000
+MAX_CORRECTIONS = 20_000
+# A snippet and its key take about 600 bytes: 24 MB at most.
+MAX_SNIPPETS = 40_000
+# What a result needs of its row: type, id, article, section, actors (space-separated ids);
+# about 300 bytes each. An index this small is read whole on first use.
+MAX_ROWS_KEPT = 100_000
+READ_WHOLE_BELOW = 20_000
+
+K = TypeVar("K")
+V = TypeVar("V")
+RowMeta = tuple[str, str, str | None, str | None, str]
+# A phrase's rows and what each scores for it alone: rowid -> -bm25 (positive, higher better).
+Scores = dict[int, float]
+
+
+class Memo(Generic[K, V]):
+    """A dict bounded in entries (or in their total `size`), least recently used out."""
+
+    def __init__(self, max_entries: int, size: Callable[[V], int] = lambda _: 1) -> None:
+        self.max_entries = max_entries
+        self.total = 0
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.total -= self._size(old)
+        self._items[key] = value
+        self.total += self._size(value)
+        while self.total > self.max_entries:
+            _, evicted = self._items.popitem(last=False)
+            self.total -= self._size(evicted)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)"
+_SCORES = "SELECT rowid, bm25(search_index, {title}, {body}, {aliases}) FROM search_index"
+_META = "SELECT rowid, type, id, article, section, actors FROM search_index"
 
 
 @dataclass
 class IndexData:
     names: ActorNames
+    # bm25's column weights, as the ranking query writes them (backend.WEIGHTS).
+    weights: dict[str, float]
     _vocabulary: dict[str, int] | None = field(default=None, repr=False)
     _sorted: list[str] = field(default_factory=list, repr=False)
+    _counts: Memo[str, int] = field(default_factory=lambda: Memo(MAX_COUNTS), repr=False)
+    _scores: Memo[str, Scores] = field(
+        default_factory=lambda: Memo(MAX_KEPT_SCORES, lambda s: len(s) + 1), repr=False
+    )
+    _closest: Memo[tuple[str, int], tuple[str | None]] = field(
+        default_factory=lambda: Memo(MAX_CORRECTIONS), repr=False
+    )
+    _rows: dict[int, RowMeta] = field(default_factory=dict, repr=False)
+    _read_whole: bool | None = field(default=None, repr=False)
+    _article_actors: Memo[str, frozenset[str]] = field(
+        default_factory=lambda: Memo(1_000), repr=False
+    )
+    # (rowid, the query's phrases found in that row) -> (label, snippet): see snippets.py.
+    snippets: Memo[tuple[int, tuple[str, ...]], tuple[str, str]] = field(
+        default_factory=lambda: Memo(MAX_SNIPPETS), repr=False
+    )
 
     def vocabulary(self, db: sqlite3.Connection) -> dict[str, int]:
         if self._vocabulary is None:
@@ -46,26 +122,77 @@ class IndexData:
         found.sort(key=lambda w: (-words[w], w))
         return tuple(found[:MAX_COMPLETIONS])
 
+    def count(self, db: sqlite3.Connection, phrase: str) -> int:
+        """The rows an FTS5 phrase matches on its own, counted up to MAX_PHRASE_ROWS + 1."""
+        count = self._counts.get(phrase)
+        if count is None:
+            count = int(db.execute(_COUNT, (phrase, MAX_PHRASE_ROWS + 1)).fetchone()[0])
+            self._counts.put(phrase, count)
+        return count
 
-_by_engine: WeakKeyDictionary[Engine, IndexData] = WeakKeyDictionary()
+    def rows_matching(self, db: sqlite3.Connection, term: Term) -> int:
+        """How many rows a term matches on its own: exact up to MAX_PHRASE_ROWS (suggestions
+        and completions only ask whether it is none, one, or more)."""
+        return self.count(db, term.fts())
+
+    def scores(self, db: sqlite3.Connection, phrase: str) -> Scores | None:
+        """What each row of a phrase scores for it alone; None past MAX_PHRASE_ROWS rows."""
+        scores = self._scores.get(phrase)
+        if scores is None:
+            if self.count(db, phrase) > MAX_PHRASE_ROWS:
+                return None
+            sql = _SCORES.format(**self.weights) + " WHERE search_index MATCH ?"
+            scores = {rowid: -rank for rowid, rank in db.execute(sql, (phrase,))}
+            self._scores.put(phrase, scores)
+        return scores
+
+    def rows(self, db: sqlite3.Connection, rowids: Iterable[int]) -> dict[int, RowMeta]:
+        """type, id, article, section and actors of each row, read once and kept."""
+        kept = self._rows
+        if self._read_whole is None:
+            total = int(db.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
+            self._read_whole = total <= READ_WHOLE_BELOW
+            if self._read_whole:
+                kept.update((r[0], r[1:]) for r in db.execute(_META))
+        wanted = list(rowids)
+        missing = [rowid for rowid in wanted if rowid not in kept]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            where = f" WHERE rowid IN ({', '.join('?' * len(chunk))})"
+            kept.update((r[0], r[1:]) for r in db.execute(_META + where, chunk))
+        found = {rowid: kept[rowid] for rowid in wanted}
+        while len(kept) > MAX_ROWS_KEPT:
+            del kept[next(iter(kept))]
+        return found
+
+    def article_actors(self, db: sqlite3.Connection, article: str) -> frozenset[str]:
+        """The actors an article mentions (an article filter keeps them in the results)."""
+        actors = self._article_actors.get(article)
+        if actors is None:
+            found = db.execute("SELECT actor_id FROM mention WHERE article_id = ?", (article,))
+            actors = frozenset(r[0] for r in found)
+            self._article_actors.put(article, actors)
+        return actors
+
+    def closest(self, db: sqlite3.Connection, word: str, *, more_than: int) -> str | None:
+        """`suggest.closest` over the vocabulary, remembered per word."""
+        key = (word, more_than)
+        found = self._closest.get(key)
+        if found is None:
+            found = (closest(word, self.vocabulary(db), more_than=more_than),)
+            self._closest.put(key, found)
+        return found[0]
+
+
+_by_reader: WeakKeyDictionary[Reader, IndexData] = WeakKeyDictionary()
 _lock = threading.Lock()
 
 
-def sqlite_connection(session: Session) -> sqlite3.Connection:
-    """The session's own DB-API connection (read-only, time-limited): FTS5 is SQLite's."""
-    driver = session.connection().connection.driver_connection
-    if not isinstance(driver, sqlite3.Connection):
-        raise TypeError("search needs SQLite's FTS5")
-    return driver
-
-
-def index_data(session: Session, db: sqlite3.Connection) -> IndexData:
-    engine = session.get_bind()
-    assert isinstance(engine, Engine)
-    data = _by_engine.get(engine)
+def index_data(reader: Reader, db: sqlite3.Connection, weights: dict[str, float]) -> IndexData:
+    data = _by_reader.get(reader)
     if data is None:
         # Two first searches may both build it; one wins, both are right.
-        data = IndexData(load_names(db))
+        data = IndexData(load_names(db), weights)
         with _lock:
-            data = _by_engine.setdefault(engine, data)
+            data = _by_reader.setdefault(reader, data)
     return data

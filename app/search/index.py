@@ -8,10 +8,11 @@ swaps in.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.models.tables import Actor, Claim, ClaimActor, Figure, FigureActor, Mention, Section
@@ -61,7 +62,7 @@ def truncate(text: str, length: int = LABEL_LENGTH) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _grouped(pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     """(fact id, actor id) pairs -> each fact's actors, in id order."""
     grouped: dict[str, list[str]] = defaultdict(list)
     for key, actor in sorted(pairs):
@@ -69,24 +70,32 @@ def _grouped(pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
+# The rows are read as plain columns, not as table objects: building tens of thousands of
+# SQLModel objects cost most of a large load's indexing time (docs/performance.md).
+
+
 def _actor_rows(session: Session) -> Iterator[dict[str, Any]]:
-    for actor in session.exec(select(Actor).order_by(col(Actor.id))).all():
+    actors = session.exec(
+        select(Actor.id, Actor.name, Actor.kind, Actor.aliases).order_by(col(Actor.id))
+    )
+    for actor_id, name, kind, aliases in actors.all():
         yield _row(
             SearchType.ACTOR,
-            actor.id,
-            label=actor.name,
-            actors=[actor.id],
-            title=actor.name,
+            actor_id,
+            label=name,
+            actors=[actor_id],
+            title=name,
             # The kind is searchable too: "company" lists the companies.
-            body=actor.kind,
-            aliases=", ".join(actor.aliases),
+            body=kind,
+            aliases=", ".join(aliases),
         )
 
 
 def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[dict[str, Any]]:
-    in_articles = col(Section.article_id).in_(article_ids)
     sections = session.exec(
-        select(Section).where(in_articles).order_by(col(Section.article_id), col(Section.position))
+        select(Section.id, Section.article_id, Section.title, Section.body)
+        .where(col(Section.article_id).in_(article_ids))
+        .order_by(col(Section.article_id), col(Section.position))
     ).all()
     mentioned: dict[str, list[str]] = defaultdict(list)
     for section_id, actor_id in session.exec(
@@ -95,49 +104,60 @@ def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[dict
         .order_by(col(Mention.section_id), col(Mention.start))
     ).all():
         mentioned[section_id].append(actor_id)
-    for s in sections:
+    for section_id, article_id, title, body in sections:
         yield _row(
             SearchType.SECTION,
-            s.id,
-            label=s.title,
-            actors=mentioned[s.id],
-            title=s.title,
-            body=s.body,
-            article=s.article_id,
-            section=s.id,
+            section_id,
+            label=title,
+            actors=mentioned[section_id],
+            title=title,
+            body=body,
+            article=article_id,
+            section=section_id,
         )
-    claim_actors = _grouped(session.exec(select(ClaimActor.claim_id, ClaimActor.actor_id)).all())
-    for c in session.exec(
-        select(Claim)
+    claim_actors = _grouped(
+        (claim, actor)
+        for claim, actor in session.exec(select(ClaimActor.claim_id, ClaimActor.actor_id))
+    )
+    for claim_id, article_id, section_id, claim_text in session.exec(
+        select(Claim.id, Claim.article_id, Claim.section_id, Claim.text)
         .where(col(Claim.article_id).in_(article_ids))
         .order_by(col(Claim.article_id), col(Claim.position))
     ).all():
         yield _row(
             SearchType.CLAIM,
-            c.id,
-            label=truncate(c.text),
-            actors=claim_actors[c.id],
-            body=c.text,
-            article=c.article_id,
-            section=c.section_id,
+            claim_id,
+            label=truncate(claim_text),
+            actors=claim_actors[claim_id],
+            body=claim_text,
+            article=article_id,
+            section=section_id,
         )
     figure_actors = _grouped(
-        session.exec(select(FigureActor.figure_id, FigureActor.actor_id)).all()
+        (figure, actor)
+        for figure, actor in session.exec(select(FigureActor.figure_id, FigureActor.actor_id))
     )
-    for f in session.exec(
-        select(Figure)
+    # Five columns: past what sqlmodel's select() is typed for, so SQLAlchemy's own.
+    for figure_id, article_id, section_id, quote, measure in session.execute(
+        sa_select(
+            col(Figure.id),
+            col(Figure.article_id),
+            col(Figure.section_id),
+            col(Figure.quote),
+            col(Figure.measure),
+        )
         .where(col(Figure.article_id).in_(article_ids))
         .order_by(col(Figure.article_id), col(Figure.position))
     ).all():
         yield _row(
             SearchType.FIGURE,
-            f.id,
-            label=f.quote,
-            actors=figure_actors[f.id],
+            figure_id,
+            label=quote,
+            actors=figure_actors[figure_id],
             # The measure says what the number counts: "$60 billion" is found by "credit".
-            body=f"{f.quote} — {f.measure}" if f.measure else f.quote,
-            article=f.article_id,
-            section=f.section_id,
+            body=f"{quote} — {measure}" if measure else quote,
+            article=article_id,
+            section=section_id,
         )
 
 
@@ -157,6 +177,11 @@ def rebuild_index(session: Session, article_ids: Sequence[str]) -> int:
     longer exist are dropped, so a database migrated to 0002 is fully indexed by its next load.
     Runs inside the caller's transaction.
     """
+    if session.get_bind().dialect.name != "sqlite":
+        # Imported here: postgres_index reuses this module's rows (a cycle at import time).
+        from app.search import postgres_index
+
+        return postgres_index.rebuild_index(session, article_ids)
     session.flush()
     conn = session.connection()
     stale = sorted({*article_ids, *_unindexed_articles(conn)})

@@ -27,8 +27,14 @@ def _is_token_char(char: str) -> bool:
     return category[0] in "LNM" or category == "Co"
 
 
+# In ASCII the token characters are the letters and digits (categories L and N), nothing else.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """'u.s.-centered' -> ('u', 's', 'centered'): the runs of token characters."""
+    if text.isascii():
+        return tuple(_ASCII_TOKEN.findall(text))
     found: list[str] = []
     current: list[str] = []
     for char in text:
@@ -98,7 +104,9 @@ def parse(text: str) -> ParsedQuery:
     "venezuela's") is a phrase of those tokens, as FTS5 indexed them. An unclosed quote runs
     to the end. A word with no token characters (emoji, punctuation) is dropped.
     """
-    folded = fold(text.replace("\x00", ""))
+    text = text.replace("\x00", "")
+    # ASCII has no accents, compatibility forms or typographic quotes: folding is lower-casing.
+    folded = text.lower() if text.isascii() else fold(text)
     terms: list[Term] = []
     for index, part in enumerate(folded.split('"')):
         if index % 2:

@@ -24,13 +24,6 @@ MIN_WORD_LENGTH = 3
 CANDIDATES = 5
 
 
-def rows_matching(db: sqlite3.Connection, term: Term) -> int:
-    row = db.execute(
-        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (term.fts(),)
-    ).fetchone()
-    return int(row[0])
-
-
 def vocabulary(db: sqlite3.Connection) -> dict[str, int]:
     """Every indexed word with the number of rows it is in."""
     rows = db.execute("SELECT term, doc FROM search_vocab").fetchall()
@@ -58,25 +51,26 @@ def _checkable(term: Term) -> bool:
 
 
 def suggest(
-    db: sqlite3.Connection,
     query: ParsedQuery,
-    words: Callable[[], dict[str, int]],
     *,
+    count: Callable[[Term], int],
+    correct: Callable[[str, int], str | None],
     skip: Collection[int] = (),
 ) -> str | None:
     """The query with its few-match words corrected, or None when none needs it.
 
-    `words` gives the vocabulary; it is asked for only when some word has few matches. Terms
-    at the positions in `skip` (prefixes already completed to indexed words) are left alone.
+    `count` says how many rows a term matches; `correct(word, count)` gives the closest word in
+    more rows (`closest` over the vocabulary), asked only for words with few matches. Terms at
+    the positions in `skip` (prefixes already completed to indexed words) are left alone.
     """
     replacements: dict[int, str] = {}
     for index, term in enumerate(query.terms):
         if index in skip or not _checkable(term):
             continue
-        count = rows_matching(db, term)
-        if count > FEW_MATCHES:
+        matched = count(term)
+        if matched > FEW_MATCHES:
             continue
-        better = closest(term.tokens[0], words(), more_than=count)
+        better = correct(term.tokens[0], matched)
         if better is not None:
             replacements[index] = better
     return query.render(replacements) if replacements else None

@@ -7,6 +7,10 @@ Create Date: 2026-11-28 09:00:00.000000
 The full-text index behind `GET /v1/search` (app/search/). SQLite FTS5 virtual tables are not
 SQLAlchemy tables (nor in SQLModel.metadata), so this revision writes their DDL by hand;
 app/search/index.py fills them.
+
+On PostgreSQL the same index is a table with a stored `tsvector` (GIN) under an accent-folding
+English configuration, and a words table with a trigram index for suggestions; their DDL is
+in `_postgres` below, and app/search/postgres_index.py fills them.
 """
 
 from collections.abc import Sequence
@@ -53,7 +57,61 @@ CREATE VIRTUAL TABLE search_words USING fts5(
 CREATE_VOCAB = "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_words, 'row')"
 
 
+def _postgres() -> bool:
+    return op.get_bind().dialect.name == "postgresql"
+
+
+# PostgreSQL. The configuration mirrors FTS5's 'porter unicode61 remove_diacritics 2': accents
+# off (unaccent), English stemming, and no stop words (FTS5 has none: "the" is findable).
+# The documents are tokenized by the service before they get here (see postgres_index.py), so
+# PostgreSQL's parser only ever splits plain words.
+PG_CREATE = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE TEXT SEARCH DICTIONARY article_facts_stem (TEMPLATE = snowball, Language = english)",
+    "CREATE TEXT SEARCH CONFIGURATION article_facts (COPY = english)",
+    "ALTER TEXT SEARCH CONFIGURATION article_facts ALTER MAPPING FOR asciiword, asciihword,"
+    " hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart"
+    " WITH unaccent, article_facts_stem",
+    # rowid: the insertion order, as FTS5's rowid; document: the weighted, stemmed lexemes
+    # (title A, aliases B, body D); words: the same text unstemmed, for the vocabulary.
+    """
+    CREATE TABLE search_index (
+        rowid bigserial PRIMARY KEY,
+        title text NOT NULL,
+        body text NOT NULL,
+        aliases text NOT NULL,
+        type text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        article text COLLATE "C",
+        section text COLLATE "C",
+        label text NOT NULL,
+        actors text NOT NULL,
+        document tsvector NOT NULL,
+        words tsvector NOT NULL
+    )
+    """,
+    "CREATE INDEX ix_search_index_document ON search_index USING gin (document)",
+    "CREATE INDEX ix_search_index_article ON search_index (article)",
+    # The unstemmed vocabulary with the number of rows each word is in (fts5vocab's `doc`).
+    'CREATE TABLE search_words (word text COLLATE "C" PRIMARY KEY, rows integer NOT NULL)',
+    "CREATE INDEX ix_search_words_trgm ON search_words USING gin (word gin_trgm_ops)",
+]
+
+# The extensions stay: other schemas of the database may use them.
+PG_DROP = [
+    "DROP TABLE search_words",
+    "DROP TABLE search_index",
+    "DROP TEXT SEARCH CONFIGURATION article_facts",
+    "DROP TEXT SEARCH DICTIONARY article_facts_stem",
+]
+
+
 def upgrade() -> None:
+    if _postgres():
+        for statement in PG_CREATE:
+            op.execute(statement)
+        return
     op.execute(CREATE_INDEX)
     op.execute(CREATE_WORDS)
     op.execute(CREATE_VOCAB)
@@ -62,6 +120,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if _postgres():
+        for statement in PG_DROP:
+            op.execute(statement)
+        return
     op.execute("DROP TABLE search_vocab")
     op.execute("DROP TABLE search_words")
     op.execute("DROP TABLE search_index")

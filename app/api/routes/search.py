@@ -1,37 +1,20 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlmodel import Session
 
-from app.api.deps import get_database
 from app.api.errors import problem_responses
 from app.api.pagination import Pagination, pagination
 from app.api.params import IdQuery
-from app.search import backend
+from app.core.db import Database
+from app.search import backend, render
+from app.search.filters import SearchFilters
 from app.search.query import MAX_QUERY_LENGTH, NOT_BLANK
 from app.search.schemas import SearchPage, SearchType
 
 router = APIRouter(prefix="/search", tags=["search"])
-
-
-async def read_session(request: Request) -> AsyncIterator[Session]:
-    """The request's read-only session (as `SessionDep`), opened on the event loop.
-
-    A search is a few SQLite statements of well under a millisecond each, bounded by the read
-    engine's time limit; running them in place is several times faster under load than the
-    thread hops of a sync dependency and endpoint (measured in bench/: docs/search.md). The
-    "function" scope closes the session before the response is sent, so no pooled connection
-    is held across an await.
-    """
-    with get_database(request).session() as session:
-        yield session
-
-
-ReadSessionDep = Annotated[Session, Depends(read_session, scope="function")]
 
 
 async def _pagination(**params: int) -> Pagination:
@@ -39,7 +22,7 @@ async def _pagination(**params: int) -> Pagination:
 
 
 # The same `limit`/`offset` parameters, bounds and documentation as every list (PageDep), read
-# from `pagination` itself; only the call is async, so it too runs without a thread hop.
+# from `pagination` itself; only the call is async, so it runs without a thread hop.
 _pagination.__signature__ = inspect.signature(pagination, eval_str=True)  # type: ignore[attr-defined]
 AsyncPageDep = Annotated[Pagination, Depends(_pagination)]
 
@@ -58,12 +41,21 @@ SearchText = Annotated[
 ]
 
 
-@router.get("", responses=problem_responses(422))
+def answer(request: Request, page: Pagination, result: backend.Result) -> Response:
+    """The result as JSON bytes, with the paging headers every list answers with."""
+    response = Response(render.to_json(result), media_type="application/json")
+    if result.total > page.limit or page.offset:
+        page.headers(request, response, result.total)
+    else:
+        # What `page.headers` writes when there is no other page: the count alone.
+        response.raw_headers.append((b"x-total-count", str(result.total).encode()))
+    return response
+
+
+@router.get("", response_model=SearchPage, responses=problem_responses(422))
 async def search(
-    session: ReadSessionDep,
     page: AsyncPageDep,
     request: Request,
-    response: Response,
     q: SearchText,
     type_: Annotated[
         list[SearchType] | None,
@@ -71,11 +63,14 @@ async def search(
     ] = None,
     article: IdQuery = None,
     section: IdQuery = None,
-) -> SearchPage:
+) -> Response:
     """Sections, claims, figures and actors matching `q`, best first, with facets."""
-    filters = backend.SearchFilters(
+    # A search is a few SQLite statements of well under a millisecond each, bounded by the
+    # reader's time limit: run in place on the event loop, on the raw read-only connection,
+    # they cost a fraction of a session and a thread hop (docs/performance.md).
+    database: Database = request.app.state.database
+    filters = SearchFilters(
         types=tuple(dict.fromkeys(type_ or ())), article=article, section=section
     )
-    result = backend.search(session, q, filters, limit=page.limit, offset=page.offset)
-    page.headers(request, response, result.total)
-    return result
+    result = backend.search(database, q, filters, limit=page.limit, offset=page.offset)
+    return answer(request, page, result)

@@ -1,0 +1,34 @@
+"""What a search may be narrowed to: types, an article, a section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.search.schemas import SearchType
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    types: tuple[SearchType, ...] = ()
+    article: str | None = None
+    section: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL conditions with placeholders: no value is ever written into the SQL."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.types:
+            clauses.append(f"type IN ({', '.join('?' * len(self.types))})")
+            params += [t.value for t in self.types]
+        if self.article is not None:
+            # Actors belong to no article: they are in it when the article mentions them.
+            clauses.append(
+                "(article = ? OR (type = 'actor' AND id IN"
+                " (SELECT actor_id FROM mention WHERE article_id = ?)))"
+            )
+            params += [self.article, self.article]
+        if self.section is not None:
+            clauses.append("section = ?")
+            params.append(self.section)
+        return "".join(f" AND {c}" for c in clauses), params

@@ -1,0 +1,325 @@
+"""`GET /v1/search` on PostgreSQL: the same query language, answer and JSON as on SQLite.
+
+The query is parsed by `query.parse` as on SQLite, actor names are expanded the same way, and
+the terms become a tsquery written by this module from quoted lexemes and its own operators
+(`&`, `|`, `<->`, `:*`), then bound as one parameter of `to_tsquery`: nothing the user typed
+is SQL or tsquery syntax. Every word matches as a stem, the last word as a prefix while typed,
+a phrase as adjacent words; all words, or failing that any word (`mode`). Ranking is
+`ts_rank_cd` with the SQLite weights (title 10, aliases 5, body 1), so scores are on another
+scale than BM25's and close ties may order differently; the set of results, `total`, `mode`
+and the facets are the same (tests/postgres/test_search.py). Snippets come from `ts_headline`
+for the page's rows only, with private-use markers turned into `<mark>` after escaping, as on
+SQLite; suggestions come from a trigram index over the unstemmed vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy.engine import Engine
+
+from app.models.tables import Actor
+from app.search import highlight
+from app.search.aliases import MAX_NAME_WORDS, ActorNames
+from app.search.backend import MAX_MATCHES, Hit, Result, facets
+from app.search.filters import SearchFilters
+from app.search.postgres_index import CONFIG
+from app.search.query import ParsedQuery, Term, parse
+from app.search.schemas import SearchMode, SearchType
+from app.search.suggest import FEW_MATCHES, MIN_WORD_LENGTH, closest, suggest
+
+# ts_rank_cd's weights for D, C, B, A (body, unused, aliases, title): SQLite's 1 / 5 / 10,
+# divided by ten because PostgreSQL wants them in [0, 1]. Normalization 1 divides by
+# 1 + log(length): short fields (a claim) rank above long ones (the section holding it), as
+# BM25's length normalization does.
+WEIGHTS = "{0.1, 0, 0.5, 1.0}"
+NORMALIZATION = 1
+# ts_headline's window, as SQLite's snippet() is cut at 24 tokens.
+HEADLINE = (
+    f"StartSel={highlight.OPEN}, StopSel={highlight.CLOSE}, MaxWords=24, MinWords=20, ShortWord=0"
+)
+# ts_headline drops anything its parser takes for an HTML tag; SQLite shows it (escaped). So
+# `<` goes in as this private-use character and comes back before escaping.
+LESS_THAN = "\ue002"
+MAX_COMPLETIONS = 8
+# Trigram similarity a vocabulary word needs to be considered as a correction; rapidfuzz then
+# ranks the candidates exactly as on SQLite (suggest.closest).
+TRIGRAM_THRESHOLD = "0.2"
+MAX_CANDIDATES = 50
+
+# As ranking.Match: rowid, type, id, article, section, actors, rank (here higher is better).
+Match = tuple[int, str, str, str | None, str | None, str, float]
+Alternative = tuple[tuple[str, ...], bool]  # a phrase's tokens, and whether the last is a prefix
+
+
+def lexeme(token: str, *, prefix: bool = False) -> str:
+    """A tsquery operand that is always one quoted lexeme: quotes and backslashes escaped."""
+    quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+    return quoted + ":*" if prefix else quoted
+
+
+def phrase(alternative: Alternative) -> str:
+    words, prefix = alternative
+    last = len(words) - 1
+    return " <-> ".join(lexeme(w, prefix=prefix and i == last) for i, w in enumerate(words))
+
+
+@dataclass(frozen=True)
+class Group:
+    """One term, or a run of terms naming an actor (any of its names will do)."""
+
+    alternatives: tuple[Alternative, ...]
+    named: tuple[int, ...] = ()
+
+    def tsquery(self) -> str:
+        return "(" + " | ".join(f"({phrase(a)})" for a in self.alternatives) + ")"
+
+
+def term_tsquery(term: Term) -> str:
+    return phrase((term.tokens, term.prefix))
+
+
+def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Group] | None:
+    """The longest actor name spelt by the unquoted terms from `start` (as aliases._name_at)."""
+    run = 0
+    while run < MAX_NAME_WORDS and start + run < len(terms) and not terms[start + run].quoted:
+        run += 1
+    for length in range(run, 0, -1):
+        span = terms[start : start + length]
+        words = tuple(token for term in span for token in term.tokens)
+        actors = names.actors.get(words)
+        if not actors:
+            continue
+        others = dict.fromkeys(
+            (other, False) for actor in actors for other in names.names[actor] if other != words
+        )
+        group = Group(
+            ((words, span[-1].prefix), *others), named=tuple(range(start, start + length))
+        )
+        return length, group
+    return None
+
+
+def expand(
+    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]]
+) -> list[Group]:
+    """`aliases.expand`, producing tsquery groups instead of FTS5 strings."""
+    groups: list[Group] = []
+    terms, i = query.terms, 0
+    while i < len(terms):
+        found = None if terms[i].quoted else _name_at(terms, i, names)
+        if i in completions:
+            groups.append(Group(tuple(((word,), False) for word in completions[i])))
+            i += 1
+        elif found is None:
+            groups.append(Group(((terms[i].tokens, terms[i].prefix),)))
+            i += 1
+        else:
+            length, group = found
+            groups.append(group)
+            i += length
+    return groups
+
+
+def match_all(groups: Sequence[Group]) -> str:
+    return " & ".join(g.tsquery() for g in groups)
+
+
+def match_any(groups: Sequence[Group]) -> str:
+    return " | ".join(g.tsquery() for g in groups)
+
+
+def filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
+    """SQL conditions with bound parameters: no value is ever written into the SQL."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if filters.types:
+        clauses.append("type = ANY(:types)")
+        params["types"] = [t.value for t in filters.types]
+    if filters.article is not None:
+        clauses.append(
+            "(article = :article OR (type = 'actor' AND id IN"
+            " (SELECT actor_id FROM mention WHERE article_id = :article)))"
+        )
+        params["article"] = filters.article
+    if filters.section is not None:
+        clauses.append("section = :section")
+        params["section"] = filters.section
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _matches(conn: Connection, tsquery: str, filters: SearchFilters) -> list[Match]:
+    """The matching rows, best first; the newest MAX_MATCHES of them when more match, as on
+    SQLite (backend.MAX_MATCHES)."""
+    where, params = filter_sql(filters)
+    rows = conn.execute(
+        text(
+            "SELECT * FROM (SELECT rowid, type, id, article, section, actors,"  # noqa: S608 (constants and placeholders only)
+            f" ts_rank_cd('{WEIGHTS}', document, q, {NORMALIZATION}) AS r"
+            f" FROM search_index, to_tsquery('{CONFIG}', :tsquery) AS q"
+            f" WHERE document @@ q{where} ORDER BY rowid DESC LIMIT :max) AS newest"
+            ' ORDER BY r DESC, type COLLATE "C", id COLLATE "C"'
+        ),
+        {"tsquery": tsquery, "max": MAX_MATCHES, **params},
+    ).all()
+    return [(r[0], r[1], r[2], r[3], r[4], r[5], float(r[6])) for r in rows]
+
+
+_COUNT = text(
+    f"SELECT count(*) FROM search_index WHERE document @@ to_tsquery('{CONFIG}', :q)"  # noqa: S608 (constants and placeholders only)
+)
+
+
+def count_rows(conn: Connection, tsquery: str) -> int:
+    """Rows the tsquery matches, with no filters (what `suggest` asks of a term)."""
+    return int(conn.execute(_COUNT, {"q": tsquery}).scalar_one())
+
+
+def completions(conn: Connection, prefix: str) -> tuple[str, ...]:
+    """Vocabulary words starting with `prefix`, those in most rows first."""
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute(
+        text(
+            "SELECT word FROM search_words WHERE word LIKE :pattern AND length(word) >= :min"
+            " ORDER BY rows DESC, word LIMIT :n"
+        ),
+        {"pattern": pattern, "min": MIN_WORD_LENGTH, "n": MAX_COMPLETIONS},
+    ).scalars()
+    return tuple(rows)
+
+
+def correction(conn: Connection, word: str, more_than: int) -> str | None:
+    """The closest vocabulary word in more rows: trigram candidates, ranked by rapidfuzz."""
+    # Local to this transaction: the threshold `%` (and its GIN index) uses.
+    conn.execute(
+        text("SELECT set_config('pg_trgm.similarity_threshold', :t, true)"),
+        {"t": TRIGRAM_THRESHOLD},
+    )
+    rows = conn.execute(
+        text(
+            "SELECT word, rows FROM search_words"
+            " WHERE word % :word AND length(word) >= :min AND rows > :more"
+            " ORDER BY similarity(word, :word) DESC, rows DESC, word LIMIT :n"
+        ),
+        {"word": word, "min": MIN_WORD_LENGTH, "more": more_than, "n": MAX_CANDIDATES},
+    ).all()
+    return closest(word, {w: int(n) for w, n in rows}, more_than=more_than)
+
+
+def load_names(conn: Connection) -> ActorNames:
+    rows = conn.execute(select(Actor.id, Actor.name, Actor.aliases).order_by(Actor.id)).all()  # type: ignore[call-overload]
+    return ActorNames.from_rows((r[0], r[1], list(r[2])) for r in rows)
+
+
+def _cut_marks(marked: str, original: str) -> str:
+    """The headline with `…` where ts_headline left text out, as snippet() marks it."""
+    shown = " ".join(marked.replace(highlight.OPEN, "").replace(highlight.CLOSE, "").split())
+    whole = " ".join(original.split())
+    if not shown or shown == whole:
+        return marked
+    head = "" if whole.startswith(shown) else highlight.ELLIPSIS
+    tail = "" if whole.endswith(shown) else highlight.ELLIPSIS
+    return head + marked.strip() + tail
+
+
+def choose(kind: str, marked: dict[str, str]) -> str:
+    """The column that shows the match best, as safe HTML (snippets.choose, same rules)."""
+    if kind == SearchType.ACTOR:
+        parts = [marked["title"], marked["aliases"]]
+        if highlight.has_match(marked["body"]):
+            parts.append(marked["body"])
+        return " · ".join(_html(p) for p in parts if p)
+    order = ("body", "title") if kind == SearchType.SECTION else ("body",)
+    chosen = next((marked[c] for c in order if highlight.has_match(marked[c])), marked[order[0]])
+    return _html(chosen)
+
+
+def _html(marked: str) -> str:
+    return highlight.to_html(marked.replace(LESS_THAN, "<"))
+
+
+_COLUMNS = ("title", "body", "aliases")
+_SNIPPETS = text(
+    "SELECT rowid, type, label, title, body, aliases,"  # noqa: S608 (constants and placeholders only)
+    + ", ".join(f" ts_headline('{CONFIG}', replace({c}, '<', :lt), q, :options)" for c in _COLUMNS)
+    + f" FROM search_index, to_tsquery('{CONFIG}', :tsquery) AS q WHERE rowid IN :rowids"
+).bindparams(bindparam("rowids", expanding=True))
+
+
+def _hits(conn: Connection, tsquery: str, page: Sequence[Match]) -> list[Hit]:
+    if not page:
+        return []
+    cut: dict[int, tuple[str, str]] = {}
+    for row in conn.execute(
+        _SNIPPETS,
+        {"lt": LESS_THAN, "options": HEADLINE, "tsquery": tsquery, "rowids": [m[0] for m in page]},
+    ).all():
+        originals = dict(zip(_COLUMNS, row[3:6], strict=True))
+        marked = {
+            c: _cut_marks(m, originals[c].replace("<", LESS_THAN))
+            for c, m in zip(_COLUMNS, row[6:9], strict=True)
+        }
+        cut[row[0]] = (row[2], choose(row[1], marked))
+    return [
+        Hit(
+            type=kind,
+            id=id_,
+            title=cut[rowid][0],
+            snippet=cut[rowid][1],
+            score=round(rank, 6),
+            section=section,
+            article=article,
+        )
+        for rowid, kind, id_, article, section, _, rank in page
+    ]
+
+
+def _completions(conn: Connection, query: ParsedQuery) -> dict[int, tuple[str, ...]]:
+    """The last word's whole-word completions, when as a prefix it matches nothing."""
+    last = query.terms[-1]
+    if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
+        return {}
+    if count_rows(conn, term_tsquery(last)):
+        return {}
+    words = completions(conn, last.tokens[0])
+    return {len(query.terms) - 1: words} if words else {}
+
+
+def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset: int) -> Result:
+    """`backend.search` on PostgreSQL, through the read-only engine (app/core/postgres.py).
+
+    Blocking: call it from a worker thread, not on the event loop. Database errors surface as
+    SQLAlchemy's DBAPIError, which the service answers with a 503 problem.
+    """
+    query = parse(q)
+    if not query:
+        return Result([], 0, limit, offset, SearchMode.ALL, facets([]), None)
+    with engine.connect() as conn:
+        completed = _completions(conn, query)
+        groups = expand(query, load_names(conn), completed)
+        mode, tsquery = SearchMode.ALL, match_all(groups)
+        matches = _matches(conn, tsquery, filters)
+        if not matches and len(groups) > 1:
+            mode, tsquery = SearchMode.ANY, match_any(groups)
+            matches = _matches(conn, tsquery, filters)
+        suggestion = None
+        if mode is SearchMode.ANY or len(matches) <= FEW_MATCHES:
+            skip = {*completed, *(i for group in groups for i in group.named)}
+            suggestion = suggest(
+                query,
+                count=lambda term: count_rows(conn, term_tsquery(term)),
+                correct=lambda word, matched: correction(conn, word, matched),
+                skip=skip,
+            )
+        return Result(
+            items=_hits(conn, tsquery, matches[offset : offset + limit]),
+            total=len(matches),
+            limit=limit,
+            offset=offset,
+            mode=mode,
+            facets=facets(matches),
+            suggestion=suggestion,
+        )

@@ -1,0 +1,58 @@
+"""The databases a benchmark serves: the service's, loaded by the real loader, and a copy of it
+laid out for Datasette's `_search` (a table and an FTS5 index over it with the same text)."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.ingest.curated import ActorEntry
+from app.ingest.loader import load
+from app.ingest.pipeline import ArticleFacts
+from app.ingest.seed import Seed, read_seed
+from bench.servers import REPO
+
+
+def seed() -> Seed:
+    return read_seed(REPO / "seed")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    seconds: float
+
+    @property
+    def megabytes(self) -> float:
+        return self.path.stat().st_size / 1e6
+
+
+def load_service(
+    path: Path, articles: Sequence[ArticleFacts], actors: Sequence[ActorEntry]
+) -> Loaded:
+    started = time.perf_counter()
+    load(f"sqlite:///{path}", articles, actors)
+    return Loaded(path, time.perf_counter() - started)
+
+
+def datasette_copy(service_db: Path, dest: Path) -> Path:
+    shutil.copy(service_db, dest)
+    with contextlib.closing(sqlite3.connect(dest)) as conn, conn:
+        # The same rows and text as the service's index, as Datasette expects them: a table
+        # and an FTS5 index over it declared with content="docs".
+        conn.executescript(
+            """
+            CREATE TABLE docs (rowid INTEGER PRIMARY KEY, type TEXT, ref TEXT, title TEXT,
+                               body TEXT, aliases TEXT);
+            INSERT INTO docs SELECT rowid, type, id, title, body, aliases FROM search_index;
+            CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, aliases, content="docs",
+                                                     tokenize='porter unicode61');
+            INSERT INTO docs_fts (docs_fts) VALUES ('rebuild');
+            """
+        )
+    return dest

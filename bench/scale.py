@@ -1,0 +1,185 @@
+"""How loading and search scale with the corpus: 1, 1,000 and 10,000 articles.
+
+For each size: the seed article plus synthetic ones (bench/corpus.py) are read by the real
+pipeline (`build_article`) and written by the real loader (`load`, one call with all of them);
+then the service (uvicorn, one worker) serves the database and wrk drives `/v1/search` with
+distinct queries made of the seed's words (none repeats, so no cached answer is served).
+Prints, per size: load time and articles per second (building the facts and writing them, each
+timed), database size, search throughput and p50/p99, and the serving worker's resident
+memory after the search run.
+
+    .venv/bin/python bench/scale.py [--sizes 1,1000,10000] [--duration 10] [--write]
+
+10,000 articles take several minutes to build and load on a 2-core machine; `--sizes 1,1000`
+is the quick run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.ingest.loader import load
+from app.ingest.pipeline import ArticleFacts, build_article
+from bench import corpus, databases, report, servers, workload
+from bench.wrk import Measure, require_wrk, write_paths, wrk
+
+QUERIES_PER_SECOND = 6000
+SEARCH_P99_TARGET_MS = 50.0
+SEARCH_P99_MAX_RATIO = 5.0
+RSS_TARGET_MB = 200.0
+LOAD_TARGET_PER_S = 50.0
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    articles: int
+    build_s: float
+    load_s: float
+    db_mb: float
+    index_rows: int
+    search: Measure
+    rss_mb: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / (self.build_s + self.load_s)
+
+
+def build(count: int) -> tuple[list[ArticleFacts], float]:
+    seed = databases.seed()
+    started = time.perf_counter()
+    facts = list(seed.articles)
+    curated = seed.curated
+    for slug, text in corpus.articles(count - len(facts)):
+        facts.append(build_article(text, slug=slug, source_name=f"{slug}.txt", curated=curated))
+    return facts, time.perf_counter() - started
+
+
+def index_rows(database: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        return int(conn.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
+
+
+def run_size(count: int, work: Path, args: argparse.Namespace, queries: list[str]) -> SizeResult:
+    print(f"\n{count} articles: building ...", flush=True)
+    facts, build_s = build(count)
+    actors = databases.seed().curated.actors
+    path = work / f"facts-{count}.db"
+    print(f"  built in {build_s:.1f} s; loading ...", flush=True)
+    started = time.perf_counter()
+    load(f"sqlite:///{path}", facts, actors)
+    load_s = time.perf_counter() - started
+    del facts
+    gc.collect()
+    print(f"  loaded in {load_s:.1f} s; serving ...", flush=True)
+    options = servers.UvicornOptions(loop=args.loop)
+    per_run = QUERIES_PER_SECOND * (args.duration + args.warmup)
+    cut = QUERIES_PER_SECOND * args.warmup
+    warm = write_paths(work / "warm.txt", workload.paths(workload.SEARCH_PATH, queries[:cut]))
+    measured = write_paths(
+        work / "search.txt", workload.paths(workload.SEARCH_PATH, queries[cut:per_run])
+    )
+    with servers.service(path, options) as service:
+        wrk(service.base, warm, seconds=args.warmup, connections=args.connections)
+        search = wrk(service.base, measured, seconds=args.duration, connections=args.connections)
+        rss = service.rss_mb()
+    result = SizeResult(
+        count, build_s, load_s, path.stat().st_size / 1e6, index_rows(path), search, rss
+    )
+    print(
+        f"  {result.per_second:.1f} articles/s, {result.db_mb:.0f} MB, search "
+        f"{search.rps:.0f} req/s p50 {search.p50_ms:.1f} ms p99 {search.p99_ms:.1f} ms, "
+        f"RSS {rss:.0f} MB",
+        flush=True,
+    )
+    path.unlink()
+    return result
+
+
+def render(results: list[SizeResult], args: argparse.Namespace) -> str:
+    base = results[0].search.p99_ms if results and results[0].articles == 1 else None
+    rows = []
+    for r in results:
+        ratio = f"{r.search.p99_ms / base:.1f}x" if base else ""
+        rows.append(
+            [
+                f"{r.articles:,}",
+                f"{r.build_s:.1f}",
+                f"{r.load_s:.1f}",
+                f"{r.per_second:.1f}",
+                f"{r.db_mb:,.1f}",
+                f"{r.index_rows:,}",
+                f"{r.search.rps:,.0f}",
+                f"{r.search.p50_ms:.1f}",
+                f"{r.search.p99_ms:.1f}",
+                ratio,
+                f"{r.rss_mb:.0f}",
+                str(r.search.errors),
+            ]
+        )
+    header = [
+        "articles",
+        "build s",
+        "load s",
+        "articles/s",
+        "DB MB",
+        "index rows",
+        "search req/s",
+        "p50 ms",
+        "p99 ms",
+        "p99 vs 1",
+        "worker RSS MB",
+        "errors",
+    ]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return "\n".join(
+        [
+            f"Measured {report.machine()}.",
+            f"Search: `wrk -t2 -c{args.connections}`, {args.duration} s after {args.warmup} s of "
+            f"warm-up, distinct queries; uvicorn one worker, `--loop {args.loop}`. Load: "
+            "`build_article` for every article, then one `load` call with all of them "
+            f"(peak memory of the benchmark process: {peak:,.0f} MB). Targets at 10,000 articles:"
+            f" search p99 <= {SEARCH_P99_TARGET_MS:.0f} ms and <= {SEARCH_P99_MAX_RATIO:.0f}x the "
+            f"1-article p99, worker RSS < {RSS_TARGET_MB:.0f} MB, >= {LOAD_TARGET_PER_S:.0f} "
+            "articles/s.",
+            "",
+            report.table(header, rows),
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,1000,10000", help="Comma-separated corpus sizes.")
+    parser.add_argument("--duration", type=int, default=10, help="Seconds of search load.")
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--loop", default="auto", help="uvicorn --loop.")
+    parser.add_argument("--write", action="store_true", help="Write docs/performance.md.")
+    args = parser.parse_args()
+    require_wrk()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    seed_text = "\n".join(a.article.source_text for a in databases.seed().articles)
+    queries = workload.search_queries(seed_text, QUERIES_PER_SECOND * (args.duration + args.warmup))
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        results = [run_size(n, Path(tmp), args, queries) for n in sizes]
+    text = render(results, args)
+    print("\n" + text)
+    if args.write:
+        report.write_section("bench/scale.py", text)
+        print(f"\nwritten to {report.PERFORMANCE_MD}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Serving from PostgreSQL: read-only, time-limited, and told of loads by other processes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlalchemy.exc import InternalError, OperationalError
+
+from app.core import data_version, postgres
+from app.core.db import Database
+from app.ingest.loader import load
+from app.ingest.seed import Seed
+
+
+def test_a_read_session_cannot_write(pg_client: TestClient) -> None:
+    database: Database = pg_client.app.state.database  # type: ignore[attr-defined]
+    statements = [
+        "UPDATE article SET title = 'x'",
+        "DELETE FROM claim_actor",
+        "INSERT INTO data_version (id, version) VALUES (2, 0)",
+        "CREATE TABLE intruder (id int)",
+    ]
+    for statement in statements:
+        with database.session() as session, pytest.raises(InternalError, match="read-only"):
+            session.execute(text(statement))
+    with database.session() as session:
+        assert session.execute(text("SHOW transaction_read_only")).scalar_one() == "on"
+
+
+def test_a_query_past_the_time_limit_is_cancelled(pg_url: str) -> None:
+    engine = postgres.create_read_engine(pg_url, timeout_ms=50)
+    try:
+        with engine.connect() as conn, pytest.raises(OperationalError, match="statement timeout"):
+            conn.execute(text("SELECT pg_sleep(2)"))
+        with engine.connect() as conn:
+            assert conn.execute(text("SHOW statement_timeout")).scalar_one() == "50ms"
+    finally:
+        engine.dispose()
+
+
+def test_a_load_bumps_the_version_that_replicas_poll(
+    postgres_database: Callable[[], str], seed: Seed
+) -> None:
+    url = postgres_database()
+    load(url, [], seed.curated.actors)  # migrates, writes the actors: version 1
+    now = [0.0]
+    engine = postgres.create_read_engine(url, timeout_ms=2000)
+    try:
+        poll = data_version.VersionPoll(engine, clock=lambda: now[0])
+        assert poll.current() == "db-1"
+        # A load through another process (here: the loader, on its own engine and connection).
+        assert load(url, seed.articles, seed.curated.actors).written == [
+            seed.articles[0].article.id
+        ]
+        now[0] = 0.5
+        assert poll.current() == "db-1"  # within the interval: not asked again
+        now[0] = 1.5
+        assert poll.current() == "db-2"
+        # Loading the same again changes nothing, and the version stays.
+        assert load(url, seed.articles, seed.curated.actors).changed is False
+        now[0] = 3.0
+        assert poll.current() == "db-2"
+    finally:
+        engine.dispose()
+
+
+def test_the_search_index_is_rebuilt_in_the_load(pg_url: str) -> None:
+    engine = postgres.create_read_engine(pg_url, timeout_ms=2000)
+    try:
+        with engine.connect() as conn:
+            counts = conn.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM search_index WHERE type = 'section'),"
+                    " (SELECT count(*) FROM section),"
+                    " (SELECT count(*) FROM search_index WHERE type = 'actor'),"
+                    " (SELECT count(*) FROM actor)"
+                )
+            ).one()
+        assert counts[0] == counts[1]
+        assert counts[2] == counts[3]
+    finally:
+        engine.dispose()

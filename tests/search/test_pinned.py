@@ -1,0 +1,30 @@
+"""Search answers pinned byte for byte: the JSON (field order included) and paging headers.
+
+`data/pinned.json` was written from the service before search moved off FastAPI's model
+serialisation onto raw SQLite and orjson (see docs/performance.md); every rewrite since must
+give the same bytes. The queries cover each path through the search: all words, the fallback to
+any word, suggestions, completions, phrases, actor names, filters, pages and empty results.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+PINNED: dict[str, dict[str, str | None]] = json.loads(
+    (Path(__file__).parent / "data" / "pinned.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("url", list(PINNED))
+def test_search_answers_exactly_as_pinned(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    expected = PINNED[url]
+    assert response.status_code == 200
+    assert response.text == expected["body"]
+    assert response.headers["x-total-count"] == expected["x-total-count"]
+    assert response.headers.get("link") == expected["link"]
+    assert response.headers["content-type"] == "application/json"
