@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session
 
+from app.core import data_version, postgres
+
 # Each progress-handler call costs a little; checking every 10k VM steps keeps it negligible.
 _PROGRESS_STEPS = 10_000
 
 
+# Asked on every search (app/search/dispatch.py): parsing the URL each time cost more than the
+# rest of the dispatch.
+@lru_cache(maxsize=64)
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
@@ -62,7 +68,7 @@ def _limit_query_time(dbapi_conn: sqlite3.Connection, timeout_ms: int) -> None:
 
 def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        return postgres.create_read_engine(url, timeout_ms=timeout_ms)
     path = sqlite_path(url).resolve()
     engine = create_engine(
         f"sqlite:///file:{path}?mode=ro&uri=true",
@@ -152,17 +158,23 @@ class Database:
         self._lock = threading.Lock()
         self._checked_at = 0.0
         self._path = sqlite_path(url) if is_sqlite(url) else None
-        self.version = self._read_version()
         self.engine = create_read_engine(url, timeout_ms=timeout_ms)
+        # A server database is shared by replicas: each polls the version every load bumps.
+        self._poll = None if self._path else data_version.VersionPoll(self.engine)
+        self.version = self._read_version()
         self._reader: Reader | None = None
 
     def _read_version(self) -> str:
         if self._path is None:
-            return "server"
+            return self._poll.current() if self._poll is not None else "server"
         return _file_version(self._path)
 
     def refresh(self, *, force: bool = False) -> bool:
         """Reopen if a load replaced the file; True when the data version changed."""
+        if self._poll is not None:
+            version = self._poll.current(force=force)
+            changed, self.version = version != self.version, version
+            return changed
         now = time.monotonic()
         if self._path is None or (not force and now - self._checked_at < self.CHECK_INTERVAL_S):
             return False

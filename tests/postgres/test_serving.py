@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -10,9 +11,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import InternalError, OperationalError
 
 from app.core import data_version, postgres
+from app.core.config import Settings
 from app.core.db import Database
+from app.ingest.article import prepare_article
 from app.ingest.loader import load
 from app.ingest.seed import Seed
+from app.main import create_app
+from tests.conftest import REPO
 
 
 def test_a_read_session_cannot_write(pg_client: TestClient) -> None:
@@ -83,3 +88,27 @@ def test_the_search_index_is_rebuilt_in_the_load(pg_url: str) -> None:
         assert counts[2] == counts[3]
     finally:
         engine.dispose()
+
+
+def test_a_replica_sees_a_load_made_through_another_process(
+    postgres_database: Callable[[], str], seed: Seed
+) -> None:
+    """Two stateless replicas on one database: a load through neither is seen by both."""
+    url = postgres_database()
+    load(url, seed.articles[:1], seed.curated.actors)
+    settings = Settings(database_url=url)
+    with TestClient(create_app(settings)) as one, TestClient(create_app(settings)) as two:
+        before = [one.get("/v1/articles").json()["total"], two.get("/v1/articles").json()["total"]]
+        text = (REPO / "tests" / "data" / "arctic-route.md").read_text(encoding="utf-8")
+        facts, actors = prepare_article(
+            text,
+            source_name="arctic-route.md",
+            slug="arctic-route",
+            title=None,
+            annotations=None,
+            curated=seed.curated,
+        )
+        load(url, [facts], actors)
+        time.sleep(data_version.POLL_INTERVAL_S + 0.1)
+        after = [one.get("/v1/articles").json()["total"], two.get("/v1/articles").json()["total"]]
+    assert (before, after) == ([1, 1], [2, 2])

@@ -10,6 +10,7 @@ from app.api.pagination import Pagination, pagination
 from app.api.params import IdQuery
 from app.core.db import Database
 from app.search import backend, render
+from app.search.dispatch import run_search
 from app.search.filters import SearchFilters
 from app.search.query import MAX_QUERY_LENGTH, NOT_BLANK
 from app.search.schemas import SearchPage, SearchType
@@ -72,5 +73,5 @@ async def search(
     filters = SearchFilters(
         types=tuple(dict.fromkeys(type_ or ())), article=article, section=section
     )
-    result = backend.search(database, q, filters, limit=page.limit, offset=page.offset)
+    result = await run_search(database, q, filters, limit=page.limit, offset=page.offset)
     return answer(request, page, result)

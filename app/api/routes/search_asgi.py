@@ -30,7 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, Pagination
 from app.api.routes.search import answer
 from app.core.db import Database
-from app.search import backend
+from app.search.dispatch import run_search
 from app.search.filters import SearchFilters
 from app.search.query import MAX_QUERY_LENGTH, is_blank
 from app.search.schemas import SearchType
@@ -127,7 +127,7 @@ class SearchShortcut:
             return
         request = Request(scope, receive)
         try:
-            result = backend.search(
+            result = await run_search(
                 self.database,
                 params.q,
                 params.filters,

@@ -1,0 +1,21 @@
+"""One entry point for a search, whichever database serves it."""
+
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+
+from app.core.db import Database, is_sqlite
+from app.search import backend, postgres_backend
+from app.search.filters import SearchFilters
+
+
+async def run_search(
+    database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
+) -> backend.Result:
+    """SQLite answers in place on the event loop (well under a millisecond, time-limited);
+    a database server is a network round trip, so that search waits on a worker thread."""
+    if is_sqlite(database.url):
+        return backend.search(database, q, filters, limit=limit, offset=offset)
+    return await run_in_threadpool(
+        postgres_backend.search, database.engine, q, filters, limit=limit, offset=offset
+    )
