@@ -30,7 +30,7 @@ from app.models.tables import (
 )
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
-from app.queries.common import NotFoundError, count, like_escape
+from app.queries.common import count, get_row, like_escape
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,7 @@ def list_actors(
 
 
 def get_actor(session: Session, actor_id: str) -> ActorDetail:
-    actor = session.get(Actor, actor_id)
-    if actor is None:
-        raise NotFoundError("actor", actor_id)
+    actor = get_row(session, Actor, "actor", actor_id)
     occurrences = session.exec(
         select(Mention, Section.position)
         .join(Section, col(Section.id) == col(Mention.section_id))

@@ -8,7 +8,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from app.models.schemas import ArticleCounts, ArticlePublic
 from app.models.tables import Article, Claim, Figure, Mention, Section
-from app.queries.common import NotFoundError
+from app.queries.common import NotFoundError, get_row
 
 
 def _counts(session: Session, article_id: str) -> ArticleCounts:
@@ -47,13 +47,13 @@ def list_articles(session: Session, *, limit: int, offset: int) -> tuple[list[Ar
 
 
 def get_article(session: Session, article_id: str) -> ArticlePublic:
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFoundError("article", article_id)
+    article = get_row(session, Article, "article", article_id)
     return _public(session, article)
 
 
 def get_text(session: Session, article_id: str) -> str:
+    if "\x00" in article_id:
+        raise NotFoundError("article", article_id)
     text = session.exec(select(Article.source_text).where(Article.id == article_id)).first()
     if text is None:
         raise NotFoundError("article", article_id)

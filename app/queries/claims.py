@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from app.ingest.drafts import ClaimKind
 from app.models.schemas import ClaimPublic
 from app.models.tables import Claim, ClaimActor
-from app.queries.common import NotFoundError, claim_actors, claim_figures, page
+from app.queries.common import claim_actors, claim_figures, get_row, page
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,5 @@ def list_claims(
 
 
 def get_claim(session: Session, claim_id: str) -> ClaimPublic:
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise NotFoundError("claim", claim_id)
+    claim = get_row(session, Claim, "claim", claim_id)
     return with_links(session, [claim])[0]

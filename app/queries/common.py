@@ -24,6 +24,15 @@ class NotFoundError(LookupError):
         self.id = id_
 
 
+def get_row(session: Session, table: type[T], resource: str, id_: str) -> T:
+    """The row with this id, or NotFoundError. No id holds a NUL, and a database server would
+    refuse one as a parameter: such an id is simply not found."""
+    row = None if "\x00" in id_ else session.get(table, id_)
+    if row is None:
+        raise NotFoundError(resource, id_)
+    return row
+
+
 def count(session: Session, query: SelectOfScalar[Any]) -> int:
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     return int(total)

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from app.ingest.drafts import Comparator, FigureKind
 from app.models.schemas import FigurePublic
 from app.models.tables import Figure, FigureActor
-from app.queries.common import NotFoundError, figure_actors, page
+from app.queries.common import figure_actors, get_row, page
 
 
 class FigureSort(StrEnum):
@@ -119,7 +119,5 @@ def list_figures(
 
 
 def get_figure(session: Session, figure_id: str) -> FigurePublic:
-    figure = session.get(Figure, figure_id)
-    if figure is None:
-        raise NotFoundError("figure", figure_id)
+    figure = get_row(session, Figure, "figure", figure_id)
     return with_actors(session, [figure])[0]

@@ -12,7 +12,7 @@ from app.models.schemas import ActorCount, SectionDetail, SectionPublic
 from app.models.tables import Actor, Claim, Figure, Mention, Section
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
-from app.queries.common import NotFoundError, page
+from app.queries.common import get_row, page
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,7 @@ def list_sections(
 
 
 def get_section(session: Session, section_id: str) -> SectionDetail:
-    section = session.get(Section, section_id)
-    if section is None:
-        raise NotFoundError("section", section_id)
+    section = get_row(session, Section, "section", section_id)
     children = session.exec(
         select(Section).where(Section.parent_id == section_id).order_by(col(Section.position))
     ).all()

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
+from app.api.params import NO_NUL, IdPath
 from app.ingest.kinds import ActorKind
 from app.models.schemas import ActorDetail, ActorPage
 from app.queries import actors as queries
@@ -20,7 +21,8 @@ def list_actors(
     request: Request,
     response: Response,
     article: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Only actors it mentions.")
+        str | None,
+        Query(min_length=1, max_length=200, pattern=NO_NUL, description="Only actors it mentions."),
     ] = None,
     kind: ActorKind | None = None,
     q: Annotated[
@@ -28,7 +30,7 @@ def list_actors(
         Query(
             min_length=1,
             max_length=200,
-            pattern=r"\S",
+            pattern=r"^[^\x00]*[^\x00\s][^\x00]*$",
             description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
         ),
     ] = None,
@@ -41,6 +43,6 @@ def list_actors(
 
 
 @router.get("/{actor_id}", responses=problem_responses(404, 422))
-def get_actor(actor_id: Annotated[str, Path(max_length=200)], session: SessionDep) -> ActorDetail:
+def get_actor(actor_id: IdPath, session: SessionDep) -> ActorDetail:
     """One actor with its sections, claims, figures, relations and every mention."""
     return queries.get_actor(session, actor_id)

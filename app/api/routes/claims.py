@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
-from app.api.params import IdQuery
+from app.api.params import IdPath, IdQuery
 from app.ingest.drafts import ClaimKind
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.queries import claims as queries
@@ -33,6 +31,6 @@ def list_claims(
 
 
 @router.get("/{claim_id}", responses=problem_responses(404, 422))
-def get_claim(claim_id: Annotated[str, Path(max_length=200)], session: SessionDep) -> ClaimPublic:
+def get_claim(claim_id: IdPath, session: SessionDep) -> ClaimPublic:
     """One claim with its actors and figures."""
     return queries.get_claim(session, claim_id)

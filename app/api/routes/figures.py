@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
-from app.api.params import IdQuery
+from app.api.params import NO_NUL, IdPath, IdQuery
 from app.ingest.drafts import FigureKind
 from app.models.schemas import FigurePage, FigurePublic
 from app.queries import figures as queries
@@ -28,7 +28,13 @@ def list_figures(
     actor: IdQuery = None,
     kind: FigureKind | None = None,
     unit: Annotated[
-        str | None, Query(min_length=1, max_length=20, description='"USD", "percent", "year"...')
+        str | None,
+        Query(
+            min_length=1,
+            max_length=20,
+            pattern=NO_NUL,
+            description='"USD", "percent", "year"...',
+        ),
     ] = None,
     min: Annotated[
         float | None, Query(ge=-BOUND, le=BOUND, description="Smallest `value`.")
@@ -69,8 +75,6 @@ def list_figures(
 
 
 @router.get("/{figure_id}", responses=problem_responses(404, 422))
-def get_figure(
-    figure_id: Annotated[str, Path(max_length=200)], session: SessionDep
-) -> FigurePublic:
+def get_figure(figure_id: IdPath, session: SessionDep) -> FigurePublic:
     """One figure with its value, unit, comparator, period and actors."""
     return queries.get_figure(session, figure_id)

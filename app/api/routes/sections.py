@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
-from app.api.params import IdQuery
+from app.api.params import IdPath, IdQuery
 from app.models.schemas import SectionDetail, SectionPage
 from app.queries import sections as queries
 
@@ -35,8 +35,6 @@ def list_sections(
 
 
 @router.get("/{section_id}", responses=problem_responses(404, 422))
-def get_section(
-    section_id: Annotated[str, Path(max_length=200)], session: SessionDep
-) -> SectionDetail:
+def get_section(section_id: IdPath, session: SessionDep) -> SectionDetail:
     """One section with its body, subsections, actors, figures and claims."""
     return queries.get_section(session, section_id)
