@@ -1,9 +1,11 @@
-"""Running a search: matching, ranking, facets, snippets and suggestions in two queries or so.
+"""Running a search: match, rank, count facets, cut the page's snippets, suggest.
 
-One FTS5 table holds every type, so one ranked query merges sections, claims, figures and
-actors; the rows it returns carry what the facets need, and only the page's rows pay for
-snippets. It runs on the reader's raw connection, inline on the event loop: every statement is
-well under a millisecond, and the whole search is bounded by the reader's time limit.
+One FTS5 table holds every type, so one ranking merges sections, claims, figures and actors.
+A query whose phrases are small enough is ranked in Python from each phrase's kept scores
+(ranking.py); the others by FTS5, over a bounded number of rows. Only the page's rows pay for
+snippets (snippets.py). Everything runs on the reader's raw connection, inline on the event
+loop: each statement is well under a millisecond on the seeded article, and the whole search is
+bounded by the reader's time limit.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ WEIGHTS = {"title": 10.0, "body": 1.0, "aliases": 5.0}
 _BM25 = "bm25(search_index, {title}, {body}, {aliases})".format(**WEIGHTS)
 
 # The most rows a query ranks (and counts in `total` and the facets): when more match, the
-# newest ones (the highest rowids: the last loaded). Far above what one query finds in a few
-# hundred articles, so results there are those of ranking every match; in a large corpus it
-# bounds the work a common word can cause (docs/performance.md).
+# newest ones (the highest rowids: the last loaded). Far above what any query finds in the
+# seeded article (125 rows in all), so there results are those of ranking every match; in a
+# large corpus it bounds the work a common word can cause (docs/performance.md).
 MAX_MATCHES = 1_000
 
 

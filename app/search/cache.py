@@ -3,9 +3,11 @@
 `Database.reader()` gives one raw connection per version of the data (a load that swaps in a
 new file gets a new reader), so keying on the reader (weakly, so a replaced reader's entry
 goes with it) needs no invalidation. Kept here: the actor names (read by every search), the
-vocabulary (read when a suggestion or completion is considered), and bounded memos of the rows
-each phrase matches, of corrections, and of snippets. Queries are mostly new, but they are
-made of words that come back again and again.
+vocabulary (read when a suggestion or completion is considered), and bounded memos: how many
+rows each phrase matches, the rows and scores of the small ones (ranking.py), what each row
+needs in a result, corrections, and snippets (snippets.py). Queries are mostly new, but they
+are made of words that come back again and again. The bounds keep a serving worker under
+200 MB however long it runs (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -29,17 +31,17 @@ from app.search.suggest import closest, vocabulary
 MAX_COMPLETIONS = 8
 # A phrase in more rows than this has no scores kept: reading them would cost more than the
 # memo saves (its queries rank in SQL, see backend.py). Below it, scores are kept, up to
-# MAX_KEPT_SCORES in all (about 100 bytes each: 30 MB).
+# MAX_KEPT_SCORES in all (about 100 bytes each: 10 MB).
 MAX_PHRASE_ROWS = 5_000
-MAX_KEPT_SCORES = 300_000
+MAX_KEPT_SCORES = 100_000
 # Row counts are capped at MAX_PHRASE_ROWS + 1: "more than that" is all anyone asks.
 MAX_COUNTS = 100_000
 MAX_CORRECTIONS = 20_000
 # A snippet and its key take about 600 bytes: 24 MB at most.
 MAX_SNIPPETS = 40_000
 # What a result needs of its row: type, id, article, section, actors (space-separated ids);
-# about 300 bytes each. An index this small is read whole on first use.
-MAX_ROWS_KEPT = 100_000
+# about 300 bytes each (9 MB). An index this small is read whole on first use.
+MAX_ROWS_KEPT = 30_000
 READ_WHOLE_BELOW = 20_000
 
 K = TypeVar("K")
