@@ -146,3 +146,44 @@ def test_the_rows_read_are_the_index_rows(reader: Reader, data: IndexData) -> No
         }
         assert data.rows(db, list(expected)) == expected
         assert isinstance(db, sqlite3.Connection)
+
+
+def test_rows_of_a_large_index_are_read_as_asked_and_kept_within_bounds(
+    reader: Reader, data: IndexData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.search.cache.READ_WHOLE_BELOW", 0)
+    monkeypatch.setattr("app.search.cache.MAX_ROWS_KEPT", 10)
+    with reader.limited() as db:
+        every = {
+            r[0]: r[1:]
+            for r in db.execute(
+                "SELECT rowid, type, id, article, section, actors FROM search_index"
+            )
+        }
+        wanted = sorted(every)[:25]
+        assert data.rows(db, wanted) == {rowid: every[rowid] for rowid in wanted}
+        assert len(data._rows) == 10
+
+
+def test_too_many_candidates_are_ranked_in_sql(
+    reader: Reader, data: IndexData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ranking, "MAX_CANDIDATES", 3)
+    groups = expand(parse("oil"), data.names)
+    with reader.limited() as db:
+        assert ranking.rank(db, data, groups, SearchMode.ALL, SearchFilters(), 100) is None
+
+
+def test_a_page_with_a_common_phrase_is_cut_with_the_whole_expression(
+    reader: Reader, data: IndexData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.search.cache.MAX_PHRASE_ROWS", 0)
+    groups = expand(parse("oil venezuela"), data.names)
+    phrases = [phrase for group in groups for phrase in group.alternatives]
+    match = match_any(groups)
+    with reader.limited() as db:
+        rowids = [m[0] for m in backend._matches(db, match, SearchFilters())][:5]
+        direct = snippets._cut(db, match, rowids)
+        cut = snippets.page_snippets(db, data, match, phrases, rowids)
+        assert cut == [direct[rowid] for rowid in rowids]
+        assert len(data.snippets) == 0
