@@ -3,6 +3,7 @@
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.name = "ApiError";
     this.status = status;
     this.problem = problem;
   }

@@ -168,7 +168,7 @@ function markCurrentNav(p) {
 }
 
 function errorView(error) {
-  const notFound = error instanceof api.ApiError && error.status === 404;
+  const notFound = error?.name === "ApiError" && error.status === 404;
   return {
     title: notFound ? "Not found" : "Error",
     content: h(

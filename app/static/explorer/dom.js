@@ -37,7 +37,8 @@ function setAttributes(el, attrs) {
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    // A DOM node goes in as is; anything else becomes text, never markup.
+    el.append(typeof child === "object" && "nodeType" in child ? child : document.createTextNode(String(child)));
   }
   return el;
 }
