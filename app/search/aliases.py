@@ -49,13 +49,26 @@ def load_names(db: sqlite3.Connection) -> ActorNames:
     return ActorNames.from_rows((r[0], r[1], json.loads(r[2])) for r in rows)
 
 
-@dataclass(frozen=True)
-class Group:
-    """What one term (or one actor's name) asks for: any of its alternatives will do."""
+# A phrase as tokens, and whether its last token is a prefix: what both backends' queries are
+# made of (FTS5 strings here, tsquery phrases in postgres_backend.py).
+Alternative = tuple[Words, bool]
 
-    alternatives: tuple[str, ...]
+
+@dataclass(frozen=True)
+class Span:
+    """What one term (or a run of terms naming an actor) asks for: any alternative will do."""
+
+    alternatives: tuple[Alternative, ...]
     # The query terms that an actor's name spans: they match through its other names, so they
     # are never "misspelt" even when the text never uses the name as typed ("Havana").
+    named: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """A span as FTS5 strings."""
+
+    alternatives: tuple[str, ...]
     named: tuple[int, ...] = ()
 
     def fts(self) -> str:
@@ -64,8 +77,8 @@ class Group:
         return "(" + " OR ".join(self.alternatives) + ")"
 
 
-def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Group] | None:
-    """The longest actor name spelt by the unquoted terms from `start`, as a group."""
+def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Span] | None:
+    """The longest actor name spelt by the unquoted terms from `start`, as a span."""
     run = 0
     while run < MAX_NAME_WORDS and start + run < len(terms) and not terms[start + run].quoted:
         run += 1
@@ -75,39 +88,52 @@ def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[in
         actors = names.actors.get(words)
         if not actors:
             continue
-        typed = fts_string(words, prefix=span[-1].prefix)
         others = dict.fromkeys(
-            fts_string(other) for actor in actors for other in names.names[actor] if other != words
+            (other, False) for actor in actors for other in names.names[actor] if other != words
         )
-        return length, Group((typed, *others), named=tuple(range(start, start + length)))
+        alternatives = ((words, span[-1].prefix), *others)
+        return length, Span(alternatives, named=tuple(range(start, start + length)))
     return None
+
+
+def spans(
+    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]] | None = None
+) -> list[Span]:
+    """One span per term, where a run of terms that names an actor becomes one span.
+
+    `completions` replaces a term (by position) with whole words: a prefix that matches no
+    stem as typed ("givin": porter indexed "giving" as "give") still finds its words.
+    """
+    found: list[Span] = []
+    i = 0
+    terms = query.terms
+    completions = completions or {}
+    while i < len(terms):
+        named = None if terms[i].quoted else _name_at(terms, i, names)
+        if i in completions:
+            found.append(Span(tuple(((word,), False) for word in completions[i])))
+            i += 1
+        elif named is None:
+            found.append(Span(((terms[i].tokens, terms[i].prefix),)))
+            i += 1
+        else:
+            length, span = named
+            found.append(span)
+            i += length
+    return found
 
 
 def expand(
     query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]] | None = None
 ) -> list[Group]:
-    """One group per term, where a run of terms that names an actor becomes one group.
-
-    `completions` replaces a term (by position) with whole words: a prefix that matches no
-    stem as typed ("givin": porter indexed "giving" as "give") still finds its words.
-    """
-    groups: list[Group] = []
-    i = 0
-    terms = query.terms
-    completions = completions or {}
-    while i < len(terms):
-        found = None if terms[i].quoted else _name_at(terms, i, names)
-        if i in completions:
-            groups.append(Group(tuple(fts_string((word,)) for word in completions[i])))
-            i += 1
-        elif found is None:
-            groups.append(Group((terms[i].fts(),)))
-            i += 1
-        else:
-            length, group = found
-            groups.append(group)
-            i += length
-    return groups
+    """`spans` as FTS5 groups."""
+    return [
+        Group(
+            tuple(fts_string(words, prefix=prefix) for words, prefix in span.alternatives),
+            span.named,
+        )
+        for span in spans(query, names, completions)
+    ]
 
 
 def match_all(groups: list[Group]) -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from app.models.tables import Actor
 from app.search import highlight
-from app.search.aliases import MAX_NAME_WORDS, ActorNames
+from app.search.aliases import ActorNames, Alternative, spans
 from app.search.backend import MAX_MATCHES, Hit, Result, facets
 from app.search.filters import SearchFilters
 from app.search.postgres_index import CONFIG
@@ -52,7 +52,6 @@ MAX_CANDIDATES = 50
 
 # As ranking.Match: rowid, type, id, article, section, actors, rank (here higher is better).
 Match = tuple[int, str, str, str | None, str | None, str, float]
-Alternative = tuple[tuple[str, ...], bool]  # a phrase's tokens, and whether the last is a prefix
 
 
 def lexeme(token: str, *, prefix: bool = False) -> str:
@@ -82,46 +81,11 @@ def term_tsquery(term: Term) -> str:
     return phrase((term.tokens, term.prefix))
 
 
-def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Group] | None:
-    """The longest actor name spelt by the unquoted terms from `start` (as aliases._name_at)."""
-    run = 0
-    while run < MAX_NAME_WORDS and start + run < len(terms) and not terms[start + run].quoted:
-        run += 1
-    for length in range(run, 0, -1):
-        span = terms[start : start + length]
-        words = tuple(token for term in span for token in term.tokens)
-        actors = names.actors.get(words)
-        if not actors:
-            continue
-        others = dict.fromkeys(
-            (other, False) for actor in actors for other in names.names[actor] if other != words
-        )
-        group = Group(
-            ((words, span[-1].prefix), *others), named=tuple(range(start, start + length))
-        )
-        return length, group
-    return None
-
-
 def expand(
     query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]]
 ) -> list[Group]:
-    """`aliases.expand`, producing tsquery groups instead of FTS5 strings."""
-    groups: list[Group] = []
-    terms, i = query.terms, 0
-    while i < len(terms):
-        found = None if terms[i].quoted else _name_at(terms, i, names)
-        if i in completions:
-            groups.append(Group(tuple(((word,), False) for word in completions[i])))
-            i += 1
-        elif found is None:
-            groups.append(Group(((terms[i].tokens, terms[i].prefix),)))
-            i += 1
-        else:
-            length, group = found
-            groups.append(group)
-            i += length
-    return groups
+    """`aliases.spans` as tsquery groups."""
+    return [Group(span.alternatives, span.named) for span in spans(query, names, completions)]
 
 
 def match_all(groups: Sequence[Group]) -> str:
