@@ -9,8 +9,6 @@ SEED = (Path(__file__).parents[2] / "seed" / "russia-china-venezuela.txt").read_
     encoding="utf-8"
 )
 
-SEED_SECTIONS = NUMBERED_SECTIONS
-
 
 def _table(sections: list[SectionDraft]) -> list[tuple[str | None, str, int, str | None]]:
     return [(s.number, s.title, s.level, s.parent_number) for s in sections]
@@ -28,7 +26,7 @@ def test_seed_title_and_offsets() -> None:
 
 def test_seed_has_introduction_then_all_numbered_sections() -> None:
     doc = parse_document(SEED)
-    assert _table(doc.sections) == [(None, "Introduction", 1, None), *SEED_SECTIONS]
+    assert _table(doc.sections) == [(None, "Introduction", 1, None), *NUMBERED_SECTIONS]
     assert sum(1 for s in doc.sections if s.number is not None and s.level == 1) == 10
     assert sum(1 for s in doc.sections if s.level == 2) == 14
 
