@@ -88,7 +88,9 @@ class LRUBytes:
 
 
 def etag_for(body: bytes) -> bytes:
-    return b'"' + hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b'"'
+    # The first 128 bits of SHA-256: the CPU's SHA instructions make it about twice as fast as
+    # BLAKE2b here (every uncached answer is hashed), and it is as strong a validator.
+    return b'"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
 
 
 def _matches(if_none_match: str | None, etag: bytes) -> bool:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Query, Request, Response
+from starlette.datastructures import URL
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Far past any real list; keeps offsets well inside SQLite's 64-bit integers.
 MAX_OFFSET = 1_000_000
+# The parameters a page link sets; the others are kept as the request gave them.
+PAGING = ("limit", "offset")
 
 
 @dataclass(frozen=True)
@@ -20,17 +25,24 @@ class Pagination:
 
     def headers(self, request: Request, response: Response, total: int) -> None:
         response.headers["X-Total-Count"] = str(total)
-        links = []
+        pages = []
         if self.offset + self.limit < total:
-            links.append(self._link(request, self.offset + self.limit, "next"))
+            pages.append((self.offset + self.limit, "next"))
         if self.offset > 0:
-            links.append(self._link(request, max(0, self.offset - self.limit), "prev"))
-        if links:
-            response.headers["Link"] = ", ".join(links)
+            pages.append((max(0, self.offset - self.limit), "prev"))
+        if pages:
+            response.headers["Link"] = ", ".join(self._links(request.url, pages))
 
-    def _link(self, request: Request, offset: int, rel: str) -> str:
-        url = request.url.include_query_params(limit=self.limit, offset=offset)
-        return f'<{url}>; rel="{rel}"'
+    def _links(self, url: URL, pages: list[tuple[int, str]]) -> Iterator[str]:
+        """`<url.include_query_params(limit=..., offset=...)>; rel=...` for each page, with the
+        query read once: Starlette's version costs a search answer a tenth of its time."""
+        kept = urlencode(
+            [(k, v) for k, v in parse_qsl(url.query, keep_blank_values=True) if k not in PAGING]
+        )
+        for offset, rel in pages:
+            # What urlencode writes for the two numbers, after the parameters kept.
+            query = f"{kept}{'&' if kept else ''}limit={self.limit}&offset={offset}"
+            yield f'<{url.components._replace(query=query).geturl()}>; rel="{rel}"'
 
 
 def pagination(
