@@ -4,33 +4,47 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import false, func
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from app.core.folding import fold
 from app.ingest.kinds import ActorKind
 from app.ingest.pipeline import NAME_SEPARATOR
-from app.models.schemas import (
-    ActorDetail,
-    ActorPublic,
-    ActorSection,
-    MentionPublic,
-    Relation,
-)
-from app.models.tables import (
-    Actor,
-    Article,
-    Claim,
-    ClaimActor,
-    Figure,
-    FigureActor,
-    Mention,
-    Section,
-)
+from app.models.tables import Actor, Mention
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
-from app.queries.common import count, get_row, like_escape
+from app.queries.common import NotFoundError, count, like_escape, lookup
+from app.queries.rows import Row, Rows, in_list, json_list
+
+_COLUMNS = (
+    col(Actor.id),
+    col(Actor.name),
+    col(Actor.kind),
+    col(Actor.aliases),
+    col(Actor.affiliation_id),
+    col(Actor.reviewed),
+)
+_ACTOR = "SELECT a.id, a.name, a.kind, a.aliases, a.affiliation_id, a.reviewed FROM actor a"
+# Every mention of the actor, in reading order (a mention's section always exists).
+_OCCURRENCES = (
+    'SELECT m.article_id, m.section_id, m.surface, m.start, m."end" FROM mention m'
+    " JOIN section s ON s.id = m.section_id WHERE m.actor_id = :key"
+    " ORDER BY m.article_id, m.start"
+)
+_SECTIONS = (
+    "SELECT s.id, s.article_id, s.number, s.title FROM section s"
+    " WHERE s.id IN (SELECT section_id FROM mention WHERE actor_id = :key)"
+    " ORDER BY s.article_id, s.position"
+)
+# How many of the actor's claims each other actor is named in.
+_CO_MENTIONS = (
+    "SELECT actor_id, count(*) FROM claim_actor"
+    " WHERE claim_id IN (SELECT claim_id FROM claim_actor WHERE actor_id = :key)"
+    " AND actor_id != :key GROUP BY actor_id"
+)
 
 
 @dataclass(frozen=True)
@@ -40,21 +54,22 @@ class ActorFilters:
     q: str | None = None
 
 
-def _public(actor: Actor, mentions: int) -> ActorPublic:
-    return ActorPublic(
-        id=actor.id,
-        name=actor.name,
-        kind=ActorKind(actor.kind),
-        aliases=list(actor.aliases),
-        affiliation=actor.affiliation_id,
-        reviewed=actor.reviewed,
-        mentions=mentions,
-    )
+def _public(row: Row, mentions: int) -> dict[str, Any]:
+    id_, name, kind, aliases, affiliation, reviewed = row
+    return {
+        "id": id_,
+        "name": name,
+        "kind": kind,
+        "aliases": json_list(aliases),
+        "affiliation": affiliation,
+        "reviewed": bool(reviewed),
+        "mentions": mentions,
+    }
 
 
 def list_actors(
     session: Session, filters: ActorFilters, *, limit: int, offset: int
-) -> tuple[list[ActorPublic], int]:
+) -> tuple[list[dict[str, Any]], int]:
     counted = select(Mention.actor_id, func.count(col(Mention.id)).label("n")).group_by(
         col(Mention.actor_id)
     )
@@ -62,11 +77,11 @@ def list_actors(
         counted = counted.where(Mention.article_id == filters.article)
     mentions = counted.subquery()
     n = func.coalesce(mentions.c.n, 0)
-    query = select(Actor, n).outerjoin(mentions, mentions.c.actor_id == col(Actor.id))
+    query = select_columns(*_COLUMNS, n).outerjoin(mentions, mentions.c.actor_id == col(Actor.id))
     if filters.article is not None:
         query = query.where(mentions.c.n.is_not(None))
     if filters.kind is not None:
-        query = query.where(Actor.kind == filters.kind.value)
+        query = query.where(col(Actor.kind) == filters.kind.value)
     if filters.q is not None:
         folded = fold(filters.q.strip())
         if NAME_SEPARATOR in folded:
@@ -74,87 +89,63 @@ def list_actors(
             query = query.where(false())
         needle = f"%{like_escape(folded)}%"
         query = query.where(col(Actor.search_names).like(needle, escape="\\"))
-    total = count(session, query)  # type: ignore[arg-type]
-    rows = session.exec(query.order_by(n.desc(), col(Actor.id)).limit(limit).offset(offset)).all()
-    return [_public(actor, int(m)) for actor, m in rows], total
+    total = count(session, query)
+    ordered = query.order_by(n.desc(), col(Actor.id)).limit(limit).offset(offset)
+    rows = session.connection().execute(ordered).all()
+    return [_public(row[:-1], int(row[-1])) for row in rows], total
 
 
-def get_actor(session: Session, actor_id: str) -> ActorDetail:
-    actor = get_row(session, Actor, "actor", actor_id)
-    occurrences = session.exec(
-        select(Mention, Section.position)
-        .join(Section, col(Section.id) == col(Mention.section_id))
-        .where(Mention.actor_id == actor_id)
-        .order_by(col(Mention.article_id), col(Mention.start))
-    ).all()
-    per_section = Counter(m.section_id for m, _ in occurrences)
-    sections = session.exec(
-        select(Section)
-        .where(col(Section.id).in_(per_section))
-        .order_by(col(Section.article_id), col(Section.position))
-    ).all()
-    claims = session.exec(
-        select(Claim)
-        .join(ClaimActor, col(ClaimActor.claim_id) == col(Claim.id))
-        .where(ClaimActor.actor_id == actor_id)
-        .order_by(col(Claim.article_id), col(Claim.position))
-    ).all()
-    figures = session.exec(
-        select(Figure)
-        .join(FigureActor, col(FigureActor.figure_id) == col(Figure.id))
-        .where(FigureActor.actor_id == actor_id)
-        .order_by(col(Figure.article_id), col(Figure.position))
-    ).all()
-    return ActorDetail(
-        **_public(actor, len(occurrences)).model_dump(),
-        sections=[
-            ActorSection(
-                id=s.id,
-                article=s.article_id,
-                number=s.number,
-                title=s.title,
-                mentions=per_section[s.id],
-            )
-            for s in sections
+def get_actor(rows: Rows, actor_id: str) -> dict[str, Any]:
+    key = lookup("actor", actor_id)
+    found = rows.all(f"{_ACTOR} WHERE a.id = :key", key)
+    if not found:
+        raise NotFoundError("actor", actor_id)
+    occurrences = rows.all(_OCCURRENCES, key)
+    per_section = Counter(section for _, section, _, _, _ in occurrences)
+    sections = rows.all(_SECTIONS, key)
+    claims = claim_queries.claims(rows, claim_queries.OF_ACTOR, key)
+    return {
+        **_public(found[0], len(occurrences)),
+        "sections": [
+            {
+                "id": id_,
+                "article": article,
+                "number": number,
+                "title": title,
+                "mentions": per_section[id_],
+            }
+            for id_, article, number, title in sections
         ],
-        claims=claim_queries.with_links(session, list(claims)),
-        figures=figure_queries.with_actors(session, list(figures)),
-        relations=_relations(session, actor, [c.id for c in claims]),
-        occurrences=[
-            MentionPublic(
-                article=m.article_id,
-                section=m.section_id,
-                quote=m.surface,
-                start=m.start,
-                end=m.end,
-            )
-            for m, _ in occurrences
+        "claims": claims,
+        "figures": figure_queries.figures(rows, figure_queries.OF_ACTOR, key),
+        "relations": _relations(rows, actor_id, affiliation=found[0][4]),
+        "occurrences": [
+            {"article": article, "section": section, "quote": quote, "start": start, "end": end}
+            for article, section, quote, start, end in occurrences
         ],
-    )
+    }
 
 
-def _relations(session: Session, actor: Actor, claim_ids: list[str]) -> list[Relation]:
-    co_mentions = Counter(
-        session.exec(
-            select(ClaimActor.actor_id).where(
-                col(ClaimActor.claim_id).in_(claim_ids), ClaimActor.actor_id != actor.id
-            )
-        ).all()
-    )
-    affiliates = set(session.exec(select(Actor.id).where(Actor.affiliation_id == actor.id)).all())
+def _relations(rows: Rows, actor_id: str, *, affiliation: str | None) -> list[dict[str, Any]]:
+    key = {"key": actor_id}
+    co_mentions = {other: int(n) for other, n in rows.all(_CO_MENTIONS, key)}
+    affiliates = [r[0] for r in rows.all("SELECT id FROM actor WHERE affiliation_id = :key", key)]
     kinds: dict[str, str] = dict.fromkeys(affiliates, "has_affiliate")
-    if actor.affiliation_id is not None:
-        kinds[actor.affiliation_id] = "affiliated_with"
+    if affiliation is not None:
+        kinds[affiliation] = "affiliated_with"
     for other in co_mentions:
         kinds.setdefault(other, "co_mentioned")
-    names = dict(session.exec(select(Actor.id, Actor.name).where(col(Actor.id).in_(kinds))).all())
+    condition, params = in_list("id", list(kinds))
+    sql = f"SELECT id, name FROM actor WHERE id IN {condition}"  # noqa: S608 (placeholders only)
+    names = {other: str(name) for other, name in rows.all(sql, params)}
     order = {"affiliated_with": 0, "has_affiliate": 1, "co_mentioned": 2}
     relations = [
-        Relation(actor=other, name=names[other], relation=kind, claims=co_mentions.get(other, 0))
+        {
+            "actor": other,
+            "name": names[other],
+            "relation": kind,
+            "claims": co_mentions.get(other, 0),
+        }
         for other, kind in kinds.items()
     ]
-    return sorted(relations, key=lambda r: (order[r.relation], -r.claims, r.actor))
-
-
-def article_exists(session: Session, article_id: str) -> bool:
-    return session.get(Article, article_id) is not None
+    return sorted(relations, key=lambda r: (order[r["relation"]], -r["claims"], r["actor"]))

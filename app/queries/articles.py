@@ -2,59 +2,61 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
+from typing import Any
 
-from app.models.schemas import ArticleCounts, ArticlePublic
-from app.models.tables import Article, Claim, Figure, Mention, Section
-from app.queries.common import NotFoundError, get_row
+from sqlmodel import Session
+
+from app.queries.common import NotFoundError, lookup
+from app.queries.rows import Row, Rows, SqlAlchemyRows, json_list
+
+# length(): the text's length in characters (code points) on both backends, without reading it.
+_ARTICLES = (
+    "SELECT a.id, a.title, a.source_name, a.language, a.keywords, a.sha256,"
+    " length(a.source_text),"
+    " (SELECT count(*) FROM section WHERE article_id = a.id),"
+    " (SELECT count(DISTINCT actor_id) FROM mention WHERE article_id = a.id),"
+    " (SELECT count(*) FROM figure WHERE article_id = a.id),"
+    " (SELECT count(*) FROM claim WHERE article_id = a.id)"
+    " FROM article a"
+)
 
 
-def _counts(session: Session, article_id: str) -> ArticleCounts:
-    def total(query: SelectOfScalar[int]) -> int:
-        return int(session.exec(query).one())
+def _public(row: Row) -> dict[str, Any]:
+    id_, title, source, language, keywords, sha256, length, *counts = row
+    sections, actors, figures, claims = (int(n) for n in counts)
+    return {
+        "id": id_,
+        "title": title,
+        "source": source,
+        "language": language,
+        "keywords": json_list(keywords),
+        "sha256": sha256,
+        "length": length,
+        "counts": {"sections": sections, "actors": actors, "figures": figures, "claims": claims},
+    }
 
-    return ArticleCounts(
-        sections=total(select(func.count(col(Section.id))).where(Section.article_id == article_id)),
-        actors=total(
-            select(func.count(func.distinct(col(Mention.actor_id)))).where(
-                Mention.article_id == article_id
-            )
-        ),
-        figures=total(select(func.count(col(Figure.id))).where(Figure.article_id == article_id)),
-        claims=total(select(func.count(col(Claim.id))).where(Claim.article_id == article_id)),
+
+def list_articles(session: Session, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    rows = SqlAlchemyRows(session.connection())
+    total = int(rows.all("SELECT count(*) FROM article", {})[0][0])
+    page = rows.all(
+        f"{_ARTICLES} ORDER BY a.id LIMIT :limit OFFSET :offset",
+        {"limit": limit, "offset": offset},
     )
+    return [_public(row) for row in page], total
 
 
-def _public(session: Session, article: Article) -> ArticlePublic:
-    return ArticlePublic(
-        id=article.id,
-        title=article.title,
-        source=article.source_name,
-        language=article.language,
-        keywords=list(article.keywords),
-        sha256=article.sha256,
-        length=len(article.source_text),
-        counts=_counts(session, article.id),
+def get_article(rows: Rows, article_id: str) -> dict[str, Any]:
+    found = rows.all(f"{_ARTICLES} WHERE a.id = :key", lookup("article", article_id))
+    if not found:
+        raise NotFoundError("article", article_id)
+    return _public(found[0])
+
+
+def get_text(rows: Rows, article_id: str) -> str:
+    found = rows.all(
+        "SELECT source_text FROM article WHERE id = :key", lookup("article", article_id)
     )
-
-
-def list_articles(session: Session, *, limit: int, offset: int) -> tuple[list[ArticlePublic], int]:
-    total = int(session.exec(select(func.count(col(Article.id)))).one())
-    rows = session.exec(select(Article).order_by(col(Article.id)).limit(limit).offset(offset)).all()
-    return [_public(session, a) for a in rows], total
-
-
-def get_article(session: Session, article_id: str) -> ArticlePublic:
-    article = get_row(session, Article, "article", article_id)
-    return _public(session, article)
-
-
-def get_text(session: Session, article_id: str) -> str:
-    if "\x00" in article_id:
+    if not found:
         raise NotFoundError("article", article_id)
-    text = session.exec(select(Article.source_text).where(Article.id == article_id)).first()
-    if text is None:
-        raise NotFoundError("article", article_id)
-    return text
+    return str(found[0][0])

@@ -1,15 +1,31 @@
-"""Claims: listing with filters, and one by id."""
+"""Claims: listing with filters, one by id, and the claims of a section or an actor."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from app.ingest.drafts import ClaimKind
-from app.models.schemas import ClaimPublic
 from app.models.tables import Claim, ClaimActor
-from app.queries.common import claim_actors, claim_figures, get_row, page
+from app.queries.common import NotFoundError, grouped, in_order, lookup, page_ids
+from app.queries.rows import Params, Rows, SqlAlchemyRows, in_list
+
+# `where` below is always one of this package's own conditions on `c` (the claim table), with
+# placeholders for every value.
+_CLAIMS = 'SELECT c.id, c.article_id, c.section_id, c.text, c.kind, c.start, c."end" FROM claim c'
+_ACTORS = (
+    "SELECT ca.claim_id, ca.actor_id FROM claim_actor ca JOIN claim c ON c.id = ca.claim_id"
+    " WHERE {where} ORDER BY ca.claim_id, ca.actor_id"
+)
+_FIGURES = (
+    "SELECT cf.claim_id, cf.figure_id FROM claim_figure cf"
+    " JOIN claim c ON c.id = cf.claim_id JOIN figure f ON f.id = cf.figure_id"
+    " WHERE {where} ORDER BY cf.claim_id, f.position"
+)
+OF_SECTION = "c.section_id = :key"
+OF_ACTOR = "c.id IN (SELECT claim_id FROM claim_actor WHERE actor_id = :key)"
 
 
 @dataclass(frozen=True)
@@ -20,30 +36,38 @@ class ClaimFilters:
     kind: ClaimKind | None = None
 
 
-def with_links(session: Session, claims: list[Claim]) -> list[ClaimPublic]:
-    ids = [c.id for c in claims]
-    actors = claim_actors(session, ids)
-    figures = claim_figures(session, ids)
+def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
+    """The claims that meet `where`, in reading order, each with its actors and figures."""
+    actors = grouped(rows.all(_ACTORS.format(where=where), params))
+    figures = grouped(rows.all(_FIGURES.format(where=where), params))
+    sql = f"{_CLAIMS} WHERE {where} ORDER BY c.article_id, c.position"
     return [
-        ClaimPublic(
-            id=c.id,
-            article=c.article_id,
-            section=c.section_id,
-            text=c.text,
-            kind=ClaimKind(c.kind),
-            actors=actors.get(c.id, []),
-            figures=figures.get(c.id, []),
-            start=c.start,
-            end=c.end,
-        )
-        for c in claims
+        {
+            "id": id_,
+            "article": article,
+            "section": section,
+            "text": text,
+            "kind": kind,
+            "actors": actors.get(id_, []),
+            "figures": figures.get(id_, []),
+            "start": start,
+            "end": end,
+        }
+        for id_, article, section, text, kind, start, end in rows.all(sql, params)
     ]
+
+
+def get_claim(rows: Rows, claim_id: str) -> dict[str, Any]:
+    found = claims(rows, "c.id = :key", lookup("claim", claim_id))
+    if not found:
+        raise NotFoundError("claim", claim_id)
+    return found[0]
 
 
 def list_claims(
     session: Session, filters: ClaimFilters, *, limit: int, offset: int
-) -> tuple[list[ClaimPublic], int]:
-    query = select(Claim)
+) -> tuple[list[dict[str, Any]], int]:
+    query = select(Claim.id)
     if filters.article is not None:
         query = query.where(Claim.article_id == filters.article)
     if filters.section is not None:
@@ -53,12 +77,9 @@ def list_claims(
     if filters.actor is not None:
         linked = select(ClaimActor.claim_id).where(ClaimActor.actor_id == filters.actor)
         query = query.where(col(Claim.id).in_(linked))
-    rows, total = page(
+    ids, total = page_ids(
         session, query, col(Claim.article_id), col(Claim.position), limit=limit, offset=offset
     )
-    return with_links(session, rows), total
-
-
-def get_claim(session: Session, claim_id: str) -> ClaimPublic:
-    claim = get_row(session, Claim, "claim", claim_id)
-    return with_links(session, [claim])[0]
+    condition, params = in_list("id", ids)
+    found = claims(SqlAlchemyRows(session.connection()), f"c.id IN {condition}", params)
+    return in_order(found, ids), total

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, func
-from sqlmodel import Session, col, select
+from sqlalchemy import ColumnElement, Select, func
+from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
-
-from app.models.tables import ClaimActor, ClaimFigure, Figure, FigureActor
-
-T = TypeVar("T")
 
 
 class NotFoundError(LookupError):
@@ -24,65 +20,43 @@ class NotFoundError(LookupError):
         self.id = id_
 
 
-def get_row(session: Session, table: type[T], resource: str, id_: str) -> T:
-    """The row with this id, or NotFoundError. No id holds a NUL, and a database server would
-    refuse one as a parameter: such an id is simply not found."""
-    row = None if "\x00" in id_ else session.get(table, id_)
-    if row is None:
+def lookup(resource: str, id_: str) -> dict[str, str]:
+    """The parameters of a lookup by id, or NotFoundError. No id holds a NUL, and a database
+    server would refuse one as a parameter: such an id is simply not found."""
+    if "\x00" in id_:
         raise NotFoundError(resource, id_)
-    return row
+    return {"key": id_}
 
 
-def count(session: Session, query: SelectOfScalar[Any]) -> int:
+def count(session: Session, query: Select[*tuple[Any, ...]]) -> int:
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     return int(total)
 
 
-def page(
+def page_ids(
     session: Session,
-    query: SelectOfScalar[T],
+    query: SelectOfScalar[str],
     *order: ColumnElement[Any] | Any,
     limit: int,
     offset: int,
-) -> tuple[list[T], int]:
+) -> tuple[list[str], int]:
+    """A page of the ids the query selects, in `order`, and how many there are in all."""
     total = count(session, query)
-    rows = list(session.exec(query.order_by(*order).limit(limit).offset(offset)).all())
-    return rows, total
+    ids = list(session.exec(query.order_by(*order).limit(limit).offset(offset)).all())
+    return ids, total
 
 
-def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = defaultdict(list)
+def in_order(items: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    by_id = {item["id"]: item for item in items}
+    return [by_id[id_] for id_ in ids]
+
+
+def grouped(pairs: Iterable[Sequence[str]]) -> dict[str, list[str]]:
+    """(key, value) rows, in order, as key -> values."""
+    found: dict[str, list[str]] = defaultdict(list)
     for key, value in pairs:
-        grouped[key].append(value)
-    return grouped
-
-
-def figure_actors(session: Session, figure_ids: list[str]) -> dict[str, list[str]]:
-    rows = session.exec(
-        select(FigureActor.figure_id, FigureActor.actor_id)
-        .where(col(FigureActor.figure_id).in_(figure_ids))
-        .order_by(col(FigureActor.figure_id), col(FigureActor.actor_id))
-    ).all()
-    return _grouped(rows)
-
-
-def claim_actors(session: Session, claim_ids: list[str]) -> dict[str, list[str]]:
-    rows = session.exec(
-        select(ClaimActor.claim_id, ClaimActor.actor_id)
-        .where(col(ClaimActor.claim_id).in_(claim_ids))
-        .order_by(col(ClaimActor.claim_id), col(ClaimActor.actor_id))
-    ).all()
-    return _grouped(rows)
-
-
-def claim_figures(session: Session, claim_ids: list[str]) -> dict[str, list[str]]:
-    rows = session.exec(
-        select(ClaimFigure.claim_id, ClaimFigure.figure_id)
-        .join(Figure, col(Figure.id) == col(ClaimFigure.figure_id))
-        .where(col(ClaimFigure.claim_id).in_(claim_ids))
-        .order_by(col(ClaimFigure.claim_id), col(Figure.position))
-    ).all()
-    return _grouped(rows)
+        found[key].append(value)
+    return found
 
 
 def like_escape(text: str) -> str:

@@ -9,10 +9,23 @@ from typing import Any
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from app.ingest.drafts import Comparator, FigureKind
-from app.models.schemas import FigurePublic
+from app.ingest.drafts import FigureKind
 from app.models.tables import Figure, FigureActor
-from app.queries.common import figure_actors, get_row, page
+from app.queries.common import NotFoundError, grouped, in_order, lookup, page_ids
+from app.queries.rows import Params, Rows, SqlAlchemyRows, in_list
+
+# `where` below is always one of this package's own conditions on `f` (the figure table), with
+# placeholders for every value.
+_FIGURES = (
+    "SELECT f.id, f.article_id, f.section_id, f.quote, f.kind, f.value, f.unit, f.comparator,"
+    ' f.period_start, f.period_end, f.measure, f.claim_id, f.start, f."end" FROM figure f'
+)
+_ACTORS = (
+    "SELECT fa.figure_id, fa.actor_id FROM figure_actor fa JOIN figure f ON f.id = fa.figure_id"
+    " WHERE {where} ORDER BY fa.figure_id, fa.actor_id"
+)
+OF_SECTION = "f.section_id = :key"
+OF_ACTOR = "f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id = :key)"
 
 
 class FigureSort(StrEnum):
@@ -35,37 +48,51 @@ class FigureFilters:
     claim: str | None = None
 
 
-def to_public(figures: list[Figure], actors: dict[str, list[str]]) -> list[FigurePublic]:
+def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
+    """The figures that meet `where` (a condition on `f`), in reading order, with their actors."""
+    actors = grouped(rows.all(_ACTORS.format(where=where), params))
+    found = rows.all(f"{_FIGURES} WHERE {where} ORDER BY f.article_id, f.position", params)
     return [
-        FigurePublic(
-            id=f.id,
-            article=f.article_id,
-            section=f.section_id,
-            quote=f.quote,
-            kind=FigureKind(f.kind),
-            value=f.value,
-            unit=f.unit,
-            comparator=Comparator(f.comparator),
-            period_start=f.period_start,
-            period_end=f.period_end,
-            measure=f.measure,
-            actors=actors.get(f.id, []),
-            claim=f.claim_id,
-            start=f.start,
-            end=f.end,
-        )
-        for f in figures
+        {
+            "id": id_,
+            "article": article,
+            "section": section,
+            "quote": quote,
+            "kind": kind,
+            "value": value,
+            "unit": unit,
+            "comparator": comparator,
+            "period_start": period_start,
+            "period_end": period_end,
+            "measure": measure,
+            "actors": actors.get(id_, []),
+            "claim": claim,
+            "start": start,
+            "end": end,
+        }
+        for (
+            id_,
+            article,
+            section,
+            quote,
+            kind,
+            value,
+            unit,
+            comparator,
+            period_start,
+            period_end,
+            measure,
+            claim,
+            start,
+            end,
+        ) in found
     ]
-
-
-def with_actors(session: Session, figures: list[Figure]) -> list[FigurePublic]:
-    return to_public(figures, figure_actors(session, [f.id for f in figures]))
 
 
 def list_figures(
     session: Session, filters: FigureFilters, sort: FigureSort, *, limit: int, offset: int
-) -> tuple[list[FigurePublic], int]:
-    query = select(Figure)
+) -> tuple[list[dict[str, Any]], int]:
+    query = select(Figure.id)
     if filters.article is not None:
         query = query.where(Figure.article_id == filters.article)
     if filters.section is not None:
@@ -114,10 +141,14 @@ def list_figures(
         ],
     }
     order = orders[sort]
-    rows, total = page(session, query, *order, limit=limit, offset=offset)
-    return with_actors(session, rows), total
+    ids, total = page_ids(session, query, *order, limit=limit, offset=offset)
+    condition, params = in_list("id", ids)
+    found = figures(SqlAlchemyRows(session.connection()), f"f.id IN {condition}", params)
+    return in_order(found, ids), total
 
 
-def get_figure(session: Session, figure_id: str) -> FigurePublic:
-    figure = get_row(session, Figure, "figure", figure_id)
-    return with_actors(session, [figure])[0]
+def get_figure(rows: Rows, figure_id: str) -> dict[str, Any]:
+    found = figures(rows, "f.id = :key", lookup("figure", figure_id))
+    if not found:
+        raise NotFoundError("figure", figure_id)
+    return found[0]

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.ingest.kinds import ActorKind
-from app.models.schemas import ActorCount, SectionDetail, SectionPublic
-from app.models.tables import Actor, Claim, Figure, Mention, Section
+from app.models.tables import Section
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
-from app.queries.common import get_row, page
+from app.queries.common import NotFoundError, in_order, lookup, page_ids
+from app.queries.rows import Row, Rows, SqlAlchemyRows, in_list
+
+_COLUMNS = (
+    's.id, s.article_id, s.number, s.title, s.level, s.parent_id, s.position, s.start, s."end"'
+)
+_SECTIONS = f"SELECT {_COLUMNS} FROM section s"  # noqa: S608 (constants only)
+# The section's actors, most mentioned first.
+_ACTORS = (
+    "SELECT a.id, a.name, a.kind, count(m.id) AS mentions FROM actor a"
+    " JOIN mention m ON m.actor_id = a.id WHERE m.section_id = :key"
+    " GROUP BY a.id, a.name, a.kind ORDER BY mentions DESC, a.id"
+)
 
 
 @dataclass(frozen=True)
@@ -23,24 +33,25 @@ class SectionFilters:
     parent: str | None = None
 
 
-def to_public(s: Section) -> SectionPublic:
-    return SectionPublic(
-        id=s.id,
-        article=s.article_id,
-        number=s.number,
-        title=s.title,
-        level=s.level,
-        parent=s.parent_id,
-        position=s.position,
-        start=s.start,
-        end=s.end,
-    )
+def _public(row: Row) -> dict[str, Any]:
+    id_, article, number, title, level, parent, position, start, end = row
+    return {
+        "id": id_,
+        "article": article,
+        "number": number,
+        "title": title,
+        "level": level,
+        "parent": parent,
+        "position": position,
+        "start": start,
+        "end": end,
+    }
 
 
 def list_sections(
     session: Session, filters: SectionFilters, *, limit: int, offset: int
-) -> tuple[list[SectionPublic], int]:
-    query = select(Section)
+) -> tuple[list[dict[str, Any]], int]:
+    query = select(Section.id)
     if filters.article is not None:
         query = query.where(Section.article_id == filters.article)
     if filters.number is not None:
@@ -49,38 +60,31 @@ def list_sections(
         query = query.where(Section.level == filters.level)
     if filters.parent is not None:
         query = query.where(Section.parent_id == filters.parent)
-    rows, total = page(
+    ids, total = page_ids(
         session, query, col(Section.article_id), col(Section.position), limit=limit, offset=offset
     )
-    return [to_public(s) for s in rows], total
-
-
-def get_section(session: Session, section_id: str) -> SectionDetail:
-    section = get_row(session, Section, "section", section_id)
-    children = session.exec(
-        select(Section).where(Section.parent_id == section_id).order_by(col(Section.position))
-    ).all()
-    mentions = func.count(col(Mention.id)).label("mentions")
-    actor_rows = session.exec(
-        select(Actor.id, Actor.name, Actor.kind, mentions)
-        .join(Mention, col(Mention.actor_id) == col(Actor.id))
-        .where(Mention.section_id == section_id)
-        .group_by(col(Actor.id), col(Actor.name), col(Actor.kind))
-        .order_by(mentions.desc(), col(Actor.id))
-    ).all()
-    figures = session.exec(
-        select(Figure).where(Figure.section_id == section_id).order_by(col(Figure.position))
-    ).all()
-    claims = session.exec(
-        select(Claim).where(Claim.section_id == section_id).order_by(col(Claim.position))
-    ).all()
-    return SectionDetail(
-        **to_public(section).model_dump(),
-        body=section.body,
-        children=[to_public(c) for c in children],
-        actors=[
-            ActorCount(id=a, name=n, kind=ActorKind(k), mentions=m) for a, n, k, m in actor_rows
-        ],
-        figures=figure_queries.with_actors(session, list(figures)),
-        claims=claim_queries.with_links(session, list(claims)),
+    condition, params = in_list("id", ids)
+    found = SqlAlchemyRows(session.connection()).all(
+        f"{_SECTIONS} WHERE s.id IN {condition}", params
     )
+    return in_order([_public(row) for row in found], ids), total
+
+
+def get_section(rows: Rows, section_id: str) -> dict[str, Any]:
+    key = lookup("section", section_id)
+    found = rows.all(f"SELECT {_COLUMNS}, s.body FROM section s WHERE s.id = :key", key)  # noqa: S608 (constants and placeholders only)
+    if not found:
+        raise NotFoundError("section", section_id)
+    children = rows.all(f"{_SECTIONS} WHERE s.parent_id = :key ORDER BY s.position", key)
+    actors = rows.all(_ACTORS, key)
+    return {
+        **_public(found[0][:-1]),
+        "body": found[0][-1],
+        "children": [_public(row) for row in children],
+        "actors": [
+            {"id": id_, "name": name, "kind": kind, "mentions": mentions}
+            for id_, name, kind, mentions in actors
+        ],
+        "figures": figure_queries.figures(rows, figure_queries.OF_SECTION, key),
+        "claims": claim_queries.claims(rows, claim_queries.OF_SECTION, key),
+    }

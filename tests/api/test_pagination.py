@@ -13,6 +13,9 @@ from app.api.pagination import Pagination
 
 names = st.one_of(st.sampled_from(["q", "type", "limit", "offset", "article", ""]), st.text())
 pairs = st.lists(st.tuples(names, st.text()), max_size=6)
+# A raw query string as the server hands it over: printable ASCII (uvicorn refuses other bytes
+# with a 400), without the fragment (which never reaches the application).
+raw = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E, exclude_characters="#"))
 
 
 def request(query: bytes, host: bytes = b"localhost:8000", root_path: str = "") -> Request:
@@ -46,7 +49,7 @@ def reference(page: Pagination, req: Request, total: int) -> str | None:
 
 
 @given(
-    query=st.one_of(pairs.map(urlencode), st.text(max_size=40)),
+    query=st.one_of(pairs.map(urlencode), raw),
     limit=st.integers(1, 100),
     offset=st.integers(0, 300),
     total=st.integers(0, 400),
@@ -57,7 +60,7 @@ def test_links_are_starlettes(
     query: str, limit: int, offset: int, total: int, host: bytes, root_path: str
 ) -> None:
     page = Pagination(limit=limit, offset=offset)
-    req = request(query.encode("utf-8", "surrogatepass"), host, root_path)
+    req = request(query.encode("ascii"), host, root_path)
     response = Response()
     page.headers(req, response, total)
     assert response.headers.get("link") == reference(page, req, total)

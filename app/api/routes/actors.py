@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath
+from app.api.resources import resource
 from app.ingest.kinds import ActorKind
 from app.models.schemas import ActorDetail, ActorPage
 from app.queries import actors as queries
@@ -42,7 +43,7 @@ def list_actors(
     return ActorPage(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
-@router.get("/{actor_id}", responses=problem_responses(404, 422))
-def get_actor(actor_id: IdPath, session: SessionDep) -> ActorDetail:
+@router.get("/{actor_id}", response_model=ActorDetail, responses=problem_responses(404, 422))
+async def get_actor(actor_id: IdPath, request: Request) -> Response:
     """One actor with its sections, claims, figures, relations and every mention."""
-    return queries.get_actor(session, actor_id)
+    return await resource(request, queries.get_actor, actor_id)

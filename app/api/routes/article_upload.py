@@ -22,6 +22,7 @@ from app.ingest.pipeline import PipelineError
 from app.ingest.seed import CURATED_FILE
 from app.models.schemas import ArticlePublic
 from app.queries import articles as queries
+from app.queries.rows import SqlAlchemyRows
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 TEXT_TYPES = ("text/plain", "text/markdown")
@@ -101,4 +102,5 @@ def create_article(
     else:
         response.status_code = 200
     with database.session() as session:
-        return queries.get_article(session, article_id)
+        found = queries.get_article(SqlAlchemyRows(session.connection()), article_id)
+    return ArticlePublic.model_validate(found)

@@ -7,8 +7,11 @@ from fastapi.responses import PlainTextResponse
 
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
+from app.api.resources import resource
+from app.core.db import Database
 from app.models.schemas import ArticlePage, ArticlePublic
 from app.queries import articles as queries
+from app.queries.rows import read
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.")]
@@ -24,10 +27,10 @@ def list_articles(
     return ArticlePage(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
-@router.get("/{article_id}", responses=problem_responses(404, 422))
-def get_article(article_id: ArticleId, session: SessionDep) -> ArticlePublic:
+@router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 422))
+async def get_article(article_id: ArticleId, request: Request) -> Response:
     """One article: title, source, language, keywords, counts and the sha256 of its text."""
-    return queries.get_article(session, article_id)
+    return await resource(request, queries.get_article, article_id)
 
 
 @router.get(
@@ -38,6 +41,7 @@ def get_article(article_id: ArticleId, session: SessionDep) -> ArticlePublic:
         **problem_responses(404, 422),
     },
 )
-def get_article_text(article_id: ArticleId, session: SessionDep) -> PlainTextResponse:
+async def get_article_text(article_id: ArticleId, request: Request) -> PlainTextResponse:
     """The source text that every offset points into, as UTF-8 plain text."""
-    return PlainTextResponse(queries.get_text(session, article_id))
+    database: Database = request.app.state.database
+    return PlainTextResponse(await read(database, queries.get_text, article_id))

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request, Response
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import IdPath, IdQuery
+from app.api.resources import resource
 from app.ingest.drafts import ClaimKind
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.queries import claims as queries
@@ -30,7 +31,7 @@ def list_claims(
     return ClaimPage(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
-@router.get("/{claim_id}", responses=problem_responses(404, 422))
-def get_claim(claim_id: IdPath, session: SessionDep) -> ClaimPublic:
+@router.get("/{claim_id}", response_model=ClaimPublic, responses=problem_responses(404, 422))
+async def get_claim(claim_id: IdPath, request: Request) -> Response:
     """One claim with its actors and figures."""
-    return queries.get_claim(session, claim_id)
+    return await resource(request, queries.get_claim, claim_id)

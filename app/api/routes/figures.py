@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath, IdQuery
+from app.api.resources import resource
 from app.ingest.drafts import FigureKind
 from app.models.schemas import FigurePage, FigurePublic
 from app.queries import figures as queries
@@ -74,7 +75,7 @@ def list_figures(
     return FigurePage(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
-@router.get("/{figure_id}", responses=problem_responses(404, 422))
-def get_figure(figure_id: IdPath, session: SessionDep) -> FigurePublic:
+@router.get("/{figure_id}", response_model=FigurePublic, responses=problem_responses(404, 422))
+async def get_figure(figure_id: IdPath, request: Request) -> Response:
     """One figure with its value, unit, comparator, period and actors."""
-    return queries.get_figure(session, figure_id)
+    return await resource(request, queries.get_figure, figure_id)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import PageDep, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import IdPath, IdQuery
+from app.api.resources import resource
 from app.models.schemas import SectionDetail, SectionPage
 from app.queries import sections as queries
 
@@ -34,7 +35,7 @@ def list_sections(
     return SectionPage(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
-@router.get("/{section_id}", responses=problem_responses(404, 422))
-def get_section(section_id: IdPath, session: SessionDep) -> SectionDetail:
+@router.get("/{section_id}", response_model=SectionDetail, responses=problem_responses(404, 422))
+async def get_section(section_id: IdPath, request: Request) -> Response:
     """One section with its body, subsections, actors, figures and claims."""
-    return queries.get_section(session, section_id)
+    return await resource(request, queries.get_section, section_id)

@@ -1,0 +1,94 @@
+"""Plain SQL for the reads of one resource, on either backend.
+
+A resource is a handful of small statements (a section: itself, its children, its actors,
+figures and claims, and their links). Through the ORM each statement cost about 200 us of
+SQLAlchemy work against about 25 us in SQLite, and FastAPI's check of the returned model and a
+worker thread added as much again (docs/performance.md). So these reads are SQL text with
+`:named` parameters, which sqlite3 takes as they are and SQLAlchemy's `text()` hands to a
+database server, and they build plain dicts in the schemas' field order (tests/api/
+test_contract.py checks every answer is exactly its schema's serialisation).
+
+On SQLite they run inline on the event loop, on the reader's raw connection, within its time
+limit (as search does); on a server they run on a worker thread in a read-only session.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache, partial
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+from sqlalchemy import Connection, TextClause, text
+from sqlalchemy.exc import DBAPIError
+from starlette.concurrency import run_in_threadpool
+
+from app.core.db import Database, is_sqlite
+
+P = ParamSpec("P")
+T = TypeVar("T")
+Row = Sequence[Any]
+Params = Mapping[str, object]
+
+
+class Rows(Protocol):
+    def all(self, sql: str, params: Params) -> list[Row]: ...
+
+
+class SqliteRows:
+    """sqlite3's own connection: named parameters as written, rows as tuples."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def all(self, sql: str, params: Params) -> list[Row]:
+        return self._conn.execute(sql, params).fetchall()
+
+
+@lru_cache(maxsize=256)
+def _clause(sql: str) -> TextClause:
+    return text(sql)
+
+
+class SqlAlchemyRows:
+    """Any SQLAlchemy connection (a session's, on a database server)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def all(self, sql: str, params: Params) -> list[Row]:
+        return list(self._conn.execute(_clause(sql), dict(params)).all())
+
+
+def in_list(name: str, values: Sequence[object]) -> tuple[str, dict[str, object]]:
+    """`IN (:name0, :name1, ...)` and its parameters: both drivers take it as written."""
+    params = {f"{name}{i}": value for i, value in enumerate(values)}
+    return f"({', '.join(':' + key for key in params) or 'NULL'})", params
+
+
+def json_list(value: str | list[str]) -> list[str]:
+    """A JSON column: text on SQLite, already decoded by the PostgreSQL driver."""
+    return list(json.loads(value)) if isinstance(value, str) else list(value)
+
+
+async def read(
+    database: Database, query: Callable[Concatenate[Rows, P], T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """`query(rows, ...)` on the database that serves this process."""
+    if not is_sqlite(database.url):
+        return await run_in_threadpool(partial(_on_server, database, query, *args, **kwargs))
+    try:
+        with database.reader().limited() as conn:
+            return query(SqliteRows(conn), *args, **kwargs)
+    except sqlite3.Error as exc:
+        # Wrapped as SQLAlchemy wraps it, so the service's handler answers 503 (time limit,
+        # broken file), not a 500.
+        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+
+
+def _on_server(
+    database: Database, query: Callable[Concatenate[Rows, P], T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    with database.session() as session:
+        return query(SqlAlchemyRows(session.connection()), *args, **kwargs)
