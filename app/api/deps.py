@@ -1,12 +1,10 @@
-"""Dependencies the routes declare: the settings, a read session, pagination."""
+"""Dependencies the routes declare: the database, the settings, pagination."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlmodel import Session
 
 from app.api.pagination import Pagination, pagination
 from app.core.config import Settings
@@ -18,17 +16,11 @@ def get_database(request: Request) -> Database:
     return database
 
 
-def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
-    with database.session() as session:
-        yield session
-
-
 def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]
-SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PageDep = Annotated[Pagination, Depends(pagination)]

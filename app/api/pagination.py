@@ -45,7 +45,8 @@ class Pagination:
             yield f'<{url.components._replace(query=query).geturl()}>; rel="{rel}"'
 
 
-def pagination(
+# Async, so FastAPI calls it in place rather than on a worker thread.
+async def pagination(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
     offset: Annotated[
         int, Query(ge=0, le=MAX_OFFSET, description="Items to skip before the page.")

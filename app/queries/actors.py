@@ -6,28 +6,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import false, func
-from sqlalchemy import select as select_columns
-from sqlmodel import Session, col, select
-
 from app.core.folding import fold
 from app.ingest.kinds import ActorKind
 from app.ingest.pipeline import NAME_SEPARATOR
-from app.models.tables import Actor, Mention
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
-from app.queries.common import NotFoundError, count, like_escape, lookup
-from app.queries.rows import Row, Rows, in_list, json_list
+from app.queries.common import NotFoundError, like_escape, lookup
+from app.queries.rows import Conditions, Row, Rows, in_list, json_list, page
 
-_COLUMNS = (
-    col(Actor.id),
-    col(Actor.name),
-    col(Actor.kind),
-    col(Actor.aliases),
-    col(Actor.affiliation_id),
-    col(Actor.reviewed),
-)
-_ACTOR = "SELECT a.id, a.name, a.kind, a.aliases, a.affiliation_id, a.reviewed FROM actor a"
+_ACTOR_COLUMNS = "a.id, a.name, a.kind, a.aliases, a.affiliation_id, a.reviewed"
+_ACTOR = f"SELECT {_ACTOR_COLUMNS} FROM actor a"  # noqa: S608 (constants only)
 # Every mention of the actor, in reading order (a mention's section always exists).
 _OCCURRENCES = (
     'SELECT m.article_id, m.section_id, m.surface, m.start, m."end" FROM mention m'
@@ -68,31 +56,33 @@ def _public(row: Row, mentions: int) -> dict[str, Any]:
 
 
 def list_actors(
-    session: Session, filters: ActorFilters, *, limit: int, offset: int
+    rows: Rows, filters: ActorFilters, *, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    counted = select(Mention.actor_id, func.count(col(Mention.id)).label("n")).group_by(
-        col(Mention.actor_id)
-    )
+    # Mentions per actor, in the article when filtered by one.
+    counted = "SELECT actor_id, count(id) AS n FROM mention"
+    where = Conditions()
     if filters.article is not None:
-        counted = counted.where(Mention.article_id == filters.article)
-    mentions = counted.subquery()
-    n = func.coalesce(mentions.c.n, 0)
-    query = select_columns(*_COLUMNS, n).outerjoin(mentions, mentions.c.actor_id == col(Actor.id))
-    if filters.article is not None:
-        query = query.where(mentions.c.n.is_not(None))
+        counted += " WHERE article_id = :article"
+        where.add("m.n IS NOT NULL", article=filters.article)
     if filters.kind is not None:
-        query = query.where(col(Actor.kind) == filters.kind.value)
+        where.add("a.kind = :kind", kind=filters.kind.value)
     if filters.q is not None:
         folded = fold(filters.q.strip())
         if NAME_SEPARATOR in folded:
             # No name holds the separator, so such a `q` could only match across two names.
-            query = query.where(false())
-        needle = f"%{like_escape(folded)}%"
-        query = query.where(col(Actor.search_names).like(needle, escape="\\"))
-    total = count(session, query)
-    ordered = query.order_by(n.desc(), col(Actor.id)).limit(limit).offset(offset)
-    rows = session.connection().execute(ordered).all()
-    return [_public(row[:-1], int(row[-1])) for row in rows], total
+            where.add("1 = 0")
+        where.add("a.search_names LIKE :needle ESCAPE '\\'", needle=f"%{like_escape(folded)}%")
+    found, total = page(
+        rows,
+        f"{_ACTOR_COLUMNS}, coalesce(m.n, 0) AS mentions",
+        f"FROM actor a LEFT OUTER JOIN ({counted} GROUP BY actor_id) m ON m.actor_id = a.id"
+        + where.sql(),
+        where.params,
+        "mentions DESC, a.id",
+        limit=limit,
+        offset=offset,
+    )
+    return [_public(row[:-1], int(row[-1])) for row in found], total
 
 
 def get_actor(rows: Rows, actor_id: str) -> dict[str, Any]:

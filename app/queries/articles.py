@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session
-
 from app.queries.common import NotFoundError, lookup
-from app.queries.rows import Row, Rows, SqlAlchemyRows, json_list
+from app.queries.rows import Row, Rows, json_list, page
 
 # length(): the text's length in characters (code points) on both backends, without reading it.
-_ARTICLES = (
-    "SELECT a.id, a.title, a.source_name, a.language, a.keywords, a.sha256,"
-    " length(a.source_text),"
+_COLUMNS = (
+    "a.id, a.title, a.source_name, a.language, a.keywords, a.sha256, length(a.source_text),"
     " (SELECT count(*) FROM section WHERE article_id = a.id),"
     " (SELECT count(DISTINCT actor_id) FROM mention WHERE article_id = a.id),"
     " (SELECT count(*) FROM figure WHERE article_id = a.id),"
     " (SELECT count(*) FROM claim WHERE article_id = a.id)"
-    " FROM article a"
 )
+_ARTICLES = f"SELECT {_COLUMNS} FROM article a"  # noqa: S608 (constants only)
 
 
 def _public(row: Row) -> dict[str, Any]:
@@ -36,14 +33,9 @@ def _public(row: Row) -> dict[str, Any]:
     }
 
 
-def list_articles(session: Session, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    rows = SqlAlchemyRows(session.connection())
-    total = int(rows.all("SELECT count(*) FROM article", {})[0][0])
-    page = rows.all(
-        f"{_ARTICLES} ORDER BY a.id LIMIT :limit OFFSET :offset",
-        {"limit": limit, "offset": offset},
-    )
-    return [_public(row) for row in page], total
+def list_articles(rows: Rows, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    found, total = page(rows, _COLUMNS, "FROM article a", {}, "a.id", limit=limit, offset=offset)
+    return [_public(row) for row in found], total
 
 
 def get_article(rows: Rows, article_id: str) -> dict[str, Any]:

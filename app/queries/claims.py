@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
-
 from app.ingest.drafts import ClaimKind
-from app.models.tables import Claim, ClaimActor
-from app.queries.common import NotFoundError, grouped, in_order, lookup, page_ids
-from app.queries.rows import Params, Rows, SqlAlchemyRows, in_list
+from app.queries.common import NotFoundError, grouped, lookup
+from app.queries.rows import Conditions, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `c` (the claim table), with
 # placeholders for every value.
@@ -65,21 +62,28 @@ def get_claim(rows: Rows, claim_id: str) -> dict[str, Any]:
 
 
 def list_claims(
-    session: Session, filters: ClaimFilters, *, limit: int, offset: int
+    rows: Rows, filters: ClaimFilters, *, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    query = select(Claim.id)
+    where = Conditions()
     if filters.article is not None:
-        query = query.where(Claim.article_id == filters.article)
+        where.add("c.article_id = :article", article=filters.article)
     if filters.section is not None:
-        query = query.where(Claim.section_id == filters.section)
+        where.add("c.section_id = :section", section=filters.section)
     if filters.kind is not None:
-        query = query.where(Claim.kind == filters.kind.value)
+        where.add("c.kind = :kind", kind=filters.kind.value)
     if filters.actor is not None:
-        linked = select(ClaimActor.claim_id).where(ClaimActor.actor_id == filters.actor)
-        query = query.where(col(Claim.id).in_(linked))
-    ids, total = page_ids(
-        session, query, col(Claim.article_id), col(Claim.position), limit=limit, offset=offset
+        where.add(
+            "c.id IN (SELECT claim_id FROM claim_actor WHERE actor_id = :actor)",
+            actor=filters.actor,
+        )
+    found, total = page(
+        rows,
+        "c.id",
+        f"FROM claim c{where.sql()}",
+        where.params,
+        "c.article_id, c.position",
+        limit=limit,
+        offset=offset,
     )
-    condition, params = in_list("id", ids)
-    found = claims(SqlAlchemyRows(session.connection()), f"c.id IN {condition}", params)
-    return in_order(found, ids), total
+    condition, params = in_list("id", [row[0] for row in found])
+    return claims(rows, f"c.id IN {condition}", params), total

@@ -6,10 +6,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func
-from sqlmodel import Session, select
-from sqlmodel.sql.expression import SelectOfScalar
-
 
 class NotFoundError(LookupError):
     """No row has the id asked for."""
@@ -26,24 +22,6 @@ def lookup(resource: str, id_: str) -> dict[str, str]:
     if "\x00" in id_:
         raise NotFoundError(resource, id_)
     return {"key": id_}
-
-
-def count(session: Session, query: Select[*tuple[Any, ...]]) -> int:
-    total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    return int(total)
-
-
-def page_ids(
-    session: Session,
-    query: SelectOfScalar[str],
-    *order: ColumnElement[Any] | Any,
-    limit: int,
-    offset: int,
-) -> tuple[list[str], int]:
-    """A page of the ids the query selects, in `order`, and how many there are in all."""
-    total = count(session, query)
-    ids = list(session.exec(query.order_by(*order).limit(limit).offset(offset)).all())
-    return ids, total
 
 
 def in_order(items: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:

@@ -6,13 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import or_
-from sqlmodel import Session, col, select
-
 from app.ingest.drafts import FigureKind
-from app.models.tables import Figure, FigureActor
-from app.queries.common import NotFoundError, grouped, in_order, lookup, page_ids
-from app.queries.rows import Params, Rows, SqlAlchemyRows, in_list
+from app.queries.common import NotFoundError, grouped, in_order, lookup
+from app.queries.rows import Conditions, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `f` (the figure table), with
 # placeholders for every value.
@@ -89,62 +85,67 @@ def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
     ]
 
 
-def list_figures(
-    session: Session, filters: FigureFilters, sort: FigureSort, *, limit: int, offset: int
-) -> tuple[list[dict[str, Any]], int]:
-    query = select(Figure.id)
-    if filters.article is not None:
-        query = query.where(Figure.article_id == filters.article)
-    if filters.section is not None:
-        query = query.where(Figure.section_id == filters.section)
-    if filters.claim is not None:
-        query = query.where(Figure.claim_id == filters.claim)
-    if filters.kind is not None:
-        query = query.where(Figure.kind == filters.kind.value)
-    if filters.unit is not None:
-        query = query.where(Figure.unit == filters.unit)
+# The orders a list can be sorted in; figures without a value come last in either value order.
+_ORDERS = {
+    FigureSort.POSITION: "f.article_id, f.position",
+    FigureSort.VALUE: "f.value IS NULL, f.value, f.id",
+    FigureSort.VALUE_DESC: "f.value IS NULL, f.value DESC, f.id",
+}
+
+
+def _conditions(filters: FigureFilters) -> Conditions:
+    where = Conditions()
+    equal = {
+        "article_id": filters.article,
+        "section_id": filters.section,
+        "claim_id": filters.claim,
+        "kind": filters.kind.value if filters.kind is not None else None,
+        "unit": filters.unit,
+    }
+    for column, value in equal.items():
+        if value is not None:
+            where.add(f"f.{column} = :{column}", **{column: value})
     if filters.min is not None:
-        query = query.where(col(Figure.value) >= filters.min)
+        where.add("f.value >= :min", min=filters.min)
     if filters.max is not None:
-        query = query.where(col(Figure.value) <= filters.max)
+        where.add("f.value <= :max", max=filters.max)
     if filters.from_year is not None or filters.to_year is not None:
         # Only figures with a period can overlap one; an open end overlaps everything on its side.
-        query = query.where(
-            or_(
-                col(Figure.period_start_year).is_not(None), col(Figure.period_end_year).is_not(None)
-            )
-        )
+        where.add("(f.period_start_year IS NOT NULL OR f.period_end_year IS NOT NULL)")
     if filters.from_year is not None:
-        query = query.where(
-            or_(
-                col(Figure.period_end_year).is_(None),
-                col(Figure.period_end_year) >= filters.from_year,
-            )
+        where.add(
+            "(f.period_end_year IS NULL OR f.period_end_year >= :from_year)",
+            from_year=filters.from_year,
         )
     if filters.to_year is not None:
-        query = query.where(
-            or_(
-                col(Figure.period_start_year).is_(None),
-                col(Figure.period_start_year) <= filters.to_year,
-            )
+        where.add(
+            "(f.period_start_year IS NULL OR f.period_start_year <= :to_year)",
+            to_year=filters.to_year,
         )
     if filters.actor is not None:
-        linked = select(FigureActor.figure_id).where(FigureActor.actor_id == filters.actor)
-        query = query.where(col(Figure.id).in_(linked))
-    orders: dict[FigureSort, list[Any]] = {
-        FigureSort.POSITION: [col(Figure.article_id), col(Figure.position)],
-        FigureSort.VALUE: [col(Figure.value).is_(None), col(Figure.value), col(Figure.id)],
-        FigureSort.VALUE_DESC: [
-            col(Figure.value).is_(None),
-            col(Figure.value).desc(),
-            col(Figure.id),
-        ],
-    }
-    order = orders[sort]
-    ids, total = page_ids(session, query, *order, limit=limit, offset=offset)
+        where.add(
+            "f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id = :actor)",
+            actor=filters.actor,
+        )
+    return where
+
+
+def list_figures(
+    rows: Rows, filters: FigureFilters, sort: FigureSort, *, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    where = _conditions(filters)
+    found, total = page(
+        rows,
+        "f.id",
+        f"FROM figure f{where.sql()}",
+        where.params,
+        _ORDERS[sort],
+        limit=limit,
+        offset=offset,
+    )
+    ids = [row[0] for row in found]
     condition, params = in_list("id", ids)
-    found = figures(SqlAlchemyRows(session.connection()), f"f.id IN {condition}", params)
-    return in_order(found, ids), total
+    return in_order(figures(rows, f"f.id IN {condition}", params), ids), total
 
 
 def get_figure(rows: Rows, figure_id: str) -> dict[str, Any]:

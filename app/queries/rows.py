@@ -67,6 +67,33 @@ def in_list(name: str, values: Sequence[object]) -> tuple[str, dict[str, object]
     return f"({', '.join(':' + key for key in params) or 'NULL'})", params
 
 
+class Conditions:
+    """A WHERE clause made of this package's own conditions, every value a placeholder."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: dict[str, object] = {}
+
+    def add(self, clause: str, **params: object) -> None:
+        self.clauses.append(clause)
+        self.params.update(params)
+
+    def sql(self) -> str:
+        return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
+
+
+def page(
+    rows: Rows, columns: str, source: str, params: Params, order: str, *, limit: int, offset: int
+) -> tuple[list[Row], int]:
+    """A page of `SELECT columns source ORDER BY order`, and how many rows there are in all."""
+    total = int(rows.all(f"SELECT count(*) {source}", params)[0][0])
+    found = rows.all(
+        f"SELECT {columns} {source} ORDER BY {order} LIMIT :limit OFFSET :offset",
+        {**params, "limit": limit, "offset": offset},
+    )
+    return found, total
+
+
 def json_list(value: str | list[str]) -> list[str]:
     """A JSON column: text on SQLite, already decoded by the PostgreSQL driver."""
     return list(json.loads(value)) if isinstance(value, str) else list(value)

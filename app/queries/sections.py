@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, select
-
-from app.models.tables import Section
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
-from app.queries.common import NotFoundError, in_order, lookup, page_ids
-from app.queries.rows import Row, Rows, SqlAlchemyRows, in_list
+from app.queries.common import NotFoundError, lookup
+from app.queries.rows import Conditions, Row, Rows, page
 
 _COLUMNS = (
     's.id, s.article_id, s.number, s.title, s.level, s.parent_id, s.position, s.start, s."end"'
@@ -49,25 +46,27 @@ def _public(row: Row) -> dict[str, Any]:
 
 
 def list_sections(
-    session: Session, filters: SectionFilters, *, limit: int, offset: int
+    rows: Rows, filters: SectionFilters, *, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    query = select(Section.id)
+    where = Conditions()
     if filters.article is not None:
-        query = query.where(Section.article_id == filters.article)
+        where.add("s.article_id = :article", article=filters.article)
     if filters.number is not None:
-        query = query.where(Section.number == filters.number)
+        where.add("s.number = :number", number=filters.number)
     if filters.level is not None:
-        query = query.where(Section.level == filters.level)
+        where.add("s.level = :level", level=filters.level)
     if filters.parent is not None:
-        query = query.where(Section.parent_id == filters.parent)
-    ids, total = page_ids(
-        session, query, col(Section.article_id), col(Section.position), limit=limit, offset=offset
+        where.add("s.parent_id = :parent", parent=filters.parent)
+    found, total = page(
+        rows,
+        _COLUMNS,
+        f"FROM section s{where.sql()}",
+        where.params,
+        "s.article_id, s.position",
+        limit=limit,
+        offset=offset,
     )
-    condition, params = in_list("id", ids)
-    found = SqlAlchemyRows(session.connection()).all(
-        f"{_SECTIONS} WHERE s.id IN {condition}", params
-    )
-    return in_order([_public(row) for row in found], ids), total
+    return [_public(row) for row in found], total
 
 
 def get_section(rows: Rows, section_id: str) -> dict[str, Any]:

@@ -1,7 +1,7 @@
-"""Every resource answer is exactly its schema's own serialisation.
+"""Every resource answer and list page is exactly its schema's own serialisation.
 
-The detail routes write plain dicts with orjson (app/api/resources.py); FastAPI would have
-validated a model and let pydantic write it. These tests hold the two to the same bytes for
+The routes write plain dicts with orjson (app/api/resources.py); FastAPI would have validated a
+model and let pydantic write it. These tests hold the two to the same bytes for
 every article, section, actor, figure and claim, on both backends, so the schema in the OpenAPI
 document is what clients get, field order and number formatting included.
 """
@@ -14,7 +14,18 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
-from app.models.schemas import ActorDetail, ArticlePublic, ClaimPublic, FigurePublic, SectionDetail
+from app.models.schemas import (
+    ActorDetail,
+    ActorPage,
+    ArticlePage,
+    ArticlePublic,
+    ClaimPage,
+    ClaimPublic,
+    FigurePage,
+    FigurePublic,
+    SectionDetail,
+    SectionPage,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "articles": ArticlePublic,
@@ -55,3 +66,24 @@ def test_a_figure_with_a_large_value_is_written_as_pydantic_writes_it(client: Te
         response.content
         == FigurePublic.model_validate_json(response.content).model_dump_json().encode()
     )
+
+
+PAGES: dict[str, type[BaseModel]] = {
+    "/v1/articles": ArticlePage,
+    "/v1/sections?level=2&limit=5&offset=3": SectionPage,
+    "/v1/actors?kind=country&limit=100": ActorPage,
+    "/v1/actors?q=moscow": ActorPage,
+    "/v1/figures?sort=-value&limit=100": FigurePage,
+    "/v1/figures?from=2005&to=2013": FigurePage,
+    "/v1/claims?actor=russia&limit=100": ClaimPage,
+    "/v1/claims?offset=1000": ClaimPage,
+}
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_every_list_page_is_its_schemas_serialisation(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    page = PAGES[path].model_validate_json(response.content)
+    assert response.content == page.model_dump_json().encode()
+    assert response.headers["x-total-count"] == str(page.total)  # type: ignore[attr-defined]

@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath
-from app.api.resources import resource
+from app.api.resources import listing, resource
 from app.ingest.kinds import ActorKind
 from app.models.schemas import ActorDetail, ActorPage
 from app.queries import actors as queries
@@ -15,12 +15,10 @@ from app.queries import actors as queries
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
-@router.get("", responses=problem_responses(422))
-def list_actors(
-    session: SessionDep,
+@router.get("", response_model=ActorPage, responses=problem_responses(422))
+async def list_actors(
     page: PageDep,
     request: Request,
-    response: Response,
     article: Annotated[
         str | None,
         Query(min_length=1, max_length=200, pattern=NO_NUL, description="Only actors it mentions."),
@@ -35,12 +33,10 @@ def list_actors(
             description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
         ),
     ] = None,
-) -> ActorPage:
+) -> Response:
     """Countries, companies, people and initiatives, most mentioned first."""
     filters = queries.ActorFilters(article=article, kind=kind, q=q)
-    items, total = queries.list_actors(session, filters, limit=page.limit, offset=page.offset)
-    page.headers(request, response, total)
-    return ActorPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return await listing(request, page, queries.list_actors, filters)
 
 
 @router.get("/{actor_id}", response_model=ActorDetail, responses=problem_responses(404, 422))

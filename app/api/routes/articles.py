@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep
 from app.api.errors import problem_responses
-from app.api.resources import resource
+from app.api.resources import listing, resource
 from app.core.db import Database
 from app.models.schemas import ArticlePage, ArticlePublic
 from app.queries import articles as queries
@@ -17,14 +17,10 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.")]
 
 
-@router.get("", responses=problem_responses(422))
-def list_articles(
-    session: SessionDep, page: PageDep, request: Request, response: Response
-) -> ArticlePage:
+@router.get("", response_model=ArticlePage, responses=problem_responses(422))
+async def list_articles(page: PageDep, request: Request) -> Response:
     """The articles, with their counts of sections, actors, figures and claims."""
-    items, total = queries.list_articles(session, limit=page.limit, offset=page.offset)
-    page.headers(request, response, total)
-    return ArticlePage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return await listing(request, page, queries.list_articles)
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 422))

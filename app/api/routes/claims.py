@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import IdPath, IdQuery
-from app.api.resources import resource
+from app.api.resources import listing, resource
 from app.ingest.drafts import ClaimKind
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.queries import claims as queries
@@ -13,22 +13,18 @@ from app.queries import claims as queries
 router = APIRouter(prefix="/claims", tags=["claims"])
 
 
-@router.get("", responses=problem_responses(422))
-def list_claims(
-    session: SessionDep,
+@router.get("", response_model=ClaimPage, responses=problem_responses(422))
+async def list_claims(
     page: PageDep,
     request: Request,
-    response: Response,
     article: IdQuery = None,
     section: IdQuery = None,
     actor: IdQuery = None,
     kind: ClaimKind | None = None,
-) -> ClaimPage:
+) -> Response:
     """What the articles assert, sentence by sentence, in reading order."""
     filters = queries.ClaimFilters(article=article, section=section, actor=actor, kind=kind)
-    items, total = queries.list_claims(session, filters, limit=page.limit, offset=page.offset)
-    page.headers(request, response, total)
-    return ClaimPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return await listing(request, page, queries.list_claims, filters)
 
 
 @router.get("/{claim_id}", response_model=ClaimPublic, responses=problem_responses(404, 422))

@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath, IdQuery
-from app.api.resources import resource
+from app.api.resources import listing, resource
 from app.ingest.drafts import FigureKind
 from app.models.schemas import FigurePage, FigurePublic
 from app.queries import figures as queries
@@ -18,12 +18,10 @@ router = APIRouter(prefix="/figures", tags=["figures"])
 BOUND = 1e300
 
 
-@router.get("", responses=problem_responses(422))
-def list_figures(
-    session: SessionDep,
+@router.get("", response_model=FigurePage, responses=problem_responses(422))
+async def list_figures(
     page: PageDep,
     request: Request,
-    response: Response,
     article: IdQuery = None,
     section: IdQuery = None,
     actor: IdQuery = None,
@@ -55,7 +53,7 @@ def list_figures(
         Query(ge=-9999, le=9999, description="Year: figures whose period starts by it."),
     ] = None,
     sort: queries.FigureSort = queries.FigureSort.POSITION,
-) -> FigurePage:
+) -> Response:
     """Every quantity in the articles, normalised, filtered and sorted."""
     filters = queries.FigureFilters(
         article=article,
@@ -68,11 +66,7 @@ def list_figures(
         from_year=from_,
         to_year=to,
     )
-    items, total = queries.list_figures(
-        session, filters, sort, limit=page.limit, offset=page.offset
-    )
-    page.headers(request, response, total)
-    return FigurePage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return await listing(request, page, queries.list_figures, filters, sort)
 
 
 @router.get("/{figure_id}", response_model=FigurePublic, responses=problem_responses(404, 422))

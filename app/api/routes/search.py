@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import inspect
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
+from app.api.deps import PageDep
 from app.api.errors import problem_responses
-from app.api.pagination import Pagination, pagination
+from app.api.pagination import Pagination
 from app.api.params import IdQuery
 from app.core.db import Database
 from app.search import backend, render
@@ -17,15 +17,6 @@ from app.search.schemas import SearchPage, SearchType
 
 router = APIRouter(prefix="/search", tags=["search"])
 
-
-async def _pagination(**params: int) -> Pagination:
-    return pagination(**params)
-
-
-# The same `limit`/`offset` parameters, bounds and documentation as every list (PageDep), read
-# from `pagination` itself; only the call is async, so it runs without a thread hop.
-_pagination.__signature__ = inspect.signature(pagination, eval_str=True)  # type: ignore[attr-defined]
-AsyncPageDep = Annotated[Pagination, Depends(_pagination)]
 
 SearchText = Annotated[
     str,
@@ -55,7 +46,7 @@ def answer(request: Request, page: Pagination, result: backend.Result) -> Respon
 
 @router.get("", response_model=SearchPage, responses=problem_responses(422))
 async def search(
-    page: AsyncPageDep,
+    page: PageDep,
     request: Request,
     q: SearchText,
     type_: Annotated[

@@ -4,22 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep, SessionDep
+from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import IdPath, IdQuery
-from app.api.resources import resource
+from app.api.resources import listing, resource
 from app.models.schemas import SectionDetail, SectionPage
 from app.queries import sections as queries
 
 router = APIRouter(prefix="/sections", tags=["sections"])
 
 
-@router.get("", responses=problem_responses(422))
-def list_sections(
-    session: SessionDep,
+@router.get("", response_model=SectionPage, responses=problem_responses(422))
+async def list_sections(
     page: PageDep,
     request: Request,
-    response: Response,
     article: IdQuery = None,
     number: Annotated[
         str | None,
@@ -27,12 +25,10 @@ def list_sections(
     ] = None,
     level: Annotated[int | None, Query(ge=1, le=6, description="Heading level.")] = None,
     parent: IdQuery = None,
-) -> SectionPage:
+) -> Response:
     """The sections of the articles in reading order, filtered."""
     filters = queries.SectionFilters(article=article, number=number, level=level, parent=parent)
-    items, total = queries.list_sections(session, filters, limit=page.limit, offset=page.offset)
-    page.headers(request, response, total)
-    return SectionPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return await listing(request, page, queries.list_sections, filters)
 
 
 @router.get("/{section_id}", response_model=SectionDetail, responses=problem_responses(404, 422))
