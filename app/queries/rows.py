@@ -1,12 +1,12 @@
-"""Plain SQL for the reads of one resource, on either backend.
+"""Plain SQL for the API's reads, on either backend.
 
 A resource is a handful of small statements (a section: itself, its children, its actors,
 figures and claims, and their links). Through the ORM each statement cost about 200 us of
 SQLAlchemy work against about 25 us in SQLite, and FastAPI's check of the returned model and a
-worker thread added as much again (docs/performance.md). So these reads are SQL text with
+worker thread added as much again (docs/performance.md). So the reads are SQL text with
 `:named` parameters, which sqlite3 takes as they are and SQLAlchemy's `text()` hands to a
-database server, and they build plain dicts in the schemas' field order (tests/api/
-test_contract.py checks every answer is exactly its schema's serialisation).
+database server, and they build plain dicts in the schemas' field order
+(tests/api/test_serialisation.py checks every answer is exactly its schema's serialisation).
 
 On SQLite they run inline on the event loop, on the reader's raw connection, within its time
 limit (as search does); on a server they run on a worker thread in a read-only session.
