@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session
 
@@ -124,6 +125,16 @@ class Reader:
         finally:
             # Outside a unit of work nothing should run; if something does, it stops at once.
             self._deadline = 0.0
+
+
+@contextmanager
+def sqlite_errors() -> Iterator[None]:
+    """Raw sqlite3 errors, wrapped as SQLAlchemy wraps them, so the service's handler answers a
+    503 problem (time limit, broken file) rather than a 500."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
 
 
 def create_write_engine(url: str) -> Engine:

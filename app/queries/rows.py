@@ -21,10 +21,9 @@ from functools import lru_cache, partial
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Connection, TextClause, text
-from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 
-from app.core.db import Database, is_sqlite
+from app.core.db import Database, is_sqlite, sqlite_errors
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -105,13 +104,8 @@ async def read(
     """`query(rows, ...)` on the database that serves this process."""
     if not is_sqlite(database.url):
         return await run_in_threadpool(partial(_on_server, database, query, *args, **kwargs))
-    try:
-        with database.reader().limited() as conn:
-            return query(SqliteRows(conn), *args, **kwargs)
-    except sqlite3.Error as exc:
-        # Wrapped as SQLAlchemy wraps it, so the service's handler answers 503 (time limit,
-        # broken file), not a 500.
-        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
+    with sqlite_errors(), database.reader().limited() as conn:
+        return query(SqliteRows(conn), *args, **kwargs)
 
 
 def _on_server(

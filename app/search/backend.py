@@ -14,9 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.exc import DBAPIError
-
-from app.core.db import Database, Reader
+from app.core.db import Database, Reader, sqlite_errors
 from app.search import ranking, snippets
 from app.search.aliases import Group, expand, match_all, match_any
 from app.search.cache import IndexData, index_data
@@ -177,14 +175,10 @@ def search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
-    try:
+    with sqlite_errors():
         reader = database.reader()
         with reader.limited() as db:
             return _search(reader, db, q, filters, limit=limit, offset=offset)
-    except sqlite3.Error as exc:
-        # Wrapped as SQLAlchemy would wrap it, so the service's handler answers 503 (time limit,
-        # broken file), not a 500.
-        raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
 
 
 def _search(
