@@ -149,9 +149,18 @@ def main() -> None:
             found["before"] = stack.enter_context(
                 servers.service(db, options, name="before", code=args.before)
             )
+            found["before, uncached"] = stack.enter_context(
+                servers.service(db, options, cache_mb=0, name="before, cache off", code=args.before)
+            )
             scenarios[1:1] = [
                 Scenario("section (before)", "before", single("section", SECTION), []),
                 Scenario("mix (before)", "before", rotating("mix", mix), []),
+                Scenario(
+                    "mix, cache off (before)",
+                    "before, uncached",
+                    rotating("mix-uncached", mix),
+                    [],
+                ),
                 Scenario("search (before)", "before", searches, []),
             ]
         for round_ in range(args.rounds):
@@ -164,7 +173,7 @@ def main() -> None:
                 result = wrk(base, measured, seconds=args.duration, **load)
                 scenario.results.append(result)
                 print(
-                    f"round {round_ + 1}/{args.rounds} {scenario.name:18} {result.rps:8.0f} req/s"
+                    f"round {round_ + 1}/{args.rounds} {scenario.name:24} {result.rps:8.0f} req/s"
                     f"  p50 {result.p50_ms:6.2f} ms  p99 {result.p99_ms:6.2f} ms"
                     f"  errors {result.errors}",
                     flush=True,
