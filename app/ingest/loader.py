@@ -144,7 +144,7 @@ def _write(
         rebuild_index(session, report.written)
         if report.written or report.actors_changed:
             progress("verifying offsets")
-            problems = verify_database(session, report.written)
+            problems = verify_database(session.connection(), report.written)
             if problems:
                 raise LoadError("the facts do not match the text:\n  " + "\n  ".join(problems[:20]))
         if report.changed:
