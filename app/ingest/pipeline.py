@@ -11,7 +11,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer, MentionDraft
@@ -20,6 +20,7 @@ from app.ingest.curated import ActorEntry, Curated
 from app.ingest.drafts import FigureDraft, SectionDraft
 from app.ingest.figures import extract_figures
 from app.ingest.rows import (
+    TABLES,
     ArticleRow,
     ClaimActorRow,
     ClaimFigureRow,
@@ -180,6 +181,7 @@ def build_article(
     article = ArticleRow(
         id=slug,
         title=title or doc.title,
+        language="en",
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         keywords=list(doc.keywords),
         source_text=text,
@@ -296,7 +298,7 @@ def build_article(
         raise PipelineError(
             f"{slug}: curated entries match nothing in the text: {', '.join(map(repr, unused))}"
         )
-    facts.article = replace(article, fingerprint=fingerprint(facts))
+    facts.article = article._replace(fingerprint=fingerprint(facts))
     return facts
 
 
@@ -312,9 +314,9 @@ def fingerprint(facts: ArticleFacts) -> str:
     """
     digest = hashlib.sha256()
     for row in facts.rows():
-        data = row.values()
+        data = row._asdict()
         if isinstance(row, ArticleRow):
             del data["fingerprint"]
-        digest.update(row.table.__name__.encode())
+        digest.update(TABLES[type(row)].__name__.encode())
         digest.update(_to_json(data).encode())
     return digest.hexdigest()

@@ -1,15 +1,14 @@
-"""The rows a load writes, as plain values: one frozen dataclass per facts table.
+"""The rows a load writes, as plain values: one named tuple per facts table.
 
-Each class has exactly the columns of its table (app/models/tables.py), under the same names;
-the SQLModel classes stay the schema and what the API reads. Constructing SQLModel table
-objects took half of `build_article` (docs/performance.md); one of these costs about a
-microsecond, and the loader inserts their `values()` with a Core `insert()`.
+Each has exactly the columns of its table (app/models/tables.py), by name and in order; the
+SQLModel classes stay the schema and what the API reads. Constructing SQLModel table objects
+took half of `build_article` (docs/performance.md). A tuple costs half a microsecond, the
+collector stops tracking it, and it is already what a positional driver (SQLite's) binds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, cast
+from typing import NamedTuple
 
 from sqlmodel import SQLModel
 
@@ -25,25 +24,10 @@ from app.models.tables import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    table: ClassVar[type[SQLModel]]
-
-    def values(self) -> dict[str, Any]:
-        """Column name to value, in the table's column order."""
-        # A slotted dataclass's __slots__ are its fields, in order (Row itself has none);
-        # reading them is faster than dataclasses.fields() or asdict().
-        names = cast("tuple[str, ...]", self.__slots__)
-        return {name: getattr(self, name) for name in names}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleRow(Row):
-    table = Article
-
+class ArticleRow(NamedTuple):
     id: str
     title: str
-    language: str = "en"
+    language: str
     sha256: str
     keywords: list[str]
     source_text: str
@@ -51,10 +35,7 @@ class ArticleRow(Row):
     fingerprint: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SectionRow(Row):
-    table = Section
-
+class SectionRow(NamedTuple):
     id: str
     article_id: str
     number: str | None
@@ -67,10 +48,7 @@ class SectionRow(Row):
     body: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MentionRow(Row):
-    table = Mention
-
+class MentionRow(NamedTuple):
     id: str
     article_id: str
     actor_id: str
@@ -80,10 +58,7 @@ class MentionRow(Row):
     surface: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimRow(Row):
-    table = Claim
-
+class ClaimRow(NamedTuple):
     id: str
     article_id: str
     section_id: str
@@ -94,10 +69,7 @@ class ClaimRow(Row):
     end: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FigureRow(Row):
-    table = Figure
-
+class FigureRow(NamedTuple):
     id: str
     article_id: str
     section_id: str
@@ -117,25 +89,40 @@ class FigureRow(Row):
     end: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimActorRow(Row):
-    table = ClaimActor
-
+class ClaimActorRow(NamedTuple):
     claim_id: str
     actor_id: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimFigureRow(Row):
-    table = ClaimFigure
-
+class ClaimFigureRow(NamedTuple):
     claim_id: str
     figure_id: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FigureActorRow(Row):
-    table = FigureActor
-
+class FigureActorRow(NamedTuple):
     figure_id: str
     actor_id: str
+
+
+Row = (
+    ArticleRow
+    | SectionRow
+    | MentionRow
+    | ClaimRow
+    | FigureRow
+    | ClaimActorRow
+    | ClaimFigureRow
+    | FigureActorRow
+)
+
+# Each row's table.
+TABLES: dict[type[Row], type[SQLModel]] = {
+    ArticleRow: Article,
+    SectionRow: Section,
+    MentionRow: Mention,
+    ClaimRow: Claim,
+    FigureRow: Figure,
+    ClaimActorRow: ClaimActor,
+    ClaimFigureRow: ClaimFigure,
+    FigureActorRow: FigureActor,
+}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -53,9 +52,9 @@ def test_an_offset_that_does_not_match_the_text_aborts_and_keeps_the_old_databas
 ) -> None:
     before = digest(db)
     facts = read_seed(SEED_DIR).articles[0]
-    facts.article = replace(facts.article, fingerprint="changed")
+    facts.article = facts.article._replace(fingerprint="changed")
     first = facts.figures[0]
-    facts.figures[0] = replace(first, start=first.start + 1)
+    facts.figures[0] = first._replace(start=first.start + 1)
     with pytest.raises(LoadError, match=rf"figure {first.id}: text\[\d+:\d+\] is "):
         load(f"sqlite:///{db}", [facts], seed.curated.actors)
     assert digest(db) == before
@@ -67,7 +66,7 @@ def test_a_crash_in_the_middle_of_writing_keeps_the_old_database(
 ) -> None:
     before = digest(db)
     facts = read_seed(SEED_DIR).articles[0]
-    facts.article = replace(facts.article, fingerprint="changed")
+    facts.article = facts.article._replace(fingerprint="changed")
 
     def crash(_: object) -> object:
         yield [facts.article]
@@ -94,7 +93,7 @@ def test_a_changed_actor_is_rewritten_in_place(db: Path, seed: Seed) -> None:
 
 def test_a_new_version_of_an_article_replaces_its_facts(db: Path, seed: Seed) -> None:
     facts = read_seed(SEED_DIR).articles[0]
-    facts.article = replace(facts.article, fingerprint="a new version")
+    facts.article = facts.article._replace(fingerprint="a new version")
     dropped = facts.figures.pop().id
     facts.claim_figures = [link for link in facts.claim_figures if link.figure_id != dropped]
     facts.figure_actors = [link for link in facts.figure_actors if link.figure_id != dropped]
