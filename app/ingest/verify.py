@@ -60,9 +60,16 @@ def _verify_articles(conn: Connection, article_ids: list[str]) -> list[str]:
         for article_id, fact_id, sid, start, end, expected in _read(
             conn, table, columns, article_ids
         ):
+            text, outer = texts[article_id], spans.get(sid)
+            # Millions of facts in a large load: the ones that hold cost one chain of tests.
+            if (
+                outer is not None
+                and 0 <= outer[0] <= start <= end <= outer[1] <= len(text)
+                and text[start:end] == expected
+            ):
+                continue
             mine, what = problems[article_id], f"{kind} {fact_id}"
-            _check(mine, texts[article_id], article_id, what, start, end, expected)
-            outer = spans.get(sid)
+            _check(mine, text, article_id, what, start, end, expected)
             if outer is None or not (outer[0] <= start and end <= outer[1]):
                 mine.append(f"{article_id}: {what}: not inside its section")
     return [line for article_id in sorted(problems) for line in problems[article_id]]
