@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from app.core import data_version, migrations, postgres
 from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path
 from app.ingest.curated import ActorEntry
 from app.ingest.pipeline import ArticleFacts, actor_row
+from app.ingest.rows import TABLES, Row
 from app.ingest.verify import verify_database
 from app.models.tables import (
     Actor,
@@ -39,6 +40,12 @@ from app.models.tables import (
 from app.search.index import rebuild_index
 
 Progress = Callable[[str], None]
+
+# Articles written per round of inserts: one executemany per table and round, with the rows'
+# values in memory only for the round (a whole 10,000-article load would hold millions).
+WRITE_BATCH = 100
+# Slugs per `IN (...)`: well under every backend's limit on bound parameters.
+SLUGS_PER_STATEMENT = 500
 
 
 class LoadError(RuntimeError):
@@ -126,25 +133,28 @@ def _write(
     with Session(bind=conn) as session:
         report.actors_changed = _upsert_actors(session, actors)
         stored: dict[str, str] = dict(session.exec(select(Article.id, Article.fingerprint)).all())
+        # By slug: a slug given twice is written once, in its last version.
+        changed: dict[str, ArticleFacts] = {}
         for facts in articles:
             slug = facts.article.id
             if stored.get(slug) == facts.article.fingerprint:
                 report.unchanged.append(slug)
                 continue
-            progress(f"writing {slug}")
-            _delete_article(session, slug)
-            session.flush()
-            for rows in _row_groups(facts):
-                # Plain inserts of the rows' values: the caller's objects stay unattached.
-                for table, values in _by_table(rows).items():
-                    session.execute(insert(table), values)
+            changed[slug] = facts
             report.written.append(slug)
-        session.flush()
+        _delete_articles(conn, [slug for slug in changed if slug in stored])
+        batch = list(changed.values())
+        for start in range(0, len(batch), WRITE_BATCH):
+            part = batch[start : start + WRITE_BATCH]
+            progress(f"writing articles {start + len(part)}/{len(batch)}")
+            for rows in _row_groups(part):
+                if rows:
+                    _insert(conn, rows)
         # The search index lives in the same file and transaction: it never lags the facts.
         rebuild_index(session, report.written)
         if report.written or report.actors_changed:
             progress("verifying offsets")
-            problems = verify_database(session, report.written)
+            problems = verify_database(conn, list(changed))
             if problems:
                 raise LoadError("the facts do not match the text:\n  " + "\n  ".join(problems[:20]))
         if report.changed:
@@ -152,22 +162,33 @@ def _write(
     return report
 
 
-def _row_groups(facts: ArticleFacts) -> Iterator[Sequence[SQLModel]]:
-    """Parents before children: figures reference claims, sections their parents (which
-    come first in reading order, and each row is its own statement)."""
-    yield [facts.article]
-    yield facts.sections
-    yield facts.mentions
-    yield facts.claims
-    yield facts.figures
-    yield [*facts.claim_actors, *facts.claim_figures, *facts.figure_actors]
+def _row_groups(batch: Sequence[ArticleFacts]) -> Iterator[list[Row]]:
+    """The batch's rows one table at a time, parents before children: figures reference
+    claims, sections their parents (which come first in reading order, and each row is
+    checked as it is inserted)."""
+    yield [facts.article for facts in batch]
+    yield [row for facts in batch for row in facts.sections]
+    yield [row for facts in batch for row in facts.mentions]
+    yield [row for facts in batch for row in facts.claims]
+    yield [row for facts in batch for row in facts.figures]
+    yield [row for facts in batch for row in facts.claim_actors]
+    yield [row for facts in batch for row in facts.claim_figures]
+    yield [row for facts in batch for row in facts.figure_actors]
 
 
-def _by_table(rows: Sequence[SQLModel]) -> dict[type[SQLModel], list[dict[str, object]]]:
-    grouped: dict[type[SQLModel], list[dict[str, object]]] = {}
-    for row in rows:
-        grouped.setdefault(type(row), []).append(row.model_dump())
-    return grouped
+def _insert(conn: Connection, rows: Sequence[Row]) -> None:
+    """Rows of one table, in one executemany."""
+    statement = insert(TABLES[type(rows[0])])
+    dialect = conn.dialect
+    columns = statement.table.columns
+    if dialect.positional and not any(
+        c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+    ):
+        # The rows are tuples in column order, as a positional driver (SQLite's) binds them;
+        # SQLAlchemy's per-row parameter processing cost more than SQLite's own inserts.
+        conn.exec_driver_sql(str(statement.compile(dialect=dialect)), rows)
+    else:
+        conn.execute(statement, [row._asdict() for row in rows])
 
 
 def _upsert_actors(session: Session, entries: Sequence[ActorEntry]) -> int:
@@ -192,23 +213,27 @@ def _upsert_actors(session: Session, entries: Sequence[ActorEntry]) -> int:
     return changed
 
 
-def _delete_article(session: Session, slug: str) -> None:
-    claims = select(Claim.id).where(Claim.article_id == slug)
-    figures = select(Figure.id).where(Figure.article_id == slug)
-    statements = [
-        delete(ClaimActor).where(col(ClaimActor.claim_id).in_(claims)),
-        delete(ClaimFigure).where(col(ClaimFigure.claim_id).in_(claims)),
-        delete(FigureActor).where(col(FigureActor.figure_id).in_(figures)),
-        delete(Figure).where(col(Figure.article_id) == slug),
-        delete(Claim).where(col(Claim.article_id) == slug),
-        delete(Mention).where(col(Mention.article_id) == slug),
-        # Children first: a section may be another's parent.
-        delete(Section).where(col(Section.article_id) == slug, col(Section.parent_id).is_not(None)),
-        delete(Section).where(col(Section.article_id) == slug),
-        delete(Article).where(col(Article.id) == slug),
-    ]
-    for statement in statements:
-        session.execute(statement)
+def _delete_articles(conn: Connection, slugs: Sequence[str]) -> None:
+    """Every row of the stored articles `slugs`; articles new to the database need none."""
+    for start in range(0, len(slugs), SLUGS_PER_STATEMENT):
+        chunk = slugs[start : start + SLUGS_PER_STATEMENT]
+        claims = select(Claim.id).where(col(Claim.article_id).in_(chunk))
+        figures = select(Figure.id).where(col(Figure.article_id).in_(chunk))
+        sections = col(Section.article_id).in_(chunk)
+        statements = [
+            delete(ClaimActor).where(col(ClaimActor.claim_id).in_(claims)),
+            delete(ClaimFigure).where(col(ClaimFigure.claim_id).in_(claims)),
+            delete(FigureActor).where(col(FigureActor.figure_id).in_(figures)),
+            delete(Figure).where(col(Figure.article_id).in_(chunk)),
+            delete(Claim).where(col(Claim.article_id).in_(chunk)),
+            delete(Mention).where(col(Mention.article_id).in_(chunk)),
+            # Children first: a section may be another's parent.
+            delete(Section).where(sections, col(Section.parent_id).is_not(None)),
+            delete(Section).where(sections),
+            delete(Article).where(col(Article.id).in_(chunk)),
+        ]
+        for statement in statements:
+            conn.execute(statement)
 
 
 def _copy_sqlite(source: Path, dest: Path) -> None:

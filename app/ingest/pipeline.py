@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-from sqlmodel import SQLModel
+from operator import itemgetter
+from typing import Any
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer, MentionDraft
@@ -21,19 +21,21 @@ from app.ingest.claims import classify_claim, is_assertive
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.drafts import FigureDraft, SectionDraft
 from app.ingest.figures import extract_figures
+from app.ingest.rows import (
+    TABLES,
+    ArticleRow,
+    ClaimActorRow,
+    ClaimFigureRow,
+    ClaimRow,
+    FigureActorRow,
+    FigureRow,
+    MentionRow,
+    Row,
+    SectionRow,
+)
 from app.ingest.sentences import split_sentences
 from app.ingest.structure import parse_document
-from app.models.tables import (
-    Actor,
-    Article,
-    Claim,
-    ClaimActor,
-    ClaimFigure,
-    Figure,
-    FigureActor,
-    Mention,
-    Section,
-)
+from app.models.tables import Actor
 
 # Joins an actor's folded names into one column; curated names may not contain it.
 NAME_SEPARATOR = "|"
@@ -47,16 +49,16 @@ class PipelineError(ValueError):
 class ArticleFacts:
     """Every row one article contributes, ready to insert."""
 
-    article: Article
-    sections: list[Section] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    claim_actors: list[ClaimActor] = field(default_factory=list)
-    claim_figures: list[ClaimFigure] = field(default_factory=list)
-    figure_actors: list[FigureActor] = field(default_factory=list)
+    article: ArticleRow
+    sections: list[SectionRow] = field(default_factory=list)
+    mentions: list[MentionRow] = field(default_factory=list)
+    claims: list[ClaimRow] = field(default_factory=list)
+    figures: list[FigureRow] = field(default_factory=list)
+    claim_actors: list[ClaimActorRow] = field(default_factory=list)
+    claim_figures: list[ClaimFigureRow] = field(default_factory=list)
+    figure_actors: list[FigureActorRow] = field(default_factory=list)
 
-    def rows(self) -> list[SQLModel]:
+    def rows(self) -> list[Row]:
         """In an order that satisfies every foreign key."""
         return [
             self.article,
@@ -122,9 +124,16 @@ def _period_year(value: str | None) -> int | None:
 
 
 def _figure_row(
-    draft: FigureDraft, *, fid: str, article: str, section: str, claim: str | None, position: int
-) -> Figure:
-    return Figure(
+    draft: FigureDraft,
+    *,
+    fid: str,
+    article: str,
+    section: str,
+    claim: str | None,
+    position: int,
+    measure: str | None,
+) -> FigureRow:
+    return FigureRow(
         id=fid,
         article_id=article,
         section_id=section,
@@ -139,7 +148,7 @@ def _figure_row(
         period_end=draft.period_end,
         period_start_year=_period_year(draft.period_start),
         period_end_year=_period_year(draft.period_end),
-        measure=draft.measure,
+        measure=measure,
         start=draft.start,
         end=draft.end,
     )
@@ -171,9 +180,10 @@ def build_article(
     used_claims: set[int] = set()
     used_measures: set[str] = set()
 
-    article = Article(
+    article = ArticleRow(
         id=slug,
         title=title or doc.title,
+        language="en",
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         keywords=list(doc.keywords),
         source_text=text,
@@ -201,7 +211,7 @@ def build_article(
         )
         last_at_level[draft.level] = sid
         facts.sections.append(
-            Section(
+            SectionRow(
                 id=sid,
                 article_id=slug,
                 number=draft.number,
@@ -217,7 +227,7 @@ def build_article(
         mentions = gazetteer.find(text, draft.start, draft.end)
         for m in mentions:
             facts.mentions.append(
-                Mention(
+                MentionRow(
                     id=ids.make("m", m.actor_id, m.surface),
                     article_id=slug,
                     actor_id=m.actor_id,
@@ -248,7 +258,7 @@ def build_article(
                         used_claims.add(i)
                 claim_id = ids.make("c", sentence)
                 facts.claims.append(
-                    Claim(
+                    ClaimRow(
                         id=claim_id,
                         article_id=slug,
                         section_id=sid,
@@ -259,24 +269,27 @@ def build_article(
                         end=end,
                     )
                 )
-                facts.claim_actors += [ClaimActor(claim_id=claim_id, actor_id=a) for a in actors]
+                facts.claim_actors += [ClaimActorRow(claim_id=claim_id, actor_id=a) for a in actors]
             for fdraft in extract_figures(text, start, end):
                 fid = ids.make("f", fdraft.quote)
-                row = _figure_row(
-                    fdraft,
-                    fid=fid,
-                    article=slug,
-                    section=sid,
-                    claim=claim_id,
-                    position=len(facts.figures),
-                )
+                measure = fdraft.measure
                 if fdraft.quote in measure_overrides:
-                    row.measure = measure_overrides[fdraft.quote].measure
+                    measure = measure_overrides[fdraft.quote].measure
                     used_measures.add(fdraft.quote)
-                facts.figures.append(row)
-                facts.figure_actors += [FigureActor(figure_id=fid, actor_id=a) for a in actors]
+                facts.figures.append(
+                    _figure_row(
+                        fdraft,
+                        fid=fid,
+                        article=slug,
+                        section=sid,
+                        claim=claim_id,
+                        position=len(facts.figures),
+                        measure=measure,
+                    )
+                )
+                facts.figure_actors += [FigureActorRow(figure_id=fid, actor_id=a) for a in actors]
                 if claim_id is not None:
-                    facts.claim_figures.append(ClaimFigure(claim_id=claim_id, figure_id=fid))
+                    facts.claim_figures.append(ClaimFigureRow(claim_id=claim_id, figure_id=fid))
         done += len(section_sentences)
         if progress is not None:
             progress(f"sentences {done}/{total}")
@@ -287,15 +300,34 @@ def build_article(
         raise PipelineError(
             f"{slug}: curated entries match nothing in the text: {', '.join(map(repr, unused))}"
         )
-    article.fingerprint = fingerprint(facts)
+    facts.article = article._replace(fingerprint=fingerprint(facts))
     return facts
 
 
+# What json.dumps(data, sort_keys=True, ensure_ascii=False) does, with the keys sorted once per
+# table below rather than for every row.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _hashed_columns(row_class: type[Row]) -> tuple[str, tuple[str, ...], itemgetter[Any]]:
+    """The table's class name, its columns but the fingerprint sorted, and their getter."""
+    names = tuple(sorted(set(row_class._fields) - {"fingerprint"}))
+    positions = [row_class._fields.index(name) for name in names]
+    return TABLES[row_class].__name__, names, itemgetter(*positions)
+
+
+_HASHED = {row_class: _hashed_columns(row_class) for row_class in TABLES}
+
+
 def fingerprint(facts: ArticleFacts) -> str:
-    """A digest of every row but the fingerprint itself: equal digests, identical facts."""
-    digest = hashlib.sha256()
+    """A digest of every row but the fingerprint itself: equal digests, identical facts.
+
+    Each row is hashed as its table's class name and its columns as sorted JSON, as when the
+    rows were SQLModel objects (`model_dump`), so stored fingerprints stay valid. One digest
+    of the concatenation is the digest of the parts fed one by one.
+    """
+    parts: list[str] = []
     for row in facts.rows():
-        data = row.model_dump(exclude={"fingerprint"})
-        digest.update(type(row).__name__.encode())
-        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()
+        table, names, get = _HASHED[type(row)]
+        parts += (table, _to_json(dict(zip(names, get(row), strict=True))))
+    return hashlib.sha256("".join(parts).encode()).hexdigest()

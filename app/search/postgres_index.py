@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from app.core.folding import fold
-from app.search.index import _actor_rows, _article_rows
+from app.search.index import IndexRow, _actor_rows, _article_rows
 from app.search.query import tokens
 
 # The text search configuration of migration 0002: unaccent, then English stems, no stop words.
@@ -42,10 +42,10 @@ def words(text_: str) -> str:
     return " ".join(tokens(fold(text_)))
 
 
-def _with_words(row: dict[str, Any]) -> dict[str, Any]:
-    title, body, aliases = words(row["title"]), words(row["body"]), words(row["aliases"])
+def _with_words(row: IndexRow) -> dict[str, Any]:
+    title, body, aliases = words(row.title), words(row.body), words(row.aliases)
     return {
-        **row,
+        **row._asdict(),
         "title_words": title,
         "body_words": body,
         "aliases_words": aliases,

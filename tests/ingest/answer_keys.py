@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from app.ingest import rows
 from app.ingest.article import prepare_article, read_article
 from app.ingest.curated import Curated, load_curated
 from app.ingest.pipeline import ArticleFacts
-from app.models.tables import Figure
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -111,7 +111,7 @@ def ingest_sample(name: str) -> ArticleFacts:
     return facts
 
 
-def figure_row(f: Figure) -> FigureRow:
+def figure_row(f: rows.FigureRow) -> FigureRow:
     return (f.quote, f.kind, f.value, f.unit, f.comparator, f.period_start, f.period_end)
 
 

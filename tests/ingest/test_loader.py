@@ -12,8 +12,9 @@ from app.ingest import loader
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.kinds import ActorKind
 from app.ingest.loader import LoadError, load
+from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed, read_seed
-from app.models.tables import Figure
+from bench import corpus
 from tests.conftest import SEED_DIR
 
 
@@ -51,9 +52,9 @@ def test_an_offset_that_does_not_match_the_text_aborts_and_keeps_the_old_databas
 ) -> None:
     before = digest(db)
     facts = read_seed(SEED_DIR).articles[0]
-    facts.article.fingerprint = "changed"
-    first: Figure = facts.figures[0]
-    first.start += 1
+    facts.article = facts.article._replace(fingerprint="changed")
+    first = facts.figures[0]
+    facts.figures[0] = first._replace(start=first.start + 1)
     with pytest.raises(LoadError, match=rf"figure {first.id}: text\[\d+:\d+\] is "):
         load(f"sqlite:///{db}", [facts], seed.curated.actors)
     assert digest(db) == before
@@ -65,7 +66,7 @@ def test_a_crash_in_the_middle_of_writing_keeps_the_old_database(
 ) -> None:
     before = digest(db)
     facts = read_seed(SEED_DIR).articles[0]
-    facts.article.fingerprint = "changed"
+    facts.article = facts.article._replace(fingerprint="changed")
 
     def crash(_: object) -> object:
         yield [facts.article]
@@ -92,7 +93,7 @@ def test_a_changed_actor_is_rewritten_in_place(db: Path, seed: Seed) -> None:
 
 def test_a_new_version_of_an_article_replaces_its_facts(db: Path, seed: Seed) -> None:
     facts = read_seed(SEED_DIR).articles[0]
-    facts.article.fingerprint = "a new version"
+    facts.article = facts.article._replace(fingerprint="a new version")
     dropped = facts.figures.pop().id
     facts.claim_figures = [link for link in facts.claim_figures if link.figure_id != dropped]
     facts.figure_actors = [link for link in facts.figure_actors if link.figure_id != dropped]
@@ -105,3 +106,57 @@ def test_an_unknown_affiliation_is_refused_before_anything_is_written() -> None:
     entry = ActorEntry(id="x", name="X", kind=ActorKind.COMPANY, affiliation="nowhere")
     with pytest.raises(ValueError, match="unknown affiliation 'nowhere'"):
         Curated(actors=(entry,))
+
+
+FACT_TABLES = [
+    "article",
+    "section",
+    "mention",
+    "claim",
+    "figure",
+    "claim_actor",
+    "claim_figure",
+    "figure_actor",
+]
+
+
+def facts_of(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as conn:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in FACT_TABLES}
+
+
+def synthetic(
+    seed: Seed, start: int, count: int, slugs: list[str] | None = None
+) -> list[ArticleFacts]:
+    """Synthetic articles (bench/corpus.py), under other slugs when given."""
+    made = list(corpus.articles(count, start=start))
+    names = slugs or [slug for slug, _ in made]
+    return [
+        build_article(text, slug=name, source_name=f"{name}.txt", curated=seed.curated)
+        for name, (_, text) in zip(names, made, strict=True)
+    ]
+
+
+def test_articles_replaced_in_batches_leave_the_facts_of_a_fresh_load(
+    tmp_path: Path, seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "WRITE_BATCH", 2)
+    monkeypatch.setattr(loader, "SLUGS_PER_STATEMENT", 2)
+    first = [*seed.articles, *synthetic(seed, 0, 4)]
+    slugs = [facts.article.id for facts in first[1:4]]
+    final = [first[0], *synthetic(seed, 100, 3, slugs), first[4]]
+    replaced, fresh = tmp_path / "replaced.db", tmp_path / "fresh.db"
+    load(f"sqlite:///{replaced}", first, seed.curated.actors)
+    report = load(f"sqlite:///{replaced}", final, seed.curated.actors)
+    assert (report.written, report.unchanged) == (slugs, [first[0].article.id, first[4].article.id])
+    load(f"sqlite:///{fresh}", final, seed.curated.actors)
+    assert facts_of(replaced) == facts_of(fresh)
+
+
+def test_a_slug_given_twice_is_written_in_its_last_version(tmp_path: Path, seed: Seed) -> None:
+    [old, new] = synthetic(seed, 0, 2, ["twice", "twice"])
+    db = tmp_path / "facts.db"
+    load(f"sqlite:///{db}", [old, new], seed.curated.actors)
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT fingerprint FROM article WHERE id = 'twice'").fetchall()
+    assert stored == [(new.article.fingerprint,)]

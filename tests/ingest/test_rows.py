@@ -1,0 +1,45 @@
+"""The plain rows a load writes: the columns of their tables, and the same fingerprints as
+when they were SQLModel objects (databases hold those fingerprints)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from app.ingest.pipeline import ArticleFacts, build_article, fingerprint
+from app.ingest.rows import TABLES, Row
+from app.ingest.seed import Seed
+from bench import corpus
+
+
+@pytest.mark.parametrize("row_class", TABLES)
+def test_a_row_has_the_columns_of_its_table_in_order(row_class: type[Row]) -> None:
+    table = TABLES[row_class].__table__  # type: ignore[attr-defined]
+    assert list(row_class._fields) == [c.name for c in table.columns]
+
+
+def sqlmodel_fingerprint(facts: ArticleFacts) -> str:
+    """The fingerprint as first defined, over SQLModel table objects."""
+    digest = hashlib.sha256()
+    for row in facts.rows():
+        model = TABLES[type(row)](**row._asdict())
+        data = model.model_dump(exclude={"fingerprint"})
+        digest.update(type(model).__name__.encode())
+        digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def test_the_seed_keeps_the_fingerprint_stored_before_rows_were_plain(seed: Seed) -> None:
+    [facts] = seed.articles
+    assert facts.article.fingerprint == (
+        "92e69c808243dd43ee777695c1ef4179ce384553ae00cca21d7634a8aa50290e"
+    )
+    assert fingerprint(facts) == sqlmodel_fingerprint(facts) == facts.article.fingerprint
+
+
+def test_fingerprints_match_the_sqlmodel_definition(seed: Seed) -> None:
+    for slug, text in corpus.articles(3, start=40):
+        facts = build_article(text, slug=slug, source_name=f"{slug}.txt", curated=seed.curated)
+        assert facts.article.fingerprint == sqlmodel_fingerprint(facts)
