@@ -42,6 +42,7 @@ from app.ingest.drafts import Comparator, FigureDraft, FigureKind
 from app.ingest.numbers import (
     DIGITS,
     FRACTION,
+    FRACTIONS,
     SCALE,
     WORDS,
     fraction_percent,
@@ -214,6 +215,8 @@ _FROM_PERIOD = re.compile(
     r"(?!\s*(?:to|until|till|through|[-–—])\s*\d)",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+_FRACTION_WORD = re.compile("|".join(sorted({key.split()[-1] for key in FRACTIONS})), re.I)
 _DECADE = re.compile(r"(?<![\w$])(?P<decade>(?:1\d|20|21)\d0)'?s\b")
 _FRACTIONS = re.compile(
     rf"(?:\b(?P<cmp>{_alternation(_AMOUNT_COMPARATORS)})\s+)?\b(?P<fraction>{FRACTION})(?=\s+of\b)",
@@ -271,7 +274,12 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
     # Times claim their text first: in "over 2005–2013" the range wins over "over 2005". Within
     # a tier, leftmost-longest; on equal spans, the rule listed first.
     candidates: list[tuple[int, FigureDraft]] = []
-    for tier, rules in enumerate((_TIME_RULES, _AMOUNT_RULES)):
+    # Most sentences hold no digit and no fraction word, and each rule costs a scan of the text:
+    # skip the rules that could not match (every time rule needs a digit, a fraction rule its
+    # fraction's last word).
+    times = _TIME_RULES if _DIGIT.search(text, start, end) else ()
+    amounts = _AMOUNT_RULES if _FRACTION_WORD.search(text, start, end) else (_QUANTITY_RULE,)
+    for tier, rules in enumerate((times, amounts)):
         for pattern, build in rules:
             for m in pattern.finditer(text, start, end):
                 if (figure := build(text, m, end)) is not None:
@@ -410,10 +418,11 @@ _TIME_RULES: tuple[_Rule, ...] = (
     (_FROM_PERIOD, _open_period),
     (_DECADE, _decade),
 )
+_QUANTITY_RULE: _Rule = (_QUANTITY, _quantity)
 _AMOUNT_RULES: tuple[_Rule, ...] = (
     (_FRACTIONS, _fraction),
     (_FRACTION_CHANGES, _fraction_change),
-    (_QUANTITY, _quantity),
+    _QUANTITY_RULE,
 )
 
 
