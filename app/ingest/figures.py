@@ -43,6 +43,7 @@ from app.ingest.numbers import (
     DIGITS,
     FRACTION,
     FRACTIONS,
+    NUMBER_WORDS,
     SCALE,
     WORDS,
     fraction_percent,
@@ -216,6 +217,7 @@ _FROM_PERIOD = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})", re.I)
 _FRACTION_WORD = re.compile("|".join(sorted({key.split()[-1] for key in FRACTIONS})), re.I)
 _DECADE = re.compile(r"(?<![\w$])(?P<decade>(?:1\d|20|21)\d0)'?s\b")
 _FRACTIONS = re.compile(
@@ -274,11 +276,16 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
     # Times claim their text first: in "over 2005–2013" the range wins over "over 2005". Within
     # a tier, leftmost-longest; on equal spans, the rule listed first.
     candidates: list[tuple[int, FigureDraft]] = []
-    # Most sentences hold no digit and no fraction word, and each rule costs a scan of the text:
-    # skip the rules that could not match (every time rule needs a digit, a fraction rule its
-    # fraction's last word).
-    times = _TIME_RULES if _DIGIT.search(text, start, end) else ()
-    amounts = _AMOUNT_RULES if _FRACTION_WORD.search(text, start, end) else (_QUANTITY_RULE,)
+    # Most sentences hold no digit, no number word and no fraction word, and every rule costs a
+    # scan of the text: skip the rules that cannot match (each time rule needs a digit, a
+    # quantity a digit or a number word, a fraction its fraction's last word).
+    has_digit = _DIGIT.search(text, start, end) is not None
+    times = _TIME_RULES if has_digit else ()
+    fractions = _FRACTION_RULES if _FRACTION_WORD.search(text, start, end) else ()
+    if has_digit or _NUMBER_WORD.search(text, start, end):
+        amounts = (*fractions, _QUANTITY_RULE)
+    else:
+        amounts = fractions
     for tier, rules in enumerate((times, amounts)):
         for pattern, build in rules:
             for m in pattern.finditer(text, start, end):
@@ -418,12 +425,12 @@ _TIME_RULES: tuple[_Rule, ...] = (
     (_FROM_PERIOD, _open_period),
     (_DECADE, _decade),
 )
-_QUANTITY_RULE: _Rule = (_QUANTITY, _quantity)
-_AMOUNT_RULES: tuple[_Rule, ...] = (
+# In this order: on equal spans, the rule listed first wins.
+_FRACTION_RULES: tuple[_Rule, ...] = (
     (_FRACTIONS, _fraction),
     (_FRACTION_CHANGES, _fraction_change),
-    _QUANTITY_RULE,
 )
+_QUANTITY_RULE: _Rule = (_QUANTITY, _quantity)
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -85,6 +85,8 @@ WORDS = (
     rf"|an?(?=\s+(?:{'|'.join(SCALE_WORDS)}|decade|century)\b)"
 )
 """Number words from "one" to "nine hundred and ninety-nine", "a dozen", and "a" before a scale."""
+NUMBER_WORDS = (*_UNITS, *_TEENS, *_TENS, "hundred", "dozen", *SCALE_WORDS, "decade", "century")
+"""Every `WORDS` match holds one of these, starting a word: a text with none holds no `WORDS`."""
 
 SCALE = (
     rf"\s+(?:{'|'.join(SCALE_WORDS)})\b"
