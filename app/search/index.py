@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from app.models.tables import Actor, Claim, ClaimActor, Figure, FigureActor, Mention, Section
@@ -96,6 +97,23 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
+def _fact_actors(
+    conn: Connection,
+    fact_id: Mapped[str],
+    actor_id: Mapped[str],
+    facts: type[Claim] | type[Figure],
+    article_ids: Sequence[str],
+) -> dict[str, list[str]]:
+    """The actors of each claim or figure of these articles (not of every article stored:
+    adding one article to a large database reads only its own links)."""
+    pairs = conn.execute(
+        select(fact_id, actor_id)
+        .join(facts, col(facts.id) == fact_id)
+        .where(col(facts.article_id).in_(article_ids))
+    )
+    return _grouped((fact, actor) for fact, actor in pairs)
+
+
 # The rows are read as plain columns, not as table objects: building tens of thousands of
 # SQLModel objects cost most of a large load's indexing time (docs/performance.md).
 
@@ -143,9 +161,8 @@ def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[Inde
             article=article_id,
             section=section_id,
         )
-    claim_actors = _grouped(
-        (claim, actor)
-        for claim, actor in conn.execute(select(ClaimActor.claim_id, ClaimActor.actor_id))
+    claim_actors = _fact_actors(
+        conn, col(ClaimActor.claim_id), col(ClaimActor.actor_id), Claim, article_ids
     )
     for claim_id, article_id, section_id, claim_text in conn.execute(
         select(Claim.id, Claim.article_id, Claim.section_id, Claim.text)
@@ -161,9 +178,8 @@ def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[Inde
             article=article_id,
             section=section_id,
         )
-    figure_actors = _grouped(
-        (figure, actor)
-        for figure, actor in conn.execute(select(FigureActor.figure_id, FigureActor.actor_id))
+    figure_actors = _fact_actors(
+        conn, col(FigureActor.figure_id), col(FigureActor.actor_id), Figure, article_ids
     )
     # Five columns: past what sqlmodel's select() is typed for, so SQLAlchemy's own.
     for figure_id, article_id, section_id, quote, measure in conn.execute(
