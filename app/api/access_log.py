@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
-import uuid
 
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("app.access")
 # A client's own id is echoed only when it is short and plain: logs and headers stay clean.
-_CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_CLIENT_ID = re.compile(rb"[A-Za-z0-9._:-]{1,128}\Z")
 
 
 class AccessLogMiddleware:
@@ -24,8 +23,12 @@ class AccessLogMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        offered = Headers(scope=scope).get("x-request-id", "")
-        request_id = offered if _CLIENT_ID.match(offered) else uuid.uuid4().hex
+        offered = next((v for k, v in scope["headers"] if k == b"x-request-id"), b"")
+        # 128 random bits as 32 hex digits, as uuid4().hex but for its version bits, at a
+        # fifth of its cost.
+        request_id = (
+            offered.decode("latin-1") if _CLIENT_ID.match(offered) else os.urandom(16).hex()
+        )
         started = time.perf_counter()
         status = 500
 

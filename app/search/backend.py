@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from app.core.db import Database, Reader, sqlite_errors
 from app.search import ranking, snippets
@@ -37,9 +38,9 @@ _BM25 = "bm25(search_index, {title}, {body}, {aliases})".format(**WEIGHTS)
 MAX_MATCHES = 1_000
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One result on the page, in the order of `SearchHit`'s fields."""
+class Hit(TypedDict):
+    """One result on the page, keys in the order of `SearchHit`'s fields: a dict, because orjson
+    writes dicts several times faster than dataclasses (render.py)."""
 
     type: str
     id: str
@@ -48,6 +49,26 @@ class Hit:
     score: float
     section: str | None
     article: str | None
+
+
+def hit(
+    kind: str,
+    id_: str,
+    title: str,
+    snippet: str,
+    score: float,
+    section: str | None,
+    article: str | None,
+) -> Hit:
+    return {
+        "type": kind,
+        "id": id_,
+        "title": title,
+        "snippet": snippet,
+        "score": score,
+        "section": section,
+        "article": article,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,17 +158,9 @@ def _hits(
     page: Sequence[Match],
 ) -> list[Hit]:
     cut = snippets.page_snippets(db, data, match, phrases, [m[0] for m in page])
+    # bm25() is negative, more negative for better matches; `score` is the other way.
     return [
-        Hit(
-            type=kind,
-            id=id_,
-            title=label,
-            snippet=snippet,
-            # bm25() is negative, more negative for better matches; `score` is the other way.
-            score=round(-rank, 6),
-            section=section,
-            article=article,
-        )
+        hit(kind, id_, label, snippet, round(-rank, 6), section, article)
         for (_, kind, id_, article, section, _, rank), (label, snippet) in zip(
             page, cut, strict=True
         )

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from app.models.tables import Actor
 from app.search import highlight
 from app.search.aliases import ActorNames, Alternative, spans
-from app.search.backend import MAX_MATCHES, Hit, Result, facets
+from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
 from app.search.filters import SearchFilters
 from app.search.postgres_index import CONFIG
 from app.search.query import ParsedQuery, Term, parse
@@ -228,15 +228,7 @@ def _hits(conn: Connection, tsquery: str, page: Sequence[Match]) -> list[Hit]:
         }
         cut[row[0]] = (row[2], choose(row[1], marked))
     return [
-        Hit(
-            type=kind,
-            id=id_,
-            title=cut[rowid][0],
-            snippet=cut[rowid][1],
-            score=round(rank, 6),
-            section=section,
-            article=article,
-        )
+        hit(kind, id_, cut[rowid][0], cut[rowid][1], round(rank, 6), section, article)
         for rowid, kind, id_, article, section, _, rank in page
     ]
 

@@ -13,7 +13,6 @@ from app.search.backend import Result
 
 
 def to_json(result: Result) -> bytes:
-    # Hit is a dataclass in SearchHit's field order, and orjson writes dataclasses natively.
     return orjson.dumps(
         {
             "items": result.items,
