@@ -19,7 +19,6 @@ from starlette.middleware.cors import CORSMiddleware
 
 from app.api import errors
 from app.api.access_log import AccessLogMiddleware
-from app.api.batched_writes import BatchedWritesMiddleware
 from app.api.caching import CachingMiddleware
 from app.api.problems import PROBLEM_JSON
 from app.api.ratelimit import RateLimitMiddleware
@@ -89,8 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(root_router)
     docs.install(app)
     errors.install(app)
-    # Added innermost first: a request passes the batched writes, the access log, the security
-    # checks, the rate limit and CORS before the cache, and the cache before the search shortcut.
+    # Added innermost first: a request passes the access log, the security checks, the rate
+    # limit and CORS before the cache, and the cache before the search shortcut.
     app.add_middleware(
         SearchShortcut,
         database=database,
@@ -115,7 +114,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(SecurityMiddleware)
     app.add_middleware(AccessLogMiddleware)
-    app.add_middleware(BatchedWritesMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
