@@ -11,8 +11,8 @@ requests read since the last one; sent at once, each answer is a socket write (a
 a waiting client) between two handlers' work. Queued behind the handlers already waiting
 (`asyncio.sleep(0)`), the answers of a pass are written one after another once their work is
 done. Measured at 32 connections on one worker (docs/performance.md, "Answers written
-together"): the server's CPU per search fell from 303 to 257 µs, in user and kernel time
-alike, and search p99 from about 18 to 13 ms. Cached answers (about 15 µs each) go out at once:
+together"): the server's CPU per search fell from 276 to 238 µs, in user and kernel time
+alike, and search p99 from 17 to 12.5 ms. Cached answers (about 15 µs each) go out at once:
 holding them back too raised their throughput but doubled their p99 under mixed traffic.
 
 Searches get their own, smaller share of the bytes: their URLs rarely repeat the way resource
