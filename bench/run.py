@@ -191,6 +191,20 @@ TARGETS = {"section": (0.5, None), "mix": (0.5, None), "search": (0.15, 10.0)}
 P99_TARGET_MS = 20.0
 
 
+def _verdict(
+    s: Summary, share: float, multiple: float | None, ceiling: float, datasette: float
+) -> str:
+    """ "yes", or which of the scenario's targets it misses."""
+    misses = []
+    if s.rps < share * ceiling:
+        misses.append(f"< {share:g}x ceiling")
+    if multiple is not None and s.rps < multiple * datasette:
+        misses.append(f"< {multiple:g}x Datasette")
+    if s.p99_ms > P99_TARGET_MS:
+        misses.append(f"p99 > {P99_TARGET_MS:g} ms")
+    return "**no**: " + ", ".join(misses) if misses else "yes"
+
+
 def render(summaries: dict[str, Summary], args: argparse.Namespace, urls: int, body: int) -> str:
     ceiling = summaries["ceiling"].rps
     datasette = summaries["datasette search"].rps
@@ -198,12 +212,7 @@ def render(summaries: dict[str, Summary], args: argparse.Namespace, urls: int, b
     for s in summaries.values():
         target = TARGETS.get(s.name)
         vs_datasette = f"{s.rps / datasette:.1f}x" if s.name.startswith("search") else ""
-        verdict = ""
-        if target is not None:
-            share, multiple = target
-            holds = s.rps >= share * ceiling and s.p99_ms <= P99_TARGET_MS
-            holds = holds and (multiple is None or s.rps >= multiple * datasette)
-            verdict = "yes" if holds else "**no**"
+        verdict = "" if target is None else _verdict(s, *target, ceiling, datasette)
         rows.append(
             [
                 s.name,

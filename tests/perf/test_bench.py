@@ -9,7 +9,8 @@ import pytest
 
 from app.ingest.pipeline import build_article
 from app.ingest.seed import Seed
-from bench import corpus, report, workload
+from bench import corpus, report, run, workload
+from bench.wrk import Measure, Summary
 
 
 def test_synthetic_articles_are_distinct_and_read_like_the_seed(seed: Seed) -> None:
@@ -40,3 +41,21 @@ def test_results_are_written_between_their_markers(tmp_path: Path) -> None:
     )
     with pytest.raises(SystemExit):
         report.write_section("bench/other.py", "x", doc)
+
+
+def _search_at(rps: float, p99_ms: float) -> Summary:
+    return Summary("search", (Measure(int(rps * 10), 10.0, 1.0, 2.0, p99_ms, p99_ms, 0, 0),))
+
+
+@pytest.mark.parametrize(
+    ("rps", "p99_ms", "verdict"),
+    [
+        (4_500, 9.6, "yes"),
+        (4_348, 9.6, "**no**: < 0.15x ceiling"),
+        (4_500, 20.5, "**no**: p99 > 20 ms"),
+        (2_000, 25.0, "**no**: < 0.15x ceiling, < 10x Datasette, p99 > 20 ms"),
+    ],
+)
+def test_a_verdict_names_each_target_missed(rps: float, p99_ms: float, verdict: str) -> None:
+    # A ceiling of 30,000 req/s and Datasette at 229: 0.15x is 4,500, 10x is 2,290.
+    assert run._verdict(_search_at(rps, p99_ms), 0.15, 10.0, 30_000, 229) == verdict
