@@ -15,11 +15,11 @@ from fastapi.routing import APIRoute
 from fastapi.telemetry import TelemetryConfig
 from opentelemetry import trace
 from sqlalchemy.exc import DBAPIError
-from starlette.middleware.cors import CORSMiddleware
 
 from app.api import errors
 from app.api.access_log import AccessLogMiddleware
 from app.api.caching import CachingMiddleware
+from app.api.cors import CORSMiddleware
 from app.api.problems import PROBLEM_JSON
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.router import API_PREFIX, api_router, root_router
