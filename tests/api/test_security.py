@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api.access_log import request_ids
 from app.api.security import MAX_HEADER_BYTES, MAX_URL_BYTES
 from app.core.config import Settings
 from app.main import create_app
@@ -86,3 +89,20 @@ def test_rate_limiting_answers_429_with_retry_after(settings: Settings) -> None:
 
 def test_rate_limiting_is_off_by_default(client: TestClient) -> None:
     assert {client.get("/v1/articles").status_code for _ in range(50)} == {200}
+
+
+def test_request_ids_are_distinct_hex_and_a_forked_worker_draws_its_own() -> None:
+    ids = [request_ids.next() for _ in range(1_000)]
+    assert len(set(ids)) == 1_000
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its first id, then out at once
+        os.write(write, request_ids.next().encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child = os.read(read, 64).decode()
+    os.close(read)
+    os.close(write)
+    assert child[:16] != ids[0][:16]
+    assert child[16:] == f"{0:016x}"
