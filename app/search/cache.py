@@ -19,11 +19,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
 
 from app.core.db import Reader
 from app.search.aliases import ActorNames, load_names
+from app.search.phrases import PhraseClasses, index_terms
 from app.search.query import Term
 from app.search.suggest import closest, vocabulary
 
@@ -40,7 +41,8 @@ MAX_CORRECTIONS = 20_000
 # A snippet and its key take about 600 bytes: 24 MB at most.
 MAX_SNIPPETS = 40_000
 # What a result needs of its row: type, id, article, section, actors (space-separated ids);
-# about 300 bytes each (9 MB). An index this small is read whole on first use.
+# about 300 bytes each (9 MB). An index this small has its rows and its terms read whole on
+# first use (its terms, to know which phrases match the same ones: phrases.py).
 MAX_ROWS_KEPT = 30_000
 READ_WHOLE_BELOW = 20_000
 
@@ -104,6 +106,9 @@ class IndexData:
     # articles); popitem(last=False) does not.
     _rows: OrderedDict[int, RowMeta] = field(default_factory=OrderedDict, repr=False)
     _read_whole: bool | None = field(default=None, repr=False)
+    _read_rows: bool = field(default=False, repr=False)
+    # False for an index too large to read its terms at once.
+    _classes: PhraseClasses | Literal[False] | None = field(default=None, repr=False)
     _article_actors: Memo[str, frozenset[str]] = field(
         default_factory=lambda: Memo(1_000), repr=False
     )
@@ -127,12 +132,21 @@ class IndexData:
         found.sort(key=lambda w: (-words[w], w))
         return tuple(found[:MAX_COMPLETIONS])
 
+    def phrase_key(self, db: sqlite3.Connection, phrase: str) -> str:
+        """What the memos know a phrase by: the terms it matches (phrases.py), when the index
+        is small enough to read its terms at once; else the phrase itself."""
+        if self._classes is None:
+            small = self._small(db)
+            self._classes = PhraseClasses(index_terms(db)) if small else False
+        return self._classes.key(phrase) if self._classes else phrase
+
     def count(self, db: sqlite3.Connection, phrase: str) -> int:
         """The rows an FTS5 phrase matches on its own, counted up to MAX_PHRASE_ROWS + 1."""
-        count = self._counts.get(phrase)
+        key = self.phrase_key(db, phrase)
+        count = self._counts.get(key)
         if count is None:
             count = int(db.execute(_COUNT, (phrase, MAX_PHRASE_ROWS + 1)).fetchone()[0])
-            self._counts.put(phrase, count)
+            self._counts.put(key, count)
         return count
 
     def rows_matching(self, db: sqlite3.Connection, term: Term) -> int:
@@ -142,22 +156,29 @@ class IndexData:
 
     def scores(self, db: sqlite3.Connection, phrase: str) -> Scores | None:
         """What each row of a phrase scores for it alone; None past MAX_PHRASE_ROWS rows."""
-        scores = self._scores.get(phrase)
+        key = self.phrase_key(db, phrase)
+        scores = self._scores.get(key)
         if scores is None:
             if self.count(db, phrase) > MAX_PHRASE_ROWS:
                 return None
             sql = _SCORES.format(**self.weights) + " WHERE search_index MATCH ?"
             scores = {rowid: -rank for rowid, rank in db.execute(sql, (phrase,))}
-            self._scores.put(phrase, scores)
+            self._scores.put(key, scores)
         return scores
+
+    def _small(self, db: sqlite3.Connection) -> bool:
+        """Whether the index is small enough to read whole (its rows, its terms) at once."""
+        if self._read_whole is None:
+            total = int(db.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
+            self._read_whole = total <= READ_WHOLE_BELOW
+        return self._read_whole
 
     def rows(self, db: sqlite3.Connection, rowids: Iterable[int]) -> dict[int, RowMeta]:
         """type, id, article, section and actors of each row, read once and kept."""
         kept = self._rows
-        if self._read_whole is None:
-            total = int(db.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
-            self._read_whole = total <= READ_WHOLE_BELOW
-            if self._read_whole:
+        if not self._read_rows:
+            self._read_rows = True
+            if self._small(db):
                 kept.update((r[0], r[1:]) for r in db.execute(_META))
         wanted = list(rowids)
         missing = [rowid for rowid in wanted if rowid not in kept]

@@ -9,7 +9,8 @@ order. So:
 
 - a snippet is kept under (rowid, the query's phrases found in the row), and a later query
   whose phrases meet that row the same way ("oil" alone, "oil venezeula" falling back to any
-  word...) reuses it;
+  word...) reuses it; phrases are known there by the terms they match (phrases.py), so
+  "venezu" and "venezuela" being typed share theirs;
 - a new one is cut with only those phrases in the expression (`"a" OR "b"`): the same snippet,
   without FTS5 setting up, for every row, the phrases that cannot be in it (an actor's name
   brings all its other names along).
@@ -31,8 +32,6 @@ from app.search.schemas import SearchType
 # Tokens around the matches in a snippet (FTS5 allows at most 64).
 SNIPPET_TOKENS = 24
 _COLUMNS = ("title", "body", "aliases")
-
-Key = tuple[int, tuple[str, ...]]
 
 
 def choose(kind: str, marked: dict[str, str]) -> str:
@@ -87,20 +86,16 @@ def _cut(db: sqlite3.Connection, match: str, rowids: Sequence[int]) -> dict[int,
     }
 
 
-def _keys(
+def _present(
     db: sqlite3.Connection, data: IndexData, phrases: Sequence[str], rowids: Sequence[int]
-) -> list[Key] | None:
-    """Each row's snippet key, or None when some phrase is in too many rows to tell."""
+) -> list[tuple[int, ...]] | None:
+    """For each row, the positions of the phrases it holds; None when some phrase is in too
+    many rows to tell."""
     found = [data.scores(db, phrase) for phrase in phrases]
     kept = [s for s in found if s is not None]
     if len(kept) < len(found):
         return None
-    # Interned, the phrases of many keys are one string each.
-    phrases = [sys.intern(p) for p in phrases]
-    return [
-        (rowid, tuple(p for p, scores in zip(phrases, kept, strict=True) if rowid in scores))
-        for rowid in rowids
-    ]
+    return [tuple(i for i, scores in enumerate(kept) if rowid in scores) for rowid in rowids]
 
 
 def page_snippets(
@@ -110,24 +105,30 @@ def page_snippets(
     phrases: Sequence[str],
     rowids: Sequence[int],
 ) -> list[tuple[str, str]]:
-    """(label, snippet HTML) for each row of the page, in order; FTS5 cuts only the new ones."""
+    """(label, snippet HTML) for each row of the page, in order; FTS5 cuts only the new ones.
+
+    A snippet is kept under the row and the keys of the phrases present (phrases.py: phrases
+    that match the same terms are one), interned so that the keys of many rows share them; it
+    is cut with the phrases as this query wrote them.
+    """
     if not rowids:
         return []
-    keys = _keys(db, data, phrases, rowids)
-    if keys is None:
+    present = _present(db, data, phrases, rowids)
+    if present is None:
         cut = _cut(db, match, rowids)
         return [cut[rowid] for rowid in rowids]
+    keys = [sys.intern(data.phrase_key(db, p)) for p in phrases]
     found: dict[int, tuple[str, str]] = {}
-    missing: dict[tuple[str, ...], list[int]] = {}
-    for key in keys:
-        known = data.snippets.get(key)
+    missing: dict[tuple[int, ...], list[int]] = {}
+    for rowid, held in zip(rowids, present, strict=True):
+        known = data.snippets.get((rowid, tuple(keys[i] for i in held)))
         if known is None:
-            missing.setdefault(key[1], []).append(key[0])
+            missing.setdefault(held, []).append(rowid)
         else:
-            found[key[0]] = known
-    for present, rows in missing.items():
-        cut = _cut(db, " OR ".join(present), rows)
+            found[rowid] = known
+    for held, rows in missing.items():
+        cut = _cut(db, " OR ".join(phrases[i] for i in held), rows)
         for rowid in rows:
-            data.snippets.put((rowid, present), cut[rowid])
+            data.snippets.put((rowid, tuple(keys[i] for i in held)), cut[rowid])
         found.update(cut)
     return [found[rowid] for rowid in rowids]

@@ -1,12 +1,17 @@
-"""A `search` helper over the session's client: GET /v1/search, assert 200, return the JSON."""
+"""A `search` helper over the session's client (GET /v1/search, assert 200, return the JSON),
+and the seeded index's reader with a fresh memo for tests of the search internals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from app.core.db import Database, Reader
+from app.search import backend
+from app.search.cache import IndexData
 
 Search = Callable[..., dict[str, Any]]
 
@@ -25,3 +30,17 @@ def search(client: TestClient) -> Search:
 def top(body: dict[str, Any], n: int | None = None) -> list[tuple[str, str]]:
     """(type, id) of the first `n` items."""
     return [(item["type"], item["id"]) for item in body["items"][:n]]
+
+
+@pytest.fixture(scope="module")
+def reader(database_url: str) -> Iterator[Reader]:
+    database = Database(database_url, timeout_ms=2000)
+    yield database.reader()
+    database.dispose()
+
+
+@pytest.fixture
+def data(reader: Reader) -> IndexData:
+    # A fresh memo for every test: nothing kept by one test decides what another runs.
+    with reader.limited() as db:
+        return IndexData(backend.index_data(reader, db, backend.WEIGHTS).names, backend.WEIGHTS)

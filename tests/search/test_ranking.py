@@ -10,11 +10,10 @@ whole expression.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 
 import pytest
 
-from app.core.db import Database, Reader
+from app.core.db import Reader
 from app.search import backend, ranking, snippets
 from app.search.aliases import expand, match_all, match_any
 from app.search.cache import IndexData
@@ -49,20 +48,6 @@ FILTERS = [
     SearchFilters(section=f"{ARTICLE}-2-1"),
     SearchFilters(article="no-such-article"),
 ]
-
-
-@pytest.fixture(scope="module")
-def reader(database_url: str) -> Iterator[Reader]:
-    database = Database(database_url, timeout_ms=2000)
-    yield database.reader()
-    database.dispose()
-
-
-@pytest.fixture
-def data(reader: Reader) -> IndexData:
-    # A fresh memo for every test: nothing kept by one test decides what another runs.
-    with reader.limited() as db:
-        return IndexData(backend.index_data(reader, db, backend.WEIGHTS).names, backend.WEIGHTS)
 
 
 @pytest.mark.parametrize("q", QUERIES)
@@ -133,7 +118,7 @@ def test_a_phrase_in_too_many_rows_is_ranked_in_sql(
     groups = expand(parse("oil"), data.names)
     with reader.limited() as db:
         assert ranking.rank(db, data, groups, SearchMode.ALL, SearchFilters(), 100) is None
-        assert snippets._keys(db, data, ['"oil"'], [1]) is None
+        assert snippets._present(db, data, ['"oil"'], [1]) is None
 
 
 def test_the_rows_read_are_the_index_rows(reader: Reader, data: IndexData) -> None:

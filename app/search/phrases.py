@@ -1,0 +1,100 @@
+"""Phrases that match the very same index terms, known as one.
+
+A one-word phrase matches index terms, and nothing else decides what FTS5 makes of it: `"oil"`
+matches the rows holding the term porter makes of "oil"; `"venezu"*` every term starting with
+the stem of "venezu". Two phrases that match the same terms match the same tokens of the same
+rows, so they count the same rows, score the same bm25 doubles and get the same snippets.
+Typing "venezu", "venezue", "venezuel", "venezuela" gives four phrases and one set of terms
+({venezuela, venezuelan}): keyed by that set (its range in the sorted terms), the memos of
+cache.py and snippets.py compute each answer once instead of four times. Phrases of several
+words keep their own text as their key.
+
+The terms come from the index itself (an fts5vocab table) and the stems from FTS5 itself (an
+in-memory table with the index's tokenizer), so both are FTS5's own, not a reimplementation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import sqlite3
+import threading
+
+# The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
+# the two equal).
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+# Words stemmed and phrases keyed, kept per process and per data version (about 200 bytes
+# each): emptied when full.
+MAX_STEMS = 100_000
+
+
+class Stemmer:
+    """A word as the index's tokenizer writes it: its porter stem, or None when the tokenizer
+    makes no single term of it."""
+
+    def __init__(self) -> None:
+        self._conn = sqlite3.connect(":memory:", check_same_thread=False)
+        self._conn.execute(f"CREATE VIRTUAL TABLE word USING fts5(w, tokenize = '{TOKENIZER}')")
+        self._conn.execute("CREATE VIRTUAL TABLE word_terms USING fts5vocab(word, 'row')")
+        self._lock = threading.Lock()
+        self._stems: dict[str, str | None] = {}
+
+    def stem(self, word: str) -> str | None:
+        if word in self._stems:
+            return self._stems[word]
+        with self._lock:
+            self._conn.execute("INSERT INTO word VALUES (?)", (word,))
+            terms = [t for (t,) in self._conn.execute("SELECT term FROM word_terms")]
+            self._conn.execute("DELETE FROM word")
+        stem = terms[0] if len(terms) == 1 else None
+        if len(self._stems) >= MAX_STEMS:
+            self._stems.clear()
+        self._stems[word] = stem
+        return stem
+
+
+_stemmer = Stemmer()
+
+
+def index_terms(db: sqlite3.Connection) -> list[str]:
+    """Every term of the search index, sorted (as FTS5 sorts them: by their UTF-8 bytes)."""
+    path = next(file for _, name, file in db.execute("PRAGMA database_list") if name == "main")
+    # fts5vocab needs a table of its own; the reader may create none, so a side connection
+    # does, in its temporary schema.
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as side:
+        side.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_index, 'row')")
+        return [term for (term,) in side.execute("SELECT term FROM temp.terms")]
+
+
+class PhraseClasses:
+    """An FTS5 phrase (as query.fts_string writes it) -> the key of the terms it matches."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self._terms = terms
+        self._keys: dict[str, str] = {}
+
+    def key(self, phrase: str) -> str:
+        found = self._keys.get(phrase)
+        if found is None:
+            if len(self._keys) >= MAX_STEMS:
+                self._keys.clear()
+            found = self._keys[phrase] = self._key(phrase)
+        return found
+
+    def _key(self, phrase: str) -> str:
+        prefix = phrase.endswith("*")
+        word = phrase[1:-2] if prefix else phrase[1:-1]
+        # Several words (or a quote inside one): a phrase of its own.
+        if " " in word or '"' in word:
+            return phrase
+        stem = _stemmer.stem(word)
+        if stem is None:
+            return phrase
+        start = bisect.bisect_left(self._terms, stem)
+        if prefix:
+            end = bisect.bisect_left(self._terms, stem + "\U0010ffff", lo=start)
+        else:
+            end = start + 1 if start < len(self._terms) and self._terms[start] == stem else start
+        # A range of terms, never the text of a phrase (those start with a quote); no terms at
+        # all match nothing, which each phrase may as well find out for itself.
+        return f"{start}:{end}" if end > start else phrase

@@ -1,0 +1,93 @@
+"""Phrases known by the terms they match share what is kept for them, and only those do."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from importlib import import_module
+
+import pytest
+
+from app.core.db import Reader
+from app.search import backend, phrases, snippets
+from app.search.cache import IndexData
+from app.search.filters import SearchFilters
+from app.search.query import fts_string, tokens
+
+migration = import_module("migrations.versions.20261128_0002_search_index")
+
+
+def test_the_stemmer_is_the_index_tokenizer() -> None:
+    assert f"tokenize = '{phrases.TOKENIZER}'" in migration.CREATE_INDEX
+    stem = phrases.Stemmer().stem
+    assert [stem(w) for w in ("running", "sanctions", "venezuela", "oil")] == [
+        "run",
+        "sanction",
+        "venezuela",
+        "oil",
+    ]
+    assert stem("café") == "cafe"
+    assert stem("u.s") is None  # two tokens
+
+
+def test_phrases_with_one_key_match_the_same_rows_with_the_same_scores(
+    reader: Reader, data: IndexData, article_text: str
+) -> None:
+    """Every word of the article and every prefix of it, exact and as a prefix, keyed and
+    scored by FTS5 alone: one key, one set of rows and bm25 doubles."""
+    words = {w for w in tokens(article_text.lower()) if len(w) >= 3}
+    candidates = {fts_string((w[:end],), prefix=True) for w in words for end in range(3, len(w))}
+    candidates |= {fts_string((w,)) for w in words}
+    sql = (
+        "SELECT rowid, bm25(search_index, 10.0, 1.0, 5.0) FROM search_index"
+        " WHERE search_index MATCH ?"
+    )
+    by_key: dict[str, set[str]] = defaultdict(set)
+    with reader.limited() as db:
+        for phrase in candidates:
+            by_key[data.phrase_key(db, phrase)].add(phrase)
+        shared = [group for group in by_key.values() if len(group) > 1]
+        # 2,470 phrases, known by 1,007 keys; 477 of those keys stand for two phrases or more.
+        assert (len(candidates), len(by_key), len(shared)) == (2_470, 1_007, 477)
+        for group in shared:
+            results = {tuple(db.execute(sql, (phrase,)).fetchall()) for phrase in group}
+            assert len(results) == 1, group
+    assert data.phrase_key(db, '"venezu"*') == data.phrase_key(db, '"venezuela"*')
+    assert data.phrase_key(db, '"venezuela"') != data.phrase_key(db, '"venezuela"*')
+
+
+def test_a_phrase_of_several_words_or_of_no_term_is_its_own_key(
+    reader: Reader, data: IndexData
+) -> None:
+    with reader.limited() as db:
+        for phrase in ('"belt and road"', '"zzzzqx"', '"zzzzqx"*', '"u s"'):
+            assert data.phrase_key(db, phrase) == phrase
+
+
+def test_a_large_index_keys_phrases_by_their_text(
+    reader: Reader, data: IndexData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.search.cache.READ_WHOLE_BELOW", 0)
+    with reader.limited() as db:
+        assert data.phrase_key(db, '"venezu"*') == '"venezu"*'
+
+
+def test_a_snippet_cut_for_one_phrase_serves_the_phrases_of_its_key(
+    reader: Reader, data: IndexData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cuts: list[str] = []
+    cut = snippets._cut
+
+    def counted(
+        db: sqlite3.Connection, match: str, rowids: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        cuts.append(match)
+        return cut(db, match, rowids)
+
+    monkeypatch.setattr(snippets, "_cut", counted)
+    with reader.limited() as db:
+        rowids = [m[0] for m in backend._matches(db, '"venezuela"*', SearchFilters())]
+        first = snippets.page_snippets(db, data, '"venezu"*', ['"venezu"*'], rowids)
+        again = snippets.page_snippets(db, data, '"venezuel"*', ['"venezuel"*'], rowids)
+        assert cuts == ['"venezu"*']
+        assert again == first == [cut(db, '"venezuel"*', rowids)[r] for r in rowids]
