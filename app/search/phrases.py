@@ -23,9 +23,9 @@ import threading
 # The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
 # the two equal).
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-# Words stemmed and phrases keyed, kept per process and per data version (about 200 bytes
-# each): emptied when full.
-MAX_STEMS = 100_000
+# Words stemmed, and phrases keyed per data version (about 150 bytes each, 3 MB at most):
+# emptied when full, which costs a stem (about 30 µs) for each word typed again.
+MAX_STEMS = 20_000
 
 
 class Stemmer:

@@ -91,3 +91,18 @@ def test_a_snippet_cut_for_one_phrase_serves_the_phrases_of_its_key(
         again = snippets.page_snippets(db, data, '"venezuel"*', ['"venezuel"*'], rowids)
         assert cuts == ['"venezu"*']
         assert again == first == [cut(db, '"venezuel"*', rowids)[r] for r in rowids]
+
+
+def test_what_is_kept_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(phrases, "MAX_STEMS", 3)
+    stemmer = phrases.Stemmer()
+    classes = phrases.PhraseClasses(["oil", "run"])
+    words = ["oil", "running", "runs", "sanctions", "venezuela"]
+    assert [stemmer.stem(w) for w in words] == ["oil", "run", "run", "sanction", "venezuela"]
+    for word in words:
+        classes.key(fts_string((word,), prefix=True))
+    assert len(stemmer._stems) <= 3
+    assert len(classes._keys) <= 3
+    assert classes.key('"runs"*') == "1:2"
+    assert classes.key('"runs"') == "1:2"
+    assert classes.key('"oil"') == "0:1"
