@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.db import sqlite_url
 from app.ingest.curated import ActorEntry
 from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts
@@ -36,7 +37,7 @@ def load_service(
     path: Path, articles: Sequence[ArticleFacts], actors: Sequence[ActorEntry]
 ) -> Loaded:
     started = time.perf_counter()
-    load(f"sqlite:///{path}", articles, actors)
+    load(sqlite_url(path), articles, actors)
     return Loaded(path, time.perf_counter() - started)
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.core.db import sqlite_url
 from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts, build_article
 from bench import corpus, databases, report, servers, workload
@@ -78,7 +79,7 @@ def run_size(count: int, work: Path, args: argparse.Namespace, queries: list[str
     path = work / f"facts-{count}.db"
     print(f"  built in {build_s:.1f} s; loading ...", flush=True)
     started = time.perf_counter()
-    load(f"sqlite:///{path}", facts, actors)
+    load(sqlite_url(path), facts, actors)
     load_s = time.perf_counter() - started
     del facts
     gc.collect()

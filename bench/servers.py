@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.db import sqlite_url
+
 REPO = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 
@@ -115,7 +117,7 @@ def service(
     port = free_port()
     env = {
         **os.environ,
-        "ARTICLE_FACTS_DATABASE_URL": f"sqlite:///{database}",
+        "ARTICLE_FACTS_DATABASE_URL": sqlite_url(database),
         "ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE": "0",
         # bench.serve, when the other copy has none.
         "PYTHONPATH": str(REPO),

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi import Request
@@ -20,6 +21,8 @@ from sqlalchemy.exc import OperationalError
 
 from app.core.config import Settings
 from app.core.db import Database, sqlite_path
+from app.ingest.loader import load
+from app.ingest.seed import Seed
 from app.main import create_app
 from app.queries.rows import read
 from tests.api.test_contract import assert_problem
@@ -140,3 +143,24 @@ def test_a_missing_search_index_is_not_ready(tmp_path: Path, database_url: str) 
         body = assert_problem(client.get("/ready"), 503)
         assert client.get("/v1/articles").status_code == 200
     assert body["detail"] == "The database or its search index does not answer."
+
+
+def test_a_database_whose_path_reads_as_uri_syntax_is_served_and_reloaded(
+    tmp_path: Path, database_url: str, seed: Seed
+) -> None:
+    # '#', '?' and '%' mean something in a SQLite URI: written into one as they are, the
+    # read-only connections opened another file (or none) and every read was a 503. In the
+    # database URL the path is percent-encoded, as SQLAlchemy reads it.
+    folder = tmp_path / "a #1 ?dir %41"
+    folder.mkdir()
+    db = folder / "facts.db"
+    shutil.copy(sqlite_path(database_url), db)
+    url = f"sqlite:///{quote(str(db))}"
+    assert sqlite_path(url) == db
+    settings = Settings(database_url=url, seed_dir=SEED_DIR)
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/ready").status_code == 200
+        assert client.get("/v1/sections/russia-china-venezuela-1").json()["number"] == "1"
+        assert client.get("/v1/search", params={"q": "Sukhoi"}).json()["total"] == 2
+    # A load copies the live file through a read-only connection too.
+    assert not load(url, seed.articles, seed.curated.actors).changed

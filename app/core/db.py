@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -67,13 +67,25 @@ def _limit_query_time(dbapi_conn: sqlite3.Connection, timeout_ms: int) -> None:
     dbapi_conn.set_trace_callback(reset)
 
 
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file, with the characters URLs reserve ('?', '#', '%')
+    escaped: `sqlite_path(sqlite_url(path)) == path`."""
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens `path` read-only. The path is percent-encoded: written into the
+    URI as it is, a '#', '?' or '%' in a directory or file name would be read as URI syntax
+    and open another file (or none)."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
     if not is_sqlite(url):
         return postgres.create_read_engine(url, timeout_ms=timeout_ms)
-    path = sqlite_path(url).resolve()
+    uri = read_only_uri(sqlite_path(url))
     engine = create_engine(
-        f"sqlite:///file:{path}?mode=ro&uri=true",
-        connect_args={"check_same_thread": False},
+        url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     )
 
     @event.listens_for(engine, "connect")
@@ -103,7 +115,7 @@ class Reader:
         self._timeout_s = timeout_ms / 1000
         self._deadline = 0.0
         self._conn = sqlite3.connect(
-            f"file:{path.resolve()}?mode=ro",
+            read_only_uri(path),
             uri=True,
             check_same_thread=False,
             cached_statements=512,

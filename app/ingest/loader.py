@@ -21,7 +21,14 @@ from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, col, select
 
 from app.core import data_version, migrations, postgres
-from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path
+from app.core.db import (
+    create_write_engine,
+    fsync_file,
+    is_sqlite,
+    read_only_uri,
+    sqlite_path,
+    sqlite_url,
+)
 from app.ingest.curated import ActorEntry
 from app.ingest.pipeline import ArticleFacts, actor_row
 from app.ingest.rows import TABLES, Row
@@ -100,7 +107,7 @@ def _load_sqlite(
             if target.exists():
                 progress(f"copying {target.name}")
                 _copy_sqlite(target, staging)
-            engine = create_write_engine(f"sqlite:///{staging}")
+            engine = create_write_engine(sqlite_url(staging))
             try:
                 with engine.begin() as conn:
                     report = _write(conn, articles, actors, progress)
@@ -237,7 +244,7 @@ def _delete_articles(conn: Connection, slugs: Sequence[str]) -> None:
 
 
 def _copy_sqlite(source: Path, dest: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     dst = sqlite3.connect(dest)
     try:
         src.backup(dst)

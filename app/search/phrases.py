@@ -19,6 +19,9 @@ import bisect
 import contextlib
 import sqlite3
 import threading
+from pathlib import Path
+
+from app.core.db import read_only_uri
 
 # The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
 # the two equal).
@@ -61,7 +64,7 @@ def index_terms(db: sqlite3.Connection) -> list[str]:
     path = next(file for _, name, file in db.execute("PRAGMA database_list") if name == "main")
     # fts5vocab needs a table of its own; the reader may create none, so a side connection
     # does, in its temporary schema.
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as side:
+    with contextlib.closing(sqlite3.connect(read_only_uri(Path(path)), uri=True)) as side:
         side.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_index, 'row')")
         return [term for (term,) in side.execute("SELECT term FROM temp.terms")]
 
