@@ -120,6 +120,12 @@ class Reader:
             check_same_thread=False,
             cached_statements=512,
         )
+        # The search index's terms (app/search/phrases.py), read through this connection so
+        # that they are this version's: a table definition in the connection's temporary
+        # schema, made before the connection is closed to every write.
+        self._conn.execute(
+            "CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, search_index, 'row')"
+        )
         self._conn.execute("PRAGMA query_only = ON")
         self._conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
         self._conn.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)

@@ -9,19 +9,16 @@ Typing "venezu", "venezue", "venezuel", "venezuela" gives four phrases and one s
 cache.py and snippets.py compute each answer once instead of four times. Phrases of several
 words keep their own text as their key.
 
-The terms come from the index itself (an fts5vocab table) and the stems from FTS5 itself (an
-in-memory table with the index's tokenizer), so both are FTS5's own, not a reimplementation.
+The terms come from the index itself (an fts5vocab table on the reader's connection, so they
+are the data version's own) and the stems from FTS5 itself (an in-memory table with the
+index's tokenizer): both are FTS5's, not a reimplementation.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import sqlite3
 import threading
-from pathlib import Path
-
-from app.core.db import read_only_uri
 
 # The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
 # the two equal).
@@ -60,13 +57,9 @@ _stemmer = Stemmer()
 
 
 def index_terms(db: sqlite3.Connection) -> list[str]:
-    """Every term of the search index, sorted (as FTS5 sorts them: by their UTF-8 bytes)."""
-    path = next(file for _, name, file in db.execute("PRAGMA database_list") if name == "main")
-    # fts5vocab needs a table of its own; the reader may create none, so a side connection
-    # does, in its temporary schema.
-    with contextlib.closing(sqlite3.connect(read_only_uri(Path(path)), uri=True)) as side:
-        side.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_index, 'row')")
-        return [term for (term,) in side.execute("SELECT term FROM temp.terms")]
+    """Every term of the search index, sorted (as FTS5 sorts them: by their UTF-8 bytes), from
+    the reader's own view of it (`Reader` defines `temp.search_terms`)."""
+    return [term for (term,) in db.execute("SELECT term FROM temp.search_terms")]
 
 
 class PhraseClasses:

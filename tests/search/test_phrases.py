@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sqlite3
 from collections import defaultdict
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 
-from app.core.db import Reader
+from app.core.db import Reader, sqlite_path
 from app.search import backend, phrases, snippets
 from app.search.cache import IndexData
 from app.search.filters import SearchFilters
@@ -106,3 +109,22 @@ def test_what_is_kept_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert classes.key('"runs"*') == "1:2"
     assert classes.key('"runs"') == "1:2"
     assert classes.key('"oil"') == "0:1"
+
+
+def test_the_terms_are_those_of_the_readers_own_version(tmp_path: Path, database_url: str) -> None:
+    live = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(database_url), live)
+    reader = Reader(live, timeout_ms=2000, version="old")
+    with reader.limited() as db:
+        before = phrases.index_terms(db)
+    # A load swaps in another file, here one whose index is empty.
+    emptied = tmp_path / "next.db"
+    shutil.copy(live, emptied)
+    with contextlib.closing(sqlite3.connect(emptied)) as conn:
+        conn.execute("DELETE FROM search_index")
+        conn.commit()
+    emptied.replace(live)
+    with reader.limited() as db:
+        assert phrases.index_terms(db) == before
+    assert len(before) == 534
+    assert before == sorted(before)
