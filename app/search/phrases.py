@@ -30,7 +30,7 @@ MAX_STEMS = 20_000
 
 class Stemmer:
     """A word as the index's tokenizer writes it: its porter stem, or None when the tokenizer
-    makes no single term of it."""
+    makes anything but one token of it."""
 
     def __init__(self) -> None:
         self._conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -44,9 +44,11 @@ class Stemmer:
             return self._stems[word]
         with self._lock:
             self._conn.execute("INSERT INTO word VALUES (?)", (word,))
-            terms = [t for (t,) in self._conn.execute("SELECT term FROM word_terms")]
+            terms = self._conn.execute("SELECT term, cnt FROM word_terms").fetchall()
             self._conn.execute("DELETE FROM word")
-        stem = terms[0] if len(terms) == 1 else None
+        # One token, not several with one stem: a mark that the tokenizer takes for a separator
+        # makes "oil\u0903oil" the phrase "oil oil", whose stem is "oil" too.
+        stem = terms[0][0] if len(terms) == 1 and terms[0][1] == 1 else None
         if len(self._stems) >= MAX_STEMS:
             self._stems.clear()
         self._stems[word] = stem

@@ -16,6 +16,7 @@ from app.search import backend, phrases, snippets
 from app.search.cache import IndexData
 from app.search.filters import SearchFilters
 from app.search.query import fts_string, tokens
+from tests.search.conftest import Search
 
 migration = import_module("migrations.versions.20261128_0002_search_index")
 
@@ -31,6 +32,9 @@ def test_the_stemmer_is_the_index_tokenizer() -> None:
     ]
     assert stem("café") == "cafe"
     assert stem("u.s") is None  # two tokens
+    # A mark the query side keeps inside a word but the tokenizer takes for a separator: two
+    # tokens with one stem are not that stem.
+    assert stem("oil\u0903oil") is None
 
 
 def test_phrases_with_one_key_match_the_same_rows_with_the_same_scores(
@@ -128,3 +132,19 @@ def test_the_terms_are_those_of_the_readers_own_version(tmp_path: Path, database
         assert phrases.index_terms(db) == before
     assert len(before) == 534
     assert before == sorted(before)
+
+
+def test_a_phrase_the_tokenizer_splits_shares_nothing_with_its_parts(
+    reader: Reader, data: IndexData
+) -> None:
+    with reader.limited() as db:
+        assert data.phrase_key(db, '"oil\u0903oil"*') == '"oil\u0903oil"*'
+        assert data.count(db, '"oil\u0903oil"*') == 0
+        assert data.count(db, '"oil"*') == 15
+
+
+def test_a_query_the_tokenizer_splits_leaves_other_queries_as_they_were(search: Search) -> None:
+    assert search("oil\u0903oil ")["total"] == 0
+    assert search("oil ")["total"] == 15
+    assert search("jet\u0903jets ")["total"] == 0
+    assert search("jets ")["total"] == 2
