@@ -111,3 +111,13 @@ def test_a_bad_slug_is_400(writable: tuple[TestClient, Path]) -> None:
     client, _ = writable
     response = client.post("/v1/articles?slug=Not%20A%20Slug", content=ARTICLE, headers=AUTH)
     assert_problem(response, 400)
+
+
+@pytest.mark.parametrize("query", ["title=a%00b", "slug=a%00b"])
+def test_a_nul_in_the_title_or_slug_is_422_and_nothing_is_written(
+    writable: tuple[TestClient, Path], query: str
+) -> None:
+    client, db = writable
+    before = db.read_bytes()
+    assert_problem(client.post(f"/v1/articles?{query}", content=ARTICLE, headers=AUTH), 422)
+    assert db.read_bytes() == before

@@ -43,6 +43,8 @@ CASES = [
     "q=oil&article=",
     f"q=oil&section={ARTICLE}-2-1",
     "q=oil&section=" + "x" * 201,
+    "q=oil&article=%00",
+    "q=oil&section=a%00b",
     "q=oil&q=gas",
     "q=oil&limit=5&limit=6",
     "q=oil&unknown=1",

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from app.api.admin import AdminDep
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
+from app.api.params import NO_NUL
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
     IngestError,
@@ -70,11 +71,21 @@ def create_article(
     response: Response,
     slug: Annotated[
         str | None,
-        Query(min_length=1, max_length=60, description="Defaults to the title's slug."),
+        Query(
+            min_length=1,
+            max_length=60,
+            pattern=NO_NUL,
+            description="Defaults to the title's slug.",
+        ),
     ] = None,
     title: Annotated[
         str | None,
-        Query(min_length=1, max_length=300, description="Defaults to the text's first line."),
+        Query(
+            min_length=1,
+            max_length=300,
+            pattern=NO_NUL,
+            description="Defaults to the text's first line.",
+        ),
     ] = None,
 ) -> ArticlePublic:
     """Reads a text or Markdown article into facts and stores it: 201 when written, 200 when

@@ -36,7 +36,6 @@ from app.search.query import MAX_QUERY_LENGTH, is_blank
 from app.search.schemas import SearchType
 
 PATH = "/v1/search"
-# Ids: as `IdQuery` bounds them.
 MAX_ID_LENGTH = 200
 # A count as FastAPI reads it without doubt: ASCII digits, no sign, no leading zero.
 _COUNT = re.compile(r"0|[1-9][0-9]{0,6}")
@@ -99,7 +98,11 @@ def parse_params(query_string: bytes) -> SearchParams | None:
     article, section = scalars.get("article"), scalars.get("section")
     if limit is None or offset is None:
         return None
-    if any(v is not None and not 1 <= len(v) <= MAX_ID_LENGTH for v in (article, section)):
+    # As `IdQuery` bounds them: 1-200 characters, no NUL (the route answers those with a 422).
+    if any(
+        v is not None and (not 1 <= len(v) <= MAX_ID_LENGTH or "\x00" in v)
+        for v in (article, section)
+    ):
         return None
     filters = SearchFilters(types=tuple(dict.fromkeys(types)), article=article, section=section)
     return SearchParams(q, filters, Pagination(limit=limit, offset=offset))
