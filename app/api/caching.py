@@ -1,7 +1,7 @@
 """ETags, 304s and a response cache, as one ASGI middleware.
 
 The data changes only when a load swaps in a new database, so a successful GET is a pure
-function of its URL and the data version: its bytes and ETag can be kept and served again
+function of its URL (host included) and the data version: its bytes and ETag can be kept and served again
 without touching the database. The cache is bounded in bytes (least recently used out) and is
 emptied whenever the data version changes.
 
@@ -148,7 +148,15 @@ class CachingMiddleware:
             self.search_cache.clear()
             self._version = self.database.version
         cache = self.search_cache if path == SEARCH_PATH else self.cache
-        key = scope["raw_path"] + b"?" + scope["query_string"]
+        # The whole URL, host included: a list's `Link` header is absolute, built from the
+        # request's Host, so an answer kept for one host must not be given to another.
+        host = _header(scope["headers"], b"host") or b""
+        key = b"%s://%s%s?%s" % (
+            scope.get("scheme", "http").encode(),
+            host,
+            scope["raw_path"],
+            scope["query_string"],
+        )
         entry = cache.get(key) if cache.max_bytes else None
         if entry is None:
             # HEAD is answered from the GET response, so both carry the same ETag.

@@ -44,8 +44,8 @@ def test_searches_have_their_own_share(client) -> None:  # type: ignore[no-untyp
         layer = layer.app
     client.get("/v1/search?q=share")
     client.get("/v1/sections?limit=1")
-    assert layer.search_cache.get(b"/v1/search?q=share") is not None
-    assert layer.cache.get(b"/v1/search?q=share") is None
-    assert layer.cache.get(b"/v1/sections?limit=1") is not None
+    assert layer.search_cache.get(b"http://testserver/v1/search?q=share") is not None
+    assert layer.cache.get(b"http://testserver/v1/search?q=share") is None
+    assert layer.cache.get(b"http://testserver/v1/sections?limit=1") is not None
     total = layer.cache.max_bytes + layer.search_cache.max_bytes
     assert layer.search_cache.max_bytes == total // SEARCH_SHARE

@@ -111,3 +111,15 @@ def test_head_and_revalidation_agree_cached_and_uncached(
             cached.get(url, headers={"If-None-Match": etag}),
             uncached.get(url, headers={"If-None-Match": etag}),
         )
+
+
+@pytest.mark.parametrize("url", ["/v1/actors?limit=3", "/v1/search?q=oil&limit=2"])
+def test_an_answer_kept_for_one_host_is_not_given_to_another(cached: TestClient, url: str) -> None:
+    # A list's Link header is absolute, built from the request's Host.
+    other = cached.get(url, headers={"host": "elsewhere.example"})
+    assert other.headers["link"].startswith("<http://elsewhere.example/")
+    assert cached.get(url).headers["link"].startswith("<http://testserver/")
+    assert (
+        cached.get(url, headers={"host": "elsewhere.example"}).headers["etag"]
+        == other.headers["etag"]
+    )
