@@ -1,9 +1,9 @@
 """ETags, 304s and a response cache, as one ASGI middleware.
 
 The data changes only when a load swaps in a new database, so a successful GET is a pure
-function of its URL (host included) and the data version: its bytes and ETag can be kept and served again
-without touching the database. The cache is bounded in bytes (least recently used out) and is
-emptied whenever the data version changes.
+function of its URL (host included) and the data version: its bytes and ETag can be kept and
+served again without touching the database. The cache is bounded in bytes (least recently used
+out) and is emptied whenever the data version changes.
 
 An answer the cache could not give (a search, an uncached read: a few hundred microseconds of
 work) goes out one pass of the event loop after it is ready. Each pass runs the handlers of the
@@ -138,7 +138,10 @@ class CachingMiddleware:
             return
         path = scope["path"]
         if path in NO_STORE_PATHS:
-            await self.app(scope, receive, self._no_store(send))
+            # Health checks are answered fresh every time; HEAD (a load balancer's probe) as the
+            # GET, without its body.
+            head = scope["method"] == "HEAD"
+            await self.app({**scope, "method": "GET"}, receive, self._no_store(send, head=head))
             return
         # A load may have swapped the data in since the last request, noticed here or by the
         # write path that did it: either way the cached answers are of the old data.
@@ -235,11 +238,13 @@ class CachingMiddleware:
         await send({"type": "http.response.body", "body": b"" if head else entry.body})
 
     @staticmethod
-    def _no_store(send: Send) -> Send:
+    def _no_store(send: Send, *, head: bool) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k != b"cache-control"]
                 message = {**message, "headers": [*headers, (b"cache-control", b"no-store")]}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         return wrapped

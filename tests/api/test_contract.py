@@ -266,3 +266,11 @@ def without_nulls(value: object) -> object:
     if isinstance(value, list):
         return [without_nulls(v) for v in value]
     return value
+
+
+@pytest.mark.parametrize("path", ["/health", "/ready"])
+def test_health_checks_answer_head_as_get_without_a_body(client: TestClient, path: str) -> None:
+    get, head = client.get(path), client.head(path)
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert head.headers["cache-control"] == "no-store"
