@@ -38,7 +38,7 @@ Lists are paginated with `limit` (1-100, default 20) and `offset`, and answer `X
 and RFC 8288 `Link` headers. Errors are RFC 9457 `application/problem+json`.
 """
 
-EXPOSED_HEADERS = ["ETag", "Link", "X-Total-Count"]
+EXPOSED_HEADERS = ["ETag", "Link", "X-Total-Count", "Retry-After", "X-Request-ID"]
 
 
 def operation_id(route: APIRoute) -> str:
@@ -88,8 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(root_router)
     docs.install(app)
     errors.install(app)
-    # Added innermost first: a request passes the access log, the security checks, the rate
-    # limit and CORS before the cache, and the cache before the search shortcut.
+    # Added innermost first: a request passes the access log, the security checks, CORS and
+    # the rate limit before the cache, and the cache before the search shortcut.
     app.add_middleware(
         SearchShortcut,
         database=database,
@@ -101,6 +101,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=settings.cache_max_age,
         cache_bytes=settings.response_cache_mb << 20,
     )
+    if settings.rate_limit_per_minute:
+        app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    # Outside the rate limit: a 429 carries CORS headers (a browser script can read it and its
+    # Retry-After), and preflights, answered here, use none of a client's quota.
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -110,8 +114,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=EXPOSED_HEADERS,
             max_age=3600,
         )
-    if settings.rate_limit_per_minute:
-        app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(SecurityMiddleware)
     app.add_middleware(AccessLogMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

@@ -195,13 +195,15 @@ def test_ready_is_503_without_a_database(tmp_path) -> None:  # type: ignore[no-u
         assert client.get("/health").status_code == 200
 
 
-def test_browsers_on_any_origin_can_read_the_paging_and_cache_headers(client: TestClient) -> None:
+def test_browsers_on_any_origin_can_read_the_paging_cache_and_limit_headers(
+    client: TestClient,
+) -> None:
     response = client.get("/v1/sections", headers={"Origin": "https://example.org"})
     assert response.headers["access-control-allow-origin"] == "*"
     exposed = {
         h.strip().lower() for h in response.headers["access-control-expose-headers"].split(",")
     }
-    assert exposed == {"etag", "link", "x-total-count"}
+    assert exposed == {"etag", "link", "x-total-count", "retry-after", "x-request-id"}
 
 
 def test_cors_origins_are_configurable(settings: Settings) -> None:

@@ -87,6 +87,19 @@ def test_rate_limiting_answers_429_with_retry_after(settings: Settings) -> None:
     assert health.status_code == 200
 
 
+def test_a_429_carries_cors_headers_and_preflights_use_no_quota(settings: Settings) -> None:
+    origin = {"Origin": "https://example.org"}
+    preflight = {**origin, "Access-Control-Request-Method": "GET"}
+    with TestClient(create_app(settings.model_copy(update={"rate_limit_per_minute": 2}))) as client:
+        assert [client.options("/v1/articles", headers=preflight).status_code] * 3 == [200] * 3
+        statuses = [client.get("/v1/articles", headers=origin).status_code for _ in range(3)]
+        limited = client.get("/v1/articles", headers=origin)
+    assert statuses == [200, 200, 429]
+    assert_problem(limited, 429)
+    assert limited.headers["access-control-allow-origin"] == "*"
+    assert "Retry-After" in limited.headers["access-control-expose-headers"]
+
+
 def test_rate_limiting_is_off_by_default(client: TestClient) -> None:
     assert {client.get("/v1/articles").status_code for _ in range(50)} == {200}
 
