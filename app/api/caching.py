@@ -167,12 +167,13 @@ class CachingMiddleware:
             if entry is None:
                 return
             await asyncio.sleep(0)  # see the module's docstring
-        if_none_match = _header(scope["headers"], b"if-none-match")
+        # Several If-None-Match lines are one list (RFC 9110, 5.3).
+        tags = [value for key, value in scope["headers"] if key == b"if-none-match"]
         await self._send(
             entry,
             send,
             head=scope["method"] == "HEAD",
-            if_none_match=if_none_match.decode("latin-1") if if_none_match else None,
+            if_none_match=b", ".join(tags).decode("latin-1") if tags else None,
         )
 
     async def _render(
