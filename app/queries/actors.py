@@ -13,6 +13,7 @@ from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, like_escape, lookup
 from app.queries.rows import Conditions, Row, Rows, in_list, json_list, page
+from app.search.query import WHITE_SPACE
 
 _ACTOR_COLUMNS = "a.id, a.name, a.kind, a.aliases, a.affiliation_id, a.reviewed"
 _ACTOR = f"SELECT {_ACTOR_COLUMNS} FROM actor a"  # noqa: S608 (constants only)
@@ -67,7 +68,9 @@ def list_actors(
     if filters.kind is not None:
         where.add("a.kind = :kind", kind=filters.kind.value)
     if filters.q is not None:
-        folded = fold(filters.q.strip())
+        # Stripped of the white space the route's pattern calls blank, and nothing else: a
+        # `q` of other characters must not become an empty needle that matches every name.
+        folded = fold(filters.q.strip(WHITE_SPACE))
         if NAME_SEPARATOR in folded:
             # No name holds the separator, so such a `q` could only match across two names.
             where.add("1 = 0")

@@ -89,6 +89,10 @@ class ParsedQuery:
 # that finds nothing, blank text is a 422.
 NOT_BLANK = r"[^\u0000\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _NOT_BLANK = re.compile(NOT_BLANK)
+# The same white space as a string, for `str.strip`: Python's own strip() also takes the
+# information separators U+001C-U+001F, which the pattern (rightly) does not.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+WHITE_SPACE += "\u2028\u2029\u202f\u205f\u3000"
 
 
 def is_blank(text: str) -> bool:

@@ -165,6 +165,17 @@ def test_a_blank_q_is_a_422(client: TestClient) -> None:
     assert [e["name"] for e in response.json()["errors"]] == ["q"]
 
 
+@pytest.mark.parametrize("q", ["\x1f", " \x1c ", "\u3000\x1d"])
+def test_a_q_of_separator_characters_matches_no_name(client: TestClient, q: str) -> None:
+    # Not blank to the route's pattern, so not to be stripped to an empty needle either.
+    assert actors(client, q=q)["total"] == 0
+
+
+@pytest.mark.parametrize("q", ["\u3000", "\t\u2028", "\x85\xa0"])
+def test_unicode_white_space_alone_is_a_blank_q(client: TestClient, q: str) -> None:
+    assert client.get("/v1/actors", params={"q": q}).status_code == 422
+
+
 def test_kind_company_gives_exactly_the_four_companies(client: TestClient) -> None:
     body = actors(client, kind="company")
     # One mention each, so ties are ordered by id.

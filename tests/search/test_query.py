@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.search.aliases import ActorNames, expand, match_all, match_any
-from app.search.query import ParsedQuery, Term, fts_string, is_blank, parse, tokens
+from app.search.query import (
+    NOT_BLANK,
+    WHITE_SPACE,
+    ParsedQuery,
+    Term,
+    fts_string,
+    is_blank,
+    parse,
+    tokens,
+)
 
 
 def terms(text: str) -> list[tuple[tuple[str, ...], bool, bool]]:
@@ -156,3 +167,9 @@ def test_a_query_renders_back_with_replacements() -> None:
 @pytest.mark.parametrize("text", ["\x1f", "\u200b", "🙂", "\x00a"])
 def test_characters_outside_unicode_white_space_are_not_blank(text: str) -> None:
     assert not is_blank(text)
+
+
+def test_white_space_is_exactly_what_the_pattern_calls_blank() -> None:
+    characters = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    blank = {c for c in characters if re.fullmatch(NOT_BLANK, c) is None}
+    assert blank == {"\x00", *WHITE_SPACE}

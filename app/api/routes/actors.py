@@ -11,6 +11,7 @@ from app.api.resources import listing, resource
 from app.ingest.kinds import ActorKind
 from app.models.schemas import ActorDetail, ActorPage
 from app.queries import actors as queries
+from app.search.query import NOT_BLANK
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -29,7 +30,7 @@ async def list_actors(
         Query(
             min_length=1,
             max_length=200,
-            pattern=r"^[^\x00]*[^\x00\s][^\x00]*$",
+            pattern=rf"^[^\x00]*{NOT_BLANK}[^\x00]*$",
             description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
         ),
     ] = None,
