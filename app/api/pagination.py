@@ -29,7 +29,8 @@ class Pagination:
         if self.offset + self.limit < total:
             pages.append((self.offset + self.limit, "next"))
         if self.offset > 0:
-            pages.append((max(0, self.offset - self.limit), "prev"))
+            # Past the end, the page before is the last one with items.
+            pages.append((max(0, min(self.offset, total) - self.limit), "prev"))
         if pages:
             response.headers["Link"] = ", ".join(self._links(request.url, pages))
 

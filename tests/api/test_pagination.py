@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 from starlette.requests import Request
@@ -42,7 +43,7 @@ def reference(page: Pagination, req: Request, total: int) -> str | None:
         links.append(f'<{url}>; rel="next"')
     if page.offset > 0:
         url = req.url.include_query_params(
-            limit=page.limit, offset=max(0, page.offset - page.limit)
+            limit=page.limit, offset=max(0, min(page.offset, total) - page.limit)
         )
         links.append(f'<{url}>; rel="prev"')
     return ", ".join(links) if links else None
@@ -75,3 +76,11 @@ def test_a_search_link_keeps_the_other_parameters_in_their_order() -> None:
     assert response.headers["link"] == (
         f'<{base}&offset=7>; rel="next", <{base}&offset=3>; rel="prev"'
     )
+
+
+def test_past_the_end_prev_is_the_last_page_with_items(client: TestClient) -> None:
+    response = client.get("/v1/actors?offset=1000&limit=20")
+    assert response.json()["items"] == []
+    assert response.headers["link"] == '<http://testserver/v1/actors?limit=20&offset=4>; rel="prev"'
+    last = client.get("/v1/actors?offset=4&limit=20").json()
+    assert (len(last["items"]), last["total"]) == (20, 24)
