@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from app.api.problems import PROBLEM_JSON
 from app.models.schemas import ParamError, Problem
@@ -81,20 +82,26 @@ async def _http(request: Request, exc: Exception) -> Response:
         }.get(status, HTTPStatus(status).description or HTTPStatus(status).phrase)
     headers = dict(exc.headers or {})
     if status == 405 and "allow" in {k.lower() for k in headers}:
-        # Every GET route answers HEAD too (see app/api/caching.py).
-        headers = {
-            "Allow": ", ".join(
-                _with_head(next(v for k, v in headers.items() if k.lower() == "allow"))
-            )
-        }
+        headers = {"Allow": ", ".join(_allowed(request))}
     return problem(status, detail, request, headers=headers)
 
 
-def _with_head(allow: str) -> list[str]:
-    methods = [m.strip() for m in allow.split(",") if m.strip()]
-    if "GET" in methods and "HEAD" not in methods:
-        methods.append("HEAD")
-    return methods
+def _allowed(request: Request) -> list[str]:
+    """Every method some route takes at this path. Starlette's 405 names only the methods of
+    the first route whose path matched (GET /v1/articles, not POST /v1/articles), so each
+    method is tried against the routes."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+            # Every GET route answers HEAD too (see app/api/caching.py).
+            if method == "GET":
+                allowed.append("HEAD")
+    return allowed
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:

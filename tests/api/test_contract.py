@@ -134,6 +134,14 @@ def test_unsupported_methods_are_405_with_allow(client: TestClient, method: str)
     assert set(response.headers["allow"].replace(" ", "").split(",")) == {"GET", "HEAD"}
 
 
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
+def test_a_405_allows_every_method_of_the_path(client: TestClient, method: str) -> None:
+    # GET /v1/articles lists, POST /v1/articles uploads: two routes, one path.
+    response = client.request(method, "/v1/articles")
+    assert_problem(response, 405)
+    assert response.headers["allow"] == "GET, HEAD, POST"
+
+
 def test_successful_gets_carry_etag_and_cache_control(client: TestClient) -> None:
     response = client.get("/v1/articles/russia-china-venezuela")
     assert response.headers["etag"].startswith('"')
