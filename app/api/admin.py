@@ -17,12 +17,14 @@ def require_admin(
     ] = None,
 ) -> None:
     token = settings.admin_token
-    if token is None:
+    expected = token.get_secret_value().strip().encode() if token is not None else b""
+    # An empty token (`ARTICLE_FACTS_ADMIN_TOKEN=` or an unset variable expanded into it) is
+    # no token: it would otherwise match an empty bearer.
+    if not expected:
         raise HTTPException(
             403, "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN."
         )
     scheme, _, offered = (authorization or "").partition(" ")
-    expected = token.get_secret_value().encode()
     # compare_digest takes as long for a wrong token as for a right one of the same length.
     if scheme.lower() != "bearer" or not hmac.compare_digest(offered.strip().encode(), expected):
         raise HTTPException(

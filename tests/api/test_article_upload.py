@@ -39,6 +39,21 @@ def test_without_a_configured_token_writing_is_disabled(client: TestClient) -> N
     assert "ARTICLE_FACTS_ADMIN_TOKEN" in body["detail"]
 
 
+@pytest.mark.parametrize("token", ["", "   "])
+@pytest.mark.parametrize("authorization", ["Bearer", "Bearer ", "Bearer    "])
+def test_an_empty_configured_token_disables_writing(
+    settings: Settings, tmp_path: Path, token: str, authorization: str
+) -> None:
+    db = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(settings.database_url), db)
+    update = {"database_url": f"sqlite:///{db}", "admin_token": SecretStr(token)}
+    before = db.read_bytes()
+    with TestClient(create_app(settings.model_copy(update=update))) as client:
+        headers = {"Content-Type": "text/plain", "Authorization": authorization}
+        assert_problem(client.post("/v1/articles", content=ARTICLE, headers=headers), 403)
+    assert db.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     "authorization", [None, "Bearer wrong", f"Basic {TOKEN}", "Bearer", f"Bearer {TOKEN}x"]
 )
