@@ -96,6 +96,8 @@ def load_curated(path: Path) -> Curated:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CuratedError(f"{path}: no such file") from None
+    except OSError as exc:  # a directory, no permission...
+        raise CuratedError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CuratedError(f"{path}: not valid TOML: {exc}") from None
     try:
