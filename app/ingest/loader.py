@@ -59,6 +59,10 @@ class LoadError(RuntimeError):
     """A load failed; the database is as it was before."""
 
 
+class IdConflictError(LoadError):
+    """Two articles make the same section id: the load is refused, nothing is written."""
+
+
 @dataclass
 class LoadReport:
     written: list[str] = field(default_factory=list)  # article ids replaced or added
@@ -151,6 +155,7 @@ def _write(
             report.written.append(slug)
         _delete_articles(conn, [slug for slug in changed if slug in stored])
         batch = list(changed.values())
+        _check_section_ids(conn, batch)
         for start in range(0, len(batch), WRITE_BATCH):
             part = batch[start : start + WRITE_BATCH]
             progress(f"writing articles {start + len(part)}/{len(batch)}")
@@ -167,6 +172,34 @@ def _write(
         if report.changed:
             data_version.bump(session.connection())
     return report
+
+
+def _check_section_ids(conn: Connection, batch: Sequence[ArticleFacts]) -> None:
+    """Section ids are made of the slug and the section's number or title, so two articles can
+    make the same one: 'foo' section 2.1 and 'foo-2' section 1 are both 'foo-2-1'. Other ids
+    hash the slug in. The articles being written have had their rows deleted by now, so a
+    stored section with one of their ids is another article's."""
+    owners: dict[str, str] = {}
+    for facts in batch:
+        for section in facts.sections:
+            other = owners.setdefault(section.id, facts.article.id)
+            if other != facts.article.id:
+                raise _conflict(section.id, facts.article.id, other)
+    ids = list(owners)
+    for start in range(0, len(ids), SLUGS_PER_STATEMENT):
+        chunk = ids[start : start + SLUGS_PER_STATEMENT]
+        taken = conn.execute(
+            select(Section.id, Section.article_id).where(col(Section.id).in_(chunk))
+        ).first()
+        if taken is not None:
+            raise _conflict(taken[0], owners[taken[0]], taken[1])
+
+
+def _conflict(section_id: str, article: str, other: str) -> IdConflictError:
+    return IdConflictError(
+        f"article {article!r} would make section id {section_id!r}, which article {other!r}"
+        " already has: give one of them another slug"
+    )
 
 
 def _row_groups(batch: Sequence[ArticleFacts]) -> Iterator[list[Row]]:

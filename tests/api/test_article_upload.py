@@ -136,3 +136,22 @@ def test_a_nul_in_the_title_or_slug_is_422_and_nothing_is_written(
     before = db.read_bytes()
     assert_problem(client.post(f"/v1/articles?{query}", content=ARTICLE, headers=AUTH), 422)
     assert db.read_bytes() == before
+
+
+def test_an_article_making_another_articles_section_id_is_409(
+    writable: tuple[TestClient, Path],
+) -> None:
+    client, db = writable
+    # The seed article has section 2.1 as "russia-china-venezuela-2-1".
+    before = db.read_bytes()
+    response = client.post(
+        "/v1/articles?slug=russia-china-venezuela-2",
+        content=b"Other\n\n1. One\n\nRussia lent money.\n",
+        headers=AUTH,
+    )
+    problem = assert_problem(response, 409)
+    assert problem["detail"] == (
+        "article 'russia-china-venezuela-2' would make section id 'russia-china-venezuela-2-1',"
+        " which article 'russia-china-venezuela' already has: give one of them another slug"
+    )
+    assert db.read_bytes() == before

@@ -248,3 +248,23 @@ def test_a_failed_load_leaves_the_database_as_it_was(
     assert (code, output) == (1, "error: the facts do not match the text:\n  figure f-1: wrong\n")
     assert fingerprint(db) == before
     assert query(db, "SELECT id FROM article") == [("arctic-route",)]
+
+
+def test_two_articles_that_make_one_section_id_are_refused_clearly(
+    db: Path, tmp_path: Path
+) -> None:
+    first = tmp_path / "foo.txt"
+    first.write_text("Foo\n\n1. A\n\nx.\n\n2. B\n\ny.\n\n2.1 C\n\nz.\n", encoding="utf-8")
+    second = tmp_path / "foo-2.txt"
+    second.write_text("Foo two\n\n1. Only\n\nRussia lent money.\n", encoding="utf-8")
+    assert ingest(str(first))[0] == 0
+    before = fingerprint(db)
+    code, output = ingest(str(second))
+    assert (code, output) == (
+        1,
+        "error: article 'foo-2' would make section id 'foo-2-1', which article 'foo' already"
+        " has: give one of them another slug\n",
+    )
+    assert fingerprint(db) == before
+    assert ingest(str(second), "--slug", "foo-two")[0] == 0
+    assert query(db, "SELECT id FROM section WHERE article_id = 'foo-two'") == [("foo-two-1",)]

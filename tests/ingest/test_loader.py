@@ -11,7 +11,7 @@ import pytest
 from app.ingest import loader
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.kinds import ActorKind
-from app.ingest.loader import LoadError, load
+from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed, read_seed
 from bench import corpus
@@ -160,3 +160,16 @@ def test_a_slug_given_twice_is_written_in_its_last_version(tmp_path: Path, seed:
     with sqlite3.connect(db) as conn:
         stored = conn.execute("SELECT fingerprint FROM article WHERE id = 'twice'").fetchall()
     assert stored == [(new.article.fingerprint,)]
+
+
+def test_two_articles_of_one_load_that_make_one_section_id_write_nothing(
+    db: Path, seed: Seed
+) -> None:
+    before = digest(db)
+    text = "Foo\n\n1. A\n\nx.\n\n2. B\n\ny.\n\n2.1 C\n\nz.\n"
+    first = build_article(text, slug="foo", source_name="foo.txt", curated=seed.curated)
+    text = "Foo two\n\n1. Only\n\nRussia lent money.\n"
+    second = build_article(text, slug="foo-2", source_name="foo-2.txt", curated=seed.curated)
+    with pytest.raises(IdConflictError, match="'foo-2-1', which article 'foo' already has"):
+        load(f"sqlite:///{db}", [first, second], seed.curated.actors)
+    assert digest(db) == before

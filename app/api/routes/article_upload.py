@@ -18,7 +18,7 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
-from app.ingest.loader import LoadError, load
+from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.pipeline import PipelineError
 from app.ingest.seed import CURATED_FILE
 from app.models.schemas import ArticlePublic
@@ -54,7 +54,7 @@ async def article_body(request: Request) -> bytes:
     status_code=201,
     responses={
         200: {"description": "The same text was loaded before: nothing changed."},
-        **problem_responses(400, 401, 403, 413, 415, 422, 503),
+        **problem_responses(400, 401, 403, 409, 413, 415, 422, 503),
     },
     openapi_extra={
         "requestBody": {
@@ -104,6 +104,8 @@ def create_article(
         report = load(settings.database_url, [facts], actors)
     except IngestError as exc:
         raise HTTPException(exc.status, str(exc)) from None
+    except IdConflictError as exc:
+        raise HTTPException(409, str(exc)) from None
     except (CuratedError, PipelineError, LoadError) as exc:
         raise HTTPException(422, str(exc)) from None
     database.refresh(force=True)
