@@ -234,8 +234,15 @@ def _insert(conn: Connection, rows: Sequence[Row]) -> None:
 def _upsert_actors(session: Session, entries: Sequence[ActorEntry]) -> int:
     existing = {a.id: a for a in session.exec(select(Actor)).all()}
     changed = 0
-    # Affiliations point at other actors: insert without them, then set them.
-    wanted = {e.id: actor_row(e) for e in entries}
+    # Affiliations point at other actors: insert without them, then set them. A candidate
+    # (unreviewed: a name the rules found) never replaces a reviewed actor of the same id (a
+    # shipping company "Georgia" is not to turn the country into an organisation); the
+    # article's mentions of it name the reviewed actor.
+    wanted = {
+        e.id: actor_row(e)
+        for e in entries
+        if e.reviewed or e.id not in existing or not existing[e.id].reviewed
+    }
     for actor_id, row in wanted.items():
         old = existing.get(actor_id)
         if old is None:

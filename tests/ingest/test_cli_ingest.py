@@ -268,3 +268,18 @@ def test_two_articles_that_make_one_section_id_are_refused_clearly(
     assert fingerprint(db) == before
     assert ingest(str(second), "--slug", "foo-two")[0] == 0
     assert query(db, "SELECT id FROM section WHERE article_id = 'foo-two'") == [("foo-two-1",)]
+
+
+def test_a_candidate_never_replaces_a_reviewed_actor_of_the_same_id(
+    db: Path, tmp_path: Path
+) -> None:
+    country = tmp_path / "a.txt"
+    country.write_text("Caucasus ties\n\nGeorgia signed a pact with Russia in Tbilisi.\n")
+    company = tmp_path / "b.txt"
+    company.write_text("Shipping news\n\nThe shipping company Georgia bought three vessels.\n")
+    assert ingest(str(country))[0] == 0
+    actor = "SELECT kind, reviewed, aliases FROM actor WHERE id = 'georgia'"
+    before = query(db, actor)
+    assert before[0][:2] == ("country", 1)
+    assert ingest(str(company))[0] == 0
+    assert query(db, actor) == before
