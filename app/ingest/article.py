@@ -8,6 +8,7 @@ what is wrong in words a person who sent the file can act on.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -93,12 +94,14 @@ def too_large(source_name: str, size: int | None) -> IngestError:
 
 def article_slug(title: str) -> str:
     """ "Russia and China in Latin America: ..." -> "russia-and-china-in-latin-america-...",
-    at most MAX_SLUG_CHARS, cut between words."""
+    at most MAX_SLUG_CHARS, cut between words. A title with no Latin letters or digits
+    ("中文") gets one from its own hash: two such articles must not share a slug, which would
+    make the second replace the first."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
     if len(slug) > MAX_SLUG_CHARS:
         cut = slug[: MAX_SLUG_CHARS + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut else cut[:MAX_SLUG_CHARS]
-    return slug.strip("-") or "untitled"
+    return slug.strip("-") or f"article-{hashlib.sha256(title.encode()).hexdigest()[:10]}"
 
 
 def prepare_article(

@@ -114,7 +114,9 @@ def test_text_is_kept_exactly_but_for_a_byte_order_mark() -> None:
             "oil-power-and-patience-how-the-gulf-producers-are-managing",
         ),
         ("a" * 70, "a" * 60),
-        ("¿¡!?", "untitled"),
+        ("¿¡!?", "article-48938597e4"),
+        ("中文", "article-72726d8818"),
+        ("日本", "article-cf2abf0c5b"),
     ],
 )
 def test_article_slug(title: str, slug: str) -> None:
