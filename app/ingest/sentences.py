@@ -54,7 +54,12 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
         return False
     if match[0] != ".":
         return True  # "?", "!", "..." and a closing quote are not abbreviations
-    raw = line[: match.end()].split()[-1].lstrip(_OPENERS)
+    # The word the stop ends: `line[: match.end()].split()[-1]`, without copying and splitting
+    # the whole line before it for every stop (quadratic in a long paragraph).
+    first = match.end()
+    while first > 0 and not line[first - 1].isspace():
+        first -= 1
+    raw = line[first : match.end()].lstrip(_OPENERS)
     abbreviation = raw.lower()
     if abbreviation in _NEVER_END or (abbreviation == "no." and word[0].isdigit()):
         return False

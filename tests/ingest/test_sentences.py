@@ -228,3 +228,12 @@ def test_not_a_bullet() -> None:
         "3.5 million people left.",
         "-5 degrees was the low.",
     ]
+
+
+def test_a_long_paragraph_splits_at_every_stop() -> None:
+    # One line of 20,000 sentences: each stop looks back only at the word it ends.
+    text = "Russia lent money. " * 20_000
+    found = split_sentences(text, 0, len(text))
+    assert len(found) == 20_000
+    assert {s.text for s in found} == {"Russia lent money."}
+    assert (found[-1].start, found[-1].end) == (19 * 19_999, 19 * 20_000 - 1)
