@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from app.core.db import Database, Reader, sqlite_errors
-from app.search import ranking, snippets
+from app.search import phrases, ranking, snippets
 from app.search.aliases import Group, expand, match_all, match_any
 from app.search.cache import IndexData, index_data
 from app.search.filters import SearchFilters
@@ -170,17 +170,22 @@ def _hits(
 def _completions(
     db: sqlite3.Connection, data: IndexData, query: ParsedQuery
 ) -> dict[int, tuple[str, ...]]:
-    """The last word's whole-word completions, when as a prefix it matches nothing.
+    """The last word's whole-word completions, when as a prefix it matches nothing or porter
+    would change it.
 
     The index holds porter stems, and a word being typed can run past its stem: "givin" is
     not a prefix of "give", the stem of "giving". The unstemmed vocabulary knows "giving".
+    And FTS5 stems a prefix before matching it: "may" becomes "mai*", which finds "maintain";
+    a word that porter changes is a finished word, so it matches the whole words it starts
+    ("may", "mayor"), each as its own stems.
     """
     last = query.terms[-1]
     if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
         return {}
-    if data.rows_matching(db, last):
+    word = last.tokens[0]
+    if data.rows_matching(db, last) and phrases.stem(word) == word:
         return {}
-    words = data.completions(db, last.tokens[0])
+    words = data.completions(db, word)
     return {len(query.terms) - 1: words} if words else {}
 
 

@@ -56,6 +56,7 @@ class Stemmer:
 
 
 _stemmer = Stemmer()
+stem = _stemmer.stem
 
 
 def index_terms(db: sqlite3.Connection) -> list[str]:
