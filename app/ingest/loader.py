@@ -162,6 +162,8 @@ def _write(
             for rows in _row_groups(part):
                 if rows:
                     _insert(conn, rows)
+        if report.written:
+            report.actors_changed += _delete_unnamed_actors(conn, actors)
         # The search index lives in the same file and transaction: it never lags the facts.
         rebuild_index(session, report.written)
         if report.written or report.actors_changed:
@@ -172,6 +174,25 @@ def _write(
         if report.changed:
             data_version.bump(session.connection())
     return report
+
+
+def _delete_unnamed_actors(conn: Connection, entries: Sequence[ActorEntry]) -> int:
+    """Deletes the actors that no stored fact names any more and that this load was not given:
+    a country, or an organisation a rule proposed, of an article whose new text no longer
+    names it. The entries given (every curated one, each load) stay, named or not."""
+    given = {entry.id for entry in entries}
+    affiliations = select(Actor.affiliation_id).where(col(Actor.affiliation_id).is_not(None))
+    unnamed = select(Actor.id).where(
+        col(Actor.id).not_in(select(Mention.actor_id)),
+        col(Actor.id).not_in(select(ClaimActor.actor_id)),
+        col(Actor.id).not_in(select(FigureActor.actor_id)),
+        col(Actor.id).not_in(affiliations),
+    )
+    removable = [actor_id for (actor_id,) in conn.execute(unnamed) if actor_id not in given]
+    for start in range(0, len(removable), SLUGS_PER_STATEMENT):
+        chunk = removable[start : start + SLUGS_PER_STATEMENT]
+        conn.execute(delete(Actor).where(col(Actor.id).in_(chunk)))
+    return len(removable)
 
 
 def _check_section_ids(conn: Connection, batch: Sequence[ArticleFacts]) -> None:

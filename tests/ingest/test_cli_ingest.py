@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from app import cli
 from app.core.config import get_settings
 from app.ingest.article import MAX_ARTICLE_BYTES
+from app.ingest.curated import load_curated
 from tests.conftest import ARTICLE, SEED_DIR
 from tests.ingest.answer_keys import DATA
 
@@ -283,3 +284,24 @@ def test_a_candidate_never_replaces_a_reviewed_actor_of_the_same_id(
     assert before[0][:2] == ("country", 1)
     assert ingest(str(company))[0] == 0
     assert query(db, actor) == before
+
+
+def test_actors_a_new_text_no_longer_names_are_gone(db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "x.txt"
+    article.write_text(
+        "Northern routes\n\nNorway signed with The Fjord Shipping Company and Russia.\n"
+    )
+    assert ingest(str(article))[0] == 0
+    ids = "SELECT id FROM actor ORDER BY id"
+    named = {"norway", "fjord-shipping-company", "russia"}
+    assert named <= {row[0] for row in query(db, ids)}
+    article.write_text("Northern routes\n\nSweden signed with Russia.\n")
+    code, output = ingest(str(article))
+    assert code == 0, output
+    left = {row[0] for row in query(db, ids)}
+    assert {"sweden", "russia"} <= left
+    assert not {"norway", "fjord-shipping-company"} & left
+    # The curated actors stay, named or not.
+    curated = {actor.id for actor in load_curated(SEED_DIR / "curated.toml").actors}
+    assert len(curated) == 24
+    assert curated <= left
