@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.ingest.drafts import SentenceDraft
+from app.ingest.lines import raw_lines
 
 __all__ = ["split_sentences"]
 
@@ -84,11 +85,9 @@ def _split_line(line: str, offset: int) -> list[SentenceDraft]:
 def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
     """Sentences of `text[start:end]`, each stripped, with offsets into the whole `text`."""
     sentences: list[SentenceDraft] = []
-    offset = start
-    for raw in text[start:end].split("\n"):
+    for offset, raw in raw_lines(text, start, end):
         line_start = offset + len(raw) - len(raw.lstrip())
         line = raw.strip()
-        offset += len(raw) + 1
         if not line:
             continue
         bullet = _BULLET.match(line)

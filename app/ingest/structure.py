@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from app.ingest.drafts import DocumentDraft, SectionDraft
+from app.ingest.lines import raw_lines
 
 __all__ = ["parse_document"]
 
@@ -70,13 +71,11 @@ class _Heading:
 
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    offset = 0
-    for raw in text.split("\n"):
+    for offset, raw in raw_lines(text):
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         start = offset + lead
         lines.append(_Line(start, start + len(stripped), stripped))
-        offset += len(raw) + 1
     return lines
 
 

@@ -173,3 +173,29 @@ def test_two_articles_of_one_load_that_make_one_section_id_write_nothing(
     with pytest.raises(IdConflictError, match="'foo-2-1', which article 'foo' already has"):
         load(f"sqlite:///{db}", [first, second], seed.curated.actors)
     assert digest(db) == before
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_bare_cr_line_endings_make_the_same_facts(seed: Seed, newline: str) -> None:
+    text = seed.articles[0].article.source_text
+    assert "\r" not in text
+
+    # One character for "\n": a bare CR keeps every offset; CRLF shifts them, so compare text.
+    def facts(source: str) -> list[tuple[str, ...]]:
+        built = build_article(source, slug="x", source_name="x.txt", curated=seed.curated)
+        return [
+            *((s.title, _lf(source[s.start : s.end])) for s in built.sections),
+            *((c.kind, source[c.start : c.end]) for c in built.claims),
+            *((f.kind, source[f.start : f.end]) for f in built.figures),
+            *((m.actor_id, source[m.start : m.end]) for m in built.mentions),
+        ]
+
+    expected = facts(text)
+    assert len(expected) == 25 + len(seed.articles[0].claims) + len(seed.articles[0].figures) + len(
+        seed.articles[0].mentions
+    )
+    assert facts(text.replace("\n", newline)) == expected
