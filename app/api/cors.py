@@ -4,13 +4,19 @@ Most requests (scripts, curl, server-side clients) send no Origin header. For th
 middleware only adds `Vary: Origin` to the response, but it builds header mappings for the
 request and for every response to do so: about a third of a cached answer's time in process
 (docs/performance.md). Here such a request gets exactly that header, written straight into the
-raw header list; preflights and requests with an Origin take Starlette's own path.
+raw header list; preflights and requests with an Origin take Starlette's own path. A refused
+preflight is a problem+json 400, like every other error, instead of Starlette's plain text.
 """
 
 from __future__ import annotations
 
+from starlette.datastructures import Headers
 from starlette.middleware import cors
+from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
+
+from app.api.problems import PROBLEM_JSON
+from app.models.schemas import Problem
 
 
 def vary_origin(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
@@ -37,3 +43,20 @@ class CORSMiddleware(cors.CORSMiddleware):
             await send(message)
 
         await self.app(scope, receive, varied)
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        # "Disallowed CORS origin, headers": what the browser asked for that is not allowed.
+        detail = bytes(response.body).decode()
+        problem = Problem(title="Bad Request", status=400, detail=f"{detail}.")
+        headers = {
+            k: v for k, v in response.headers.items() if k not in ("content-type", "content-length")
+        }
+        return Response(
+            problem.model_dump_json(exclude_none=True),
+            status_code=400,
+            headers=headers,
+            media_type=PROBLEM_JSON,
+        )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 from starlette.middleware import cors as starlette_cors
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.cors import CORSMiddleware, vary_origin
+from tests.api.test_contract import assert_problem
 
 Headers = list[tuple[bytes, bytes]]
 
@@ -85,3 +87,17 @@ def test_vary_origin_joins_every_vary_header_in_the_first_ones_place() -> None:
     headers = [(b"vary", b"Accept"), (b"etag", b'"1"'), (b"vary", b"Cookie")]
     assert vary_origin(headers) == [(b"vary", b"Accept, Cookie, Origin"), (b"etag", b'"1"')]
     assert vary_origin([(b"etag", b'"1"')]) == [(b"etag", b'"1"'), (b"vary", b"Origin")]
+
+
+def test_a_refused_preflight_is_a_problem(client: TestClient) -> None:
+    response = client.options(
+        "/v1/sections",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "DELETE",
+            "Access-Control-Request-Headers": "X-Custom",
+        },
+    )
+    problem = assert_problem(response, 400)
+    assert problem["detail"] == "Disallowed CORS method, headers."
+    assert response.headers["vary"].startswith("Origin")
