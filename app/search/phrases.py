@@ -33,16 +33,23 @@ class Stemmer:
     makes anything but one token of it."""
 
     def __init__(self) -> None:
-        self._conn = sqlite3.connect(":memory:", check_same_thread=False)
-        self._conn.execute(f"CREATE VIRTUAL TABLE word USING fts5(w, tokenize = '{TOKENIZER}')")
-        self._conn.execute("CREATE VIRTUAL TABLE word_terms USING fts5vocab(word, 'row')")
+        # Made on first use: a process serving PostgreSQL never stems.
+        self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._stems: dict[str, str | None] = {}
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.execute(f"CREATE VIRTUAL TABLE word USING fts5(w, tokenize = '{TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE word_terms USING fts5vocab(word, 'row')")
+        return conn
 
     def stem(self, word: str) -> str | None:
         if word in self._stems:
             return self._stems[word]
         with self._lock:
+            if self._conn is None:
+                self._conn = self._connect()
             self._conn.execute("INSERT INTO word VALUES (?)", (word,))
             terms = self._conn.execute("SELECT term, cnt FROM word_terms").fetchall()
             self._conn.execute("DELETE FROM word")
