@@ -334,3 +334,87 @@ def test_highlights_use_code_points_and_split_crossing_spans(
         '<span data-id="outer">ab <span data-id="cross">c</span></span>'
         '<span data-id="cross">d</span>'
     )
+
+
+def test_the_skip_link_moves_focus_to_the_content(page: WebDriver, server_url: str) -> None:
+    page.get(f"{server_url}/?section={SECTION}")
+    find(page, ".reader-text")
+    skip = page.find_element(By.CSS_SELECTOR, ".skip-link")
+    page.execute_script("arguments[0].focus()", skip)
+    page.switch_to.active_element.send_keys(Keys.ENTER)
+    # The browser's own jump: focus on the content, the same view still open.
+    wait(page).until(lambda d: d.switch_to.active_element.get_attribute("id") == "main")
+    assert f"section={SECTION}" in page.current_url
+    find(page, ".reader-text")
+
+
+def test_back_to_an_address_without_a_figure_empties_the_figure_panel(
+    page: WebDriver, server_url: str
+) -> None:
+    page.get(f"{server_url}/?q=billion&section={SECTION}")
+    find(page, f'.hit[data-type="figure"][data-id="{MONEY_FIGURE}"] a').click()
+    assert find(page, "#figure-detail .figure-value").text == "11,000,000,000 USD"
+    page.back()
+    wait(page).until(lambda d: "figure=" not in d.current_url)
+    wait(page).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#figure-detail .figure-value"))
+    assert find(page, "#figure-detail p.muted").text.startswith("Select a highlighted figure")
+
+
+def test_picking_a_figure_clears_the_claim_outline(page: WebDriver, server_url: str) -> None:
+    page.get(f"{server_url}/?section={SECTION}&claim=c-8de3ca5457e6")
+    find(page, ".reader-text .claim-focused")
+    find(page, f'.reader-text [data-figure="{MONEY_FIGURE}"]').click()
+    wait(page).until(lambda d: "claim=" not in d.current_url)
+    assert page.find_elements(By.CSS_SELECTOR, ".reader-text .claim-focused") == []
+
+
+def test_the_search_box_takes_at_most_the_apis_200_characters(
+    page: WebDriver, server_url: str
+) -> None:
+    page.get(server_url)
+    box = find(page, "#q")
+    assert box.get_attribute("maxlength") == "200"
+    box.send_keys("a" * 205)
+    assert len(box.get_attribute("value")) == 200
+
+
+def test_a_view_that_failed_to_load_loads_when_asked_again(
+    page: WebDriver, server_url: str
+) -> None:
+    page.get(server_url)
+    link = f'#toc-body a[href="/?section={SECTION}"]'
+    find(page, link)
+    page.execute_cdp_cmd("Network.enable", {})
+    page.execute_cdp_cmd("Network.setBlockedURLs", {"urls": [f"*/v1/sections/{SECTION}"]})
+    try:
+        page.find_element(By.CSS_SELECTOR, link).click()
+        assert find(page, "#main .error h1").text == "Something went wrong"
+    finally:
+        page.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    page.find_element(By.CSS_SELECTOR, link).click()
+    find(page, ".reader-text")
+    assert page.find_elements(By.CSS_SELECTOR, "#main .error") == []
+
+
+def test_a_late_page_of_an_old_search_leaves_the_new_one_alone(
+    page: WebDriver, server_url: str
+) -> None:
+    page.get(f"{server_url}/?q=Venezuela")
+    status = page.find_element(By.ID, "results-status")
+    wait(page).until(lambda d: "results for" in status.text)
+    # The next page of results arrives a second late.
+    page.execute_script(
+        """const fetch_ = window.fetch;
+        window.fetch = (url, options) => String(url).includes("offset=")
+          ? new Promise((done) => setTimeout(done, 1000)).then(() => fetch_(url, options))
+          : fetch_(url, options);"""
+    )
+    find(page, "#results button.button").click()
+    box = page.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("oil")
+    wait(page).until(lambda d: "“oil”" in status.text)
+    settled = status.text
+    page.execute_script("return new Promise((done) => setTimeout(done, 1500))")
+    assert status.text == settled
+    assert not status.text.startswith("Showing")

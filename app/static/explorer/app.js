@@ -84,7 +84,10 @@ document.addEventListener("click", (event) => {
   if (!anchor || event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || anchor.target) return;
   // getAttribute: an SVG <a>'s .href is not a string.
-  const target = new URL(anchor.getAttribute("href"), window.location.href);
+  const href = anchor.getAttribute("href");
+  // An in-page jump ("Skip to content") is the browser's to make.
+  if (href.startsWith("#")) return;
+  const target = new URL(href, window.location.href);
   if (target.origin !== window.location.origin || target.pathname !== "/") return;
   event.preventDefault();
   navigate(target.pathname + target.search);
@@ -132,6 +135,8 @@ async function renderMain(key, p, focus) {
     else view = await homeView();
   } catch (error) {
     view = errorView(error);
+    // A view that failed is not open: asking for it again loads it again.
+    if (token === mainToken) mainKey = null;
   }
   if (token !== mainToken) return; // A newer navigation won the race.
   document.title = `${view.title} · article-facts explorer`;
@@ -269,6 +274,8 @@ async function runSearch(request) {
 }
 
 function showResults(request, page, typeFacets, names) {
+  // The search these results belong to: a newer one cancels its "Show more" too.
+  const current = searchAbort;
   const focusKey = document.activeElement?.dataset?.focusKey; // Kept across the re-render.
   const words = `“${request.q.trim()}”`;
   const where = request.section
@@ -294,13 +301,18 @@ function showResults(request, page, typeFacets, names) {
           const button = event.currentTarget;
           button.disabled = true;
           try {
-            const next = await api.search({ ...request, limit: PAGE_SIZE, offset: shown });
+            const next = await api.search(
+              { ...request, limit: PAGE_SIZE, offset: shown },
+              { signal: current?.signal },
+            );
+            if (current?.signal.aborted) return;
             const first = appendHits(list, next.items, names);
             addMore(shown + next.items.length);
             markCurrentHit(params());
             first?.querySelector("a")?.focus(); // On to the first new result.
             els.status.textContent = `Showing ${shown + next.items.length} of ${plural(page.total, "result")}.`;
           } catch (error) {
+            if (current?.signal.aborted) return;
             button.disabled = false;
             els.status.textContent = `Could not load more results: ${error.message}`;
           }
@@ -682,16 +694,14 @@ async function sectionView(id) {
   };
 
   const body = h("div", { class: "reader-text", lang: "en" }, highlight(shown, origin, spans, make));
-  const detailBox = h(
-    "div",
-    { id: "figure-detail", "aria-live": "polite" },
+  const noFigure = () =>
     h("p", {
       class: "muted",
       text: detail.figures.length
         ? "Select a highlighted figure to see its normalised value, comparator and period."
         : "This section quotes no figures.",
-    }),
-  );
+    });
+  const detailBox = h("div", { id: "figure-detail", "aria-live": "polite" }, noFigure());
 
   // Clicks and Enter/Space on figures; one listener for the whole text.
   const activate = (event) => {
@@ -713,13 +723,18 @@ async function sectionView(id) {
       el.setAttribute("aria-pressed", String(on));
       el.classList.toggle("selected", on);
     }
-    if (!figure) return;
+    if (!figure) {
+      // Back to a URL without a figure: the panel says so again.
+      if (detailBox.querySelector(".figure-quote")) replace(detailBox, noFigure());
+      return;
+    }
     replace(detailBox, figureDetails(figure, claims, actorNames));
     if (scroll)
       body.querySelector(`[data-figure="${CSS.escape(figureId)}"]`)?.scrollIntoView({ block: "center" });
     if (updateUrl && params().get("figure") !== figureId) {
       const p = params();
       p.delete("claim");
+      focusClaim(null); // The claim left the URL, so it leaves the text too.
       p.set("figure", figureId);
       window.history.replaceState(null, "", `/?${p}`);
       markCurrentHit(p);
