@@ -418,3 +418,15 @@ def test_a_late_page_of_an_old_search_leaves_the_new_one_alone(
     page.execute_script("return new Promise((done) => setTimeout(done, 1500))")
     assert status.text == settled
     assert not status.text.startswith("Showing")
+
+
+def test_a_type_filter_with_no_results_shows_and_can_be_turned_off(
+    page: WebDriver, server_url: str
+) -> None:
+    page.get(f"{server_url}/?q=Sukhoi&type=actor")
+    chip = find(page, '.chip[data-focus-key="type:actor"]')
+    assert chip.get_attribute("aria-pressed") == "true"
+    assert chip.find_element(By.CSS_SELECTOR, ".count").text == "0"
+    chip.click()
+    wait(page).until(lambda d: "type=" not in d.current_url)
+    find(page, f'.hit[data-type="section"][data-id="{SECTION}"]')

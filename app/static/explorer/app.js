@@ -347,7 +347,14 @@ function showResults(request, page, typeFacets, names) {
 function facets(request, own, typeFacets, names) {
   const box = h("div", { class: "facets" });
   if (typeFacets.type.length > 1 || request.type.length) {
-    const buttons = typeFacets.type.map(({ value, count }) => {
+    // A type filtered on with no results is in no facet count: it still shows, pressed, so
+    // that it can be turned off.
+    const counted = new Set(typeFacets.type.map(({ value }) => value));
+    const types = [
+      ...typeFacets.type,
+      ...request.type.filter((t) => !counted.has(t)).map((value) => ({ value, count: 0 })),
+    ];
+    const buttons = types.map(({ value, count }) => {
       const on = request.type.includes(value);
       const next = on ? request.type.filter((t) => t !== value) : [...request.type, value];
       return h(
