@@ -110,16 +110,17 @@ def spans(
     completions = completions or {}
     while i < len(terms):
         named = None if terms[i].quoted else _name_at(terms, i, names)
-        if i in completions:
-            found.append(Span(tuple(((word,), False) for word in completions[i])))
-            i += 1
-        elif named is None:
-            found.append(Span(((terms[i].tokens, terms[i].prefix),)))
-            i += 1
-        else:
+        # A name first: "caracas" typed last is Venezuela's alias, whatever its completions.
+        if named is not None:
             length, span = named
             found.append(span)
             i += length
+        elif i in completions:
+            found.append(Span(tuple(((word,), False) for word in completions[i])))
+            i += 1
+        else:
+            found.append(Span(((terms[i].tokens, terms[i].prefix),)))
+            i += 1
     return found
 
 

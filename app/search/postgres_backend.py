@@ -22,7 +22,7 @@ from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.engine import Engine
 
 from app.models.tables import Actor
-from app.search import highlight
+from app.search import highlight, phrases
 from app.search.aliases import ActorNames, Alternative, spans
 from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
 from app.search.filters import SearchFilters
@@ -234,13 +234,16 @@ def _hits(conn: Connection, tsquery: str, page: Sequence[Match]) -> list[Hit]:
 
 
 def _completions(conn: Connection, query: ParsedQuery) -> dict[int, tuple[str, ...]]:
-    """The last word's whole-word completions, when as a prefix it matches nothing."""
+    """The last word's whole-word completions, when as a prefix it matches nothing or porter
+    would change it: the same rule as `backend._completions`, so both backends find the same
+    rows."""
     last = query.terms[-1]
     if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
         return {}
-    if count_rows(conn, term_tsquery(last)):
+    word = last.tokens[0]
+    if count_rows(conn, term_tsquery(last)) and phrases.stem(word) == word:
         return {}
-    words = completions(conn, last.tokens[0])
+    words = completions(conn, word)
     return {len(query.terms) - 1: words} if words else {}
 
 

@@ -430,3 +430,15 @@ def test_a_type_filter_with_no_results_shows_and_can_be_turned_off(
     chip.click()
     wait(page).until(lambda d: "type=" not in d.current_url)
     find(page, f'.hit[data-type="section"][data-id="{SECTION}"]')
+
+
+def test_focus_stays_in_the_results_after_a_link_that_redraws_them(
+    page: WebDriver, server_url: str
+) -> None:
+    page.get(f"{server_url}/?q=venzuela")
+    link = find(page, ".suggestion a")
+    page.execute_script("arguments[0].focus()", link)
+    page.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(page).until(lambda d: d.find_element(By.ID, "q").get_attribute("value") == "venezuela")
+    find(page, ".hit")
+    wait(page).until(lambda d: d.switch_to.active_element.get_attribute("id") == "results-status")

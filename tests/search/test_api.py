@@ -101,6 +101,12 @@ def test_a_prefix_typed_past_its_stem_still_finds_its_word(search: Search) -> No
     assert search("venezuelan givin")["mode"] == "all"
 
 
+def test_an_actor_alias_typed_last_still_stands_for_the_actor(search: Search) -> None:
+    # "caracas" is a word porter changes ("caraca"), and Venezuela's alias: the alias wins.
+    body = search("caracas")
+    assert (body["total"], top(body, 1)) == (63, [("actor", "venezuela")])
+
+
 @pytest.mark.parametrize(
     ("q", "total", "marked"),
     [

@@ -277,6 +277,7 @@ function showResults(request, page, typeFacets, names) {
   // The search these results belong to: a newer one cancels its "Show more" too.
   const current = searchAbort;
   const focusKey = document.activeElement?.dataset?.focusKey; // Kept across the re-render.
+  const hadFocus = els.resultsBody.contains(document.activeElement);
   const words = `“${request.q.trim()}”`;
   const where = request.section
     ? ` in ${sectionLabel(names.section.get(request.section) ?? { title: request.section })}`
@@ -341,7 +342,14 @@ function showResults(request, page, typeFacets, names) {
     more,
   );
   markCurrentHit(params());
-  if (focusKey) els.resultsBody.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  const kept = focusKey ? els.resultsBody.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`) : null;
+  if (kept) kept.focus();
+  else if (hadFocus) {
+    // The link that had focus (a section filter, a suggestion) is gone with the old results:
+    // focus goes to the new results' summary rather than falling to the page.
+    els.status.setAttribute("tabindex", "-1");
+    els.status.focus();
+  }
 }
 
 function facets(request, own, typeFacets, names) {
