@@ -31,8 +31,16 @@ def read_connect_args(timeout_ms: int) -> dict[str, str]:
 
 def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
     # pre_ping: a replica outlives database restarts and failovers; a dead pooled connection is
-    # replaced instead of failing a request.
-    return create_engine(url, pool_pre_ping=True, connect_args=read_connect_args(timeout_ms))
+    # replaced instead of failing a request. REPEATABLE READ: every statement of a request
+    # reads one snapshot, as SQLite's readers do. Under READ COMMITTED a load committing
+    # between a search's matches and its snippets (or a list's ids and its rows) left rows
+    # missing from the second statement: a 500.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        isolation_level="REPEATABLE READ",
+        connect_args=read_connect_args(timeout_ms),
+    )
 
 
 def lock_for_load(conn: Connection) -> None:

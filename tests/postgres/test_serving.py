@@ -46,6 +46,34 @@ def test_a_query_past_the_time_limit_is_cancelled(pg_url: str) -> None:
         engine.dispose()
 
 
+def test_a_request_reads_one_snapshot_while_a_load_commits(
+    postgres_database: Callable[[], str], seed: Seed
+) -> None:
+    url = postgres_database()
+    load(url, seed.articles, seed.curated.actors)
+    engine = postgres.create_read_engine(url, timeout_ms=2000)
+    try:
+        with engine.connect() as conn:
+            count = "SELECT count(*) FROM section"
+            before = conn.execute(text(count)).scalar_one()
+            assert before == 25
+            # Another article is loaded and committed while the request is still reading.
+            facts, actors = prepare_article(
+                "Other\n\n1. One\n\nRussia lent money.\n",
+                source_name="other.txt",
+                slug="other",
+                title=None,
+                annotations=None,
+                curated=seed.curated,
+            )
+            assert load(url, [facts], actors).written == ["other"]
+            assert conn.execute(text(count)).scalar_one() == before
+        with engine.connect() as conn:
+            assert conn.execute(text(count)).scalar_one() == before + 1
+    finally:
+        engine.dispose()
+
+
 def test_a_load_bumps_the_version_that_replicas_poll(
     postgres_database: Callable[[], str], seed: Seed
 ) -> None:
