@@ -45,6 +45,7 @@ from app.models.tables import (
     Section,
 )
 from app.search.index import rebuild_index
+from app.search.postgres_index import IndexLimitError
 
 Progress = Callable[[str], None]
 
@@ -165,7 +166,10 @@ def _write(
         if report.written:
             report.actors_changed += _delete_unnamed_actors(conn, actors)
         # The search index lives in the same file and transaction: it never lags the facts.
-        rebuild_index(session, report.written)
+        try:
+            rebuild_index(session, report.written)
+        except IndexLimitError as exc:
+            raise LoadError(str(exc)) from None
         if report.written or report.actors_changed:
             progress("verifying offsets")
             problems = verify_database(conn, list(changed))

@@ -13,11 +13,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.core.folding import fold
 from app.search.index import IndexRow, _actor_rows, _article_rows
 from app.search.query import tokens
+
+
+class IndexLimitError(RuntimeError):
+    """A row that PostgreSQL's text search cannot index."""
+
 
 # The text search configuration of migration 0002: unaccent, then English stems, no stop words.
 CONFIG = "article_facts"
@@ -75,7 +81,17 @@ def rebuild_index(session: Session, article_ids: Sequence[str]) -> int:
         conn.execute(_DELETE_ARTICLES, {"ids": stale})
     rows = [_with_words(row) for row in (*_actor_rows(session), *_article_rows(session, stale))]
     if rows:
-        conn.execute(_INSERT, rows)
+        try:
+            conn.execute(_INSERT, rows)
+        except DBAPIError as exc:
+            # 54000: PostgreSQL's tsvector holds at most 1 MB (a section of some hundred
+            # thousand distinct words); the load is refused as a whole, nothing written.
+            if getattr(exc.orig, "sqlstate", None) != "54000":
+                raise
+            raise IndexLimitError(
+                "a section is too large for PostgreSQL's search index (at most 1 MB of"
+                " indexed words a section): split it into sections"
+            ) from None
     # The vocabulary is refilled whole from the stored unstemmed words: milliseconds here.
     conn.execute(text("DELETE FROM search_words"))
     conn.execute(

@@ -14,7 +14,7 @@ from app.core import data_version, postgres
 from app.core.config import Settings
 from app.core.db import Database
 from app.ingest.article import prepare_article
-from app.ingest.loader import load
+from app.ingest.loader import LoadError, load
 from app.ingest.seed import Seed
 from app.main import create_app
 from tests.conftest import REPO
@@ -140,3 +140,23 @@ def test_a_replica_sees_a_load_made_through_another_process(
         time.sleep(data_version.POLL_INTERVAL_S + 0.1)
         after = [one.get("/v1/articles").json()["total"], two.get("/v1/articles").json()["total"]]
     assert (before, after) == ([1, 1], [2, 2])
+
+
+def test_a_section_too_large_for_the_text_search_is_refused_whole(
+    postgres_database: Callable[[], str], seed: Seed
+) -> None:
+    url = postgres_database()
+    load(url, seed.articles, seed.curated.actors)
+    # 150,000 distinct words in one section: over PostgreSQL's 1 MB tsvector.
+    text_ = "Word list\n\n" + " ".join(f"w{i}" for i in range(150_000)) + ".\n"
+    facts, actors = prepare_article(
+        text_, source_name="w.txt", slug="words", title=None, annotations=None, curated=seed.curated
+    )
+    with pytest.raises(LoadError, match="too large for PostgreSQL's search index"):
+        load(url, [facts], actors)
+    engine = postgres.create_read_engine(url, timeout_ms=2000)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM article")).scalar_one() == 1
+    finally:
+        engine.dispose()
