@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import logging
+import re
+import socket
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
+from pydantic_settings import SettingsError
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.config import Settings, get_settings
+from app.core.config import ENV_PREFIX, Settings, get_settings
 from app.core.db import database_exists, is_sqlite, sqlite_path
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
@@ -37,12 +43,39 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 EXPECTED_ERRORS = (SeedError, CuratedError, PipelineError, LoadError, IngestError)
+# What the database or the file system can refuse: a file that is not a database, a server that
+# does not answer, a folder that cannot be written.
+STORAGE_ERRORS = (sqlite3.DatabaseError, SQLAlchemyError, OSError)
 STDIN = "-"
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
+
+
+def _settings() -> Settings:
+    """The settings, or one error line per environment variable that is wrong."""
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = [
+            f"{ENV_PREFIX}{str(e['loc'][0]).upper()}: {e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()
+        ]
+        raise _fail("; ".join(problems)) from None
+    except SettingsError as exc:  # a value pydantic-settings could not decode (JSON lists)
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = f"{ENV_PREFIX}{field[1].upper()}" if field else "settings"
+        raise _fail(f'{name}: not valid JSON (a list looks like ["*"])') from None
+
+
+def _storage_problem(settings: Settings, exc: Exception) -> typer.Exit:
+    if isinstance(exc, OSError):
+        where = exc.filename or _where(settings)
+        return _fail(f"{where}: {exc.strerror or exc}")
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return _fail(f"{_where(settings)}: {reason}")
 
 
 def _seed(settings: Settings) -> LoadReport:
@@ -81,11 +114,13 @@ def _where(settings: Settings) -> str:
 @cli.command()
 def seed() -> None:
     """Migrate the database to the latest schema and load the seed articles; safe to repeat."""
-    settings = get_settings()
+    settings = _settings()
     try:
         report = _seed(settings)
     except EXPECTED_ERRORS as exc:
         raise _fail(str(exc)) from None
+    except STORAGE_ERRORS as exc:
+        raise _storage_problem(settings, exc) from None
     verdict = "updated" if report.changed else "already up to date; nothing written"
     out.print(f"{_where(settings)}: {verdict}", highlight=False)
 
@@ -124,7 +159,7 @@ def ingest(
 
     The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was.
     """  # noqa: E501 - one line, or the help output breaks it mid-sentence
-    settings = get_settings()
+    settings = _settings()
     try:
         with out.status("reading") as status:
             data, source_name, stem = _read_source(source)
@@ -141,6 +176,8 @@ def ingest(
             report = load(settings.database_url, [facts], actors, progress=status.update)
     except EXPECTED_ERRORS as exc:
         raise _fail(str(exc)) from None
+    except STORAGE_ERRORS as exc:
+        raise _storage_problem(settings, exc) from None
     out.print(_summary([facts], report))
     proposed = sorted({a.name for a in actors if not a.reviewed})
     if proposed:
@@ -184,7 +221,7 @@ def serve(
     """Serve the API. On the embedded default, creates and seeds the database first if missing."""
     import uvicorn
 
-    settings = get_settings()
+    settings = _settings()
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
             path = sqlite_path(settings.database_url)
@@ -194,6 +231,14 @@ def serve(
             _seed(settings)
         except EXPECTED_ERRORS as exc:
             raise _fail(str(exc)) from None
+        except STORAGE_ERRORS as exc:
+            raise _storage_problem(settings, exc) from None
+    # uvicorn would log a bind failure and exit 3: say it as every other error, before it.
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise _fail(f"{host}:{port}: {exc.strerror or exc}") from None
     shown = "localhost" if host in ("0.0.0.0", "::") else host  # noqa: S104
     out.print(f"Docs: [link]http://{shown}:{port}/docs[/link]")
     # Access lines come from app.access as JSON; uvicorn's own would repeat them as text.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,84 @@ def test_serve_refuses_a_bad_port() -> None:
     result = runner.invoke(cli.cli, ["serve", "--port", "70000"])
     assert result.exit_code == 2
     assert "65535" in result.output
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        (
+            "ARTICLE_FACTS_QUERY_TIMEOUT_MS",
+            "abc",
+            "error: ARTICLE_FACTS_QUERY_TIMEOUT_MS: Input should be a valid integer",
+        ),
+        (
+            "ARTICLE_FACTS_RESPONSE_CACHE_MB",
+            "-1",
+            "error: ARTICLE_FACTS_RESPONSE_CACHE_MB: Input should be greater than or equal to 0",
+        ),
+        (
+            "ARTICLE_FACTS_CORS_ORIGINS",
+            "foo",
+            'error: ARTICLE_FACTS_CORS_ORIGINS: not valid JSON (a list looks like ["*"])',
+        ),
+        (
+            "ARTICLE_FACTS_DATABASE_URL",
+            "mysql://u:p@localhost/db",
+            "error: ARTICLE_FACTS_DATABASE_URL: 'mysql' is not served: use sqlite:/// or"
+            " postgresql://",
+        ),
+        (
+            "ARTICLE_FACTS_DATABASE_URL",
+            "sqlite://",
+            "error: ARTICLE_FACTS_DATABASE_URL: a SQLite URL must name a file",
+        ),
+        ("ARTICLE_FACTS_DATABASE_URL", "", "error: ARTICLE_FACTS_DATABASE_URL: not a database URL"),
+    ],
+)
+@pytest.mark.parametrize("command", ["seed", "serve"])
+def test_a_bad_setting_is_one_error_line(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, message: str, command: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    result = runner.invoke(cli.cli, [command])
+    assert result.exit_code == 1
+    assert result.output.startswith(message)
+    assert result.output.count("\n") == 1
+
+
+def test_a_file_that_is_not_a_database_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("hello\n")
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{path}")
+    result = runner.invoke(cli.cli, ["seed"])
+    assert (result.exit_code, result.output) == (1, f"error: {path}: file is not a database\n")
+
+
+def test_a_folder_that_cannot_be_written_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_: object, **__: object) -> None:
+        raise OSError(30, "Read-only file system", "/srv/ro/facts.db.lock")
+
+    monkeypatch.setattr(cli, "load", refused)
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{tmp_path / 'f.db'}")
+    result = runner.invoke(cli.cli, ["seed"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: /srv/ro/facts.db.lock: Read-only file system\n",
+    )
+
+
+def test_serving_on_a_port_in_use_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, served: list[dict[str, Any]]
+) -> None:
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{tmp_path / 'f.db'}")
+    assert runner.invoke(cli.cli, ["seed"]).exit_code == 0
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli.cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: 127.0.0.1:{port}: Address already in use")
+    assert served == []

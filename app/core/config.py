@@ -5,14 +5,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/article-facts.db"
+ENV_PREFIX = "ARTICLE_FACTS_"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ARTICLE_FACTS_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL,
@@ -55,6 +58,21 @@ class Settings(BaseSettings):
         default=Path(__file__).resolve().parents[2] / "seed",
         description="Folder holding the seed articles and the curated facts file.",
     )
+
+    @field_validator("database_url")
+    @classmethod
+    def _served_backend(cls, url: str) -> str:
+        """A SQLite file or a PostgreSQL database: nothing else is served."""
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise ValueError("not a database URL") from None
+        backend = parsed.get_backend_name()
+        if backend == "sqlite" and parsed.database in (None, "", ":memory:"):
+            raise ValueError("a SQLite URL must name a file: sqlite:///path/to/facts.db")
+        if backend not in ("sqlite", "postgresql"):
+            raise ValueError(f"{backend!r} is not served: use sqlite:/// or postgresql://")
+        return url
 
     @property
     def is_default_database(self) -> bool:
