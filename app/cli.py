@@ -167,7 +167,10 @@ def ingest(
             facts, actors = prepare_article(
                 text,
                 source_name=source_name,
-                slug=slug or (article_slug(stem) if stem is not None else None),
+                # An empty --slug is refused like any other bad slug, not taken for none.
+                slug=slug
+                if slug is not None
+                else (article_slug(stem) if stem is not None else None),
                 title=title,
                 annotations=load_curated(annotations) if annotations is not None else None,
                 curated=load_curated(settings.seed_dir / CURATED_FILE),

@@ -194,3 +194,17 @@ def test_serving_on_a_port_in_use_is_one_error_line(
     assert result.exit_code == 1
     assert result.output.startswith(f"error: 127.0.0.1:{port}: Address already in use")
     assert served == []
+
+
+def test_a_seed_folder_that_is_a_file_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "seed"
+    not_a_folder.write_text("x")
+    monkeypatch.setenv("ARTICLE_FACTS_SEED_DIR", str(not_a_folder))
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{tmp_path / 'f.db'}")
+    result = runner.invoke(cli.cli, ["seed"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {not_a_folder}: a file, not a folder\n",
+    )

@@ -31,7 +31,9 @@ def read_text(path: Path) -> str:
 
 def read_seed(folder: Path) -> Seed:
     if not folder.is_dir():
-        raise SeedError(f"{folder}: no such folder")
+        raise SeedError(
+            f"{folder}: {'a file, not a folder' if folder.exists() else 'no such folder'}"
+        )
     curated = load_curated(folder / CURATED_FILE)
     sources = sorted(folder.glob("*.txt"))
     if not sources:

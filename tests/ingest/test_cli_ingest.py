@@ -227,6 +227,7 @@ def test_too_much_standard_input_fails_clearly(db: Path) -> None:
     ("args", "message"),
     [
         (["--slug", "Bad Slug"], "error: slug 'Bad Slug': use lower-case letters"),
+        (["--slug", ""], "error: slug '': use lower-case letters"),
         (["--annotations", "/no/such.toml"], "error: /no/such.toml: no such file"),
         (["--annotations", "/tmp"], "error: /tmp: cannot be read: Is a directory"),
         (["--title", " "], "error: title: one line of 1 to 300 characters, please"),
