@@ -170,23 +170,9 @@ def _hits(
 def _completions(
     db: sqlite3.Connection, data: IndexData, query: ParsedQuery
 ) -> dict[int, tuple[str, ...]]:
-    """The last word's whole-word completions, when as a prefix it matches nothing or porter
-    would change it.
-
-    The index holds porter stems, and a word being typed can run past its stem: "givin" is
-    not a prefix of "give", the stem of "giving". The unstemmed vocabulary knows "giving".
-    And FTS5 stems a prefix before matching it: "may" becomes "mai*", which finds "maintain";
-    a word that porter changes is a finished word, so it matches the whole words it starts
-    ("may", "mayor"), each as its own stems.
-    """
-    last = query.terms[-1]
-    if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
-        return {}
-    word = last.tokens[0]
-    if data.rows_matching(db, last) and phrases.stem(word) == word:
-        return {}
-    words = data.completions(db, word)
-    return {len(query.terms) - 1: words} if words else {}
+    return phrases.completions_for(
+        query, lambda term: data.rows_matching(db, term), lambda word: data.completions(db, word)
+    )
 
 
 def search(

@@ -19,6 +19,9 @@ from __future__ import annotations
 import bisect
 import sqlite3
 import threading
+from collections.abc import Callable, Sequence
+
+from app.search.query import ParsedQuery, Term
 
 # The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
 # the two equal).
@@ -33,7 +36,7 @@ class Stemmer:
     makes anything but one token of it."""
 
     def __init__(self) -> None:
-        # Made on first use: a process serving PostgreSQL never stems.
+        # Made on first use: importing the module costs nothing.
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._stems: dict[str, str | None] = {}
@@ -104,3 +107,27 @@ class PhraseClasses:
         # A range of terms, never the text of a phrase (those start with a quote); no terms at
         # all match nothing, which each phrase may as well find out for itself.
         return f"{start}:{end}" if end > start else phrase
+
+
+def completions_for(
+    query: ParsedQuery,
+    rows_matching: Callable[[Term], int],
+    completions: Callable[[str], Sequence[str]],
+) -> dict[int, tuple[str, ...]]:
+    """The last word's whole-word completions (by position), when as a prefix it matches
+    nothing or porter would change it; both backends answer by this rule.
+
+    The index holds porter stems, and a word being typed can run past its stem: "givin" is
+    not a prefix of "give", the stem of "giving". The unstemmed vocabulary knows "giving".
+    And FTS5 stems a prefix before matching it: "may" becomes "mai*", which finds "maintain";
+    a word that porter changes is a finished word, so it matches the whole words it starts
+    ("may", "mayor"), each as its own stems.
+    """
+    last = query.terms[-1]
+    if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
+        return {}
+    word = last.tokens[0]
+    if rows_matching(last) and stem(word) == word:
+        return {}
+    words = tuple(completions(word))
+    return {len(query.terms) - 1: words} if words else {}

@@ -234,17 +234,11 @@ def _hits(conn: Connection, tsquery: str, page: Sequence[Match]) -> list[Hit]:
 
 
 def _completions(conn: Connection, query: ParsedQuery) -> dict[int, tuple[str, ...]]:
-    """The last word's whole-word completions, when as a prefix it matches nothing or porter
-    would change it: the same rule as `backend._completions`, so both backends find the same
-    rows."""
-    last = query.terms[-1]
-    if not last.prefix or last.quoted or len(last.tokens) != 1 or len(last.tokens[0]) < 3:
-        return {}
-    word = last.tokens[0]
-    if count_rows(conn, term_tsquery(last)) and phrases.stem(word) == word:
-        return {}
-    words = completions(conn, word)
-    return {len(query.terms) - 1: words} if words else {}
+    return phrases.completions_for(
+        query,
+        lambda term: count_rows(conn, term_tsquery(term)),
+        lambda word: completions(conn, word),
+    )
 
 
 def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset: int) -> Result:
