@@ -29,8 +29,8 @@ from app.core.folding import fold
 from app.ingest.actors import Gazetteer
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import DocumentDraft
-from app.ingest.kinds import ActorKind
 from app.ingest.sentences import split_sentences
+from app.models.vocabulary import ActorKind
 
 __all__ = ["find_candidates"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.drafts import ClaimKind
+from app.models.vocabulary import ClaimKind
 
 __all__ = ["classify_claim", "is_assertive"]
 

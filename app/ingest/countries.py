@@ -45,7 +45,7 @@ from countryinfo import CountryInfo
 
 from app.core.folding import fold
 from app.ingest.curated import ActorEntry
-from app.ingest.kinds import ActorKind
+from app.models.vocabulary import ActorKind
 
 __all__ = ["AMBIGUOUS", "BLOCKED", "BuiltinCountries", "builtin_countries"]
 

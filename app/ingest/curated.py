@@ -9,8 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from app.ingest.drafts import ClaimKind
-from app.ingest.kinds import ActorKind
+from app.models.vocabulary import ActorKind, ClaimKind
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

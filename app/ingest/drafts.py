@@ -7,34 +7,8 @@ so `text[start:end]` is the quote.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class FigureKind(StrEnum):
-    MONEY = "money"
-    PERCENT = "percent"
-    YEAR = "year"
-    DATE = "date"
-    PERIOD = "period"
-    DURATION = "duration"
-    COUNT = "count"
-    MEASURE = "measure"
-
-
-class Comparator(StrEnum):
-    EQ = "eq"
-    GT = "gt"
-    GTE = "gte"
-    LT = "lt"
-    LTE = "lte"
-    APPROX = "approx"
-
-
-class ClaimKind(StrEnum):
-    FACT = "fact"
-    ASSESSMENT = "assessment"
-    FORECAST = "forecast"
-    PRESCRIPTION = "prescription"
+from app.models.vocabulary import Comparator, FigureKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from app.ingest.drafts import Comparator, FigureDraft, FigureKind
+from app.ingest.drafts import FigureDraft
 from app.ingest.numbers import (
     DIGITS,
     FRACTION,
@@ -50,6 +50,7 @@ from app.ingest.numbers import (
     parse_number,
     scale_factor,
 )
+from app.models.vocabulary import Comparator, FigureKind
 
 # --- vocabulary ---------------------------------------------------------------------------------
 

@@ -37,9 +37,7 @@ from app.ingest.rows import (
 from app.ingest.sentences import split_sentences
 from app.ingest.structure import parse_document
 from app.models.tables import Actor
-
-# Joins an actor's folded names into one column; curated names may not contain it.
-NAME_SEPARATOR = "|"
+from app.models.vocabulary import NAME_SEPARATOR
 
 
 class PipelineError(ValueError):

@@ -8,8 +8,7 @@ from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.ingest.drafts import ClaimKind, Comparator, FigureKind
-from app.ingest.kinds import ActorKind
+from app.models.vocabulary import ActorKind, ClaimKind, Comparator, FigureKind
 
 
 class Schema(BaseModel):

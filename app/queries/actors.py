@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.folding import fold
-from app.ingest.kinds import ActorKind
-from app.ingest.pipeline import NAME_SEPARATOR
+from app.models.vocabulary import NAME_SEPARATOR, ActorKind
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, like_escape, lookup

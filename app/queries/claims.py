@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.ingest.drafts import ClaimKind
+from app.models.vocabulary import ClaimKind
 from app.queries.common import NotFoundError, grouped, lookup
 from app.queries.rows import Conditions, Params, Rows, in_list, page
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.ingest.drafts import FigureKind
+from app.models.vocabulary import FigureKind
 from app.queries.common import NotFoundError, grouped, in_order, lookup
 from app.queries.rows import Conditions, Params, Rows, in_list, page
 

@@ -16,10 +16,9 @@ from app.ingest.article import (
     read_article,
 )
 from app.ingest.curated import ActorEntry, ClaimOverride, Curated
-from app.ingest.drafts import ClaimKind
-from app.ingest.kinds import ActorKind
 from app.ingest.pipeline import ArticleFacts
 from app.ingest.seed import Seed
+from app.models.vocabulary import ActorKind, ClaimKind
 from tests.conftest import ARTICLE, SEED_DIR
 
 SHORT = "Gas Deals\n\nNorway sold gas to Germany. The European Investment Bank lent €2 billion.\n"

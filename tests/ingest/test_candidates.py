@@ -8,8 +8,8 @@ from app.ingest.actors import Gazetteer
 from app.ingest.candidates import find_candidates
 from app.ingest.countries import BLOCKED, builtin_countries
 from app.ingest.curated import ActorEntry
-from app.ingest.kinds import ActorKind
 from app.ingest.structure import parse_document
+from app.models.vocabulary import ActorKind
 
 
 def candidates(body: str, taken: tuple[str, ...] = ()) -> list[tuple[str, str, tuple[str, ...]]]:

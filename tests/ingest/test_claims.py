@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from app.ingest.claims import classify_claim, is_assertive
-from app.ingest.drafts import ClaimKind
+from app.models.vocabulary import ClaimKind
 
 SEED = (Path(__file__).parents[2] / "seed" / "russia-china-venezuela.txt").read_text(
     encoding="utf-8"

@@ -7,7 +7,7 @@ import pytest
 from app.ingest.actors import Gazetteer
 from app.ingest.countries import AMBIGUOUS, AMBIGUOUS_CAPITALS, BLOCKED, builtin_countries
 from app.ingest.curated import ActorEntry, Curated
-from app.ingest.kinds import ActorKind
+from app.models.vocabulary import ActorKind
 
 
 def entry(actor_id: str) -> ActorEntry:

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ingest.drafts import Comparator, FigureDraft, FigureKind
+from app.ingest.drafts import FigureDraft
 from app.ingest.figures import extract_figures
+from app.models.vocabulary import Comparator, FigureKind
 
 SEED = (
     (Path(__file__).parents[2] / "seed" / "russia-china-venezuela.txt").read_bytes().decode("utf-8")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.ingest.drafts import Comparator, FigureDraft, FigureKind
+from app.ingest.drafts import FigureDraft
 from app.ingest.figures import extract_figures
+from app.models.vocabulary import Comparator, FigureKind
 
 Row = tuple[str, FigureKind, float | None, str | None, Comparator, str | None, str | None]
 

@@ -6,9 +6,9 @@ import pytest
 
 from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.gazetteer import gazetteer_for
-from app.ingest.kinds import ActorKind
 from app.ingest.seed import Seed
 from app.ingest.structure import parse_document
+from app.models.vocabulary import ActorKind
 
 
 def ids_for(text: str, curated: Curated, annotations: Curated | None = None) -> set[str]:

@@ -10,10 +10,10 @@ import pytest
 
 from app.ingest import loader
 from app.ingest.curated import ActorEntry, Curated
-from app.ingest.kinds import ActorKind
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed, read_seed
+from app.models.vocabulary import ActorKind
 from bench import corpus
 from tests.conftest import SEED_DIR
 

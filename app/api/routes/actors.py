@@ -8,8 +8,8 @@ from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath
 from app.api.resources import listing, resource
-from app.ingest.kinds import ActorKind
 from app.models.schemas import ActorDetail, ActorPage
+from app.models.vocabulary import ActorKind
 from app.queries import actors as queries
 from app.search.query import NOT_BLANK
 

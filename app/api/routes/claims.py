@@ -6,8 +6,8 @@ from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import IdPath, IdQuery
 from app.api.resources import listing, resource
-from app.ingest.drafts import ClaimKind
 from app.models.schemas import ClaimPage, ClaimPublic
+from app.models.vocabulary import ClaimKind
 from app.queries import claims as queries
 
 router = APIRouter(prefix="/claims", tags=["claims"])

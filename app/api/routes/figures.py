@@ -8,8 +8,8 @@ from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath, IdQuery
 from app.api.resources import listing, resource
-from app.ingest.drafts import FigureKind
 from app.models.schemas import FigurePage, FigurePublic
+from app.models.vocabulary import FigureKind
 from app.queries import figures as queries
 
 router = APIRouter(prefix="/figures", tags=["figures"])

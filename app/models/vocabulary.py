@@ -1,0 +1,54 @@
+"""The domain's closed vocabularies: what kinds of actor, figure and claim there are, and how a
+figure compares to its value.
+
+They sit at the bottom of the package: the tables and schemas, the queries, search, the API and
+the ingest pipeline all import them from here, so the data layer never depends on the text
+pipeline. Each value is part of the public contract (docs/API.md): adding one is a change to
+the API, renaming one breaks clients.
+"""
+
+from enum import StrEnum
+
+
+class ActorKind(StrEnum):
+    COUNTRY = "country"
+    CITY = "city"
+    REGION = "region"
+    COMPANY = "company"
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    INITIATIVE = "initiative"
+    POLICY = "policy"
+    GROUP = "group"
+
+
+class FigureKind(StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    YEAR = "year"
+    DATE = "date"
+    PERIOD = "period"
+    DURATION = "duration"
+    COUNT = "count"
+    MEASURE = "measure"
+
+
+class Comparator(StrEnum):
+    EQ = "eq"
+    GT = "gt"
+    GTE = "gte"
+    LT = "lt"
+    LTE = "lte"
+    APPROX = "approx"
+
+
+class ClaimKind(StrEnum):
+    FACT = "fact"
+    ASSESSMENT = "assessment"
+    FORECAST = "forecast"
+    PRESCRIPTION = "prescription"
+
+
+# Joins an actor's folded names into one stored column (`actor.search_names`); curated names
+# may not contain it.
+NAME_SEPARATOR = "|"
