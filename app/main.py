@@ -35,7 +35,8 @@ they quote and the **claims** they make. Every fact carries `start`/`end` offset
 article's text (`GET /v1/articles/{id}/text`), so `text[start:end]` is its exact quote.
 
 Lists are paginated with `limit` (1-100, default 20) and `offset`, and answer `X-Total-Count`
-and RFC 8288 `Link` headers. Errors are RFC 9457 `application/problem+json`.
+and RFC 8288 `Link` headers. A query parameter an operation does not declare is a 422 naming
+it (with the parameter probably meant). Errors are RFC 9457 `application/problem+json`.
 """
 
 EXPOSED_HEADERS = ["ETag", "Link", "X-Total-Count", "Retry-After", "X-Request-ID"]

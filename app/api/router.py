@@ -1,6 +1,6 @@
 """All the API's routes, composed in one place."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from app.api.routes import (
     actors,
@@ -13,10 +13,12 @@ from app.api.routes import (
     search,
     sections,
 )
+from app.api.strict import reject_unknown_parameters
 
 API_PREFIX = "/v1"
 
-api_router = APIRouter(prefix=API_PREFIX)
+# Every /v1 operation refuses query parameters it does not declare (app/api/strict.py).
+api_router = APIRouter(prefix=API_PREFIX, dependencies=[Depends(reject_unknown_parameters)])
 for module in (articles, article_upload, sections, actors, figures, claims, search):
     api_router.include_router(module.router)
 

@@ -94,5 +94,8 @@ def test_a_repeated_parameter_takes_the_last_value(client: TestClient) -> None:
     assert client.get("/v1/sections?limit=1&limit=2").json()["limit"] == 2
 
 
-def test_unknown_parameters_are_ignored(client: TestClient) -> None:
-    assert client.get("/v1/sections?colour=blue").json()["total"] == 25
+def test_unknown_parameters_are_refused(client: TestClient) -> None:
+    """Never silently ignored: tests/api/test_strict.py holds the details."""
+    answer = client.get("/v1/sections?colour=blue")
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["name"] == "colour"

@@ -90,6 +90,8 @@ def parse_params(query_string: bytes) -> SearchParams | None:
             if key in scalars:
                 return None
             scalars[key] = value
+        else:  # an unknown parameter: the route refuses it (app/api/strict.py)
+            return None
     q = scalars.get("q")
     if q is None or not 1 <= len(q) <= MAX_QUERY_LENGTH or is_blank(q):
         return None
