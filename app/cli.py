@@ -8,7 +8,7 @@ import socket
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -18,7 +18,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.config import ENV_PREFIX, Settings, get_settings
-from app.core.db import database_exists, is_sqlite, sqlite_path
+from app.core.db import create_read_engine, database_exists, is_sqlite, sqlite_path
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
     IngestError,
@@ -31,6 +31,8 @@ from app.ingest.curated import CuratedError, load_curated
 from app.ingest.loader import LoadError, LoadReport, load
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
+from app.queries.articles import list_articles as query_articles
+from app.queries.rows import SqlAlchemyRows
 
 cli = typer.Typer(
     help="Serve the verifiable facts of analysis articles over a REST API.",
@@ -47,6 +49,9 @@ EXPECTED_ERRORS = (SeedError, CuratedError, PipelineError, LoadError, IngestErro
 # does not answer, a folder that cannot be written.
 STORAGE_ERRORS = (sqlite3.DatabaseError, SQLAlchemyError, OSError)
 STDIN = "-"
+# The listing shows every article, however many, within a generous time limit.
+MAX_LISTED = 10_000_000
+LIST_TIMEOUT_MS = 60_000
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -213,6 +218,63 @@ def _read_source(source: str) -> tuple[bytes, str, str | None]:
     except OSError as exc:
         raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
     return data, path.name, path.stem
+
+
+def stored_articles(url: str) -> list[dict[str, Any]]:
+    """Every stored article as `GET /v1/articles/{id}` shows it, in id order, through a
+    read-only connection."""
+    engine = create_read_engine(url, timeout_ms=LIST_TIMEOUT_MS)
+    try:
+        with engine.connect() as conn:
+            rows = SqlAlchemyRows(conn)
+            found, _ = query_articles(rows, limit=MAX_LISTED, offset=0)
+            return found
+    finally:
+        engine.dispose()
+
+
+@cli.command(name="list")
+def list_articles() -> None:
+    """List the stored articles: id, title, source and how many facts each has."""
+    settings = _settings()
+    if not database_exists(settings.database_url):
+        raise _fail(f"no database at {_where(settings)}; create it with `article-facts seed`")
+    try:
+        articles = stored_articles(settings.database_url)
+    except STORAGE_ERRORS as exc:
+        raise _storage_problem(settings, exc) from None
+    # Plain aligned columns, the title last and whole: ids and titles copy and grep as they are.
+    width = max((len(article["id"]) for article in articles), default=7)
+    out.print(f"{'article':<{width}}  sections  actors  figures  claims  title", highlight=False)
+    for article in articles:
+        counts = article["counts"]
+        out.print(
+            f"{article['id']:<{width}}  {counts['sections']:>8}  {counts['actors']:>6}"
+            f"  {counts['figures']:>7}  {counts['claims']:>6}  {article['title']}",
+            highlight=False,
+            markup=False,
+        )
+    out.print(f"{len(articles)} article{'' if len(articles) == 1 else 's'}", highlight=False)
+
+
+@cli.command()
+def delete(
+    slug: Annotated[str, typer.Argument(help="The id of the article to delete.")],
+) -> None:
+    """Delete one article: its sections, figures, claims, mentions, search rows and the actors
+    only it named, in one step; a failure leaves the database as it was."""
+    settings = _settings()
+    if not database_exists(settings.database_url):
+        raise _fail(f"no database at {_where(settings)}; create it with `article-facts seed`")
+    try:
+        curated = load_curated(settings.seed_dir / CURATED_FILE)
+        with out.status("deleting") as status:
+            load(settings.database_url, [], curated.actors, delete=[slug], progress=status.update)
+    except EXPECTED_ERRORS as exc:
+        raise _fail(str(exc)) from None
+    except STORAGE_ERRORS as exc:
+        raise _storage_problem(settings, exc) from None
+    out.print(f"{_where(settings)}: deleted article {slug!r}", highlight=False)
 
 
 @cli.command()

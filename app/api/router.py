@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends
 
 from app.api.routes import (
     actors,
+    article_delete,
     article_upload,
     articles,
     claims,
@@ -19,7 +20,7 @@ API_PREFIX = "/v1"
 
 # Every /v1 operation refuses query parameters it does not declare (app/api/strict.py).
 api_router = APIRouter(prefix=API_PREFIX, dependencies=[Depends(reject_unknown_parameters)])
-for module in (articles, article_upload, sections, actors, figures, claims, search):
+for module in (articles, article_upload, article_delete, sections, actors, figures, claims, search):
     api_router.include_router(module.router)
 
 root_router = APIRouter()

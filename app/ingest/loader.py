@@ -64,16 +64,36 @@ class IdConflictError(LoadError):
     """Two articles make the same section id: the load is refused, nothing is written."""
 
 
+class DuplicateTextError(IdConflictError):
+    """The text is stored already under another slug: the load is refused, nothing is written."""
+
+    def __init__(self, slug: str, existing: str) -> None:
+        super().__init__(
+            f"article {slug!r} has the same text as article {existing!r}, which is stored"
+            f" already: replace {existing!r} or delete it first"
+        )
+        self.existing = existing
+
+
+class UnknownArticleError(LoadError):
+    """An article to delete is not in the database: nothing is written."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__(f"no article {slug!r} in the database")
+        self.slug = slug
+
+
 @dataclass
 class LoadReport:
     written: list[str] = field(default_factory=list)  # article ids replaced or added
     unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
     actors_changed: int = 0
     migrated: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.written or self.actors_changed or self.migrated)
+        return bool(self.written or self.deleted or self.actors_changed or self.migrated)
 
 
 def _quiet(_: str) -> None:
@@ -85,24 +105,34 @@ def load(
     articles: Sequence[ArticleFacts],
     actors: Sequence[ActorEntry],
     *,
+    delete: Sequence[str] = (),
     progress: Progress = _quiet,
 ) -> LoadReport:
-    """Migrates the database to head and makes it hold `articles` and `actors`."""
+    """Migrates the database to head and makes it hold `articles` and `actors`, without the
+    articles `delete` names (each must be stored: an unknown one fails the whole load)."""
+    job = _Job(articles, actors, delete, progress)
     if is_sqlite(url):
-        return _load_sqlite(url, articles, actors, progress)
+        return _load_sqlite(url, job)
     engine = create_write_engine(url)
     try:
         with engine.begin() as conn:
             if postgres.is_postgres(url):
                 postgres.lock_for_load(conn)
-            return _write(conn, articles, actors, progress)
+            return _write(conn, job)
     finally:
         engine.dispose()
 
 
-def _load_sqlite(
-    url: str, articles: Sequence[ArticleFacts], actors: Sequence[ActorEntry], progress: Progress
-) -> LoadReport:
+@dataclass(frozen=True)
+class _Job:
+    articles: Sequence[ArticleFacts]
+    actors: Sequence[ActorEntry]
+    delete: Sequence[str]
+    progress: Progress
+
+
+def _load_sqlite(url: str, job: _Job) -> LoadReport:
+    progress = job.progress
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive(target.with_name(target.name + ".lock")):
@@ -115,7 +145,7 @@ def _load_sqlite(
             engine = create_write_engine(sqlite_url(staging))
             try:
                 with engine.begin() as conn:
-                    report = _write(conn, articles, actors, progress)
+                    report = _write(conn, job)
             finally:
                 engine.dispose()
             if not report.changed and target.exists():
@@ -130,12 +160,8 @@ def _load_sqlite(
             raise
 
 
-def _write(
-    conn: Connection,
-    articles: Sequence[ArticleFacts],
-    actors: Sequence[ActorEntry],
-    progress: Progress,
-) -> LoadReport:
+def _write(conn: Connection, job: _Job) -> LoadReport:
+    articles, actors, progress = job.articles, job.actors, job.progress
     report = LoadReport()
     before = migrations.current_revision(conn)
     migrations.upgrade(conn)
@@ -154,8 +180,10 @@ def _write(
                 continue
             changed[slug] = facts
             report.written.append(slug)
-        _delete_articles(conn, [slug for slug in changed if slug in stored])
+        report.deleted = _deletions(job.delete, stored, changed)
+        _delete_articles(conn, [slug for slug in changed if slug in stored] + report.deleted)
         batch = list(changed.values())
+        _check_duplicate_texts(conn, batch)
         _check_section_ids(conn, batch)
         for start in range(0, len(batch), WRITE_BATCH):
             part = batch[start : start + WRITE_BATCH]
@@ -163,9 +191,10 @@ def _write(
             for rows in _row_groups(part):
                 if rows:
                     _insert(conn, rows)
-        if report.written:
+        if report.written or report.deleted:
             report.actors_changed += _delete_unnamed_actors(conn, actors)
-        # The search index lives in the same file and transaction: it never lags the facts.
+        # The search index lives in the same file and transaction: it never lags the facts
+        # (rows of deleted articles go with them).
         try:
             rebuild_index(session, report.written)
         except IndexLimitError as exc:
@@ -178,6 +207,38 @@ def _write(
         if report.changed:
             data_version.bump(session.connection())
     return report
+
+
+def _deletions(
+    slugs: Sequence[str], stored: dict[str, str], written: dict[str, ArticleFacts]
+) -> list[str]:
+    """The stored articles to delete; a slug that is not stored, or is also being written,
+    refuses the load."""
+    for slug in slugs:
+        if slug not in stored:
+            raise UnknownArticleError(slug)
+        if slug in written:
+            raise LoadError(f"article {slug!r} cannot be written and deleted in one load")
+    return list(dict.fromkeys(slugs))
+
+
+def _check_duplicate_texts(conn: Connection, batch: Sequence[ArticleFacts]) -> None:
+    """One text, one article: the same text under a second slug (a file ingested again from
+    standard input, say) would double every fact. The articles being written have had their
+    rows deleted by now, so a stored article with the same text is another one."""
+    seen: dict[str, str] = {}
+    for facts in batch:
+        first = seen.setdefault(facts.article.sha256, facts.article.id)
+        if first != facts.article.id:
+            raise DuplicateTextError(facts.article.id, first)
+    digests = list(seen)
+    for start in range(0, len(digests), SLUGS_PER_STATEMENT):
+        chunk = digests[start : start + SLUGS_PER_STATEMENT]
+        found = conn.execute(
+            select(Article.sha256, Article.id).where(col(Article.sha256).in_(chunk))
+        ).first()
+        if found is not None:
+            raise DuplicateTextError(seen[found[0]], found[1])
 
 
 def _delete_unnamed_actors(conn: Connection, entries: Sequence[ActorEntry]) -> int:

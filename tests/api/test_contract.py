@@ -48,6 +48,7 @@ def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
             "list_articles",
             "create_article",
             "get_article",
+            "delete_article",
             "get_article_text",
             "list_sections",
             "get_section",
@@ -140,6 +141,12 @@ def test_a_405_allows_every_method_of_the_path(client: TestClient, method: str) 
     response = client.request(method, "/v1/articles")
     assert_problem(response, 405)
     assert response.headers["allow"] == "GET, HEAD, POST"
+
+
+def test_a_405_on_one_article_allows_get_head_and_delete(client: TestClient) -> None:
+    response = client.request("PUT", "/v1/articles/russia-china-venezuela")
+    assert_problem(response, 405)
+    assert response.headers["allow"] == "GET, HEAD, DELETE"
 
 
 def test_successful_gets_carry_etag_and_cache_control(client: TestClient) -> None:

@@ -43,7 +43,12 @@ export interface paths {
         get: operations["get_article"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Article
+         * @description Deletes the article with its sections, figures, claims, mentions, search rows and the
+         *     actors no other article names: 204, or 404 for an unknown id. Atomic like a load.
+         */
+        delete: operations["delete_article"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1329,6 +1334,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ArticlePublic"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_article: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
+                authorization?: string | null;
+            };
+            path: {
+                article_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Found */
