@@ -24,11 +24,12 @@ from app.ingest.article import (
     IngestError,
     article_slug,
     prepare_article,
-    read_article,
+    read_document,
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
 from app.ingest.loader import LoadError, LoadReport, load
+from app.ingest.metadata import MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
 from app.queries.articles import list_articles as query_articles
@@ -44,7 +45,14 @@ cli = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-EXPECTED_ERRORS = (SeedError, CuratedError, PipelineError, LoadError, IngestError)
+EXPECTED_ERRORS = (
+    SeedError,
+    CuratedError,
+    PipelineError,
+    LoadError,
+    IngestError,
+    MetadataError,
+)
 # What the database or the file system can refuse: a file that is not a database, a server that
 # does not answer, a folder that cannot be written.
 STORAGE_ERRORS = (sqlite3.DatabaseError, SQLAlchemyError, OSError)
@@ -159,6 +167,21 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    source_url: Annotated[
+        str | None,
+        typer.Option(help="Where the article was published (http or https).", show_default=False),
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Who published it.", show_default=False)
+    ] = None,
+    author: Annotated[
+        list[str] | None,
+        typer.Option(help="An author; repeat for several, in order.", show_default=False),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date, YYYY-MM-DD.", show_default=False),
+    ] = None,
 ) -> None:
     """Read one article into sections, actors, figures and claims, and load it; safe to repeat.
 
@@ -168,7 +191,14 @@ def ingest(
     try:
         with out.status("reading") as status:
             data, source_name, stem = _read_source(source)
-            text = read_article(data, source_name=source_name)
+            # Given here, a value wins over what the text's front matter declares.
+            given = checked(
+                source_url=source_url,
+                publisher=publisher,
+                authors=author or [],
+                published=published,
+            )
+            text, declared = read_document(data, source_name=source_name)
             facts, actors = prepare_article(
                 text,
                 source_name=source_name,
@@ -179,6 +209,7 @@ def ingest(
                 title=title,
                 annotations=load_curated(annotations) if annotations is not None else None,
                 curated=load_curated(settings.seed_dir / CURATED_FILE),
+                meta=declared.merged(given),
                 progress=status.update,
             )
             report = load(settings.database_url, [facts], actors, progress=status.update)

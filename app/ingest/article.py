@@ -1,7 +1,8 @@
 """One new article, from the bytes someone sends to the facts and actors a load writes.
 
-The same two steps serve `article-facts ingest` and the HTTP endpoint: `read_article` checks the
-bytes are a text this service can read, `prepare_article` reads the text into facts. Both
+The same two steps serve `article-facts ingest` and the HTTP endpoint: `read_document` checks the
+bytes are a text this service can read and splits off its front matter (app/ingest/front_matter.py),
+`prepare_article` reads the text into facts. Both
 raise `IngestError`, whose `status` is the HTTP status to answer with and whose message says
 what is wrong in words a person who sent the file can act on.
 """
@@ -16,7 +17,9 @@ from collections.abc import Callable
 from app.core.folding import fold
 from app.ingest.curated import SLUG, ActorEntry, Curated, CuratedError
 from app.ingest.drafts import DocumentDraft
+from app.ingest.front_matter import FrontMatterError, split_front_matter
 from app.ingest.gazetteer import gazetteer_for
+from app.ingest.metadata import ArticleMeta
 from app.ingest.pipeline import ArticleFacts, PipelineError, build_article
 from app.ingest.structure import parse_document
 
@@ -28,6 +31,7 @@ __all__ = [
     "article_slug",
     "prepare_article",
     "read_article",
+    "read_document",
     "too_large",
 ]
 
@@ -81,6 +85,26 @@ def read_article(data: bytes, *, source_name: str) -> str:
     return text
 
 
+def read_document(data: bytes, *, source_name: str) -> tuple[str, ArticleMeta]:
+    """The article's text and the metadata its front matter declares. The front matter is
+    not part of the text: the stored text, which every offset counts into, starts after it,
+    with the front matter's `title` as its first line when the body does not open with it."""
+    read_article(data, source_name=source_name)  # every check on the bytes as sent
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    try:
+        meta, title, body = split_front_matter(text)
+    except FrontMatterError as exc:
+        raise IngestError(f"{source_name}: {exc}", 422) from None
+    if body is text:
+        return text, meta
+    if title is not None:
+        title = _checked_title(title)
+        if parse_document(body).title != title:
+            body = f"{title}\n\n{body}"
+    _require_body(body, source_name)
+    return body, meta
+
+
 def too_large(source_name: str, size: int | None) -> IngestError:
     """The error for an input over MAX_ARTICLE_BYTES; `size` None when the reader stopped
     at the limit and the full size is unknown (a stream)."""
@@ -112,6 +136,7 @@ def prepare_article(
     title: str | None,
     annotations: Curated | None,
     curated: Curated,
+    meta: ArticleMeta = ArticleMeta(),  # noqa: B008 (frozen, so one shared default is safe)
     progress: Callable[[str], None] | None = None,
 ) -> tuple[ArticleFacts, list[ActorEntry]]:
     """The facts of `text`, and every actor entry the load must write for them.
@@ -145,6 +170,7 @@ def prepare_article(
             source_name=source_name,
             curated=gazetteer.curated,
             title=title,
+            meta=meta,
             progress=report,
             blocked=gazetteer.blocked,
         )

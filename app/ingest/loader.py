@@ -11,9 +11,10 @@ load once it commits.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,6 +172,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
     with Session(bind=conn) as session:
         report.actors_changed = _upsert_actors(session, actors)
         stored: dict[str, str] = dict(session.exec(select(Article.id, Article.fingerprint)).all())
+        added: dict[str, str] = dict(session.exec(select(Article.id, Article.added)).all())
         # By slug: a slug given twice is written once, in its last version.
         changed: dict[str, ArticleFacts] = {}
         for facts in articles:
@@ -182,7 +184,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             report.written.append(slug)
         report.deleted = _deletions(job.delete, stored, changed)
         _delete_articles(conn, [slug for slug in changed if slug in stored] + report.deleted)
-        batch = list(changed.values())
+        batch = _stamped(changed.values(), added)
         _check_duplicate_texts(conn, batch)
         _check_section_ids(conn, batch)
         for start in range(0, len(batch), WRITE_BATCH):
@@ -207,6 +209,17 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         if report.changed:
             data_version.bump(session.connection())
     return report
+
+
+def _stamped(articles: Iterable[ArticleFacts], added: dict[str, str]) -> list[ArticleFacts]:
+    """The articles with the load's time: `updated` now, `added` kept from the stored article
+    it replaces (now for a new one)."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    batch = list(articles)
+    for facts in batch:
+        slug = facts.article.id
+        facts.article = facts.article._replace(added=added.get(slug, now), updated=now)
+    return batch
 
 
 def _deletions(

@@ -22,6 +22,7 @@ from app.ingest.claims import classify_claim, is_assertive
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.drafts import FigureDraft, SectionDraft
 from app.ingest.figures import extract_figures
+from app.ingest.metadata import ArticleMeta
 from app.ingest.rows import (
     TABLES,
     ArticleRow,
@@ -160,6 +161,7 @@ def build_article(
     source_name: str,
     curated: Curated,
     title: str | None = None,
+    meta: ArticleMeta = ArticleMeta(),  # noqa: B008 (frozen, so one shared default is safe)
     progress: Callable[[str], None] | None = None,
     blocked: Sequence[str] = (),
 ) -> ArticleFacts:
@@ -187,6 +189,13 @@ def build_article(
         keywords=list(doc.keywords),
         source_text=text,
         source_name=source_name,
+        source_url=meta.source_url,
+        publisher=meta.publisher,
+        authors=list(meta.authors),
+        published=meta.published,
+        # Stamped by the load that writes the article (app/ingest/loader.py).
+        added="",
+        updated="",
         fingerprint="",
     )
     facts = ArticleFacts(article=article)
@@ -316,9 +325,14 @@ def build_article(
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
+# Not facts of the text: the digest itself, and when a load wrote it.
+_UNHASHED = frozenset({"fingerprint", "added", "updated"})
+
+
 def _hashed_columns(row_class: type[Row]) -> tuple[str, tuple[str, ...], itemgetter[Any]]:
-    """The table's class name, its columns but the fingerprint sorted, and their getter."""
-    names = tuple(sorted(set(row_class._fields) - {"fingerprint"}))
+    """The table's class name, its columns but the fingerprint and the load's time stamps
+    sorted, and their getter."""
+    names = tuple(sorted(set(row_class._fields) - _UNHASHED))
     positions = [row_class._fields.index(name) for name in names]
     return TABLES[row_class].__name__, names, itemgetter(*positions)
 

@@ -32,6 +32,12 @@ class ArticleRow(NamedTuple):
     keywords: list[str]
     source_text: str
     source_name: str
+    source_url: str | None
+    publisher: str | None
+    authors: list[str]
+    published: str | None
+    added: str
+    updated: str
     fingerprint: str
 
 

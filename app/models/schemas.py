@@ -41,6 +41,26 @@ class ArticlePublic(Schema):
     keywords: list[str] = Field(description="Keywords the article declares about itself.")
     sha256: str = Field(description="SHA-256 of the UTF-8 source text, lowercase hex.")
     length: int = Field(description="Length of the source text in code points.")
+    source_url: str | None = Field(
+        description="Where the article was published (http or https), when known.",
+        examples=["https://example.org/analysis/russia-china-venezuela"],
+    )
+    publisher: str | None = Field(
+        description="Who published it, as given (front matter, `--publisher`, `publisher=`).",
+        examples=["Example Review"],
+    )
+    authors: list[str] = Field(description="Its authors, in the order given; empty when unknown.")
+    published: str | None = Field(
+        description="Publication date, ISO 8601 (YYYY-MM-DD), when known.", examples=["2024-05-02"]
+    )
+    added: str = Field(
+        description="When a load first stored the article: ISO 8601, UTC, to the second.",
+        examples=["2026-12-04T19:00:00+00:00"],
+    )
+    updated: str = Field(
+        description="When a load last changed its text or metadata (equals `added` until then).",
+        examples=["2026-12-04T19:00:00+00:00"],
+    )
     counts: ArticleCounts
 
 

@@ -16,6 +16,14 @@ class Article(SQLModel, table=True):
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     source_text: str
     source_name: str
+    source_url: str | None = None
+    publisher: str | None = Field(default=None, index=True)
+    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # ISO 8601 date (YYYY-MM-DD): text on both backends, so it compares and reads alike.
+    published: str | None = Field(default=None, index=True)
+    # When a load first wrote the article, and last changed it: ISO 8601 UTC to the second.
+    added: str
+    updated: str
     # Hash of everything a load used (text, curated facts, pipeline version): equal means no-op.
     fingerprint: str
 

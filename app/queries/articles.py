@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from app.queries.common import NotFoundError, lookup
-from app.queries.rows import Row, Rows, json_list, page
+from app.queries.rows import Conditions, Row, Rows, json_list, page
 
 # length(): the text's length in characters (code points) on both backends, without reading it.
 _COLUMNS = (
     "a.id, a.title, a.source_name, a.language, a.keywords, a.sha256, length(a.source_text),"
+    " a.source_url, a.publisher, a.authors, a.published, a.added, a.updated,"
     " (SELECT count(*) FROM section WHERE article_id = a.id),"
     " (SELECT count(DISTINCT actor_id) FROM mention WHERE article_id = a.id),"
     " (SELECT count(*) FROM figure WHERE article_id = a.id),"
@@ -18,8 +20,26 @@ _COLUMNS = (
 _ARTICLES = f"SELECT {_COLUMNS} FROM article a"  # noqa: S608 (constants only)
 
 
+@dataclass(frozen=True)
+class ArticleFilters:
+    publisher: str | None = None
+    published_from: str | None = None  # ISO 8601 dates, inclusive
+    published_to: str | None = None
+
+    def where(self) -> Conditions:
+        conditions = Conditions()
+        if self.publisher is not None:
+            conditions.add("a.publisher = :publisher", publisher=self.publisher)
+        if self.published_from is not None:
+            conditions.add("a.published >= :published_from", published_from=self.published_from)
+        if self.published_to is not None:
+            conditions.add("a.published <= :published_to", published_to=self.published_to)
+        return conditions
+
+
 def _public(row: Row) -> dict[str, Any]:
-    id_, title, source, language, keywords, sha256, length, *counts = row
+    id_, title, source, language, keywords, sha256, length, *rest = row
+    source_url, publisher, authors, published, added, updated, *counts = rest
     sections, actors, figures, claims = (int(n) for n in counts)
     return {
         "id": id_,
@@ -29,12 +49,24 @@ def _public(row: Row) -> dict[str, Any]:
         "keywords": json_list(keywords),
         "sha256": sha256,
         "length": length,
+        "source_url": source_url,
+        "publisher": publisher,
+        "authors": json_list(authors),
+        "published": published,
+        "added": added,
+        "updated": updated,
         "counts": {"sections": sections, "actors": actors, "figures": figures, "claims": claims},
     }
 
 
-def list_articles(rows: Rows, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    found, total = page(rows, _COLUMNS, "FROM article a", {}, "a.id", limit=limit, offset=offset)
+def list_articles(
+    rows: Rows, filters: ArticleFilters | None = None, *, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    conditions = (filters or ArticleFilters()).where()
+    source = f"FROM article a{conditions.sql()}"
+    found, total = page(
+        rows, _COLUMNS, source, conditions.params, "a.id", limit=limit, offset=offset
+    )
     return [_public(row) for row in found], total
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -276,8 +277,14 @@ def test_list_examples_in_the_openapi_document_are_real_answers(
         resource, resource[:-1].capitalize() + "Page"
     )
     [example] = spec["components"]["schemas"][name]["examples"]
+    answer = client.get(f"/v1/{resource}?limit=1").json()
+    if resource == "articles":  # when the test database was loaded: the example's are fixed
+        for stamp in ("added", "updated"):
+            value = answer["items"][0][stamp]
+            assert dt.datetime.fromisoformat(value).utcoffset() == dt.timedelta(0)
+            answer["items"][0][stamp] = example["items"][0][stamp]
     # FastAPI writes the OpenAPI document without null values, examples included.
-    assert without_nulls(client.get(f"/v1/{resource}?limit=1").json()) == example
+    assert without_nulls(answer) == example
 
 
 def without_nulls(value: object) -> object:

@@ -25,16 +25,19 @@ def sqlmodel_fingerprint(facts: ArticleFacts) -> str:
     digest = hashlib.sha256()
     for row in facts.rows():
         model = TABLES[type(row)](**row._asdict())
-        data = model.model_dump(exclude={"fingerprint"})
+        # When a load wrote the article is no fact of its text.
+        data = model.model_dump(exclude={"fingerprint", "added", "updated"})
         digest.update(type(model).__name__.encode())
         digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()
 
 
 def test_the_seed_keeps_the_fingerprint_stored_before_rows_were_plain(seed: Seed) -> None:
+    """Pinned: a change here rewrites every stored article on its next load (the article
+    metadata columns of migration 0006 changed it last)."""
     [facts] = seed.articles
     assert facts.article.fingerprint == (
-        "92e69c808243dd43ee777695c1ef4179ce384553ae00cca21d7634a8aa50290e"
+        "35c71bf0e8eaede24099ac13b704d695d5e524aded9baa66b7414ef9c51e3078"
     )
     assert fingerprint(facts) == sqlmodel_fingerprint(facts) == facts.article.fingerprint
 

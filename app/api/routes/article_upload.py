@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -14,11 +15,12 @@ from app.ingest.article import (
     MAX_ARTICLE_BYTES,
     IngestError,
     prepare_article,
-    read_article,
+    read_document,
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
 from app.ingest.loader import IdConflictError, LoadError, load
+from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
 from app.ingest.seed import CURATED_FILE
 from app.models.schemas import ArticlePublic
@@ -87,11 +89,38 @@ def create_article(
             description="Defaults to the text's first line.",
         ),
     ] = None,
+    source_url: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=MAX_URL_CHARS,
+            pattern=NO_NUL,
+            description="Where the article was published (http or https).",
+        ),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        Query(
+            min_length=1, max_length=MAX_NAME_CHARS, pattern=NO_NUL, description="Who published it."
+        ),
+    ] = None,
+    author: Annotated[
+        list[str] | None,
+        Query(max_length=MAX_AUTHORS, description="An author; repeat for several, in order."),
+    ] = None,
+    published: Annotated[dt.date | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
 ) -> ArticlePublic:
     """Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
     the same text was there already. A changed text under the same slug replaces its facts."""
     try:
-        text = read_article(body, source_name="the body")
+        # Given as parameters, a value wins over what the text's front matter declares.
+        given = checked(
+            source_url=source_url,
+            publisher=publisher,
+            authors=author or [],
+            published=published.isoformat() if published else None,
+        )
+        text, declared = read_document(body, source_name="the body")
         curated = load_curated(settings.seed_dir / CURATED_FILE)
         facts, actors = prepare_article(
             text,
@@ -100,10 +129,13 @@ def create_article(
             title=title,
             annotations=None,
             curated=curated,
+            meta=declared.merged(given),
         )
         report = load(settings.database_url, [facts], actors)
     except IngestError as exc:
         raise HTTPException(exc.status, str(exc)) from None
+    except MetadataError as exc:
+        raise HTTPException(422, str(exc)) from None
     except IdConflictError as exc:
         raise HTTPException(409, str(exc)) from None
     except (CuratedError, PipelineError, LoadError) as exc:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
 from app.api.deps import PageDep
 from app.api.errors import problem_responses
+from app.api.params import NO_NUL
 from app.api.resources import listing, resource
 from app.core.db import Database
 from app.models.schemas import ArticlePage, ArticlePublic
@@ -18,9 +20,27 @@ ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.
 
 
 @router.get("", response_model=ArticlePage, responses=problem_responses(422))
-async def list_articles(page: PageDep, request: Request) -> Response:
-    """The articles, with their counts of sections, actors, figures and claims."""
-    return await listing(request, page, queries.list_articles)
+async def list_articles(
+    page: PageDep,
+    request: Request,
+    publisher: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, pattern=NO_NUL, description="Exactly this publisher."),
+    ] = None,
+    published_from: Annotated[
+        dt.date | None, Query(description="Published on this date (YYYY-MM-DD) or later.")
+    ] = None,
+    published_to: Annotated[
+        dt.date | None, Query(description="Published on this date (YYYY-MM-DD) or earlier.")
+    ] = None,
+) -> Response:
+    """The articles, with their metadata and counts of sections, actors, figures and claims."""
+    filters = queries.ArticleFilters(
+        publisher=publisher,
+        published_from=published_from.isoformat() if published_from else None,
+        published_to=published_to.isoformat() if published_to else None,
+    )
+    return await listing(request, page, queries.list_articles, filters)
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 422))

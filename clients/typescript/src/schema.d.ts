@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List Articles
-         * @description The articles, with their counts of sections, actors, figures and claims.
+         * @description The articles, with their metadata and counts of sections, actors, figures and claims.
          */
         get: operations["list_articles"];
         put?: never;
@@ -477,6 +477,8 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "added": "2026-12-04T19:00:00+00:00",
+         *           "authors": [],
          *           "counts": {
          *             "actors": 24,
          *             "claims": 66,
@@ -498,7 +500,8 @@ export interface components {
          *           "length": 11116,
          *           "sha256": "5b49b19c6d6b05b8491e736f33c99647000dadc360f8a265791feb5d56ff29ce",
          *           "source": "russia-china-venezuela.txt",
-         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics"
+         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
+         *           "updated": "2026-12-04T19:00:00+00:00"
          *         }
          *       ],
          *       "limit": 1,
@@ -561,6 +564,41 @@ export interface components {
              * @description Length of the source text in code points.
              */
             length: number;
+            /**
+             * Source Url
+             * @description Where the article was published (http or https), when known.
+             * @example https://example.org/analysis/russia-china-venezuela
+             */
+            source_url: string | null;
+            /**
+             * Publisher
+             * @description Who published it, as given (front matter, `--publisher`, `publisher=`).
+             * @example Example Review
+             */
+            publisher: string | null;
+            /**
+             * Authors
+             * @description Its authors, in the order given; empty when unknown.
+             */
+            authors: string[];
+            /**
+             * Published
+             * @description Publication date, ISO 8601 (YYYY-MM-DD), when known.
+             * @example 2024-05-02
+             */
+            published: string | null;
+            /**
+             * Added
+             * @description When a load first stored the article: ISO 8601, UTC, to the second.
+             * @example 2026-12-04T19:00:00+00:00
+             */
+            added: string;
+            /**
+             * Updated
+             * @description When a load last changed its text or metadata (equals `added` until then).
+             * @example 2026-12-04T19:00:00+00:00
+             */
+            updated: string;
             counts: components["schemas"]["ArticleCounts"];
         };
         /**
@@ -1163,6 +1201,12 @@ export interface operations {
     list_articles: {
         parameters: {
             query?: {
+                /** @description Exactly this publisher. */
+                publisher?: string | null;
+                /** @description Published on this date (YYYY-MM-DD) or later. */
+                published_from?: string | null;
+                /** @description Published on this date (YYYY-MM-DD) or earlier. */
+                published_to?: string | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1210,6 +1254,14 @@ export interface operations {
                 slug?: string | null;
                 /** @description Defaults to the text's first line. */
                 title?: string | null;
+                /** @description Where the article was published (http or https). */
+                source_url?: string | null;
+                /** @description Who published it. */
+                publisher?: string | null;
+                /** @description An author; repeat for several, in order. */
+                author?: string[] | null;
+                /** @description Publication date, YYYY-MM-DD. */
+                published?: string | null;
             };
             header?: {
                 /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
