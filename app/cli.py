@@ -28,6 +28,7 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
+from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
 from app.ingest.loader import LoadError, LoadReport, load
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
@@ -113,7 +114,10 @@ def _where(settings: Settings) -> str:
 
 @cli.command()
 def seed() -> None:
-    """Migrate the database to the latest schema and load the seed articles; safe to repeat."""
+    """Migrate the database to the latest schema and load the seed articles; safe to repeat.
+
+    Each seed article must be a regular file named by its id (a slug, then .txt): a symbolic link, FIFO or device in the seed folder is refused, wherever a link points.
+    """  # noqa: E501 - one line, or the help output breaks it mid-sentence
     settings = _settings()
     try:
         report = _seed(settings)
@@ -131,7 +135,9 @@ def ingest(
         str,
         typer.Argument(
             metavar="PATH|-",
-            help="The article: a UTF-8 plain-text or Markdown file, or - to read standard input.",
+            help="The article: a UTF-8 plain-text or Markdown file, or - to read standard "
+            "input. A symbolic link you name is followed; it must lead to a regular file "
+            "(no FIFO or device). `seed` refuses every link in the seed folder.",
             show_default=False,
         ),
     ],
@@ -150,7 +156,8 @@ def ingest(
     annotations: Annotated[
         Path | None,
         typer.Option(
-            help="Actors and overrides for this article, in the format of seed/curated.toml.",
+            help="Actors and overrides for this article, in the format of seed/curated.toml "
+            "(a regular file, or a link you name to one).",
             show_default=False,
         ),
     ] = None,
@@ -172,7 +179,11 @@ def ingest(
                 if slug is not None
                 else (article_slug(stem) if stem is not None else None),
                 title=title,
-                annotations=load_curated(annotations) if annotations is not None else None,
+                annotations=(
+                    load_curated(annotations, follow_symlinks=True)
+                    if annotations is not None
+                    else None
+                ),
                 curated=load_curated(settings.seed_dir / CURATED_FILE),
                 progress=status.update,
             )
@@ -199,19 +210,12 @@ def _read_source(source: str) -> tuple[bytes, str, str | None]:
         return data, "stdin", None
     path = Path(source)
     try:
-        size = path.stat().st_size
-        if path.is_file() and size > MAX_ARTICLE_BYTES:
-            raise too_large(str(path), size)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise _fail(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise _fail(f"{path}: a folder, not a file") from None
-    except PermissionError:
-        raise _fail(f"{path}: cannot read it: permission denied") from None
-    except OSError as exc:
-        raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
+        # The user named this path: a link they name may be followed; a FIFO or device not.
+        data = read_regular(path, limit=MAX_ARTICLE_BYTES, follow_symlinks=True)
+    except FileTooLargeError as exc:
+        raise too_large(str(path), exc.size) from None
+    except FileRefusedError as exc:
+        raise _fail(str(exc)) from None
     return data, path.name, path.stem
 
 
