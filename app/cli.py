@@ -29,7 +29,7 @@ from app.ingest.article import (
 )
 from app.ingest.curated import CuratedError, load_curated
 from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
-from app.ingest.loader import LoadError, LoadReport, load
+from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
 
@@ -79,6 +79,13 @@ def _storage_problem(settings: Settings, exc: Exception) -> typer.Exit:
     return _fail(f"{_where(settings)}: {reason}")
 
 
+def _remove_leftovers(settings: Settings) -> None:
+    """What a killed load left beside the database, removed as a command starts, unless a load
+    running in another process holds the lock (app/ingest/loader.py)."""
+    for path in remove_leftovers(settings.database_url):
+        out.print(f"removed {path}: left by a load that was killed", highlight=False)
+
+
 def _seed(settings: Settings) -> LoadReport:
     with out.status("reading the seed articles") as status:
         seed = read_seed(settings.seed_dir)
@@ -119,6 +126,7 @@ def seed() -> None:
     Each seed article must be a regular file named by its id (a slug, then .txt): a symbolic link, FIFO or device in the seed folder is refused, wherever a link points.
     """  # noqa: E501 - one line, or the help output breaks it mid-sentence
     settings = _settings()
+    _remove_leftovers(settings)
     try:
         report = _seed(settings)
     except EXPECTED_ERRORS as exc:
@@ -167,6 +175,7 @@ def ingest(
     The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was.
     """  # noqa: E501 - one line, or the help output breaks it mid-sentence
     settings = _settings()
+    _remove_leftovers(settings)
     try:
         with out.status("reading") as status:
             data, source_name, stem = _read_source(source)
@@ -229,6 +238,7 @@ def serve(
     import uvicorn
 
     settings = _settings()
+    _remove_leftovers(settings)
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
             path = sqlite_path(settings.database_url)
