@@ -28,7 +28,8 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
-from app.ingest.loader import LoadError, LoadReport, load
+from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
+from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
 from app.ingest.metadata import MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
@@ -91,6 +92,13 @@ def _storage_problem(settings: Settings, exc: Exception) -> typer.Exit:
     return _fail(f"{_where(settings)}: {reason}")
 
 
+def _remove_leftovers(settings: Settings) -> None:
+    """What a killed load left beside the database, removed as a command starts, unless a load
+    running in another process holds the lock (app/ingest/loader.py)."""
+    for path in remove_leftovers(settings.database_url):
+        out.print(f"removed {path}: left by a load that was killed", highlight=False)
+
+
 def _seed(settings: Settings) -> LoadReport:
     with out.status("reading the seed articles") as status:
         seed = read_seed(settings.seed_dir)
@@ -126,8 +134,12 @@ def _where(settings: Settings) -> str:
 
 @cli.command()
 def seed() -> None:
-    """Migrate the database to the latest schema and load the seed articles; safe to repeat."""
+    """Migrate the database to the latest schema and load the seed articles; safe to repeat.
+
+    Each seed article must be a regular file named by its id (a slug, then .txt): a symbolic link, FIFO or device in the seed folder is refused, wherever a link points.
+    """  # noqa: E501 - one line, or the help output breaks it mid-sentence
     settings = _settings()
+    _remove_leftovers(settings)
     try:
         report = _seed(settings)
     except EXPECTED_ERRORS as exc:
@@ -144,7 +156,9 @@ def ingest(
         str,
         typer.Argument(
             metavar="PATH|-",
-            help="The article: a UTF-8 plain-text or Markdown file, or - to read standard input.",
+            help="The article: a UTF-8 plain-text or Markdown file, or - to read standard "
+            "input. A symbolic link you name is followed; it must lead to a regular file "
+            "(no FIFO or device). `seed` refuses every link in the seed folder.",
             show_default=False,
         ),
     ],
@@ -163,7 +177,8 @@ def ingest(
     annotations: Annotated[
         Path | None,
         typer.Option(
-            help="Actors and overrides for this article, in the format of seed/curated.toml.",
+            help="Actors and overrides for this article, in the format of seed/curated.toml "
+            "(a regular file, or a link you name to one).",
             show_default=False,
         ),
     ] = None,
@@ -188,6 +203,7 @@ def ingest(
     The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was.
     """  # noqa: E501 - one line, or the help output breaks it mid-sentence
     settings = _settings()
+    _remove_leftovers(settings)
     try:
         with out.status("reading") as status:
             data, source_name, stem = _read_source(source)
@@ -207,7 +223,11 @@ def ingest(
                 if slug is not None
                 else (article_slug(stem) if stem is not None else None),
                 title=title,
-                annotations=load_curated(annotations) if annotations is not None else None,
+                annotations=(
+                    load_curated(annotations, follow_symlinks=True)
+                    if annotations is not None
+                    else None
+                ),
                 curated=load_curated(settings.seed_dir / CURATED_FILE),
                 meta=declared.merged(given),
                 progress=status.update,
@@ -235,19 +255,12 @@ def _read_source(source: str) -> tuple[bytes, str, str | None]:
         return data, "stdin", None
     path = Path(source)
     try:
-        size = path.stat().st_size
-        if path.is_file() and size > MAX_ARTICLE_BYTES:
-            raise too_large(str(path), size)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise _fail(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise _fail(f"{path}: a folder, not a file") from None
-    except PermissionError:
-        raise _fail(f"{path}: cannot read it: permission denied") from None
-    except OSError as exc:
-        raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
+        # The user named this path: a link they name may be followed; a FIFO or device not.
+        data = read_regular(path, limit=MAX_ARTICLE_BYTES, follow_symlinks=True)
+    except FileTooLargeError as exc:
+        raise too_large(str(path), exc.size) from None
+    except FileRefusedError as exc:
+        raise _fail(str(exc)) from None
     return data, path.name, path.stem
 
 
@@ -318,6 +331,7 @@ def serve(
     import uvicorn
 
     settings = _settings()
+    _remove_leftovers(settings)
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
             path = sqlite_path(settings.database_url)

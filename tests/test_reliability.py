@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,10 +20,12 @@ from fastapi import Request
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
+from typer.testing import CliRunner
 
-from app.core.config import Settings
+from app import cli
+from app.core.config import Settings, get_settings
 from app.core.db import Database, sqlite_path
-from app.ingest.loader import load
+from app.ingest.loader import load, remove_leftovers
 from app.ingest.seed import Seed
 from app.main import create_app
 from app.queries.rows import read
@@ -164,3 +168,121 @@ def test_a_database_whose_path_reads_as_uri_syntax_is_served_and_reloaded(
         assert client.get("/v1/search", params={"q": "Sukhoi"}).json()["total"] == 2
     # A load copies the live file through a read-only connection too.
     assert not load(url, seed.articles, seed.curated.actors).changed
+
+
+def _serve(monkeypatch: pytest.MonkeyPatch, url: str) -> str:
+    """`article-facts serve` as far as starting uvicorn (which is replaced by a no-op)."""
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", url)
+    monkeypatch.setattr("uvicorn.run", lambda *_, **__: None)
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli.cli, ["serve", "--port", str(port)])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _changed_seed(folder: Path) -> Path:
+    """The seed with one sentence more, so that a load writes."""
+    shutil.copytree(SEED_DIR, folder)
+    article = folder / "russia-china-venezuela.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "architecture of shared influence.",
+            "architecture of shared influence.\n\nAnalysts expect the partnership to deepen.",
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _kill_mid_write(env: dict[str, str], journal: Path) -> None:
+    """Runs `seed` and kills it while it writes its copy (its journal exists): a few tries,
+    since on a busy machine the write may end between two looks."""
+    for _ in range(3):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app", "seed"],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while not journal.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if journal.exists():
+            return
+    pytest.fail("the load ended three times before it could be killed mid-write")
+
+
+def test_the_copy_a_killed_load_leaves_is_removed_as_serve_starts(
+    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A load killed mid-way leaves a database-sized `.facts.db.loading` and its journal, which
+    went only at the next load. Now `serve` (as `seed` and `ingest`) removes them as it starts."""
+    db = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(database_url), db)
+    before = _digest(db)
+    staging = tmp_path / ".facts.db.loading"
+    journal = tmp_path / ".facts.db.loading-journal"
+    env = {
+        **os.environ,
+        "ARTICLE_FACTS_DATABASE_URL": f"sqlite:///{db}",
+        "ARTICLE_FACTS_SEED_DIR": str(_changed_seed(tmp_path / "seed")),
+    }
+    _kill_mid_write(env, journal)
+    assert staging.exists()
+    assert _digest(db) == before
+
+    output = _serve(monkeypatch, f"sqlite:///{db}")
+    assert f"removed {staging}: left by a load that was killed" in output
+    assert f"removed {journal}: left by a load that was killed" in output
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert _digest(db) == before
+
+
+@pytest.mark.parametrize("command", [["seed"], ["ingest", "/no/such/article.txt"]])
+def test_seed_and_ingest_remove_the_leftovers_even_when_they_fail(
+    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """Removed as the command starts, not by the load: a command that fails before loading
+    (here: no seed folder, no such article) removes them too."""
+    db = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(database_url), db)
+    leftovers = [tmp_path / ".facts.db.loading", tmp_path / ".facts.db.loading-journal"]
+    for path in leftovers:
+        path.write_bytes(b"left by a killed load")
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{db}")
+    monkeypatch.setenv("ARTICLE_FACTS_SEED_DIR", str(tmp_path / "no-seed"))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli.cli, command)
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert [path.exists() for path in leftovers] == [False, False]
+
+
+def test_a_leftover_is_kept_while_a_load_holds_the_lock(
+    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy beside the database while a load in another process holds the lock is that
+    load's work in progress: starting a command must not pull it from under it."""
+    db = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(database_url), db)
+    staging = tmp_path / ".facts.db.loading"
+    staging.write_bytes(b"a load's copy, being written")
+    url = f"sqlite:///{db}"
+    with (tmp_path / "facts.db.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another open file: as another process's lock
+        output = _serve(monkeypatch, url)
+        assert remove_leftovers(url) == []
+        assert staging.read_bytes() == b"a load's copy, being written"
+        assert "removed" not in output
+    assert remove_leftovers(url) == [staging]
+    assert not staging.exists()

@@ -1,4 +1,10 @@
-"""The curated facts file: its schema, and reading it with clear errors."""
+"""The curated facts file: its schema, and reading it with clear errors.
+
+The file is read as a regular file only (app/ingest/files.py): in the seed folder a symbolic
+link is refused; a file the user names (`ingest --annotations FILE`) may be one. A NUL byte is
+refused as `ingest` refuses one in an article, before TOML parsing, so the message says what
+the file is rather than where the parser stopped.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
 from app.models.vocabulary import ActorKind, ClaimKind
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The seeded file is 7 KiB for some 60 actors; 1 MiB leaves room for thousands.
+MAX_CURATED_BYTES = 1024 * 1024
 
 
 class CuratedError(ValueError):
@@ -90,13 +99,19 @@ class Curated(_Strict):
         )
 
 
-def load_curated(path: Path) -> Curated:
+def load_curated(path: Path, *, follow_symlinks: bool = False) -> Curated:
+    """The curated facts in the TOML file at `path`. `follow_symlinks` only for a path the user
+    named; the seed folder's file must not be a link."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CuratedError(f"{path}: no such file") from None
-    except OSError as exc:  # a directory, no permission...
-        raise CuratedError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        data = read_regular(path, limit=MAX_CURATED_BYTES, follow_symlinks=follow_symlinks)
+    except FileTooLargeError:
+        raise CuratedError(f"{path}: too large: the limit is {MAX_CURATED_BYTES:,} bytes") from None
+    except FileRefusedError as exc:
+        raise CuratedError(str(exc)) from None
+    if (nul := data.find(b"\x00")) >= 0:
+        raise CuratedError(f"{path}: binary data, not text (a NUL byte at byte {nul})")
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CuratedError(f"{path}: not valid TOML: {exc}") from None
     try:

@@ -3,9 +3,11 @@
 On SQLite a load never touches the live file: it copies it (or starts empty), migrates and
 writes the copy, checks every offset of what it wrote against the stored text, and only then
 renames the copy over the live file. A crash at any point leaves the previous database as it
-was. On a database server the same work runs in one transaction, one load at a time, and the
-data version (app/core/data_version.py) is bumped in it, so every serving replica sees the
-load once it commits.
+was; the copy a killed load leaves is removed by the next load, or as `seed`, `ingest` or
+`serve` starts (`remove_leftovers`), never while a load holds the lock. On a database server
+the same work runs in one transaction, one load at a time, and the data version
+(app/core/data_version.py) is bumped in it, so every serving replica sees the load once it
+commits.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ Progress = Callable[[str], None]
 WRITE_BATCH = 100
 # Slugs per `IN (...)`: well under every backend's limit on bound parameters.
 SLUGS_PER_STATEMENT = 500
+# What SQLite keeps beside a database while writing it: the rollback journal (this loader's
+# mode), or a WAL and its index.
+_JOURNALS = ("-journal", "-wal", "-shm")
 
 
 class LoadError(RuntimeError):
@@ -132,13 +137,55 @@ class _Job:
     progress: Progress
 
 
+def _lock_path(target: Path) -> Path:
+    return target.with_name(target.name + ".lock")
+
+
+def _staging_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.loading")
+
+
+def _staging_files(target: Path) -> list[Path]:
+    """The copy a load writes, and the journal SQLite keeps beside it while writing: a load
+    killed mid-way leaves both (a stale journal would be played back into the next copy)."""
+    staging = _staging_path(target)
+    return [staging, *(staging.with_name(staging.name + end) for end in _JOURNALS)]
+
+
+def _remove_staging(target: Path) -> None:
+    for path in _staging_files(target):
+        path.unlink(missing_ok=True)
+
+
+def remove_leftovers(url: str) -> list[Path]:
+    """Removes what a killed load left beside the SQLite database at `url` (a copy as large as
+    the database, its journal), unless a load holds the lock now: then they are its own files.
+    Returns what was removed; nothing on a database server, or when the folder cannot be
+    written (a read-only deployment has no leftovers it could remove)."""
+    if not is_sqlite(url):
+        return []
+    target = sqlite_path(url).resolve()
+    try:
+        found = [path for path in _staging_files(target) if path.exists()]
+        if not found:
+            return []
+        with _exclusive(_lock_path(target), wait=False) as held:
+            if not held:
+                return []
+            for path in found:
+                path.unlink(missing_ok=True)
+    except OSError:
+        return []
+    return found
+
+
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
     progress = job.progress
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive(target.with_name(target.name + ".lock")):
-        staging = target.with_name(f".{target.name}.loading")
-        staging.unlink(missing_ok=True)  # left by a load that was killed
+    with _exclusive(_lock_path(target)):
+        staging = _staging_path(target)
+        _remove_staging(target)  # left by a load that was killed
         try:
             if target.exists():
                 progress(f"copying {target.name}")
@@ -150,14 +197,14 @@ def _load_sqlite(url: str, job: _Job) -> LoadReport:
             finally:
                 engine.dispose()
             if not report.changed and target.exists():
-                staging.unlink()
+                _remove_staging(target)
                 return report
             fsync_file(staging)
             staging.replace(target)
             fsync_file(target.parent)
             return report
         except BaseException:
-            staging.unlink(missing_ok=True)
+            _remove_staging(target)
             raise
 
 
@@ -393,11 +440,16 @@ def _copy_sqlite(source: Path, dest: Path) -> None:
 
 
 @contextlib.contextmanager
-def _exclusive(lock_path: Path) -> Iterator[None]:
-    """One load at a time per database file, across processes."""
+def _exclusive(lock_path: Path, *, wait: bool = True) -> Iterator[bool]:
+    """One load at a time per database file, across processes. Yields whether the lock is held:
+    always True when waiting for it; False at once, without waiting, when another holds it."""
     with lock_path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.bidi import balance
 from app.core.folding import fold
 from app.models.vocabulary import NAME_SEPARATOR, ActorKind
 from app.queries import claims as claim_queries
@@ -103,7 +104,7 @@ def get_actor(rows: Rows, actor_id: str) -> dict[str, Any]:
                 "id": id_,
                 "article": article,
                 "number": number,
-                "title": title,
+                "title": balance(title),
                 "mentions": per_section[id_],
             }
             for id_, article, number, title in sections

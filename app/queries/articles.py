@@ -1,10 +1,14 @@
-"""Articles: their metadata and counts, and their source text."""
+"""Articles: their metadata and counts, and their source text.
+
+Titles are answered with their bidi controls balanced (app/core/bidi.py); the text never is.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.bidi import balance
 from app.queries.common import NotFoundError, lookup
 from app.queries.rows import Conditions, Row, Rows, json_list, page
 
@@ -43,7 +47,7 @@ def _public(row: Row) -> dict[str, Any]:
     sections, actors, figures, claims = (int(n) for n in counts)
     return {
         "id": id_,
-        "title": title,
+        "title": balance(title),
         "source": source,
         "language": language,
         "keywords": json_list(keywords),

@@ -1,10 +1,14 @@
-"""Sections: listing with filters, and one with everything it holds."""
+"""Sections: listing with filters, and one with everything it holds.
+
+Titles are answered with their bidi controls balanced (app/core/bidi.py); `body` as stored.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.bidi import balance
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, lookup
@@ -36,7 +40,7 @@ def _public(row: Row) -> dict[str, Any]:
         "id": id_,
         "article": article,
         "number": number,
-        "title": title,
+        "title": balance(title),
         "level": level,
         "parent": parent,
         "position": position,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
+from app.core.bidi import balance
 from app.core.db import Database, Reader, sqlite_errors
 from app.search import phrases, ranking, snippets
 from app.search.aliases import Group, expand, match_all, match_any
@@ -63,7 +64,8 @@ def hit(
     return {
         "type": kind,
         "id": id_,
-        "title": title,
+        # A claim's title is its sentence cut short: the cut can leave a bidi opener open.
+        "title": balance(title),
         "snippet": snippet,
         "score": score,
         "section": section,

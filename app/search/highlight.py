@@ -4,11 +4,15 @@ FTS5 wraps matches in whatever strings it is given. Giving it `<mark>` would mix
 text that is not yet escaped; so it gets two private-use characters instead, the whole snippet
 is HTML-escaped, and only then do the markers become tags. The indexed text has those
 characters removed (`strip_markers`), so every marker in a snippet was put there by FTS5.
+Bidi controls in a snippet are balanced (app/core/bidi.py): a window of the text can cut a pair
+in two, and an opener left open would reorder the page after the snippet.
 """
 
 from __future__ import annotations
 
 import html
+
+from app.core.bidi import balance
 
 OPEN = "\ue000"
 CLOSE = "\ue001"
@@ -25,6 +29,7 @@ def has_match(marked: str) -> bool:
 
 
 def to_html(marked: str) -> str:
-    """'a <b>\n \ue000c\ue001' -> 'a &lt;b&gt; <mark>c</mark>': one line, escaped, marked."""
-    one_line = " ".join(marked.split())
+    """'a <b>\n \ue000c\ue001' -> 'a &lt;b&gt; <mark>c</mark>': one line, escaped, marked,
+    its bidi controls balanced."""
+    one_line = balance(" ".join(marked.split()))
     return html.escape(one_line).replace(OPEN, "<mark>").replace(CLOSE, "</mark>")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from app import cli
 from app.core.config import get_settings
 from app.ingest.article import MAX_ARTICLE_BYTES
 from app.ingest.curated import load_curated
-from tests.conftest import ARTICLE, SEED_DIR
+from tests.conftest import ARTICLE, REPO, SEED_DIR
 from tests.ingest.answer_keys import DATA
 
 runner = CliRunner()
@@ -201,6 +204,7 @@ def _write(path: Path, data: bytes) -> str:
             "too large: the limit is 2,097,152 bytes (2 MiB), this is 2,097,159 bytes",
         ),
         (lambda d: str(d / "missing.txt"), "missing.txt: no such file"),
+        (lambda d: "/dev/zero", "error: /dev/zero: a device, not a regular file"),
         (lambda d: str(d), ": a folder, not a file"),
         (
             lambda d: _write(d / "title.txt", b"Only a title\n"),
@@ -220,6 +224,45 @@ def test_bad_input_fails_clearly_and_writes_nothing(
     assert not db.exists()
 
 
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """Before, `ingest` waited for a writer forever; the subprocess bounds the wait."""
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    env = {**os.environ, "ARTICLE_FACTS_DATABASE_URL": f"sqlite:///{tmp_path / 'f.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "ingest", str(fifo)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"error: {fifo}: a FIFO (named pipe), not a regular file\n",
+    )
+
+
+def test_a_link_the_user_names_is_followed(db: Path, tmp_path: Path) -> None:
+    """The user named the path and can read its target: `ingest` follows it (`seed` never)."""
+    link = tmp_path / "energy.txt"
+    link.symlink_to(DATA / "gulf-energy.txt")
+    notes = tmp_path / "notes.toml"
+    notes.symlink_to(SEED_DIR / "curated.toml")
+    code, output = ingest(str(link), "--annotations", str(notes))
+    assert code == 0, output
+    assert query(db, "SELECT id, source_name FROM article") == [("energy", "energy.txt")]
+
+
+def test_a_nul_byte_in_the_annotations_is_refused(db: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.toml"
+    notes.write_bytes(b"# notes\x00\n")
+    code, output = ingest(str(DATA / "chips-race.txt"), "--annotations", str(notes))
+    assert (code, output) == (1, f"error: {notes}: binary data, not text (a NUL byte at byte 7)\n")
+    assert not db.exists()
+
+
 def test_too_much_standard_input_fails_clearly(db: Path) -> None:
     code, output = ingest("-", stdin=b"T\n\n" + b"x" * MAX_ARTICLE_BYTES)
     assert (code, output) == (
@@ -234,7 +277,7 @@ def test_too_much_standard_input_fails_clearly(db: Path) -> None:
         (["--slug", "Bad Slug"], "error: slug 'Bad Slug': use lower-case letters"),
         (["--slug", ""], "error: slug '': use lower-case letters"),
         (["--annotations", "/no/such.toml"], "error: /no/such.toml: no such file"),
-        (["--annotations", "/tmp"], "error: /tmp: cannot be read: Is a directory"),
+        (["--annotations", "/tmp"], "error: /tmp: a folder, not a file"),
         (["--title", " "], "error: title: one line of 1 to 300 characters, please"),
     ],
 )
