@@ -224,6 +224,8 @@ def serve(
     """Serve the API. On the embedded default, creates and seeds the database first if missing."""
     import uvicorn
 
+    from app.core.serving import uvicorn_options
+
     settings = _settings()
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
@@ -255,6 +257,7 @@ def serve(
         server_header=False,
         access_log=False,
         log_level="info",
+        **uvicorn_options(settings),
     )
 
 

@@ -105,6 +105,8 @@ def test_serve_creates_and_seeds_the_default_database(
             "server_header": False,
             "access_log": False,
             "log_level": "info",
+            # Proxy headers are the app's to read (app/api/client_address.py), not uvicorn's.
+            "proxy_headers": False,
         }
     ]
 
@@ -145,6 +147,23 @@ def test_serve_refuses_a_bad_port() -> None:
             "error: ARTICLE_FACTS_DATABASE_URL: a SQLite URL must name a file",
         ),
         ("ARTICLE_FACTS_DATABASE_URL", "", "error: ARTICLE_FACTS_DATABASE_URL: not a database URL"),
+        (
+            "ARTICLE_FACTS_TRUSTED_PROXIES",
+            "10.0.0.0/8,nginx",
+            "error: ARTICLE_FACTS_TRUSTED_PROXIES: 'nginx' does not appear to be an IPv4 or IPv6"
+            " network",
+        ),
+        (
+            "ARTICLE_FACTS_TRUSTED_PROXIES",
+            "10.0.0.1/8",
+            "error: ARTICLE_FACTS_TRUSTED_PROXIES: 10.0.0.1/8 has host bits set",
+        ),
+        (
+            "ARTICLE_FACTS_TRUSTED_PROXIES",
+            '["10.0.0.0/8"',
+            "error: ARTICLE_FACTS_TRUSTED_PROXIES: not valid JSON"
+            ' (a list looks like ["10.0.0.0/8"])',
+        ),
     ],
 )
 @pytest.mark.parametrize("command", ["seed", "serve"])
