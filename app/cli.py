@@ -224,9 +224,13 @@ def serve(
     """Serve the API. On the embedded default, creates and seeds the database first if missing."""
     import uvicorn
 
-    from app.core.serving import uvicorn_options
+    from app.core.serving import FileLimitError, raise_open_file_limit, uvicorn_options
 
     settings = _settings()
+    try:
+        raise_open_file_limit(settings)
+    except FileLimitError as exc:
+        raise _fail(str(exc)) from None
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
             path = sqlite_path(settings.database_url)

@@ -122,12 +122,16 @@ def test_the_replicas_trust_exactly_the_network_they_share_with_nginx() -> None:
     assert Settings(trusted_proxies=trusted).trusted_proxies == (ip_network(subnet),)
 
 
-def test_nginx_appends_the_client_to_x_forwarded_for() -> None:
+def test_nginx_appends_the_client_and_closes_idle_upstream_connections_first() -> None:
     nginx = NGINX.read_text(encoding="utf-8")
     # Appended, never replaced: the replicas read the chain from the right.
     assert re.findall(r"proxy_set_header\s+X-Forwarded-For\s+(\S+);", nginx) == [
         "$proxy_add_x_forwarded_for"
     ]
+    keepalive = re.search(r"^\s*keepalive_timeout\s+(\d+)s;", nginx, re.MULTILINE)
+    assert keepalive is not None
+    assert "KEEP_ALIVE_TIMEOUT" not in str(api_environment()), "the replicas use the default"
+    assert int(keepalive.group(1)) < Settings.model_fields["keep_alive_timeout"].default
 
 
 @pytest.mark.parametrize("service", ["nginx", "postgres"])

@@ -59,6 +59,26 @@ class Settings(BaseSettings):
         description="Addresses and networks of the proxies whose X-Forwarded-For is believed, "
         "comma-separated or as a JSON list; empty (the default) believes no proxy.",
     )
+    keep_alive_timeout: int = Field(
+        default=5,
+        ge=1,
+        le=300,
+        description="Seconds an idle keep-alive connection stays open.",
+    )
+    header_timeout: int = Field(
+        default=10,
+        ge=1,
+        le=300,
+        description="Seconds a connection has to send a complete request head after opening "
+        "or after its previous response; it is closed after that.",
+    )
+    max_connections: int = Field(
+        default=1024,
+        ge=16,
+        le=1_000_000,
+        description="Open connections per worker process; beyond it the connection idle the "
+        "longest is closed.",
+    )
     query_timeout_ms: int = Field(
         default=2000,
         ge=1,
