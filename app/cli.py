@@ -330,8 +330,14 @@ def serve(
     """Serve the API. On the embedded default, creates and seeds the database first if missing."""
     import uvicorn
 
+    from app.core.serving import FileLimitError, raise_open_file_limit, uvicorn_options
+
     settings = _settings()
     _remove_leftovers(settings)
+    try:
+        raise_open_file_limit(settings)
+    except FileLimitError as exc:
+        raise _fail(str(exc)) from None
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
             path = sqlite_path(settings.database_url)
@@ -362,6 +368,7 @@ def serve(
         server_header=False,
         access_log=False,
         log_level="info",
+        **uvicorn_options(settings),
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from app.api import errors
 from app.api.access_log import AccessLogMiddleware
 from app.api.caching import CachingMiddleware
+from app.api.client_address import ClientAddressMiddleware
 from app.api.cors import CORSMiddleware
 from app.api.problems import PROBLEM_JSON
 from app.api.ratelimit import RateLimitMiddleware
@@ -89,8 +90,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(root_router)
     docs.install(app)
     errors.install(app)
-    # Added innermost first: a request passes the access log, the security checks, CORS and
-    # the rate limit before the cache, and the cache before the search shortcut.
+    # Added innermost first: a request passes the client's address, the access log, the
+    # security checks, CORS and the rate limit before the cache, and the cache before the
+    # search shortcut.
     app.add_middleware(
         SearchShortcut,
         database=database,
@@ -117,6 +119,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(SecurityMiddleware)
     app.add_middleware(AccessLogMiddleware)
+    # Outermost: the access log and the rate limit both see the client a trusted proxy names.
+    if settings.trusted_proxies:
+        app.add_middleware(ClientAddressMiddleware, trusted=settings.trusted_proxies)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from app import cli
+from app.core import serving
 from app.core.config import get_settings
+from app.core.connections import GuardedHttpProtocol
 from tests.conftest import SEED_DIR
 
 runner = CliRunner()
@@ -105,6 +107,10 @@ def test_serve_creates_and_seeds_the_default_database(
             "server_header": False,
             "access_log": False,
             "log_level": "info",
+            # Proxy headers are the app's to read (app/api/client_address.py), not uvicorn's.
+            "proxy_headers": False,
+            "http": GuardedHttpProtocol,
+            "timeout_keep_alive": 5,
         }
     ]
 
@@ -145,6 +151,23 @@ def test_serve_refuses_a_bad_port() -> None:
             "error: ARTICLE_FACTS_DATABASE_URL: a SQLite URL must name a file",
         ),
         ("ARTICLE_FACTS_DATABASE_URL", "", "error: ARTICLE_FACTS_DATABASE_URL: not a database URL"),
+        (
+            "ARTICLE_FACTS_TRUSTED_PROXIES",
+            "10.0.0.0/8,nginx",
+            "error: ARTICLE_FACTS_TRUSTED_PROXIES: 'nginx' does not appear to be an IPv4 or IPv6"
+            " network",
+        ),
+        (
+            "ARTICLE_FACTS_TRUSTED_PROXIES",
+            "10.0.0.1/8",
+            "error: ARTICLE_FACTS_TRUSTED_PROXIES: 10.0.0.1/8 has host bits set",
+        ),
+        (
+            "ARTICLE_FACTS_TRUSTED_PROXIES",
+            '["10.0.0.0/8"',
+            "error: ARTICLE_FACTS_TRUSTED_PROXIES: not valid JSON"
+            ' (a list looks like ["10.0.0.0/8"])',
+        ),
     ],
 )
 @pytest.mark.parametrize("command", ["seed", "serve"])
@@ -156,6 +179,35 @@ def test_a_bad_setting_is_one_error_line(
     assert result.exit_code == 1
     assert result.output.startswith(message)
     assert result.output.count("\n") == 1
+
+
+def test_serve_raises_the_open_file_limit_to_the_hard_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, served: list[dict[str, Any]]
+) -> None:
+    limits = {"soft": 256, "hard": 4096}
+    monkeypatch.setattr(serving.resource, "getrlimit", lambda _: (limits["soft"], limits["hard"]))
+    monkeypatch.setattr(
+        serving.resource, "setrlimit", lambda _, new: limits.update(soft=new[0], hard=new[1])
+    )
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{tmp_path / 'f.db'}")
+    assert runner.invoke(cli.cli, ["seed"]).exit_code == 0
+    result = runner.invoke(cli.cli, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert limits == {"soft": 4096, "hard": 4096}
+    assert len(served) == 1
+
+
+def test_serve_refuses_an_open_file_limit_below_its_connections(
+    monkeypatch: pytest.MonkeyPatch, served: list[dict[str, Any]]
+) -> None:
+    monkeypatch.setattr(serving.resource, "getrlimit", lambda _: (1024, 1024))
+    result = runner.invoke(cli.cli, ["serve"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: the open-file limit is 1024, but ARTICLE_FACTS_MAX_CONNECTIONS=1024 needs 1088:"
+        " raise it (ulimit -n 1088) or set ARTICLE_FACTS_MAX_CONNECTIONS to 960 or less\n",
+    )
+    assert served == []
 
 
 def test_a_file_that_is_not_a_database_is_one_error_line(

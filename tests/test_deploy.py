@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,10 @@ def compose() -> dict[str, Any]:
 def services() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = compose()["services"]
     return found
+
+
+def api_environment() -> dict[str, str]:
+    return {k: str(v) for k, v in services()["api"]["environment"].items()}
 
 
 def dockerfile_instruction(name: str) -> str:
@@ -82,8 +87,14 @@ def test_the_settings_passed_are_the_services_own() -> None:
         for key in service.get("environment", {})
         if key.startswith(ENV_PREFIX)
     }
-    assert passed == {f"{ENV_PREFIX}DATABASE_URL", f"{ENV_PREFIX}QUERY_TIMEOUT_MS"}
+    assert passed == {
+        f"{ENV_PREFIX}DATABASE_URL",
+        f"{ENV_PREFIX}QUERY_TIMEOUT_MS",
+        f"{ENV_PREFIX}TRUSTED_PROXIES",
+    }
     assert passed <= known
+    # And the values are valid ones.
+    Settings(**{k.removeprefix(ENV_PREFIX).lower(): v for k, v in api_environment().items()})
     for service in ("seed", "api"):
         url = services()[service]["environment"][f"{ENV_PREFIX}DATABASE_URL"]
         assert url.startswith("postgresql+psycopg://"), "the driver the image installs"
@@ -99,6 +110,28 @@ def test_nginx_the_image_and_the_replicas_agree_on_the_port() -> None:
     upstream = re.search(r"^\s*server\s+(\S+)\s", NGINX.read_text(encoding="utf-8"), re.MULTILINE)
     assert upstream is not None
     assert upstream.group(1) == f"api:{port}"
+
+
+def test_the_replicas_trust_exactly_the_network_they_share_with_nginx() -> None:
+    found = services()
+    shared = set(found["nginx"]["networks"]) & set(found["api"]["networks"])
+    assert shared == {"front"}
+    assert set(found["postgres"].get("networks", ["default"])) == {"default"}
+    (subnet,) = [pool["subnet"] for pool in compose()["networks"]["front"]["ipam"]["config"]]
+    trusted = api_environment()[f"{ENV_PREFIX}TRUSTED_PROXIES"]
+    assert Settings(trusted_proxies=trusted).trusted_proxies == (ip_network(subnet),)
+
+
+def test_nginx_appends_the_client_and_closes_idle_upstream_connections_first() -> None:
+    nginx = NGINX.read_text(encoding="utf-8")
+    # Appended, never replaced: the replicas read the chain from the right.
+    assert re.findall(r"proxy_set_header\s+X-Forwarded-For\s+(\S+);", nginx) == [
+        "$proxy_add_x_forwarded_for"
+    ]
+    keepalive = re.search(r"^\s*keepalive_timeout\s+(\d+)s;", nginx, re.MULTILINE)
+    assert keepalive is not None
+    assert "KEEP_ALIVE_TIMEOUT" not in str(api_environment()), "the replicas use the default"
+    assert int(keepalive.group(1)) < Settings.model_fields["keep_alive_timeout"].default
 
 
 @pytest.mark.parametrize("service", ["nginx", "postgres"])

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/article-facts.db"
 ENV_PREFIX = "ARTICLE_FACTS_"
+
+IPNetwork = IPv4Network | IPv6Network
 
 
 class Settings(BaseSettings):
@@ -49,6 +54,31 @@ class Settings(BaseSettings):
         description="Requests a client address may make per minute (bursts up to that many); "
         "0 turns rate limiting off.",
     )
+    trusted_proxies: Annotated[tuple[IPNetwork, ...], NoDecode] = Field(
+        default=(),
+        description="Addresses and networks of the proxies whose X-Forwarded-For is believed, "
+        "comma-separated or as a JSON list; empty (the default) believes no proxy.",
+    )
+    keep_alive_timeout: int = Field(
+        default=5,
+        ge=1,
+        le=300,
+        description="Seconds an idle keep-alive connection stays open.",
+    )
+    header_timeout: int = Field(
+        default=10,
+        ge=1,
+        le=300,
+        description="Seconds a connection has to send a complete request head after opening "
+        "or after its previous response; it is closed after that.",
+    )
+    max_connections: int = Field(
+        default=1024,
+        ge=16,
+        le=1_000_000,
+        description="Open connections per worker process; beyond it the connection idle the "
+        "longest is closed.",
+    )
     query_timeout_ms: int = Field(
         default=2000,
         ge=1,
@@ -73,6 +103,27 @@ class Settings(BaseSettings):
         if backend not in ("sqlite", "postgresql"):
             raise ValueError(f"{backend!r} is not served: use sqlite:/// or postgresql://")
         return url
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> Any:
+        """`10.0.0.0/8, 127.0.0.1` or `["10.0.0.0/8"]`; a bare address is a one-address network,
+        and an address with host bits under its mask is refused rather than guessed at."""
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                value = json.loads(text) if text.startswith("[") else text.split(",")
+            except json.JSONDecodeError:
+                raise ValueError('not valid JSON (a list looks like ["10.0.0.0/8"])') from None
+        if not isinstance(value, list | tuple):
+            return value
+        networks: list[IPNetwork] = []
+        for item in filter(None, (str(i).strip() for i in value)):
+            try:
+                networks.append(ip_network(item))
+            except ValueError as exc:  # it names the item: "10.0.0.1/8 has host bits set"
+                raise ValueError(str(exc)) from None
+        return tuple(networks)
 
     @property
     def is_default_database(self) -> bool:
