@@ -157,7 +157,7 @@ def sqlite_errors() -> Iterator[None]:
 
 def create_write_engine(url: str) -> Engine:
     if not is_sqlite(url):
-        return create_engine(url)
+        return postgres.create_write_engine(url)
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")

@@ -67,9 +67,21 @@ def test_documents_are_tokenized_as_the_queries_are() -> None:
 
 
 def test_read_connections_are_read_only_and_time_limited() -> None:
-    assert postgres.read_connect_args(1500) == {
-        "options": "-c default_transaction_read_only=on -c statement_timeout=1500"
+    network = {
+        "keepalives": "1",
+        "keepalives_idle": "10",
+        "keepalives_interval": "5",
+        "keepalives_count": "3",
+        "tcp_user_timeout": "25000",
     }
+    assert postgres.read_connect_args(1500) == {
+        "options": "-c default_transaction_read_only=on -c statement_timeout=1500",
+        "connect_timeout": "2",
+        **network,
+    }
+    # libpq counts connect_timeout in whole seconds, at least 2.
+    assert postgres.read_connect_args(2500)["connect_timeout"] == "3"
+    assert postgres.network_args(0.05) == {"connect_timeout": "2", **network}
     assert postgres.is_postgres("postgresql+psycopg://u@h/db")
     assert not postgres.is_postgres("sqlite:///x.db")
 
