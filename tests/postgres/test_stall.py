@@ -1,4 +1,4 @@
-"""A PostgreSQL server that stops answering: no wait on it outlasts its bound.
+"""A PostgreSQL server that stops answering: reads answer 503 in time, /health stays up.
 
 A paused server (SIGSTOP, a frozen VM) or a network partition looks the same to a client:
 the connection is open, and nothing comes back. Here a TCP proxy on loopback stands between
@@ -13,18 +13,42 @@ import asyncio
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from app.core import postgres
-
-SLACK_S = 1.0
+from app.core import data_version, postgres
+from tests.stalls import (
+    HEALTH_MAX_S,
+    PROBLEM_JSON,
+    SLACK_S,
+    TIMEOUT_MS,
+    assert_health_kept_answering,
+    serving,
+    under_load,
+)
 
 T = TypeVar("T")
+CACHED = "/v1/articles"
+IN_TIME = "The database did not answer in time; try again shortly."
+NOT_READY = "The database or its search index does not answer."
+# Lists, resources and searches (each URL distinct: none is in the response cache), and
+# readiness: 31 reads that meet the stalled server, 32 requests with the cached list.
+STALLED = [
+    *(f"/v1/sections?offset={i}" for i in range(10)),
+    *(f"/v1/claims?offset={i}" for i in range(6)),
+    *(f"/v1/search?q=oil&offset={i}" for i in range(10)),
+    "/v1/articles/russia-china-venezuela",
+    "/v1/actors/russia",
+    "/v1/articles/russia-china-venezuela/text",
+    "/v1/figures",
+    "/ready",
+]
 
 
 class StallingProxy:
@@ -168,3 +192,30 @@ def test_a_stalled_server_frees_the_thread_soon_after_the_time_limit(
         select_one()
     finally:
         engine.dispose()
+
+
+def test_a_stalled_server_is_a_503_in_time_and_health_stays_up(
+    proxy: StallingProxy, pg_url: str, tmp_path: Path
+) -> None:
+    log = tmp_path / "serve.log"
+    with serving(through(proxy, pg_url), log, query_timeout_ms=str(TIMEOUT_MS)) as base:
+        # The list is cached, the search and read pools warm.
+        for path in (CACHED, "/v1/search?q=oil", "/v1/sections"):
+            assert httpx.get(f"{base}{path}", timeout=5).status_code == 200
+        proxy.stall()
+        # Past the data-version poll's interval: the next request would have polled.
+        time.sleep(data_version.POLL_INTERVAL_S + 0.2)
+        answers, probes = under_load(base, [CACHED, *STALLED])
+        proxy.resume()
+        deadline = time.monotonic() + 10
+        while httpx.get(f"{base}/v1/sections?offset=99", timeout=5).status_code != 200:
+            assert time.monotonic() < deadline, "no recovery after the server resumed"
+            time.sleep(0.2)
+    expected = [(CACHED, 200, "application/json", "")]
+    expected += [(path, 503, PROBLEM_JSON, IN_TIME) for path in STALLED[:-1]]
+    expected += [("/ready", 503, PROBLEM_JSON, NOT_READY)]
+    found = [(a.path, a.status, a.content_type, a.detail) for a in answers]
+    assert found == expected, log.read_text()
+    assert answers[0].seconds < HEALTH_MAX_S
+    assert max(a.seconds for a in answers) < TIMEOUT_MS / 1000 + SLACK_S
+    assert_health_kept_answering(probes)
