@@ -10,10 +10,11 @@ Beside the SQLAlchemy engine, `Database.reader()` offers one raw sqlite3 connect
 version for the reads that run on the event loop itself (search): a few sub-millisecond
 statements, where a session and a thread hop would cost more than the query.
 
-Nothing waits for a database server on the event loop: a stall there would stop every
-request, `/health` included. Work that may block runs on a worker thread through
+Nothing waits for the database on the event loop: a stall there would stop every request,
+`/health` included. The inline reader never waits for a lock (a file another process holds
+locked is a 503 at once), and work that may block runs on a worker thread through
 `Database.in_thread()`, which gives up at the time limit (a 503) and leaves the thread to the
-driver's own bounds (app/core/postgres.py).
+driver's own bounds (busy timeout on SQLite; app/core/postgres.py on a server).
 """
 
 from __future__ import annotations
@@ -104,8 +105,12 @@ def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
     if not is_sqlite(url):
         return postgres.create_read_engine(url, timeout_ms=timeout_ms)
     uri = read_only_uri(sqlite_path(url))
+    # On a worker thread (app/api/routes/health.py), a lock another process holds on the file
+    # is waited for up to the time limit, no longer (sqlite3 would wait 5 s).
+    busy_s = timeout_ms / 1000
     engine = create_engine(
-        url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        url,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=busy_s),
     )
 
     @event.listens_for(engine, "connect")
@@ -134,11 +139,15 @@ class Reader:
         self.version = version
         self._timeout_s = timeout_ms / 1000
         self._deadline = 0.0
+        # timeout=0: on the event loop, a lock is never waited for (sqlite3 would sleep up to
+        # 5 s, every request with it): "database is locked" at once, answered with a 503.
+        # Serving never locks the file; only another process can (tests/test_stall.py).
         self._conn = sqlite3.connect(
             read_only_uri(path),
             uri=True,
             check_same_thread=False,
             cached_statements=512,
+            timeout=0,
         )
         # The search index's terms (app/search/phrases.py), read through this connection so
         # that they are this version's: a table definition in the connection's temporary
