@@ -144,7 +144,8 @@ class CachingMiddleware:
             await self.app({**scope, "method": "GET"}, receive, self._no_store(send, head=head))
             return
         # A load may have swapped the data in since the last request, noticed here or by the
-        # write path that did it: either way the cached answers are of the old data.
+        # write path that did it: either way the cached answers are of the old data. This
+        # never waits for the database: a stalled one leaves the last version known.
         self.database.refresh()
         if self.database.version != self._version:
             self.cache.clear()

@@ -9,11 +9,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
 
 from app.api.problems import PROBLEM_JSON
+from app.core.db import StalledError
 from app.models.schemas import ParamError, Problem
 from app.queries.common import NotFoundError
 
@@ -109,6 +111,11 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 
 async def _database(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, StalledError | PoolTimeoutError):
+        log.warning(
+            "no answer from the database in time on %s %s", request.method, request.url.path
+        )
+        return problem(503, "The database did not answer in time; try again shortly.", request)
     if "interrupted" in str(exc):
         log.warning("query over the time limit on %s %s", request.method, request.url.path)
         return problem(503, "The query took too long; narrow it and try again.", request)
@@ -126,6 +133,8 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(DBAPIError, _database)
+    # A wait for a pooled connection past the time limit, in a route that runs on a thread.
+    app.add_exception_handler(PoolTimeoutError, _database)
     app.add_exception_handler(Exception, _unexpected)
 
 

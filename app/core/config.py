@@ -82,7 +82,8 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(
         default=2000,
         ge=1,
-        description="A read query still running after this many milliseconds is interrupted.",
+        description="A read query still running after this many milliseconds is interrupted; "
+        "a request that waited this long for a database that does not answer gets a 503.",
     )
     seed_dir: Path = Field(
         default=Path(__file__).resolve().parents[2] / "seed",

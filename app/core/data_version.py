@@ -2,23 +2,28 @@
 
 Replicas serving from one PostgreSQL database share no memory: a load through one of them (or
 through `article-facts ingest`) must still empty the response caches of all the others. Each
-process reads this one-row table at most once per `POLL_INTERVAL_S` (a primary-key read), and
-a changed number means changed data. On SQLite the loader bumps it too (in the copy it swaps
-in), so both backends carry the same schema.
+process reads this one-row table once per `POLL_INTERVAL_S` (a primary-key read), and a changed
+number means changed data. On SQLite the loader bumps it too (in the copy it swaps in), so both
+backends carry the same schema.
+
+The read happens on a thread of its own, never on a request's way: a request takes the version
+last read (an attribute), so a server that stops answering holds up the poll, not the
+requests. The caches then keep answering with the last data they knew; the reads that need
+the server answer 503 within the query time limit.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, SQLModel
 
-# How often a serving process may ask the database whether the data changed.
+# How often a serving process asks the database whether the data changed.
 POLL_INTERVAL_S = 1.0
+# How long `close()` waits for a read in progress (each is bounded: app/core/postgres.py).
+CLOSE_WAIT_S = 5.0
 
 
 class DataVersion(SQLModel, table=True):
@@ -38,25 +43,20 @@ def read(conn: Connection) -> int:
 
 
 class VersionPoll:
-    """The data version as last read, re-read at most once per interval.
+    """The data version as last read, re-read every interval by a daemon thread.
 
-    `current()` is cheap enough to call on every request: between polls it is a clock read.
-    A failed read (the database is down, or not migrated yet) keeps the last known version: the
-    request itself meets the failure and answers 503. `clock` is injectable for tests.
+    `current()` is cheap enough to call on every request: an attribute read. The thread starts
+    with the first `current()` and stops with `close()`. A failed read (the database is down,
+    stalled past its time limit, or not migrated yet) keeps the last known version: the
+    requests that read the database meet the failure themselves and answer 503.
     """
 
-    def __init__(
-        self,
-        engine: Engine,
-        *,
-        interval_s: float = POLL_INTERVAL_S,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, engine: Engine, *, interval_s: float = POLL_INTERVAL_S) -> None:
         self._engine = engine
         self._interval_s = interval_s
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._checked_at = clock()
+        self._stopped = threading.Event()
+        self._starting = threading.Lock()
+        self._thread: threading.Thread | None = None
         self.version = self._read() or "db-unknown"
 
     def _read(self) -> str | None:
@@ -66,14 +66,34 @@ class VersionPoll:
         except (SQLAlchemyError, OSError):
             return None
 
-    def current(self, *, force: bool = False) -> str:
-        """The version; read from the database when the last read is an interval old, or when
-        `force`d (by the process that just loaded)."""
-        now = self._clock()
-        if not force and now - self._checked_at < self._interval_s:
-            return self.version
-        with self._lock:
-            if force or now - self._checked_at >= self._interval_s:
-                self._checked_at = now
-                self.version = self._read() or self.version
+    def current(self) -> str:
+        """The version last read; never waits for the database."""
+        if self._thread is None:
+            self._start()
         return self.version
+
+    def poll(self) -> str:
+        """Reads the version now, on the caller's thread (the process that just loaded)."""
+        self.version = self._read() or self.version
+        return self.version
+
+    def close(self) -> None:
+        """Stops the thread, waiting for a read in progress: its connection goes back to the
+        pool before the pool is disposed, rather than being left open in an old one."""
+        self._stopped.set()
+        with self._starting:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout=CLOSE_WAIT_S)
+
+    def _start(self) -> None:
+        with self._starting:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="data-version-poll", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval_s):
+            self.poll()

@@ -9,6 +9,12 @@ response caches and ETags are keyed on it.
 Beside the SQLAlchemy engine, `Database.reader()` offers one raw sqlite3 connection per data
 version for the reads that run on the event loop itself (search): a few sub-millisecond
 statements, where a session and a thread hop would cost more than the query.
+
+Nothing waits for the database on the event loop: a stall there would stop every request,
+`/health` included. The inline reader never waits for a lock (a file another process holds
+locked is a 503 at once), and work that may block runs on a worker thread through
+`Database.in_thread()`, which gives up at the time limit (a 503) and leaves the thread to the
+driver's own bounds (busy timeout on SQLite; app/core/postgres.py on a server).
 """
 
 from __future__ import annotations
@@ -17,15 +23,17 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import anyio
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session
 
@@ -33,6 +41,19 @@ from app.core import data_version, postgres
 
 # Each progress-handler call costs a little; checking every 10k VM steps keeps it negligible.
 _PROGRESS_STEPS = 10_000
+
+T = TypeVar("T")
+
+
+class StalledError(OperationalError):
+    """The database did not answer within the time limit: a server that stopped answering,
+    or every pooled connection busy. Answered, like any database error, with a 503."""
+
+    def __init__(self) -> None:
+        super().__init__(None, None, TimeoutError("no answer within the query time limit"))
+
+    def __reduce__(self) -> tuple[type[StalledError], tuple[()]]:
+        return StalledError, ()
 
 
 # Asked on every search (app/search/dispatch.py): parsing the URL each time cost more than the
@@ -84,8 +105,12 @@ def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
     if not is_sqlite(url):
         return postgres.create_read_engine(url, timeout_ms=timeout_ms)
     uri = read_only_uri(sqlite_path(url))
+    # On a worker thread (app/api/routes/health.py), a lock another process holds on the file
+    # is waited for up to the time limit, no longer (sqlite3 would wait 5 s).
+    busy_s = timeout_ms / 1000
     engine = create_engine(
-        url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        url,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=busy_s),
     )
 
     @event.listens_for(engine, "connect")
@@ -114,11 +139,15 @@ class Reader:
         self.version = version
         self._timeout_s = timeout_ms / 1000
         self._deadline = 0.0
+        # timeout=0: on the event loop, a lock is never waited for (sqlite3 would sleep up to
+        # 5 s, every request with it): "database is locked" at once, answered with a 503.
+        # Serving never locks the file; only another process can (tests/test_stall.py).
         self._conn = sqlite3.connect(
             read_only_uri(path),
             uri=True,
             check_same_thread=False,
             cached_statements=512,
+            timeout=0,
         )
         # The search index's terms (app/search/phrases.py), read through this connection so
         # that they are this version's: a table definition in the connection's temporary
@@ -157,7 +186,7 @@ def sqlite_errors() -> Iterator[None]:
 
 def create_write_engine(url: str) -> Engine:
     if not is_sqlite(url):
-        return create_engine(url)
+        return postgres.create_write_engine(url)
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
@@ -199,9 +228,13 @@ class Database:
         return _file_version(self._path)
 
     def refresh(self, *, force: bool = False) -> bool:
-        """Reopen if a load replaced the file; True when the data version changed."""
+        """Reopen if a load replaced the file; True when the data version changed.
+
+        Called on the event loop by every cached read: on a server it takes the version last
+        polled (in the background), on SQLite it stats the file at most once a second; only
+        `force` (the process that just loaded, on a worker thread) reads the database."""
         if self._poll is not None:
-            version = self._poll.current(force=force)
+            version = self._poll.poll() if force else self._poll.current()
             changed, self.version = version != self.version, version
             return changed
         now = time.monotonic()
@@ -232,12 +265,24 @@ class Database:
                     self._reader = reader
         return reader
 
+    async def in_thread(self, work: Callable[[], T]) -> T:
+        """`work()` on a worker thread, waited for no longer than the time limit. Past it the
+        request answers 503 and the thread is abandoned to the driver's own bounds, which free
+        it soon after (app/core/postgres.py)."""
+        try:
+            with anyio.fail_after(self._timeout_ms / 1000):
+                return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+        except (TimeoutError, PoolTimeoutError):
+            raise StalledError() from None
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         with Session(self.engine) as session:
             yield session
 
     def dispose(self) -> None:
+        if self._poll is not None:
+            self._poll.close()
         self.engine.dispose()
 
 

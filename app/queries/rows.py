@@ -9,7 +9,8 @@ database server, and they build plain dicts in the schemas' field order
 (tests/api/test_serialisation.py checks every answer is exactly its schema's serialisation).
 
 On SQLite they run inline on the event loop, on the reader's raw connection, within its time
-limit (as search does); on a server they run on a worker thread in a read-only session.
+limit (as search does); on a server they run on a worker thread in a read-only session, waited
+for no longer than the time limit (`Database.in_thread`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from functools import lru_cache, partial
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Connection, TextClause, text
-from starlette.concurrency import run_in_threadpool
 
 from app.core.db import Database, is_sqlite, sqlite_errors
 
@@ -103,7 +103,7 @@ async def read(
 ) -> T:
     """`query(rows, ...)` on the database that serves this process."""
     if not is_sqlite(database.url):
-        return await run_in_threadpool(partial(_on_server, database, query, *args, **kwargs))
+        return await database.in_thread(partial(_on_server, database, query, *args, **kwargs))
     with sqlite_errors(), database.reader().limited() as conn:
         return query(SqliteRows(conn), *args, **kwargs)
 

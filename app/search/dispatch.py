@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
+from functools import partial
 
 from app.core.db import Database, is_sqlite
 from app.search import backend, postgres_backend
@@ -13,9 +13,10 @@ async def run_search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> backend.Result:
     """SQLite answers in place on the event loop (well under a millisecond, time-limited);
-    a database server is a network round trip, so that search waits on a worker thread."""
+    a database server is a network round trip, so that search waits on a worker thread, for
+    no longer than the time limit."""
     if is_sqlite(database.url):
         return backend.search(database, q, filters, limit=limit, offset=offset)
-    return await run_in_threadpool(
-        postgres_backend.search, database.engine, q, filters, limit=limit, offset=offset
+    return await database.in_thread(
+        partial(postgres_backend.search, database.engine, q, filters, limit=limit, offset=offset)
     )

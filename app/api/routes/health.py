@@ -1,10 +1,17 @@
+"""Liveness and readiness: `/health` touches nothing, `/ready` asks the database.
+
+`/health` must answer whatever the database does, so nothing on the event loop ever waits for
+the database (app/core/db.py); `/ready` asks on a worker thread, within the time limit.
+"""
+
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import DatabaseDep
@@ -26,14 +33,18 @@ async def health() -> Status:
 
 
 @router.get("/ready", responses=problem_responses(503))
-def ready(database: DatabaseDep) -> Status:
+async def ready(database: DatabaseDep) -> Status:
     """Readiness: the database and its search index answer."""
     try:
-        with database.engine.connect() as conn:
-            conn.execute(text("SELECT count(*) FROM article")).scalar_one()
-            # The full-text index is a separate structure that can break on its own.
-            conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
+        await database.in_thread(partial(_check, database.engine))
     except (SQLAlchemyError, OSError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
         raise HTTPException(503, "The database or its search index does not answer.") from None
     return Status(status="ready", version=database.version)
+
+
+def _check(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT count(*) FROM article")).scalar_one()
+        # The full-text index is a separate structure that can break on its own.
+        conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
