@@ -21,28 +21,27 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Plain ADD COLUMN, no table rebuild: rebuilding `article` in a loaded SQLite database would
+    # drop the table every fact references. The defaults fill the rows there are (SQLite adds
+    # a NOT NULL column only with one); the loader always writes every column itself.
     now = op.get_bind().execute(sa.text("SELECT CURRENT_TIMESTAMP")).scalar_one()
     stamp = str(now)[:19].replace(" ", "T") + "+00:00"
-    with op.batch_alter_table("article") as batch:
-        batch.add_column(sa.Column("source_url", sa.String(), nullable=True))
-        batch.add_column(sa.Column("publisher", sa.String(), nullable=True))
-        batch.add_column(
-            sa.Column("authors", sa.JSON(), nullable=False, server_default=sa.text("'[]'"))
-        )
-        batch.add_column(sa.Column("published", sa.String(), nullable=True))
-        batch.add_column(sa.Column("added", sa.String(), nullable=False, server_default=stamp))
-        batch.add_column(sa.Column("updated", sa.String(), nullable=False, server_default=stamp))
-        batch.create_index("ix_article_publisher", ["publisher"])
-        batch.create_index("ix_article_published", ["published"])
-    # The defaults only filled the rows there were; the loader always writes every column.
-    with op.batch_alter_table("article") as batch:
-        for name in ("authors", "added", "updated"):
-            batch.alter_column(name, server_default=None)
+    op.add_column("article", sa.Column("source_url", sa.String(), nullable=True))
+    op.add_column("article", sa.Column("publisher", sa.String(), nullable=True))
+    op.add_column(
+        "article", sa.Column("authors", sa.JSON(), nullable=False, server_default=sa.text("'[]'"))
+    )
+    op.add_column("article", sa.Column("published", sa.String(), nullable=True))
+    op.add_column("article", sa.Column("added", sa.String(), nullable=False, server_default=stamp))
+    op.add_column(
+        "article", sa.Column("updated", sa.String(), nullable=False, server_default=stamp)
+    )
+    op.create_index("ix_article_publisher", "article", ["publisher"])
+    op.create_index("ix_article_published", "article", ["published"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("article") as batch:
-        batch.drop_index("ix_article_published")
-        batch.drop_index("ix_article_publisher")
-        for name in ("updated", "added", "published", "authors", "publisher", "source_url"):
-            batch.drop_column(name)
+    op.drop_index("ix_article_published", table_name="article")
+    op.drop_index("ix_article_publisher", table_name="article")
+    for name in ("updated", "added", "published", "authors", "publisher", "source_url"):
+        op.drop_column("article", name)
