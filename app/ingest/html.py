@@ -55,7 +55,7 @@ def looks_like_html(data: bytes) -> bool:
 
 def read_html(data: bytes) -> tuple[str, ArticleMeta]:
     """The page's main text as Markdown, its title the first line, and its metadata."""
-    tree = _parse(data)
+    tree = parse_page(data)
     meta, title = page_metadata(tree)
     try:
         xml = trafilatura.extract(
@@ -86,7 +86,8 @@ def read_html(data: bytes) -> tuple[str, ArticleMeta]:
     return "\n\n".join(lines) + "\n", meta
 
 
-def _parse(data: bytes) -> HtmlElement:
+def parse_page(data: bytes) -> HtmlElement:
+    """The parsed page (lxml repairs what is malformed), or HtmlError."""
     try:
         tree = load_html(data)
     except (ValueError, TypeError, etree.LxmlError):

@@ -8,7 +8,8 @@ Read from the parsed page, in this order of trust, field by field:
    `inLanguage`. A publisher's structured record is what it means.
 2. `<meta>`: Open Graph `og:title`, `og:site_name`, `og:url`, `article:published_time`,
    `<meta name="author">`, and `<link rel="canonical">`.
-3. `<title>` and `<html lang>`.
+3. The first `<h1>` (cleaner than `<title>`, which sites suffix with their name), `<title>`,
+   and `<html lang>`.
 
 trafilatura reads metadata too, but on the fixtures it missed the address of an article inside
 a JSON-LD `@graph` and never reports `<html lang>`, so the page is read here with lxml (already
@@ -48,7 +49,12 @@ def page_metadata(tree: HtmlElement) -> tuple[ArticleMeta, str | None]:
     """The page's metadata and its title (None when it declares none)."""
     record = _json_ld_article(tree)
     meta = _meta_tags(tree)
-    title = _text(record.get("headline")) or meta.get("og:title") or _title(tree)
+    title = (
+        _text(record.get("headline"))
+        or meta.get("og:title")
+        or _first_text(tree, "h1")
+        or _first_text(tree, "title")
+    )
     authors = _authors(record.get("author")) or ([meta["author"]] if meta.get("author") else [])
     values = {
         "source_url": [_text(record.get("url")), meta.get("og:url"), meta.get("canonical")],
@@ -117,8 +123,8 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     return found
 
 
-def _title(tree: HtmlElement) -> str | None:
-    element = next(tree.iter("title"), None)
+def _first_text(tree: HtmlElement, tag: str) -> str | None:
+    element = next(tree.iter(tag), None)
     text = element.text_content() if element is not None else None
     return text.strip() if text and text.strip() else None
 

@@ -1,0 +1,180 @@
+"""Web pages in: main text with its headings, and the page's metadata, from each source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.ingest.article import IngestError, read_document
+from app.ingest.html import HtmlError, looks_like_html, parse_page, read_html
+from app.ingest.html_meta import page_metadata
+from app.ingest.metadata import ArticleMeta
+from app.ingest.structure import parse_document
+
+PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
+
+
+def page(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+def test_main_text_keeps_headings_and_drops_the_furniture() -> None:
+    text, _ = read_html(page("harbour-deal.html"))
+    doc = parse_document(text)
+    assert doc.title == "A Harbour Too Far: Peru's Chancay Port and the Pacific Trade"
+    assert [s.title for s in doc.sections] == [
+        "Introduction",
+        "What the port can do",
+        "Who gains and who worries",
+    ]
+    for furniture in (
+        "cookies",
+        "Share on",
+        "Related stories",
+        "First!",
+        "All rights reserved",
+        "Subscribe",
+        "Copper prices hit",
+    ):
+        assert furniture not in text
+    assert text.count("\n\n") == 9  # title, 7 paragraphs, 2 headings
+
+
+def test_title_comes_first_when_the_body_does_not_open_with_it() -> None:
+    text, _ = read_html(page("wind-auction.html"))
+    assert text.startswith(
+        "# Offshore wind auction draws record bids in the North Sea\n\nGermany's latest"
+    )
+    assert [s.title for s in parse_document(text).sections] == [
+        "Introduction",
+        "Costs and turbines",
+    ]
+
+
+def test_metadata_from_json_ld_wins_over_meta_tags() -> None:
+    _, meta = read_html(page("harbour-deal.html"))
+    assert meta == ArticleMeta(
+        source_url="https://meridian.example.org/analysis/chancay-port",
+        publisher="Meridian Review",
+        authors=("Lucia Fernhill", "Tomas Okafor"),
+        published="2024-11-18",
+        language="en",
+    )
+
+
+def test_metadata_from_json_ld_graph_with_authors_as_strings() -> None:
+    _, meta = read_html(page("wind-auction.html"))
+    assert meta == ArticleMeta(
+        source_url="https://gridletter.example.net/2025/06/offshore-auction",
+        publisher="Grid Letter",
+        authors=("Priya Raman", "Jon Hale"),
+        published="2025-06-30",
+        language=None,
+    )
+
+
+def test_metadata_from_open_graph_and_meta_tags_alone() -> None:
+    _, meta = read_html(page("agua-andina.html"))
+    assert meta == ArticleMeta(
+        source_url="https://altiplano.example.com/clima/agua-andina",
+        publisher="Diario Altiplano",
+        authors=("Marta Quispe Rivas",),
+        published="2025-03-04",
+        language="es",
+    )
+
+
+def test_canonical_link_and_title_element_when_nothing_else_says() -> None:
+    html = (
+        b'<html lang="pt-BR"><head><title>Only the title</title>'
+        b'<link rel="canonical" href="https://example.org/only">'
+        b'<meta property="og:url" content="javascript:alert(1)">'
+        b'<meta property="article:published_time" content="yesterday">'
+        b"</head><body></body></html>"
+    )
+    meta, title = page_metadata(parse_page(html))
+    assert (meta, title) == (
+        ArticleMeta(source_url="https://example.org/only", language="pt"),
+        "Only the title",
+    )
+
+
+def test_broken_json_ld_is_skipped_for_the_next_block() -> None:
+    html = (
+        b'<html><head><script type="application/ld+json">{"@type": "NewsArticle",</script>'
+        b'<script type="application/ld+json">[{"@type": ["NewsArticle"], "headline": "Second",'
+        b' "author": {"@type": "Person", "name": "Ana Ruiz"},'
+        b' "publisher": [{"name": "The Desk"}], "inLanguage": "fr-CA"}]</script>'
+        b"</head><body></body></html>"
+    )
+    meta, title = page_metadata(parse_page(html))
+    assert (meta, title) == (
+        ArticleMeta(publisher="The Desk", authors=("Ana Ruiz",), language="fr"),
+        "Second",
+    )
+
+
+def test_a_page_without_main_text_is_a_clear_422() -> None:
+    with pytest.raises(IngestError) as caught:
+        read_document(page("no-article.html"), source_name="no-article.html", html=True)
+    assert caught.value.status == 422
+    assert str(caught.value) == (
+        "no-article.html: no main text: the page has no article body of at least 250 "
+        "characters (an index, paywall or error page?)"
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<html><body><p>unclosed <b>bold <i>and <table><tr><td>cell",
+        b"<<<>>><html<<body>>",
+        b"\x00\x01\x02<html>",
+        b"<?xml version='1.0' encoding='bogus'?><html><body><p>x</p></body></html>",
+        "<html><body>\udcff</body></html>".encode("utf-8", "surrogatepass"),
+        b"<html>" + b"<div>" * 5000 + b"deep" + b"</div>" * 5000 + b"</html>",
+    ],
+)
+def test_malformed_html_is_a_422_never_a_crash(data: bytes) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_document(data, source_name="page.html", html=True)
+    assert caught.value.status == 422
+
+
+def test_malformed_markup_around_a_real_body_is_repaired() -> None:
+    first = "The committee met on Tuesday and agreed a budget of $4 billion for 2026. " * 3
+    second = "Opposition members said the sum was too small and would not last a year. " * 3
+    html = f"<html><body><h1>Budget agreed</h1><div><p>{first}<p>{second}</body>".encode()
+    text, _ = read_html(html)
+    assert text == f"# Budget agreed\n\n{first.strip()}\n\n{second.strip()}\n"
+
+
+def test_a_page_over_the_size_limit_is_refused_before_parsing() -> None:
+    with pytest.raises(IngestError) as caught:
+        read_document(b"<html>" + b" " * (2 * 1024 * 1024), source_name="big.html", html=True)
+    assert caught.value.status == 413
+
+
+def test_empty_page_is_a_400() -> None:
+    with pytest.raises(IngestError) as caught:
+        read_document(b"  \n ", source_name="empty.html", html=True)
+    assert caught.value.status == 400
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<!DOCTYPE html><html>", True),
+        (b"\xef\xbb\xbf  <!-- saved --> <HTML lang=en>", True),
+        (b"# A Markdown title\n\n<html> in prose", False),
+        (b"<htmlish>", False),
+    ],
+)
+def test_looks_like_html(data: bytes, expected: bool) -> None:
+    assert looks_like_html(data) is expected
+
+
+def test_html_error_names_what_cannot_be_read() -> None:
+    with pytest.raises(HtmlError, match=r"^not an HTML page that can be read$"):
+        read_html(b"\x00")
