@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.ingest.article import MAX_ARTICLE_BYTES
 from app.ingest.fetch import MAX_REDIRECTS, FetchError, Page, fetch, is_url
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
@@ -37,13 +38,14 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif path == "/big-declared":
             self._send(200, b"x" * (LIMIT + 1), "text/html")
-        elif path == "/big-streamed":
+        elif path in ("/big-streamed", "/huge-streamed"):
+            size = LIMIT if path == "/big-streamed" else MAX_ARTICLE_BYTES
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             chunk = b"y" * 8192
-            for _ in range(LIMIT // len(chunk) + 2):
+            for _ in range(size // len(chunk) + 2):
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
             self.wfile.write(b"0\r\n\r\n")
         else:
