@@ -31,6 +31,7 @@ from app.ingest.curated import CuratedError, load_curated
 from app.ingest.fetch import FetchError, fetch, is_url
 from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
 from app.ingest.html import HTML_SUFFIXES, HTML_TYPES, looks_like_html
+from app.ingest.language import release_model
 from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
 from app.ingest.metadata import ArticleMeta, MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
@@ -368,6 +369,7 @@ def serve(
         out.print("No database yet: creating and seeding it.")
         try:
             _seed(settings)
+            release_model()  # the process goes on to serve: it needs no language model
         except EXPECTED_ERRORS as exc:
             raise _fail(str(exc)) from None
         except STORAGE_ERRORS as exc:

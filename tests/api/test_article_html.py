@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from app.ingest.html import read_html
+from app.ingest.language import _identifier
 from tests.api.test_article_delete import BEARER, writable
 from tests.api.test_contract import assert_problem
 
@@ -107,3 +108,9 @@ def test_a_bad_language_parameter_is_a_422(writable: TestClient) -> None:
 def test_a_page_over_the_size_limit_is_a_413(writable: TestClient) -> None:
     big = b"<html><body>" + b"<p>word</p>" * 200_000 + b"</body></html>"
     assert_problem(writable.post("/v1/articles", content=big, headers=HTML), 413)
+
+
+def test_the_serving_process_lets_the_language_model_go(writable: TestClient) -> None:
+    response = writable.post("/v1/articles", content=_page("wind-auction.html"), headers=HTML)
+    assert response.json()["language"] == "en"  # detected: the page declares none
+    assert _identifier.cache_info().currsize == 0

@@ -19,6 +19,7 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
+from app.ingest.language import release_model
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
@@ -164,6 +165,8 @@ def create_article(
         raise HTTPException(409, str(exc)) from None
     except (CuratedError, PipelineError, LoadError) as exc:
         raise HTTPException(422, str(exc)) from None
+    finally:
+        release_model()  # a serving process holds the language model only while it reads
     database.refresh(force=True)
     article_id = facts.article.id
     if article_id in report.written:
