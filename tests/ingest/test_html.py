@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.ingest.article import IngestError, read_document
 from app.ingest.html import HtmlError, looks_like_html, parse_page, read_html
@@ -178,3 +180,48 @@ def test_looks_like_html(data: bytes, expected: bool) -> None:
 def test_html_error_names_what_cannot_be_read() -> None:
     with pytest.raises(HtmlError, match=r"^not an HTML page that can be read$"):
         read_html(b"\x00")
+
+
+_TAGS = st.sampled_from(
+    [
+        "<html>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<h2>",
+        "</h2>",
+        "<div class='x'>",
+        "</div>",
+        "<table>",
+        "<td>",
+        "<ul><li>",
+        "<script type='application/ld+json'>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<meta property='og:url' content='",
+        "'>",
+        "<title>",
+        "&amp;",
+        "&#0;",
+        "\x00",
+        "]]>",
+    ]
+)
+_WORDS = st.text(min_size=0, max_size=80)
+
+
+@given(st.lists(st.one_of(_TAGS, _WORDS), max_size=60))
+@settings(max_examples=150, deadline=None)
+def test_any_markup_is_read_or_refused_with_a_status(parts: list[str]) -> None:
+    data = "".join(parts).encode("utf-8", "surrogatepass")
+    try:
+        text, _ = read_document(data, source_name="page.html", html=True)
+    except IngestError as exc:
+        error: IngestError | None = exc
+    else:
+        error = None
+    if error is not None:
+        assert error.status in (400, 422)  # empty, or no main text
+        return
+    assert parse_document(text).sections
