@@ -10,8 +10,9 @@ whose body sits in a container it does not recognise, it keeps the paragraphs bu
 subheadings, so the article reads as one section.
 
 Its XML output (not its Markdown, which writes `**bold**` markers into the text) is rendered
-here as the Markdown `app/ingest/structure.py` reads: `# Title`, `## Heading` by the heading's
-level, paragraphs, `- ` list items, tables a row a line. So every offset points into exactly the
+here as the Markdown `app/ingest/structure.py` reads: `# Title`, then each subheading at its
+depth below the title (the shallowest at `##`), paragraphs, `- ` list items, tables a row a
+line. So every offset points into exactly the
 text `GET /v1/articles/{id}/text` serves. The title is the page's own (JSON-LD headline,
 `og:title`, `<title>`), put first unless the extracted text opens with it.
 
@@ -70,20 +71,17 @@ def read_html(data: bytes) -> tuple[str, ArticleMeta]:
     except (ValueError, TypeError, etree.LxmlError):
         xml = None
     blocks = _blocks(xml) if xml else []
-    body = [text for kind, text in blocks if kind != "head"]
+    body = [text for kind, text in blocks if not kind.startswith("h")]
     if sum(len(text) for text in body) < MIN_MAIN_TEXT_CHARS:
         raise HtmlError(
             f"no main text: the page has no article body of at least {MIN_MAIN_TEXT_CHARS} "
             "characters (an index, paywall or error page?)"
         )
-    lines = [_markdown(kind, text) for kind, text in blocks]
-    if blocks[0][0] == "h1":
-        title = title or blocks[0][1]
-    elif title:
-        lines.insert(0, f"# {title}")
+    if blocks[0][0] == "h1":  # the body opens with its title
+        heading, blocks = blocks[0][1], blocks[1:]
     else:
-        lines.insert(0, f"# {body[0][:80]}")
-    return "\n\n".join(lines) + "\n", meta
+        heading = title or _cut(body[0], 80)
+    return "\n\n".join([f"# {heading}", *_markdown(blocks)]) + "\n", meta
 
 
 def parse_page(data: bytes) -> HtmlElement:
@@ -129,9 +127,26 @@ def _flat(element: etree._Element) -> str:
     return " ".join("".join(str(t) for t in element.itertext()).split())
 
 
-def _markdown(kind: str, text: str) -> str:
-    if kind.startswith("h"):
-        return f"{'#' * int(kind[1])} {text}"
-    if kind == "item":
-        return f"- {text}"
-    return text
+def _markdown(blocks: list[tuple[str, str]]) -> list[str]:
+    """The blocks as Markdown lines, the shallowest heading at level 2 (under the title) and the
+    others as far below it as they were: a page's `<h3>` subheads under an `<h1>` title with no
+    `<h2>` are its sections, not subsections of nothing."""
+    levels = [int(kind[1]) for kind, _ in blocks if kind.startswith("h")]
+    shift = min(levels, default=2) - 2
+    lines: list[str] = []
+    for kind, text in blocks:
+        if kind.startswith("h"):
+            lines.append(f"{'#' * max(2, int(kind[1]) - shift)} {text}")
+        elif kind == "item":
+            lines.append(f"- {text}")
+        else:
+            lines.append(text)
+    return lines
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters of `text`, cut between words."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    return cut[: cut.rfind(" ")] if " " in cut else cut[:limit]

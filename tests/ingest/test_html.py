@@ -225,3 +225,35 @@ def test_any_markup_is_read_or_refused_with_a_status(parts: list[str]) -> None:
         assert error.status in (400, 422)  # empty, or no main text
         return
     assert parse_document(text).sections
+
+
+LONG = "The ministry said exports of copper rose sharply in the first half of the year. " * 4
+
+
+def test_headings_sit_below_the_title_and_keep_their_depth() -> None:
+    html = (
+        f"<html><body><article><h1>Copper</h1><p>{LONG}</p><h3>Prices</h3><p>{LONG}</p>"
+        f"<h4>In Chile</h4><p>{LONG}</p><h3>Volumes</h3><ul><li>One list item.</li>"
+        "<li>Another item.</li></ul><table><tr><td>2023</td><td>$4 billion</td></tr></table>"
+        "</article></body></html>"
+    ).encode()
+    text, _ = read_html(html)
+    body = LONG.strip()
+    assert text == (
+        f"# Copper\n\n{body}\n\n## Prices\n\n{body}\n\n### In Chile\n\n{body}\n\n## Volumes\n\n"
+        "- One list item.\n\n- Another item.\n\n2023 | $4 billion\n"
+    )
+    assert [(s.title, s.level) for s in parse_document(text).sections] == [
+        ("Introduction", 1),
+        ("Prices", 1),
+        ("In Chile", 2),
+        ("Volumes", 1),
+    ]
+
+
+def test_a_page_without_any_title_is_titled_by_its_first_words() -> None:
+    text, _ = read_html(f"<html><body><article><p>{LONG}</p></article></body></html>".encode())
+    # At most 80 characters, cut between words: here the first sentence, whole.
+    assert text.splitlines()[0] == (
+        "# The ministry said exports of copper rose sharply in the first half of the year."
+    )
