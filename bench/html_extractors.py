@@ -71,6 +71,16 @@ def trafilatura_as_ingested(html: str) -> str:
     return text.split("\n\n", 1)[1]
 
 
+def trafilatura_alone(html: str) -> str:
+    """trafilatura's own Markdown, without the headings app/ingest/html.py puts back."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, output_format="markdown", include_formatting=True, include_comments=False
+    )
+    return text or ""
+
+
 def readability_html(html: str) -> str:
     from readability import Document  # type: ignore[import-untyped]
 
@@ -93,7 +103,8 @@ def justext_paragraphs(html: str) -> str:
 
 
 EXTRACTORS: dict[str, Callable[[str], str]] = {
-    "trafilatura": trafilatura_as_ingested,
+    "trafilatura, as ingested": trafilatura_as_ingested,
+    "trafilatura alone": trafilatura_alone,
     "readability-lxml": readability_html,
     "jusText": justext_paragraphs,
 }
@@ -116,7 +127,7 @@ def measure(name: str, extract: Callable[[str], str]) -> str:
         heads_total += len(heads)
         noise_found += sum(n in flat for n in noise)
     return (
-        f"{name:<24} body {found}/{total}  heads {heads_kept}/{heads_total}  "
+        f"{name:<26} body {found}/{total}  heads {heads_kept}/{heads_total}  "
         f"noise {noise_found}  ms {statistics.median(times) * 1000:.1f}"
     )
 

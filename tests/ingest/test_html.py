@@ -257,3 +257,29 @@ def test_a_page_without_any_title_is_titled_by_its_first_words() -> None:
     assert text.splitlines()[0] == (
         "# The ministry said exports of copper rose sharply in the first half of the year."
     )
+
+
+def test_subheadings_the_extractor_dropped_are_put_back_before_their_paragraphs() -> None:
+    # Neither page's body sits in a container trafilatura recognises.
+    sections = {
+        name: [s.title for s in parse_document(read_html(page(name))[0]).sections]
+        for name in ("agua-andina.html", "grain-corridor.html")
+    }
+    assert sections == {
+        "agua-andina.html": [
+            "Introduction",
+            "Las ciudades buscan soluciones",
+            "El papel del campo",
+        ],
+        "grain-corridor.html": ["Introduction", "Why it held", "What could still go wrong"],
+    }
+
+
+def test_a_heading_before_furniture_stays_out() -> None:
+    html = (
+        f"<html><body><div class='cuerpo'><h1>Copper</h1><p>{LONG}</p></div>"
+        "<div id='comments' class='comments'><h3>Comments (1)</h3><p>Great piece.</p></div>"
+        "</body></html>"
+    ).encode()
+    text, _ = read_html(html)
+    assert text == f"# Copper\n\n{LONG.strip()}\n"
