@@ -38,19 +38,19 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "figures": (0.73, 0.84),
     "kind": (0.71, 0.83),
     "value": (0.70, 0.85),
-    "unit": (0.85, 0.83),
+    "unit": (0.84, 0.83),
     "comparator": (0.92, 0.85),
     # `FigureRow.change` ("rise"/"fall") does not exist yet.
     "change": (0.0, 0.0),
     "period": (0.71, 0.80),
     # `FigureRow.value_max` (a range's upper end) does not exist yet.
     "range end": (0.0, 0.0),
-    "every field": (0.53, 0.61),
+    "every field": (0.53, 0.62),
     # `ClaimRow.speaker` does not exist yet.
     "speakers": (0.0, 0.0),
     "claim kinds": (0.64, 0.26),
     # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
-    "furniture kept out": (1.00, 0.52),
+    "furniture kept out": (1.00, 0.62),
 }
 
 
@@ -70,9 +70,9 @@ def test_the_labelled_set_is_what_the_docs_describe() -> None:
     assert len(SAMPLES) == 15
     keys = [load_key(name) for name in SAMPLES]
     assert sum(len(k.figure_details) for k in keys) == 495
-    assert sum(len(k.actor_details) for k in keys) == 273
+    assert sum(len(k.actor_details) for k in keys) == 275
     assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 39
-    assert sum(len(k.boilerplate) for k in keys) == 40
+    assert sum(len(k.boilerplate) for k in keys) == 51
     assert sum(len(k.claims or []) for k in keys) == 98
 
 
