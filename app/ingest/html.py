@@ -28,18 +28,18 @@ from __future__ import annotations
 import re
 from typing import Final
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.settings import DEFAULT_CONFIG
-from trafilatura.utils import load_html
 
 from app.ingest.html_meta import page_metadata
 from app.ingest.metadata import ArticleMeta
 
 HTML_TYPES: Final = ("text/html", "application/xhtml+xml")
 HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
-MIN_MAIN_TEXT_CHARS = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+# trafilatura's own MIN_EXTRACTED_SIZE (a test holds them equal). trafilatura is imported where
+# it is used: importing it costs a serving process about 24 MiB and a second at start, for a
+# route most deployments never call.
+MIN_MAIN_TEXT_CHARS = 250
 _SNIFF = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S
 )
@@ -60,6 +60,8 @@ def read_html(data: bytes) -> tuple[str, ArticleMeta]:
     tree = parse_page(data)
     meta, title = page_metadata(tree)
     outline = _outline(tree)  # before trafilatura, which prunes the tree it is given
+    import trafilatura
+
     try:
         xml = trafilatura.extract(
             tree,
@@ -88,6 +90,8 @@ def read_html(data: bytes) -> tuple[str, ArticleMeta]:
 
 def parse_page(data: bytes) -> HtmlElement:
     """The parsed page (lxml repairs what is malformed), or HtmlError."""
+    from trafilatura.utils import load_html
+
     try:
         tree = load_html(data)
     except (ValueError, TypeError, etree.LxmlError):

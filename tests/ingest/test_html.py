@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.ingest.article import IngestError, read_document
-from app.ingest.html import HtmlError, looks_like_html, parse_page, read_html
+from app.ingest.html import (
+    MIN_MAIN_TEXT_CHARS,
+    HtmlError,
+    looks_like_html,
+    parse_page,
+    read_html,
+)
 from app.ingest.html_meta import page_metadata
 from app.ingest.metadata import ArticleMeta
 from app.ingest.structure import parse_document
@@ -283,3 +291,17 @@ def test_a_heading_before_furniture_stays_out() -> None:
     ).encode()
     text, _ = read_html(html)
     assert text == f"# Copper\n\n{LONG.strip()}\n"
+
+
+def test_the_main_text_minimum_is_trafilaturas_own() -> None:
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    assert DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE") == MIN_MAIN_TEXT_CHARS
+
+
+def test_the_service_starts_without_importing_trafilatura() -> None:
+    code = "import sys, app.main; print('trafilatura' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "False\n"
