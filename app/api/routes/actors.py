@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath
 from app.api.resources import listing, resource
 from app.models.schemas import ActorDetail, ActorPage
@@ -16,9 +17,9 @@ from app.search.query import NOT_BLANK
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
-@router.get("", response_model=ActorPage, responses=problem_responses(422))
+@router.get("", response_model=ActorPage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_actors(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: Annotated[
         str | None,

@@ -6,8 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL
 from app.api.resources import listing, resource
 from app.core.db import Database
@@ -19,9 +20,9 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.")]
 
 
-@router.get("", response_model=ArticlePage, responses=problem_responses(422))
+@router.get("", response_model=ArticlePage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_articles(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     publisher: Annotated[
         str | None,

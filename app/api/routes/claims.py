@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import IdPath, IdQuery
 from app.api.resources import listing, resource
 from app.models.schemas import ClaimPage, ClaimPublic
@@ -13,9 +14,9 @@ from app.queries import claims as queries
 router = APIRouter(prefix="/claims", tags=["claims"])
 
 
-@router.get("", response_model=ClaimPage, responses=problem_responses(422))
+@router.get("", response_model=ClaimPage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_claims(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: IdQuery = None,
     section: IdQuery = None,

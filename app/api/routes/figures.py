@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath, IdQuery
 from app.api.resources import listing, resource
 from app.models.schemas import FigurePage, FigurePublic
@@ -18,9 +19,9 @@ router = APIRouter(prefix="/figures", tags=["figures"])
 BOUND = 1e300
 
 
-@router.get("", response_model=FigurePage, responses=problem_responses(422))
+@router.get("", response_model=FigurePage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_figures(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: IdQuery = None,
     section: IdQuery = None,

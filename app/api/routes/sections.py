@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import IdPath, IdQuery
 from app.api.resources import listing, resource
 from app.models.schemas import SectionDetail, SectionPage
@@ -14,9 +15,9 @@ from app.queries import sections as queries
 router = APIRouter(prefix="/sections", tags=["sections"])
 
 
-@router.get("", response_model=SectionPage, responses=problem_responses(422))
+@router.get("", response_model=SectionPage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_sections(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: IdQuery = None,
     number: Annotated[

@@ -692,6 +692,12 @@ export interface components {
          * @enum {string}
          */
         Comparator: "eq" | "gt" | "gte" | "lt" | "lte" | "approx";
+        /**
+         * ExportFormat
+         * @description The values of `?format=`: JSON needs none, it is the default.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "ndjson";
         /** FacetCount */
         FacetCount: {
             /**
@@ -1211,6 +1217,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1225,6 +1235,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ArticlePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1548,6 +1560,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1562,6 +1578,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectionPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1645,6 +1663,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1659,6 +1681,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActorPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1752,6 +1776,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1766,6 +1794,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FigurePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1848,6 +1878,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1862,6 +1896,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */

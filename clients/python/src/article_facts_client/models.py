@@ -162,6 +162,15 @@ class Comparator(StrEnum):
     approx = "approx"
 
 
+class ExportFormat(StrEnum):
+    """
+    The values of `?format=`: JSON needs none, it is the default.
+    """
+
+    csv = "csv"
+    ndjson = "ndjson"
+
+
 class FacetCount(BaseModel):
     value: Annotated[str, Field(title="Value")]
     """
