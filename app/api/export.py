@@ -17,9 +17,11 @@ one per line, with no envelope (the total is in `X-Total-Count`).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, get_args
+from operator import itemgetter
+from typing import Any, get_args, get_origin
 
 import orjson
 from pydantic import BaseModel
@@ -99,38 +101,50 @@ def item_model(page_model: type[BaseModel]) -> type[BaseModel]:
     return model  # type: ignore[no-any-return]
 
 
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    return value
+def _convert(annotation: object) -> Callable[[Any], object] | None:
+    """How a value of this type is written in a cell, when the csv module's way is not it
+    (it writes None as an empty cell, numbers and strings as they are)."""
+    options = {annotation, *get_args(annotation)}
+    if bool in options:
+        return lambda value: "" if value is None else ("true" if value else "false")
+    if list in options or any(get_origin(option) is list for option in options):
+        return lambda value: "" if value is None else LIST_SEPARATOR.join(map(str, value))
+    return None
 
 
-def _getter(column: Column) -> Callable[[dict[str, Any]], object]:
+def _special(model: type[BaseModel], column: Column) -> Callable[[Any], object] | None:
+    """What turns the item's top-level value into the cell of `column`, if not the value."""
+    field = model.model_fields[column[0]]
     if len(column) == 1:
-        name = column[0]
-        return lambda item: _cell(item[name])
+        return _convert(field.annotation)
+    nested = next(a for a in (field.annotation, *get_args(field.annotation)) if _is_model(a))
+    inner = _special(nested, column[1:])
+    name = column[1]
 
-    def nested(item: dict[str, Any]) -> object:
-        value: Any = item
-        for name in column:
-            value = value[name] if value is not None else None
-        return _cell(value)
+    def walk(value: Any) -> object:
+        value = None if value is None else value[name]
+        return inner(value) if inner is not None else value
 
-    return nested
+    return walk
+
+
+@functools.cache
+def _layout(
+    model: type[BaseModel],
+) -> tuple[list[Column], Callable[[dict[str, Any]], tuple[object, ...]], list[tuple[int, Any]]]:
+    """A schema's columns, one C call that reads an item's top-level values in their order,
+    and the few cells that need more (lists, booleans, nested objects): worked out once."""
+    found = columns(model)
+    fetch = itemgetter(*(column[0] for column in found))
+    specials = [(i, f) for i, c in enumerate(found) if (f := _special(model, c)) is not None]
+    return found, fetch, specials
 
 
 class CsvEncoder:
     """Writes rows of one schema as CSV, the header first."""
 
     def __init__(self, model: type[BaseModel]) -> None:
-        self.columns = columns(model)
-        self._getters = [_getter(column) for column in self.columns]
+        self.columns, self._fetch, self._specials = _layout(model)
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\r\n")
 
@@ -145,8 +159,17 @@ class CsvEncoder:
         return self._take()
 
     def rows(self, items: Iterable[dict[str, Any]]) -> bytes:
-        getters = self._getters
-        self._writer.writerows([getter(item) for getter in getters] for item in items)
+        fetch, specials = self._fetch, self._specials
+        if not specials:
+            self._writer.writerows(map(fetch, items))
+            return self._take()
+        rows = []
+        for item in items:
+            row = list(fetch(item))
+            for index, special in specials:
+                row[index] = special(row[index])
+            rows.append(row)
+        self._writer.writerows(rows)
         return self._take()
 
 
