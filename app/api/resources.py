@@ -10,8 +10,9 @@ memory stays the same whatever the row count; its ETag is the data version's and
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from enum import StrEnum
+from typing import Any, TypeVar
 
 import orjson
 from fastapi import Request, Response
@@ -25,10 +26,11 @@ from app.api.pagination import Pagination
 from app.core.config import Settings
 from app.core.db import Database
 from app.models.vocabulary import ListFormat
-from app.queries.rows import Rows, read
+from app.queries.rows import Facets, Rows, read
 
 # Rows read per batch of an export of every row.
 EXPORT_BATCH = 500
+E = TypeVar("E", bound=StrEnum)
 ListQuery = Callable[..., tuple[list[dict[str, Any]], int]]
 
 
@@ -47,19 +49,41 @@ def _item_model(request: Request) -> type[BaseModel]:
     return item_model(route.response_model)
 
 
-async def listing(request: Request, page: Pagination, query: ListQuery, *args: object) -> Response:
-    """A page of a list, with the paging headers every list answers with; or every row."""
+def facet_columns(asked: Sequence[E] | None, columns: Mapping[E, str]) -> dict[str, str] | None:
+    """The facets a request asks for (each once, in its order) and the column each counts."""
+    return {str(name): columns[name] for name in asked} if asked else None
+
+
+async def listing(
+    request: Request,
+    page: Pagination,
+    query: ListQuery,
+    *args: object,
+    facets: Mapping[str, str] | None = None,
+) -> Response:
+    """A page of a list, with the paging headers every list answers with; or every row.
+    Facets are counted for JSON only: they belong to its envelope."""
     if page.all:
         return _everything(request, page.format, query, *args)
     database: Database = request.app.state.database
-    items, total = await read(database, query, *args, limit=page.limit, offset=page.offset)
+    counting = Facets(facets) if facets and page.format is ListFormat.JSON else None
+    items, total = await read(
+        database, query, *args, limit=page.limit, offset=page.offset, facets=counting
+    )
     if page.format is ListFormat.CSV:
         encoder = CsvEncoder(_item_model(request))
         body = encoder.header() + encoder.rows(items)
     elif page.format is ListFormat.NDJSON:
         body = ndjson(items)
     else:
-        content = {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
+        content: dict[str, object] = {
+            "items": items,
+            "total": total,
+            "limit": page.limit,
+            "offset": page.offset,
+        }
+        if counting is not None:
+            content["facets"] = counting.counts
         body = orjson.dumps(content)
     response = Response(body, media_type=MEDIA_TYPES[page.format], headers={"Vary": "Accept"})
     page.headers(request, response, total)

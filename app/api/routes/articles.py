@@ -10,7 +10,7 @@ from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL
-from app.api.resources import listing, resource
+from app.api.resources import facet_columns, listing, resource
 from app.core.db import Database
 from app.models.schemas import ArticlePage, ArticlePublic
 from app.queries import articles as queries
@@ -34,6 +34,10 @@ async def list_articles(
     published_to: Annotated[
         dt.date | None, Query(description="Published on this date (YYYY-MM-DD) or earlier.")
     ] = None,
+    facet: Annotated[
+        list[queries.ArticleFacet] | None,
+        Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
+    ] = None,
 ) -> Response:
     """The articles, with their metadata and counts of sections, actors, figures and claims."""
     filters = queries.ArticleFilters(
@@ -41,7 +45,13 @@ async def list_articles(
         published_from=published_from.isoformat() if published_from else None,
         published_to=published_to.isoformat() if published_to else None,
     )
-    return await listing(request, page, queries.list_articles, filters)
+    return await listing(
+        request,
+        page,
+        queries.list_articles,
+        filters,
+        facets=facet_columns(facet, queries.FACET_COLUMNS),
+    )
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 422))

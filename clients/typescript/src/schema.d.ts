@@ -361,6 +361,12 @@ export interface components {
             occurrences: components["schemas"]["MentionPublic"][];
         };
         /**
+         * ActorFacet
+         * @description The fields a list of actors can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        ActorFacet: "kind" | "affiliation";
+        /**
          * ActorKind
          * @enum {string}
          */
@@ -405,6 +411,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** ActorPublic */
         ActorPublic: {
@@ -473,6 +498,12 @@ export interface components {
             claims: number;
         };
         /**
+         * ArticleFacet
+         * @description The fields a list of articles can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        ArticleFacet: "publisher" | "language";
+        /**
          * ArticlePage
          * @example {
          *       "items": [
@@ -527,6 +558,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** ArticlePublic */
         ArticlePublic: {
@@ -602,6 +652,12 @@ export interface components {
             counts: components["schemas"]["ArticleCounts"];
         };
         /**
+         * ClaimFacet
+         * @description The fields a list of claims can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        ClaimFacet: "article" | "section" | "kind";
+        /**
          * ClaimKind
          * @enum {string}
          */
@@ -651,6 +707,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** ClaimPublic */
         ClaimPublic: {
@@ -711,6 +786,25 @@ export interface components {
              */
             count: number;
         };
+        /** FacetValue */
+        FacetValue: {
+            /**
+             * Value
+             * @description A value of the field (an id, a kind, a level...); null for rows without one.
+             */
+            value: string | number | null;
+            /**
+             * Count
+             * @description Rows with that value that match the filters.
+             */
+            count: number;
+        };
+        /**
+         * FigureFacet
+         * @description The fields a list of figures can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        FigureFacet: "article" | "section" | "kind" | "unit" | "comparator";
         /**
          * FigureKind
          * @enum {string}
@@ -763,6 +857,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** FigurePublic */
         FigurePublic: {
@@ -1102,6 +1215,12 @@ export interface components {
             claims: components["schemas"]["ClaimPublic"][];
         };
         /**
+         * SectionFacet
+         * @description The fields a list of sections can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        SectionFacet: "article" | "level" | "parent";
+        /**
          * SectionPage
          * @example {
          *       "items": [
@@ -1138,6 +1257,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** SectionPublic */
         SectionPublic: {
@@ -1213,6 +1351,8 @@ export interface operations {
                 published_from?: string | null;
                 /** @description Published on this date (YYYY-MM-DD) or earlier. */
                 published_to?: string | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["ArticleFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1556,6 +1696,8 @@ export interface operations {
                 /** @description Heading level. */
                 level?: number | null;
                 parent?: string | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["SectionFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1659,6 +1801,8 @@ export interface operations {
                 kind?: components["schemas"]["ActorKind"] | null;
                 /** @description Part of a name or alias, case- and accent-insensitive: `moscow`. */
                 q?: string | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["ActorFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1772,6 +1916,8 @@ export interface operations {
                 /** @description Year: figures whose period starts by it. */
                 to?: number | null;
                 sort?: components["schemas"]["FigureSort"];
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["FigureFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1874,6 +2020,8 @@ export interface operations {
                 section?: string | null;
                 actor?: string | null;
                 kind?: components["schemas"]["ClaimKind"] | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["ClaimFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */

@@ -21,6 +21,7 @@ class AsyncClient(AsyncBase):
         publisher: str | None = None,
         published_from: dt.date | None = None,
         published_to: dt.date | None = None,
+        facet: Sequence[models.ArticleFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.ArticlePage:
@@ -34,6 +35,7 @@ class AsyncClient(AsyncBase):
                         ("publisher", publisher),
                         ("published_from", published_from),
                         ("published_to", published_to),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -48,6 +50,7 @@ class AsyncClient(AsyncBase):
         publisher: str | None = None,
         published_from: dt.date | None = None,
         published_to: dt.date | None = None,
+        facet: Sequence[models.ArticleFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ArticlePublic]:
         """Every item of `list_articles` that matches, following the pages."""
@@ -60,6 +63,7 @@ class AsyncClient(AsyncBase):
                         ("publisher", publisher),
                         ("published_from", published_from),
                         ("published_to", published_to),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),
@@ -126,6 +130,7 @@ class AsyncClient(AsyncBase):
         number: str | None = None,
         level: int | None = None,
         parent: str | None = None,
+        facet: Sequence[models.SectionFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.SectionPage:
@@ -140,6 +145,7 @@ class AsyncClient(AsyncBase):
                         ("number", number),
                         ("level", level),
                         ("parent", parent),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -155,6 +161,7 @@ class AsyncClient(AsyncBase):
         number: str | None = None,
         level: int | None = None,
         parent: str | None = None,
+        facet: Sequence[models.SectionFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.SectionPublic]:
         """Every item of `list_sections` that matches, following the pages."""
@@ -168,6 +175,7 @@ class AsyncClient(AsyncBase):
                         ("number", number),
                         ("level", level),
                         ("parent", parent),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),
@@ -189,6 +197,7 @@ class AsyncClient(AsyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        facet: Sequence[models.ActorFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.ActorPage:
@@ -202,6 +211,7 @@ class AsyncClient(AsyncBase):
                         ("article", article),
                         ("kind", kind),
                         ("q", q),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -216,6 +226,7 @@ class AsyncClient(AsyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        facet: Sequence[models.ActorFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ActorPublic]:
         """Every item of `list_actors` that matches, following the pages."""
@@ -223,7 +234,15 @@ class AsyncClient(AsyncBase):
             Call(
                 "GET",
                 "/v1/actors",
-                query([("article", article), ("kind", kind), ("q", q), ("limit", page_size)]),
+                query(
+                    [
+                        ("article", article),
+                        ("kind", kind),
+                        ("q", q),
+                        ("facet", facet),
+                        ("limit", page_size),
+                    ]
+                ),
             ),
             models.ActorPage,
         ):
@@ -249,6 +268,7 @@ class AsyncClient(AsyncBase):
         from_: int | None = None,
         to: int | None = None,
         sort: models.FigureSort = models.FigureSort.position,
+        facet: Sequence[models.FigureFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.FigurePage:
@@ -269,6 +289,7 @@ class AsyncClient(AsyncBase):
                         ("from", from_),
                         ("to", to),
                         ("sort", sort),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -290,6 +311,7 @@ class AsyncClient(AsyncBase):
         from_: int | None = None,
         to: int | None = None,
         sort: models.FigureSort = models.FigureSort.position,
+        facet: Sequence[models.FigureFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.FigurePublic]:
         """Every item of `list_figures` that matches, following the pages."""
@@ -309,6 +331,7 @@ class AsyncClient(AsyncBase):
                         ("from", from_),
                         ("to", to),
                         ("sort", sort),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),
@@ -331,6 +354,7 @@ class AsyncClient(AsyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        facet: Sequence[models.ClaimFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.ClaimPage:
@@ -345,6 +369,7 @@ class AsyncClient(AsyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -360,6 +385,7 @@ class AsyncClient(AsyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        facet: Sequence[models.ClaimFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ClaimPublic]:
         """Every item of `list_claims` that matches, following the pages."""
@@ -373,6 +399,7 @@ class AsyncClient(AsyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),

@@ -21,6 +21,7 @@ class Client(SyncBase):
         publisher: str | None = None,
         published_from: dt.date | None = None,
         published_to: dt.date | None = None,
+        facet: Sequence[models.ArticleFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.ArticlePage:
@@ -34,6 +35,7 @@ class Client(SyncBase):
                         ("publisher", publisher),
                         ("published_from", published_from),
                         ("published_to", published_to),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -48,6 +50,7 @@ class Client(SyncBase):
         publisher: str | None = None,
         published_from: dt.date | None = None,
         published_to: dt.date | None = None,
+        facet: Sequence[models.ArticleFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ArticlePublic]:
         """Every item of `list_articles` that matches, following the pages."""
@@ -60,6 +63,7 @@ class Client(SyncBase):
                         ("publisher", publisher),
                         ("published_from", published_from),
                         ("published_to", published_to),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),
@@ -125,6 +129,7 @@ class Client(SyncBase):
         number: str | None = None,
         level: int | None = None,
         parent: str | None = None,
+        facet: Sequence[models.SectionFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.SectionPage:
@@ -139,6 +144,7 @@ class Client(SyncBase):
                         ("number", number),
                         ("level", level),
                         ("parent", parent),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -154,6 +160,7 @@ class Client(SyncBase):
         number: str | None = None,
         level: int | None = None,
         parent: str | None = None,
+        facet: Sequence[models.SectionFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.SectionPublic]:
         """Every item of `list_sections` that matches, following the pages."""
@@ -167,6 +174,7 @@ class Client(SyncBase):
                         ("number", number),
                         ("level", level),
                         ("parent", parent),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),
@@ -187,6 +195,7 @@ class Client(SyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        facet: Sequence[models.ActorFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.ActorPage:
@@ -200,6 +209,7 @@ class Client(SyncBase):
                         ("article", article),
                         ("kind", kind),
                         ("q", q),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -214,6 +224,7 @@ class Client(SyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        facet: Sequence[models.ActorFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ActorPublic]:
         """Every item of `list_actors` that matches, following the pages."""
@@ -221,7 +232,15 @@ class Client(SyncBase):
             Call(
                 "GET",
                 "/v1/actors",
-                query([("article", article), ("kind", kind), ("q", q), ("limit", page_size)]),
+                query(
+                    [
+                        ("article", article),
+                        ("kind", kind),
+                        ("q", q),
+                        ("facet", facet),
+                        ("limit", page_size),
+                    ]
+                ),
             ),
             models.ActorPage,
         ):
@@ -244,6 +263,7 @@ class Client(SyncBase):
         from_: int | None = None,
         to: int | None = None,
         sort: models.FigureSort = models.FigureSort.position,
+        facet: Sequence[models.FigureFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.FigurePage:
@@ -264,6 +284,7 @@ class Client(SyncBase):
                         ("from", from_),
                         ("to", to),
                         ("sort", sort),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -285,6 +306,7 @@ class Client(SyncBase):
         from_: int | None = None,
         to: int | None = None,
         sort: models.FigureSort = models.FigureSort.position,
+        facet: Sequence[models.FigureFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.FigurePublic]:
         """Every item of `list_figures` that matches, following the pages."""
@@ -304,6 +326,7 @@ class Client(SyncBase):
                         ("from", from_),
                         ("to", to),
                         ("sort", sort),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),
@@ -323,6 +346,7 @@ class Client(SyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        facet: Sequence[models.ClaimFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> models.ClaimPage:
@@ -337,6 +361,7 @@ class Client(SyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
                     ]
@@ -352,6 +377,7 @@ class Client(SyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        facet: Sequence[models.ClaimFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ClaimPublic]:
         """Every item of `list_claims` that matches, following the pages."""
@@ -365,6 +391,7 @@ class Client(SyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("facet", facet),
                         ("limit", page_size),
                     ]
                 ),

@@ -8,6 +8,15 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 
+class ActorFacet(StrEnum):
+    """
+    The fields a list of actors can be faceted by (`?facet=`).
+    """
+
+    kind = "kind"
+    affiliation = "affiliation"
+
+
 class ActorKind(StrEnum):
     country = "country"
     city = "city"
@@ -58,6 +67,15 @@ class ArticleCounts(BaseModel):
     """
     figures: Annotated[int, Field(title="Figures")]
     claims: Annotated[int, Field(title="Claims")]
+
+
+class ArticleFacet(StrEnum):
+    """
+    The fields a list of articles can be faceted by (`?facet=`).
+    """
+
+    publisher = "publisher"
+    language = "language"
 
 
 class ArticlePublic(BaseModel):
@@ -117,6 +135,16 @@ class ArticlePublic(BaseModel):
     When a load last changed its text or metadata (equals `added` until then).
     """
     counts: ArticleCounts
+
+
+class ClaimFacet(StrEnum):
+    """
+    The fields a list of claims can be faceted by (`?facet=`).
+    """
+
+    article = "article"
+    section = "section"
+    kind = "kind"
 
 
 class ClaimKind(StrEnum):
@@ -180,6 +208,29 @@ class FacetCount(BaseModel):
     """
     Results with that value, over all pages.
     """
+
+
+class FacetValue(BaseModel):
+    value: Annotated[str | int | None, Field(title="Value")]
+    """
+    A value of the field (an id, a kind, a level...); null for rows without one.
+    """
+    count: Annotated[int, Field(ge=1, title="Count")]
+    """
+    Rows with that value that match the filters.
+    """
+
+
+class FigureFacet(StrEnum):
+    """
+    The fields a list of figures can be faceted by (`?facet=`).
+    """
+
+    article = "article"
+    section = "section"
+    kind = "kind"
+    unit = "unit"
+    comparator = "comparator"
 
 
 class FigureKind(StrEnum):
@@ -348,6 +399,16 @@ class SearchType(StrEnum):
     actor = "actor"
 
 
+class SectionFacet(StrEnum):
+    """
+    The fields a list of sections can be faceted by (`?facet=`).
+    """
+
+    article = "article"
+    level = "level"
+    parent = "parent"
+
+
 class SectionPublic(BaseModel):
     id: Annotated[str, Field(examples=["russia-china-venezuela-2-1"], title="Id")]
     article: Annotated[str, Field(title="Article")]
@@ -437,6 +498,23 @@ class ActorPage(BaseModel):
     """
     Items skipped before this page.
     """
+    facets: Annotated[
+        dict[str, list[FacetValue]] | None,
+        Field(
+            examples=[
+                {
+                    "kind": [
+                        {"count": 2, "value": "money"},
+                        {"count": 1, "value": "year"},
+                    ]
+                }
+            ],
+            title="Facets",
+        ),
+    ] = None
+    """
+    Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+    """
 
 
 class ArticlePage(BaseModel):
@@ -452,6 +530,23 @@ class ArticlePage(BaseModel):
     offset: Annotated[int, Field(title="Offset")]
     """
     Items skipped before this page.
+    """
+    facets: Annotated[
+        dict[str, list[FacetValue]] | None,
+        Field(
+            examples=[
+                {
+                    "kind": [
+                        {"count": 2, "value": "money"},
+                        {"count": 1, "value": "year"},
+                    ]
+                }
+            ],
+            title="Facets",
+        ),
+    ] = None
+    """
+    Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
     """
 
 
@@ -469,6 +564,23 @@ class ClaimPage(BaseModel):
     """
     Items skipped before this page.
     """
+    facets: Annotated[
+        dict[str, list[FacetValue]] | None,
+        Field(
+            examples=[
+                {
+                    "kind": [
+                        {"count": 2, "value": "money"},
+                        {"count": 1, "value": "year"},
+                    ]
+                }
+            ],
+            title="Facets",
+        ),
+    ] = None
+    """
+    Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+    """
 
 
 class FigurePage(BaseModel):
@@ -484,6 +596,23 @@ class FigurePage(BaseModel):
     offset: Annotated[int, Field(title="Offset")]
     """
     Items skipped before this page.
+    """
+    facets: Annotated[
+        dict[str, list[FacetValue]] | None,
+        Field(
+            examples=[
+                {
+                    "kind": [
+                        {"count": 2, "value": "money"},
+                        {"count": 1, "value": "year"},
+                    ]
+                }
+            ],
+            title="Facets",
+        ),
+    ] = None
+    """
+    Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
     """
 
 
@@ -605,4 +734,21 @@ class SectionPage(BaseModel):
     offset: Annotated[int, Field(title="Offset")]
     """
     Items skipped before this page.
+    """
+    facets: Annotated[
+        dict[str, list[FacetValue]] | None,
+        Field(
+            examples=[
+                {
+                    "kind": [
+                        {"count": 2, "value": "money"},
+                        {"count": 1, "value": "year"},
+                    ]
+                }
+            ],
+            title="Facets",
+        ),
+    ] = None
+    """
+    Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
     """
