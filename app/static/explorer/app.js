@@ -1070,7 +1070,10 @@ async function actorView(id) {
         { "aria-labelledby": "actor-figures-heading" },
         h("h2", { id: "actor-figures-heading", text: `Figures (${actor.figures.length})` }),
         actor.figures.length
-          ? figureTable(actor.figures, byId, "actor-figures-heading")
+          ? [
+              csvLink({ actor: actor.id }, `figures-${actor.id}`),
+              figureTable(actor.figures, byId, "actor-figures-heading"),
+            ]
           : h("p", { class: "muted", text: "No figure concerns this actor." }),
       ),
       h(
@@ -1096,6 +1099,16 @@ async function actorView(id) {
 }
 
 // ------------------------------------------------------------------------- figures view
+
+// The same rows as a spreadsheet: every figure the filters match, as the API exports them.
+function csvLink(filters, name) {
+  const query = new URLSearchParams({ ...filters, format: "csv", all: "true" });
+  return h(
+    "p",
+    { class: "download" },
+    h("a", { href: `/v1/figures?${query}`, download: `${name}.csv`, text: "Download CSV" }),
+  );
+}
 
 function figureTable(figures, sectionsById, labelledBy) {
   // A table wider than a phone scrolls inside its own focusable region.
@@ -1183,6 +1196,7 @@ async function figuresView(p) {
         "aria-live": "polite",
         text: `${plural(shown.length, "figure")}`,
       }),
+      csvLink(select.value ? { kind: select.value } : {}, select.value ? `figures-${select.value}` : "figures"),
       figureTable(shown, byId, "figures-table-heading"),
     );
   };
