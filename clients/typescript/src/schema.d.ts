@@ -1402,7 +1402,7 @@ export interface operations {
     create_article: {
         parameters: {
             query?: {
-                /** @description Defaults to the title's slug. */
+                /** @description Lower-case letters, digits and single hyphens (a bad one is a 422 naming `slug`, like any bad parameter). Defaults to the title's slug. */
                 slug?: string | null;
                 /** @description Defaults to the text's first line. */
                 title?: string | null;
