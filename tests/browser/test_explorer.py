@@ -231,6 +231,17 @@ def test_figures_view_charts_money_over_periods(page: WebDriver, server_url: str
     assert len(rows) == api(server_url, "/v1/figures?limit=1")["total"]
     screenshot(page, "explorer-figures.png")
 
+    # The filter's options count each kind (the list's facet).
+    options = [o.text for o in Select(find(page, "#kind-filter")).options]
+    assert options == [
+        "All kinds",
+        "count (1)",
+        "duration (1)",
+        "money (2)",
+        "percent (1)",
+        "period (4)",
+        "year (1)",
+    ]
     # Filtering the table keeps the view and the address.
     Select(find(page, "#kind-filter")).select_by_value("money")
     wait(page).until(lambda d: "kind=money" in d.current_url)

@@ -1158,10 +1158,13 @@ function figureTable(figures, sectionsById, labelledBy) {
 }
 
 async function figuresView(p) {
-  const [all, sections] = await Promise.all([
+  const [all, sections, counted] = await Promise.all([
     api.once("figures", () => api.getAll("/v1/figures")),
     api.sections(),
+    // How many figures of each kind: the list's facet, counted by the API over every figure.
+    api.once("figure-kinds", () => api.getJSON("/v1/figures", { facet: "kind", limit: 1 })),
   ]);
+  const perKind = new Map(counted.facets.kind.map((c) => [c.value, c.count]));
   const byId = new Map(sections.map((s) => [s.id, s]));
   const money = all.filter((f) => f.kind === "money");
   const units = [...new Set(chartable(money).map((f) => f.unit))];
@@ -1183,7 +1186,7 @@ async function figuresView(p) {
         }),
     },
     h("option", { value: "", text: "All kinds" }),
-    kinds.map((k) => h("option", { value: k, text: k })),
+    kinds.map((k) => h("option", { value: k, text: `${k} (${perKind.get(k) ?? 0})` })),
   );
   const showTable = (kind) => {
     select.value = kinds.includes(kind) ? kind : "";
