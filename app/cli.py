@@ -381,6 +381,7 @@ def serve(
     except OSError as exc:
         raise _fail(f"{host}:{port}: {exc.strerror or exc}") from None
     shown = "localhost" if host in ("0.0.0.0", "::") else host  # noqa: S104
+    out.print(f"Explorer: [link]http://{shown}:{port}/[/link]")
     out.print(f"Docs: [link]http://{shown}:{port}/docs[/link]")
     # Access lines come from app.access as JSON; uvicorn's own would repeat them as text.
     logging.basicConfig(level=logging.INFO, format="%(message)s")

@@ -96,7 +96,7 @@ def test_serve_creates_and_seeds_the_default_database(
     result = runner.invoke(cli.cli, ["serve", "--port", "8123", "--workers", "2"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "article-facts.db").exists()
-    assert "Docs: http://127.0.0.1:8123/docs" in result.output
+    assert "Explorer: http://127.0.0.1:8123/\nDocs: http://127.0.0.1:8123/docs\n" in result.output
     assert served == [
         {
             "app": "app.main:create_app",

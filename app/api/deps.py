@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.api.pagination import Pagination, pagination
+from app.api.pagination import Pagination, list_page, pagination
 from app.core.config import Settings
 from app.core.db import Database
 
@@ -24,3 +24,5 @@ def get_app_settings(request: Request) -> Settings:
 DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PageDep = Annotated[Pagination, Depends(pagination)]
+# A page of a list that can also be exported (CSV, NDJSON, every row).
+ListPageDep = Annotated[Pagination, Depends(list_page)]

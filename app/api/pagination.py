@@ -10,6 +10,9 @@ from urllib.parse import parse_qsl, urlencode
 from fastapi import Query, Request, Response
 from starlette.datastructures import URL
 
+from app.api.export import negotiate
+from app.models.vocabulary import ExportFormat, ListFormat
+
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Far past any real list; keeps offsets well inside SQLite's 64-bit integers.
@@ -22,6 +25,9 @@ PAGING = ("limit", "offset")
 class Pagination:
     limit: int
     offset: int
+    # What a list answers in, and whether it streams every row (CSV and NDJSON only).
+    format: ListFormat = ListFormat.JSON
+    all: bool = False
 
     def headers(self, request: Request, response: Response, total: int) -> None:
         response.headers["X-Total-Count"] = str(total)
@@ -54,3 +60,33 @@ async def pagination(
     ] = 0,
 ) -> Pagination:
     return Pagination(limit=limit, offset=offset)
+
+
+async def list_page(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Items to skip before the page.")
+    ] = 0,
+    format: Annotated[
+        ExportFormat | None,
+        Query(
+            description="`csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. "
+            "Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); "
+            "JSON by default."
+        ),
+    ] = None,
+    all_: Annotated[
+        bool,
+        Query(
+            alias="all",
+            description="Every matching row, streamed, ignoring `limit` and `offset`: CSV when "
+            "asked for, else NDJSON (JSON is always paged).",
+        ),
+    ] = False,
+) -> Pagination:
+    chosen = ListFormat(format) if format else negotiate(request.headers.get("accept"))
+    if all_ and chosen is ListFormat.JSON:
+        # JSON is paged; every row of a list comes as JSON lines.
+        chosen = ListFormat.NDJSON
+    return Pagination(limit=limit, offset=offset, format=chosen, all=all_)

@@ -171,7 +171,7 @@ def prepare_article(
         raise IngestError(
             f"slug {slug!r}: use lower-case letters, digits and single hyphens, "
             f"at most {MAX_SLUG_CHARS} characters",
-            400,
+            422,
         )
     report("structure")
     doc = _require_body(text, source_name)
@@ -208,7 +208,7 @@ def _quiet(_: str) -> None:
 def _checked_title(title: str) -> str:
     title = title.strip()
     if not title or "\n" in title or "\r" in title or len(title) > MAX_TITLE_CHARS:
-        raise IngestError(f"title: one line of 1 to {MAX_TITLE_CHARS} characters, please", 400)
+        raise IngestError(f"title: one line of 1 to {MAX_TITLE_CHARS} characters, please", 422)
     return title
 
 

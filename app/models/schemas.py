@@ -202,11 +202,30 @@ class ActorDetail(ActorPublic):
 T = TypeVar("T")
 
 
+class FacetValue(Schema):
+    value: str | int | None = Field(
+        description="A value of the field (an id, a kind, a level...); null for rows without one."
+    )
+    count: int = Field(ge=1, description="Rows with that value that match the filters.")
+
+
 class Page(Schema, Generic[T]):
     items: list[T]
     total: int = Field(ge=0, description="Items matching the filters, over all pages.")
     limit: int = Field(description="Page size asked for.")
     offset: int = Field(description="Items skipped before this page.")
+
+
+class ListPage(Page[T], Generic[T]):
+    """A page of one of the resource lists, which can count facets."""
+
+    facets: dict[str, list[FacetValue]] | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Only with `?facet=`: for each field asked, its values over every matching "
+        "row with their counts, most first (null last), at most 100.",
+        examples=[{"kind": [{"value": "money", "count": 2}, {"value": "year", "count": 1}]}],
+    )
 
 
 class Problem(Schema):
@@ -243,21 +262,21 @@ def _example(resource: str) -> ConfigDict:
     return ConfigDict(json_schema_extra={"examples": [EXAMPLES[resource]]})
 
 
-class ArticlePage(Page[ArticlePublic]):
+class ArticlePage(ListPage[ArticlePublic]):
     model_config = _example("articles")
 
 
-class SectionPage(Page[SectionPublic]):
+class SectionPage(ListPage[SectionPublic]):
     model_config = _example("sections")
 
 
-class ActorPage(Page[ActorPublic]):
+class ActorPage(ListPage[ActorPublic]):
     model_config = _example("actors")
 
 
-class FigurePage(Page[FigurePublic]):
+class FigurePage(ListPage[FigurePublic]):
     model_config = _example("figures")
 
 
-class ClaimPage(Page[ClaimPublic]):
+class ClaimPage(ListPage[ClaimPublic]):
     model_config = _example("claims")

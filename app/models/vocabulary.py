@@ -52,3 +52,19 @@ class ClaimKind(StrEnum):
 # Joins an actor's folded names into one stored column (`actor.search_names`); curated names
 # may not contain it.
 NAME_SEPARATOR = "|"
+
+
+class ListFormat(StrEnum):
+    """What a list answers in: JSON by default; `?format=` or the Accept header asks for one of
+    the export formats (docs/API.md, Export)."""
+
+    JSON = "json"
+    CSV = "csv"
+    NDJSON = "ndjson"
+
+
+class ExportFormat(StrEnum):
+    """The values of `?format=`: JSON needs none, it is the default."""
+
+    CSV = "csv"
+    NDJSON = "ndjson"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from app.core.bidi import balance
@@ -12,7 +13,7 @@ from app.models.vocabulary import NAME_SEPARATOR, ActorKind
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, like_escape, lookup
-from app.queries.rows import Conditions, Row, Rows, in_list, json_list, page
+from app.queries.rows import Conditions, Facets, Row, Rows, in_list, json_list, page
 from app.search.query import WHITE_SPACE
 
 _ACTOR_COLUMNS = "a.id, a.name, a.kind, a.aliases, a.affiliation_id, a.reviewed"
@@ -36,6 +37,20 @@ _CO_MENTIONS = (
 )
 
 
+class ActorFacet(StrEnum):
+    """The fields a list of actors can be faceted by (`?facet=`)."""
+
+    KIND = "kind"
+    AFFILIATION = "affiliation"
+
+
+# What each facet counts: a column of the list's own table.
+FACET_COLUMNS = {
+    ActorFacet.KIND: "a.kind",
+    ActorFacet.AFFILIATION: "a.affiliation_id",
+}
+
+
 @dataclass(frozen=True)
 class ActorFilters:
     article: str | None = None
@@ -57,7 +72,7 @@ def _public(row: Row, mentions: int) -> dict[str, Any]:
 
 
 def list_actors(
-    rows: Rows, filters: ActorFilters, *, limit: int, offset: int
+    rows: Rows, filters: ActorFilters, *, limit: int, offset: int, facets: Facets | None = None
 ) -> tuple[list[dict[str, Any]], int]:
     # Mentions per actor, in the article when filtered by one.
     counted = "SELECT actor_id, count(id) AS n FROM mention"
@@ -84,6 +99,7 @@ def list_actors(
         "mentions DESC, a.id",
         limit=limit,
         offset=offset,
+        facets=facets,
     )
     return [_public(row[:-1], int(row[-1])) for row in found], total
 

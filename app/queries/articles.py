@@ -6,11 +6,12 @@ Titles are answered with their bidi controls balanced (app/core/bidi.py); the te
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from app.core.bidi import balance
 from app.queries.common import NotFoundError, lookup
-from app.queries.rows import Conditions, Row, Rows, json_list, page
+from app.queries.rows import Conditions, Facets, Row, Rows, json_list, page
 
 # length(): the text's length in characters (code points) on both backends, without reading it.
 _COLUMNS = (
@@ -22,6 +23,20 @@ _COLUMNS = (
     " (SELECT count(*) FROM claim WHERE article_id = a.id)"
 )
 _ARTICLES = f"SELECT {_COLUMNS} FROM article a"  # noqa: S608 (constants only)
+
+
+class ArticleFacet(StrEnum):
+    """The fields a list of articles can be faceted by (`?facet=`)."""
+
+    PUBLISHER = "publisher"
+    LANGUAGE = "language"
+
+
+# What each facet counts: a column of the list's own table.
+FACET_COLUMNS = {
+    ArticleFacet.PUBLISHER: "a.publisher",
+    ArticleFacet.LANGUAGE: "a.language",
+}
 
 
 @dataclass(frozen=True)
@@ -67,12 +82,24 @@ def _public(row: Row) -> dict[str, Any]:
 
 
 def list_articles(
-    rows: Rows, filters: ArticleFilters | None = None, *, limit: int, offset: int
+    rows: Rows,
+    filters: ArticleFilters | None = None,
+    *,
+    limit: int,
+    offset: int,
+    facets: Facets | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     conditions = (filters or ArticleFilters()).where()
     source = f"FROM article a{conditions.sql()}"
     found, total = page(
-        rows, _COLUMNS, source, conditions.params, "a.id", limit=limit, offset=offset
+        rows,
+        _COLUMNS,
+        source,
+        conditions.params,
+        "a.id",
+        limit=limit,
+        offset=offset,
+        facets=facets,
     )
     return [_public(row) for row in found], total
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from app.models.vocabulary import ClaimKind
 from app.queries.common import NotFoundError, grouped, lookup
-from app.queries.rows import Conditions, Params, Rows, in_list, page
+from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `c` (the claim table), with
 # placeholders for every value.
@@ -23,6 +24,22 @@ _FIGURES = (
 )
 OF_SECTION = "c.section_id = :key"
 OF_ACTOR = "c.id IN (SELECT claim_id FROM claim_actor WHERE actor_id = :key)"
+
+
+class ClaimFacet(StrEnum):
+    """The fields a list of claims can be faceted by (`?facet=`)."""
+
+    ARTICLE = "article"
+    SECTION = "section"
+    KIND = "kind"
+
+
+# What each facet counts: a column of the list's own table.
+FACET_COLUMNS = {
+    ClaimFacet.ARTICLE: "c.article_id",
+    ClaimFacet.SECTION: "c.section_id",
+    ClaimFacet.KIND: "c.kind",
+}
 
 
 @dataclass(frozen=True)
@@ -62,7 +79,7 @@ def get_claim(rows: Rows, claim_id: str) -> dict[str, Any]:
 
 
 def list_claims(
-    rows: Rows, filters: ClaimFilters, *, limit: int, offset: int
+    rows: Rows, filters: ClaimFilters, *, limit: int, offset: int, facets: Facets | None = None
 ) -> tuple[list[dict[str, Any]], int]:
     where = Conditions()
     if filters.article is not None:
@@ -84,6 +101,7 @@ def list_claims(
         "c.article_id, c.position",
         limit=limit,
         offset=offset,
+        facets=facets,
     )
     condition, params = in_list("id", [row[0] for row in found])
     return claims(rows, f"c.id IN {condition}", params), total

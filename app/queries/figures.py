@@ -8,7 +8,7 @@ from typing import Any
 
 from app.models.vocabulary import FigureKind
 from app.queries.common import NotFoundError, grouped, in_order, lookup
-from app.queries.rows import Conditions, Params, Rows, in_list, page
+from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `f` (the figure table), with
 # placeholders for every value.
@@ -22,6 +22,26 @@ _ACTORS = (
 )
 OF_SECTION = "f.section_id = :key"
 OF_ACTOR = "f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id = :key)"
+
+
+class FigureFacet(StrEnum):
+    """The fields a list of figures can be faceted by (`?facet=`)."""
+
+    ARTICLE = "article"
+    SECTION = "section"
+    KIND = "kind"
+    UNIT = "unit"
+    COMPARATOR = "comparator"
+
+
+# What each facet counts: a column of the list's own table.
+FACET_COLUMNS = {
+    FigureFacet.ARTICLE: "f.article_id",
+    FigureFacet.SECTION: "f.section_id",
+    FigureFacet.KIND: "f.kind",
+    FigureFacet.UNIT: "f.unit",
+    FigureFacet.COMPARATOR: "f.comparator",
+}
 
 
 class FigureSort(StrEnum):
@@ -131,7 +151,13 @@ def _conditions(filters: FigureFilters) -> Conditions:
 
 
 def list_figures(
-    rows: Rows, filters: FigureFilters, sort: FigureSort, *, limit: int, offset: int
+    rows: Rows,
+    filters: FigureFilters,
+    sort: FigureSort,
+    *,
+    limit: int,
+    offset: int,
+    facets: Facets | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     where = _conditions(filters)
     found, total = page(
@@ -142,6 +168,7 @@ def list_figures(
         _ORDERS[sort],
         limit=limit,
         offset=offset,
+        facets=facets,
     )
     ids = [row[0] for row in found]
     condition, params = in_list("id", ids)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
@@ -81,10 +82,41 @@ class Conditions:
         return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
+# The most values a facet lists (the most frequent first): a facet over sections or articles of
+# a large corpus would otherwise be as long as the corpus.
+MAX_FACET_VALUES = 100
+
+
+@dataclass
+class Facets:
+    """The facets a list is asked for, by name, and the SQL expression each counts (one of the
+    query module's own columns); `page` fills `counts` over every row the filters match."""
+
+    columns: Mapping[str, str]
+    counts: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+
 def page(
-    rows: Rows, columns: str, source: str, params: Params, order: str, *, limit: int, offset: int
+    rows: Rows,
+    columns: str,
+    source: str,
+    params: Params,
+    order: str,
+    *,
+    limit: int,
+    offset: int,
+    facets: Facets | None = None,
 ) -> tuple[list[Row], int]:
-    """A page of `SELECT columns source ORDER BY order`, and how many rows there are in all."""
+    """A page of `SELECT columns source ORDER BY order`, and how many rows there are in all;
+    with `facets`, the count of each of their values too (most first, null last)."""
+    for name, column in (facets.columns if facets else {}).items():
+        counted = rows.all(
+            f"SELECT {column}, count(*) AS n {source} GROUP BY {column}"
+            f" ORDER BY n DESC, {column} IS NULL, {column} LIMIT {MAX_FACET_VALUES}",
+            params,
+        )
+        assert facets is not None
+        facets.counts[name] = [{"value": value, "count": int(n)} for value, n in counted]
     total = int(rows.all(f"SELECT count(*) {source}", params)[0][0])
     found = rows.all(
         f"SELECT {columns} {source} ORDER BY {order} LIMIT :limit OFFSET :offset",

@@ -6,13 +6,14 @@ Titles are answered with their bidi controls balanced (app/core/bidi.py); `body`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from app.core.bidi import balance
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, lookup
-from app.queries.rows import Conditions, Row, Rows, page
+from app.queries.rows import Conditions, Facets, Row, Rows, page
 
 _COLUMNS = (
     's.id, s.article_id, s.number, s.title, s.level, s.parent_id, s.position, s.start, s."end"'
@@ -24,6 +25,22 @@ _ACTORS = (
     " JOIN mention m ON m.actor_id = a.id WHERE m.section_id = :key"
     " GROUP BY a.id, a.name, a.kind ORDER BY mentions DESC, a.id"
 )
+
+
+class SectionFacet(StrEnum):
+    """The fields a list of sections can be faceted by (`?facet=`)."""
+
+    ARTICLE = "article"
+    LEVEL = "level"
+    PARENT = "parent"
+
+
+# What each facet counts: a column of the list's own table.
+FACET_COLUMNS = {
+    SectionFacet.ARTICLE: "s.article_id",
+    SectionFacet.LEVEL: "s.level",
+    SectionFacet.PARENT: "s.parent_id",
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,7 @@ def _public(row: Row) -> dict[str, Any]:
 
 
 def list_sections(
-    rows: Rows, filters: SectionFilters, *, limit: int, offset: int
+    rows: Rows, filters: SectionFilters, *, limit: int, offset: int, facets: Facets | None = None
 ) -> tuple[list[dict[str, Any]], int]:
     where = Conditions()
     if filters.article is not None:
@@ -69,6 +86,7 @@ def list_sections(
         "s.article_id, s.position",
         limit=limit,
         offset=offset,
+        facets=facets,
     )
     return [_public(row) for row in found], total
 

@@ -122,10 +122,14 @@ def test_bad_input_is_refused_and_nothing_is_written(
     assert db.read_bytes() == before
 
 
-def test_a_bad_slug_is_400(writable: tuple[TestClient, Path]) -> None:
-    client, _ = writable
-    response = client.post("/v1/articles?slug=Not%20A%20Slug", content=ARTICLE, headers=AUTH)
-    assert_problem(response, 400)
+@pytest.mark.parametrize("slug", ["Not%20A%20Slug", "double--hyphen", "-lead", "x" * 61])
+def test_a_bad_slug_is_422_naming_it(writable: tuple[TestClient, Path], slug: str) -> None:
+    client, db = writable
+    before = db.read_bytes()
+    response = client.post(f"/v1/articles?slug={slug}", content=ARTICLE, headers=AUTH)
+    body = assert_problem(response, 422)
+    assert [error["name"] for error in body["errors"]] == ["slug"]
+    assert db.read_bytes() == before
 
 
 @pytest.mark.parametrize("query", ["title=a%00b", "slug=a%00b"])

@@ -231,12 +231,31 @@ def test_figures_view_charts_money_over_periods(page: WebDriver, server_url: str
     assert len(rows) == api(server_url, "/v1/figures?limit=1")["total"]
     screenshot(page, "explorer-figures.png")
 
+    # The filter's options count each kind (the list's facet).
+    options = [o.text for o in Select(find(page, "#kind-filter")).options]
+    assert options == [
+        "All kinds",
+        "count (1)",
+        "duration (1)",
+        "money (2)",
+        "percent (1)",
+        "period (4)",
+        "year (1)",
+    ]
     # Filtering the table keeps the view and the address.
     Select(find(page, "#kind-filter")).select_by_value("money")
     wait(page).until(lambda d: "kind=money" in d.current_url)
     wait(page).until(
         lambda d: len(d.find_elements(By.CSS_SELECTOR, "table.figures tbody tr")) == len(money)
     )
+    # The table's rows as a spreadsheet: every money figure, from the export.
+    download = find(page, ".download a")
+    assert download.text == "Download CSV"
+    assert download.get_attribute("download") == "figures-money.csv"
+    href = download.get_attribute("href")
+    assert href == f"{server_url}/v1/figures?kind=money&format=csv&all=true"
+    exported = httpx.get(href).text.splitlines()
+    assert [line.split(",")[0] for line in exported[1:]] == [f["id"] for f in money]
     # A bar is a link to its figure, selected in its section.
     bar = page.find_element(By.CSS_SELECTOR, f'.chart-bar[data-figure="{MONEY_FIGURE}"]')
     bar.click()

@@ -153,7 +153,7 @@ def test_slug_defaults_to_the_title_and_title_can_be_replaced() -> None:
 def test_a_bad_slug_is_refused(slug: str) -> None:
     with pytest.raises(IngestError) as caught:
         prepare(SHORT, Curated(), slug=slug)
-    assert caught.value.status == 400
+    assert caught.value.status == 422
     assert str(caught.value).startswith(f"slug {slug!r}: use lower-case letters")
 
 
@@ -162,7 +162,7 @@ def test_a_bad_title_is_refused(title: str) -> None:
     with pytest.raises(IngestError) as caught:
         prepare(SHORT, Curated(), title=title)
     assert (caught.value.status, str(caught.value)) == (
-        400,
+        422,
         "title: one line of 1 to 300 characters, please",
     )
 

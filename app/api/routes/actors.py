@@ -4,10 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath
-from app.api.resources import listing, resource
+from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import ActorDetail, ActorPage
 from app.models.vocabulary import ActorKind
 from app.queries import actors as queries
@@ -16,9 +17,9 @@ from app.search.query import NOT_BLANK
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
-@router.get("", response_model=ActorPage, responses=problem_responses(422))
+@router.get("", response_model=ActorPage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_actors(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: Annotated[
         str | None,
@@ -34,10 +35,20 @@ async def list_actors(
             description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
         ),
     ] = None,
+    facet: Annotated[
+        list[queries.ActorFacet] | None,
+        Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
+    ] = None,
 ) -> Response:
     """Countries, companies, people and initiatives, most mentioned first."""
     filters = queries.ActorFilters(article=article, kind=kind, q=q)
-    return await listing(request, page, queries.list_actors, filters)
+    return await listing(
+        request,
+        page,
+        queries.list_actors,
+        filters,
+        facets=facet_columns(facet, queries.FACET_COLUMNS),
+    )
 
 
 @router.get("/{actor_id}", response_model=ActorDetail, responses=problem_responses(404, 422))

@@ -13,12 +13,13 @@ from app.api.errors import problem_responses
 from app.api.params import NO_NUL
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
+    MAX_SLUG_CHARS,
     IngestError,
     prepare_article,
     read_document,
     too_large,
 )
-from app.ingest.curated import CuratedError, load_curated
+from app.ingest.curated import SLUG, CuratedError, load_curated
 from app.ingest.language import release_model
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
@@ -86,9 +87,10 @@ def create_article(
         str | None,
         Query(
             min_length=1,
-            max_length=60,
-            pattern=NO_NUL,
-            description="Defaults to the title's slug.",
+            max_length=MAX_SLUG_CHARS,
+            pattern=SLUG.pattern,
+            description="Lower-case letters, digits and single hyphens (a bad one is a 422 "
+            "naming `slug`, like any bad parameter). Defaults to the title's slug.",
         ),
     ] = None,
     title: Annotated[

@@ -6,10 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL
-from app.api.resources import listing, resource
+from app.api.resources import facet_columns, listing, resource
 from app.core.db import Database
 from app.models.schemas import ArticlePage, ArticlePublic
 from app.queries import articles as queries
@@ -19,9 +20,9 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.")]
 
 
-@router.get("", response_model=ArticlePage, responses=problem_responses(422))
+@router.get("", response_model=ArticlePage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_articles(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     publisher: Annotated[
         str | None,
@@ -41,6 +42,10 @@ async def list_articles(
             "for articles whose language could not be determined.",
         ),
     ] = None,
+    facet: Annotated[
+        list[queries.ArticleFacet] | None,
+        Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
+    ] = None,
 ) -> Response:
     """The articles, with their metadata and counts of sections, actors, figures and claims."""
     filters = queries.ArticleFilters(
@@ -49,7 +54,13 @@ async def list_articles(
         published_to=published_to.isoformat() if published_to else None,
         language=language,
     )
-    return await listing(request, page, queries.list_articles, filters)
+    return await listing(
+        request,
+        page,
+        queries.list_articles,
+        filters,
+        facets=facet_columns(facet, queries.FACET_COLUMNS),
+    )
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 422))

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
 
-from app.api.deps import PageDep
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import IdPath, IdQuery
-from app.api.resources import listing, resource
+from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.models.vocabulary import ClaimKind
 from app.queries import claims as queries
@@ -13,18 +16,28 @@ from app.queries import claims as queries
 router = APIRouter(prefix="/claims", tags=["claims"])
 
 
-@router.get("", response_model=ClaimPage, responses=problem_responses(422))
+@router.get("", response_model=ClaimPage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_claims(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: IdQuery = None,
     section: IdQuery = None,
     actor: IdQuery = None,
     kind: ClaimKind | None = None,
+    facet: Annotated[
+        list[queries.ClaimFacet] | None,
+        Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
+    ] = None,
 ) -> Response:
     """What the articles assert, sentence by sentence, in reading order."""
     filters = queries.ClaimFilters(article=article, section=section, actor=actor, kind=kind)
-    return await listing(request, page, queries.list_claims, filters)
+    return await listing(
+        request,
+        page,
+        queries.list_claims,
+        filters,
+        facets=facet_columns(facet, queries.FACET_COLUMNS),
+    )
 
 
 @router.get("/{claim_id}", response_model=ClaimPublic, responses=problem_responses(404, 422))

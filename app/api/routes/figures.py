@@ -4,10 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath, IdQuery
-from app.api.resources import listing, resource
+from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import FigurePage, FigurePublic
 from app.models.vocabulary import FigureKind
 from app.queries import figures as queries
@@ -18,9 +19,9 @@ router = APIRouter(prefix="/figures", tags=["figures"])
 BOUND = 1e300
 
 
-@router.get("", response_model=FigurePage, responses=problem_responses(422))
+@router.get("", response_model=FigurePage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_figures(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: IdQuery = None,
     section: IdQuery = None,
@@ -53,6 +54,10 @@ async def list_figures(
         Query(ge=-9999, le=9999, description="Year: figures whose period starts by it."),
     ] = None,
     sort: queries.FigureSort = queries.FigureSort.POSITION,
+    facet: Annotated[
+        list[queries.FigureFacet] | None,
+        Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
+    ] = None,
 ) -> Response:
     """Every quantity in the articles, normalised, filtered and sorted."""
     filters = queries.FigureFilters(
@@ -66,7 +71,14 @@ async def list_figures(
         from_year=from_,
         to_year=to,
     )
-    return await listing(request, page, queries.list_figures, filters, sort)
+    return await listing(
+        request,
+        page,
+        queries.list_figures,
+        filters,
+        sort,
+        facets=facet_columns(facet, queries.FACET_COLUMNS),
+    )
 
 
 @router.get("/{figure_id}", response_model=FigurePublic, responses=problem_responses(404, 422))

@@ -4,19 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import PageDep
+from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
+from app.api.export import EXPORT_CONTENT
 from app.api.params import IdPath, IdQuery
-from app.api.resources import listing, resource
+from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import SectionDetail, SectionPage
 from app.queries import sections as queries
 
 router = APIRouter(prefix="/sections", tags=["sections"])
 
 
-@router.get("", response_model=SectionPage, responses=problem_responses(422))
+@router.get("", response_model=SectionPage, responses={**problem_responses(422), **EXPORT_CONTENT})
 async def list_sections(
-    page: PageDep,
+    page: ListPageDep,
     request: Request,
     article: IdQuery = None,
     number: Annotated[
@@ -25,10 +26,20 @@ async def list_sections(
     ] = None,
     level: Annotated[int | None, Query(ge=1, le=6, description="Heading level.")] = None,
     parent: IdQuery = None,
+    facet: Annotated[
+        list[queries.SectionFacet] | None,
+        Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
+    ] = None,
 ) -> Response:
     """The sections of the articles in reading order, filtered."""
     filters = queries.SectionFilters(article=article, number=number, level=level, parent=parent)
-    return await listing(request, page, queries.list_sections, filters)
+    return await listing(
+        request,
+        page,
+        queries.list_sections,
+        filters,
+        facets=facet_columns(facet, queries.FACET_COLUMNS),
+    )
 
 
 @router.get("/{section_id}", response_model=SectionDetail, responses=problem_responses(404, 422))

@@ -1080,7 +1080,10 @@ async function actorView(id) {
         { "aria-labelledby": "actor-figures-heading" },
         h("h2", { id: "actor-figures-heading", text: `Figures (${actor.figures.length})` }),
         actor.figures.length
-          ? figureTable(actor.figures, byId, "actor-figures-heading")
+          ? [
+              csvLink({ actor: actor.id }, `figures-${actor.id}`),
+              figureTable(actor.figures, byId, "actor-figures-heading"),
+            ]
           : h("p", { class: "muted", text: "No figure concerns this actor." }),
       ),
       h(
@@ -1106,6 +1109,16 @@ async function actorView(id) {
 }
 
 // ------------------------------------------------------------------------- figures view
+
+// The same rows as a spreadsheet: every figure the filters match, as the API exports them.
+function csvLink(filters, name) {
+  const query = new URLSearchParams({ ...filters, format: "csv", all: "true" });
+  return h(
+    "p",
+    { class: "download" },
+    h("a", { href: `/v1/figures?${query}`, download: `${name}.csv`, text: "Download CSV" }),
+  );
+}
 
 function figureTable(figures, sectionsById, labelledBy) {
   // A table wider than a phone scrolls inside its own focusable region.
@@ -1155,10 +1168,13 @@ function figureTable(figures, sectionsById, labelledBy) {
 }
 
 async function figuresView(p) {
-  const [all, sections] = await Promise.all([
+  const [all, sections, counted] = await Promise.all([
     api.once("figures", () => api.getAll("/v1/figures")),
     api.sections(),
+    // How many figures of each kind: the list's facet, counted by the API over every figure.
+    api.once("figure-kinds", () => api.getJSON("/v1/figures", { facet: "kind", limit: 1 })),
   ]);
+  const perKind = new Map(counted.facets.kind.map((c) => [c.value, c.count]));
   const byId = new Map(sections.map((s) => [s.id, s]));
   const money = all.filter((f) => f.kind === "money");
   const units = [...new Set(chartable(money).map((f) => f.unit))];
@@ -1180,7 +1196,7 @@ async function figuresView(p) {
         }),
     },
     h("option", { value: "", text: "All kinds" }),
-    kinds.map((k) => h("option", { value: k, text: k })),
+    kinds.map((k) => h("option", { value: k, text: `${k} (${perKind.get(k) ?? 0})` })),
   );
   const showTable = (kind) => {
     select.value = kinds.includes(kind) ? kind : "";
@@ -1193,6 +1209,7 @@ async function figuresView(p) {
         "aria-live": "polite",
         text: `${plural(shown.length, "figure")}`,
       }),
+      csvLink(select.value ? { kind: select.value } : {}, select.value ? `figures-${select.value}` : "figures"),
       figureTable(shown, byId, "figures-table-heading"),
     );
   };

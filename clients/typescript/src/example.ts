@@ -19,10 +19,12 @@ export type Figure = components["schemas"]["FigurePublic"];
 export type Problem = components["schemas"]["Problem"];
 export type SearchType = components["schemas"]["SearchType"];
 
-export type Client = ReturnType<typeof createClient<paths>>;
+// Lists also answer CSV and NDJSON; this consumer reads their JSON and the problems.
+type Json = "application/json" | "application/problem+json";
+export type Client = ReturnType<typeof createClient<paths, Json>>;
 
 export function connect(baseUrl: string): Client {
-  return createClient<paths>({ baseUrl });
+  return createClient<paths, Json>({ baseUrl });
 }
 
 /** An RFC 9457 problem answered by the API, as an exception. */

@@ -362,6 +362,12 @@ export interface components {
             occurrences: components["schemas"]["MentionPublic"][];
         };
         /**
+         * ActorFacet
+         * @description The fields a list of actors can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        ActorFacet: "kind" | "affiliation";
+        /**
          * ActorKind
          * @enum {string}
          */
@@ -406,6 +412,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** ActorPublic */
         ActorPublic: {
@@ -474,6 +499,12 @@ export interface components {
             claims: number;
         };
         /**
+         * ArticleFacet
+         * @description The fields a list of articles can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        ArticleFacet: "publisher" | "language";
+        /**
          * ArticlePage
          * @example {
          *       "items": [
@@ -528,6 +559,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** ArticlePublic */
         ArticlePublic: {
@@ -603,6 +653,12 @@ export interface components {
             counts: components["schemas"]["ArticleCounts"];
         };
         /**
+         * ClaimFacet
+         * @description The fields a list of claims can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        ClaimFacet: "article" | "section" | "kind";
+        /**
          * ClaimKind
          * @enum {string}
          */
@@ -652,6 +708,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** ClaimPublic */
         ClaimPublic: {
@@ -693,6 +768,12 @@ export interface components {
          * @enum {string}
          */
         Comparator: "eq" | "gt" | "gte" | "lt" | "lte" | "approx";
+        /**
+         * ExportFormat
+         * @description The values of `?format=`: JSON needs none, it is the default.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "ndjson";
         /** FacetCount */
         FacetCount: {
             /**
@@ -706,6 +787,25 @@ export interface components {
              */
             count: number;
         };
+        /** FacetValue */
+        FacetValue: {
+            /**
+             * Value
+             * @description A value of the field (an id, a kind, a level...); null for rows without one.
+             */
+            value: string | number | null;
+            /**
+             * Count
+             * @description Rows with that value that match the filters.
+             */
+            count: number;
+        };
+        /**
+         * FigureFacet
+         * @description The fields a list of figures can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        FigureFacet: "article" | "section" | "kind" | "unit" | "comparator";
         /**
          * FigureKind
          * @enum {string}
@@ -758,6 +858,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** FigurePublic */
         FigurePublic: {
@@ -1097,6 +1216,12 @@ export interface components {
             claims: components["schemas"]["ClaimPublic"][];
         };
         /**
+         * SectionFacet
+         * @description The fields a list of sections can be faceted by (`?facet=`).
+         * @enum {string}
+         */
+        SectionFacet: "article" | "level" | "parent";
+        /**
          * SectionPage
          * @example {
          *       "items": [
@@ -1133,6 +1258,25 @@ export interface components {
              * @description Items skipped before this page.
              */
             offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             * @example {
+             *       "kind": [
+             *         {
+             *           "count": 2,
+             *           "value": "money"
+             *         },
+             *         {
+             *           "count": 1,
+             *           "value": "year"
+             *         }
+             *       ]
+             *     }
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
         };
         /** SectionPublic */
         SectionPublic: {
@@ -1210,10 +1354,16 @@ export interface operations {
                 published_to?: string | null;
                 /** @description Written in this language: an ISO 639-1 code (`en`, `es`), or `und` for articles whose language could not be determined. */
                 language?: string | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["ArticleFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1228,6 +1378,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ArticlePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1253,7 +1405,7 @@ export interface operations {
     create_article: {
         parameters: {
             query?: {
-                /** @description Defaults to the title's slug. */
+                /** @description Lower-case letters, digits and single hyphens (a bad one is a 422 naming `slug`, like any bad parameter). Defaults to the title's slug. */
                 slug?: string | null;
                 /** @description Defaults to the text's first line. */
                 title?: string | null;
@@ -1550,10 +1702,16 @@ export interface operations {
                 /** @description Heading level. */
                 level?: number | null;
                 parent?: string | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["SectionFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1568,6 +1726,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectionPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1647,10 +1807,16 @@ export interface operations {
                 kind?: components["schemas"]["ActorKind"] | null;
                 /** @description Part of a name or alias, case- and accent-insensitive: `moscow`. */
                 q?: string | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["ActorFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1665,6 +1831,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActorPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1754,10 +1922,16 @@ export interface operations {
                 /** @description Year: figures whose period starts by it. */
                 to?: number | null;
                 sort?: components["schemas"]["FigureSort"];
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["FigureFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1772,6 +1946,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FigurePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -1850,10 +2026,16 @@ export interface operations {
                 section?: string | null;
                 actor?: string | null;
                 kind?: components["schemas"]["ClaimKind"] | null;
+                /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
+                facet?: components["schemas"]["ClaimFacet"][] | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
             };
             header?: never;
             path?: never;
@@ -1868,6 +2050,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Unprocessable Entity */
