@@ -28,8 +28,7 @@ from collections.abc import Iterable, Sequence
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer
 from app.ingest.curated import ActorEntry
-from app.ingest.drafts import DocumentDraft
-from app.ingest.sentences import split_sentences
+from app.ingest.drafts import SentenceDraft
 from app.models.vocabulary import ActorKind
 
 __all__ = ["find_candidates"]
@@ -94,26 +93,25 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov)\.\s+$")
 
 
 def find_candidates(
-    text: str, doc: DocumentDraft, known: Gazetteer, taken_ids: Iterable[str]
+    text: str, sentences: Iterable[SentenceDraft], known: Gazetteer, taken_ids: Iterable[str]
 ) -> list[ActorEntry]:
-    """Candidate organisations in the bodies of `doc`'s sections, in order of first mention."""
+    """Candidate organisations in the body `sentences` of `text`, in order of first mention."""
     lowered = set(re.findall(r"\b[a-z][\w'’-]*", text))
     taken = set(taken_ids)
     claimed: set[str] = set()  # names and aliases of the candidates so far
     found: list[ActorEntry] = []
-    for section in doc.sections:
-        for sentence in split_sentences(text, section.body_start, section.body_end):
-            for start, end in _names(text, sentence.start, sentence.end, lowered):
-                entry = _candidate(text, start, end, known, lowered)
-                if entry is None or entry.name in claimed or entry.id in taken:
-                    continue
-                # Two names may bring the same acronym: the first keeps it.
-                entry = entry.model_copy(
-                    update={"aliases": tuple(a for a in entry.aliases if a not in claimed)}
-                )
-                taken.add(entry.id)
-                claimed.update(entry.names)
-                found.append(entry)
+    for sentence in sentences:
+        for start, end in _names(text, sentence.start, sentence.end, lowered):
+            entry = _candidate(text, start, end, known, lowered)
+            if entry is None or entry.name in claimed or entry.id in taken:
+                continue
+            # Two names may bring the same acronym: the first keeps it.
+            entry = entry.model_copy(
+                update={"aliases": tuple(a for a in entry.aliases if a not in claimed)}
+            )
+            taken.add(entry.id)
+            claimed.update(entry.names)
+            found.append(entry)
     return found
 
 

@@ -1,0 +1,237 @@
+"""People and organisations from the recognizer's raw spans: filtered, repaired and resolved.
+
+A statistical recognizer finds names no rule can, and also gets some wrong in ways rules can
+see. What it answers becomes an actor only through these rules:
+
+- It reads only sentences worth reading (`worth_reading`): one with a capitalised word that
+  is neither the sentence's ordinary first word nor part of a name the gazetteer knows.
+- A name sits in prose: a sentence of at least five words or one ending like a sentence, so
+  a share line ("Share on Facebook Twitter Email") or a heading gives none.
+- A person's name is two to five capitalised words (particles such as "de" or "bin" aside),
+  with no digit; a title or office before it is cut off: "Venezuelan National Assembly
+  President Juan Guaidó" is Juan Guaidó. A surname alone ("Maduro") or after a title
+  ("President Putin") names the person given in full elsewhere in the article; a titled
+  surname with no full name becomes that person.
+- An organisation loses a leading "the" and a possessive; a name cut before "and"
+  ("Center for Strategic") is completed from the text; two names joined by "and" ("PDVSA and
+  China National Petroleum") are split when each side is a whole name; "St." before a name
+  is part of it. An acronym in parentheses after it is its alias.
+- A name the gazetteer or the rule-based candidates already have is not proposed again.
+
+Every entry is `reviewed = False`: the recognizer proposes, a person confirms.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from app.core.folding import fold
+from app.ingest.actors import Gazetteer
+from app.ingest.candidates import HEAD_NOUNS
+from app.ingest.curated import ActorEntry
+from app.ingest.drafts import SentenceDraft
+from app.ingest.recognizer import Recognized
+from app.models.vocabulary import ActorKind
+
+__all__ = ["TITLES", "people_and_organisations", "worth_reading"]
+
+# fmt: off
+TITLES = frozenset({
+    "President", "Vice", "Prime", "Minister", "Chancellor", "King", "Queen", "Prince",
+    "Princess", "Sheikh", "Emir", "Mr", "Mrs", "Ms", "Dr", "Sir", "General", "Gen", "Admiral",
+    "Senator", "Sen", "Governor", "Secretary", "Ambassador", "Chairman", "Chairwoman",
+    "Premier", "Pope", "Chief", "Executive", "CEO", "Director", "Deputy", "Foreign",
+    "Speaker", "Leader", "Commander", "Colonel", "Col", "Lt", "Judge", "Justice", "Professor",
+    "Prof", "Mayor", "Rep", "Representative", "Crown", "Supreme", "Defense", "Defence",
+    "Finance", "Energy", "Oil", "Interior", "Economy", "Trade", "State", "Head", "Founder",
+})
+_PARTICLES = frozenset({
+    "de", "da", "del", "della", "di", "dos", "das", "do", "van", "von", "der", "den", "bin",
+    "ibn", "al", "el", "la", "le", "y",
+})
+_ORDINARY_FIRST = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he",
+    "she", "his", "her", "we", "our", "in", "on", "at", "as", "for", "but", "and", "yet",
+    "so", "however", "meanwhile", "since", "while", "when", "if", "although", "despite",
+    "after", "before", "by", "with", "from", "to", "of", "such", "many", "most", "some",
+})
+# fmt: on
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MIN_PROSE_WORDS = 5
+_MAX_ORG_WORDS = 8
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
+
+
+def worth_reading(text: str, sentence: SentenceDraft, known: Gazetteer) -> bool:
+    """Whether `sentence` has a capitalised word the recognizer could make a new name of."""
+    covered = [(m.start, m.end) for m in known.find(text, sentence.start, sentence.end)]
+    for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
+        if m.start() == sentence.start and m.group().lower() in _ORDINARY_FIRST:
+            continue
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        return True
+    return False
+
+
+def _prose(sentence: str) -> bool:
+    stripped = sentence.rstrip("\"'”’)] ")
+    return len(sentence.split()) >= _MIN_PROSE_WORDS or stripped.endswith((".", "!", "?"))
+
+
+def _proper_word(word: str) -> bool:
+    return word in _PARTICLES or (word[0].isupper() and not any(c.isdigit() for c in word))
+
+
+def _person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The person's name inside a raw PERSON span, titles and offices cut off."""
+    words = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    if words and _POSSESSIVE.search(words[-1][1]) and words[-1][1][-2:] in ("'s", "’s"):
+        last_start, last = words[-1]
+        words[-1] = (last_start, last[:-2])
+    titled = [i for i, (_, w) in enumerate(words) if w.rstrip(".") in TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]
+    if not words or not all(_proper_word(w) for _, w in words):
+        return None
+    if words[0][1] in _PARTICLES or words[-1][1] in _PARTICLES:
+        return None
+    return words[0][0], words[-1][0] + len(words[-1][1])
+
+
+def _title_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1].rstrip(".") in TITLES
+
+
+def _whole(name: str, orgs: set[str]) -> bool:
+    words = name.split()
+    return (name.isupper() or len(words) == 1 or words[-1] in HEAD_NOUNS or name in orgs) and bool(
+        words
+    )
+
+
+def _organisations(text: str, start: int, end: int, orgs: set[str]) -> list[tuple[int, int]]:
+    """The organisation names inside a raw ORG span, repaired as the module says."""
+    if text[start:end].startswith(("the ", "The ")):
+        start += 4
+    run = next(
+        (m for m in _NAME_RUN.finditer(text, max(0, start - 4), end + 80) if m.start() <= start),
+        None,
+    )
+    name = text[start:end]
+    last = name.split()[-1] if name.split() else ""
+    if run is not None and run.end() > end and not _whole(name, orgs) and last not in HEAD_NOUNS:
+        end = run.end()  # "Center for Strategic" -> "... and International Studies"
+    if text[max(0, start - 4) : start] == "St. ":
+        start -= 4
+    name = text[start:end]
+    if m := _POSSESSIVE.search(name):
+        end -= len(m.group())
+        name = text[start:end]
+    parts = re.split(r" (?:and|&) ", name)
+    if len(parts) > 1 and all(_whole(p, orgs) for p in parts):
+        found, pos = [], start
+        for part in parts:
+            at = text.index(part, pos, end)
+            found.append((at, at + len(part)))
+            pos = at + len(part)
+        return found
+    return [(start, end)]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:80].strip("-")
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def people_and_organisations(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    recognized: Iterable[Recognized],
+    known: Gazetteer,
+    claimed: Iterable[str],
+) -> list[ActorEntry]:
+    """New person and organisation entries from the recognizer's spans, none of whose names
+    is in `claimed` (the names of every entry the article is read with already)."""
+    taken = set(claimed)
+    taken_ids = {_slug(n) for n in taken}
+    starts = [s.start for s in sentences]
+    raw = sorted(recognized, key=lambda r: r.start)
+    in_prose = [r for r in raw if _prose(_sentence_of(text, sentences, starts, r.start))]
+    orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
+    people: dict[str, tuple[int, int]] = {}
+    single: list[tuple[int, int]] = []
+    organisations: dict[str, tuple[int, int]] = {}
+    for r in in_prose:
+        if r.label == "ORG" and _covered(text, r, known):
+            continue
+        if r.label == "PERSON":
+            span = _person(text, r.start, r.end)
+            if span is None:
+                continue
+            name = text[span[0] : span[1]]
+            if len(name.split()) >= 2:
+                people.setdefault(name, span)
+            elif _title_before(text, span[0]):
+                single.append(span)
+        else:
+            for s, e in _organisations(text, r.start, r.end, orgs):
+                name = text[s:e]
+                if 0 < len(name.split()) <= _MAX_ORG_WORDS and name[0].isupper():
+                    organisations.setdefault(name, (s, e))
+    surnames = Counter(n.split()[-1] for n in people)
+    for s, e in single:
+        name = text[s:e]
+        if name not in surnames:
+            people.setdefault(name, (s, e))
+            surnames[name] += 1
+    entries: list[ActorEntry] = []
+
+    def add(name: str, kind: ActorKind, aliases: list[str]) -> None:
+        slug = _slug(name)
+        if not slug or name in taken or slug in taken_ids or known.find(name):
+            return
+        kept = tuple(dict.fromkeys(a for a in aliases if a not in taken and a != name))
+        entries.append(ActorEntry(id=slug, name=name, kind=kind, aliases=kept, reviewed=False))
+        taken.update((name, *kept))
+        taken_ids.add(slug)
+
+    for name, _ in sorted(people.items(), key=lambda p: p[1]):
+        words = name.split()
+        aliases = [_unaccented(name)]
+        if len(words) > 1 and surnames[words[-1]] == 1:
+            aliases += [words[-1], _unaccented(words[-1])]
+        add(name, ActorKind.PERSON, aliases)
+    acronyms = {n.upper(): n for n in organisations if n.isupper()}
+    for name, (_, e) in sorted(organisations.items(), key=lambda o: o[1]):
+        aliases = []
+        if (acronym := _ACRONYM_AFTER.match(text, e)) is not None:
+            aliases.append(acronym["acronym"])
+        aliases += [n for n in organisations if n != name and n.upper() in map(str.upper, aliases)]
+        if name.upper() in acronyms and acronyms[name.upper()] != name:
+            continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
+        add(name, ActorKind.ORGANIZATION, aliases)
+    return entries
+
+
+def _covered(text: str, r: Recognized, known: Gazetteer) -> bool:
+    """Whether known names cover every word of the span: "Moscow" is no new organisation."""
+    rest = text[r.start : r.end]
+    for m in known.find(text, r.start, r.end):
+        rest = rest.replace(m.surface, " ")
+    return not re.search(r"[A-Z]", rest.replace("the ", ""))
+
+
+def _sentence_of(text: str, sentences: Sequence[SentenceDraft], starts: list[int], at: int) -> str:
+    i = bisect.bisect_right(starts, at) - 1
+    return sentences[i].text if i >= 0 else ""
