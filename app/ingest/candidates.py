@@ -81,7 +81,8 @@ _FUNCTION_WORDS = frozenset({
 })
 # fmt: on
 
-_WORD = r"[A-Z][\w&'’-]*"
+# A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
+_WORD = r"(?:St\.|(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
 _CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|and|&)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD})*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9})\)")
@@ -89,6 +90,7 @@ _ORG_NOUN_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _MAX_NAME_CHARS = 120
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov)\.\s+$")
 
 
@@ -152,7 +154,16 @@ def _trim(
         # "Mr Smith of Acme Holdings": the person is no candidate, what follows may be.
         of = next((i for i, (_, w) in enumerate(words) if w in ("of", "for")), None)
         words = words[of + 1 :] if of is not None else []
-    return words
+    # "National Assembly President Juan Guaidó": a title before a name ends the organisation.
+    titled_at = next(
+        (
+            i
+            for i, (_, w) in enumerate(words)
+            if i > 0 and w in _TITLES and i + 1 < len(words) and words[i + 1][1][0].isupper()
+        ),
+        None,
+    )
+    return words[:titled_at] if titled_at is not None else words
 
 
 def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
@@ -162,7 +173,10 @@ def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
         left, right = words[:cut], words[cut + 1 :]
         left_heads = any(w in HEAD_NOUNS for _, w in left)
         right_heads = any(w in HEAD_NOUNS for _, w in right)
-        if left_heads or not right_heads:
+        # An adjective does not end a name: "Center for Strategic and International Studies".
+        unfinished = bool(left) and left[-1][1].endswith(_ADJECTIVE_ENDINGS)
+        acronym = len(left) == 1 and left[0][1].isupper()  # "PDVSA and China National ..."
+        if acronym or ((left_heads or not right_heads) and not unfinished):
             yield from _split_at_and(left)
             yield from _split_at_and(right)
             return

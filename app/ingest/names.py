@@ -5,7 +5,7 @@ see. What it answers becomes an actor only through these rules:
 
 - It reads only sentences worth reading (`worth_reading`): one with a capitalised word that
   is neither the sentence's ordinary first word nor part of a name the gazetteer knows.
-- A name sits in prose: a sentence of at least five words or one ending like a sentence, so
+- A name sits in prose: a sentence of at least eight words or one ending like a sentence, so
   a share line ("Share on Facebook Twitter Email") or a heading gives none.
 - A person's name is two to five capitalised words (particles such as "de" or "bin" aside),
   with no digit; a title or office before it is cut off: "Venezuelan National Assembly
@@ -63,7 +63,7 @@ _ORDINARY_FIRST = frozenset({
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_MIN_PROSE_WORDS = 5
+_MIN_PROSE_WORDS = 8
 _MAX_ORG_WORDS = 8
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
 
