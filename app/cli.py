@@ -32,6 +32,7 @@ from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
 from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
 from app.ingest.metadata import MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
+from app.ingest.recognizer import RecognizerError, load_recognizer
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
 from app.queries.articles import list_articles as query_articles
 from app.queries.rows import SqlAlchemyRows
@@ -53,6 +54,7 @@ EXPECTED_ERRORS = (
     LoadError,
     IngestError,
     MetadataError,
+    RecognizerError,
 )
 # What the database or the file system can refuse: a file that is not a database, a server that
 # does not answer, a folder that cannot be written.
@@ -231,6 +233,7 @@ def ingest(
                 curated=load_curated(settings.seed_dir / CURATED_FILE),
                 meta=declared.merged(given),
                 progress=status.update,
+                recognizer=load_recognizer(settings.recognizer, settings.recognizer_model),
             )
             report = load(settings.database_url, [facts], actors, progress=status.update)
     except EXPECTED_ERRORS as exc:

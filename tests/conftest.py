@@ -39,7 +39,9 @@ def database_url(tmp_path_factory: pytest.TempPathFactory, seed: Seed) -> str:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, seed_dir=SEED_DIR)
+    # Rules only: uploads in the API tests must not wait on a recognizer's worker process;
+    # tests/api/test_article_recognizer.py turns it on where it is the subject.
+    return Settings(database_url=database_url, seed_dir=SEED_DIR, recognizer="none")
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,7 @@ __all__ = [
     "SpacyRecognizer",
     "load_recognizer",
     "spacy_installed",
+    "spacy_pipeline",
 ]
 
 RecognizerName = Literal["auto", "spacy", "none"]
@@ -62,7 +63,7 @@ def spacy_installed() -> bool:
 
 
 @cache
-def _pipeline(model: str) -> Any:
+def spacy_pipeline(model: str) -> Any:
     import spacy  # optional: imported only where a recognizer runs
 
     try:
@@ -83,7 +84,7 @@ class SpacyRecognizer:
         return list(self._find(text, spans))
 
     def _find(self, text: str, spans: Sequence[tuple[int, int]]) -> Iterator[Recognized]:
-        nlp = _pipeline(self.model)
+        nlp = spacy_pipeline(self.model)
         docs = nlp.pipe((text[s:e] for s, e in spans), batch_size=_BATCH)
         for (start, _), doc in zip(spans, docs, strict=True):
             for ent in doc.ents:

@@ -11,6 +11,7 @@ from app.api.admin import AdminDep
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL
+from app.core.config import Settings
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
     IngestError,
@@ -22,6 +23,8 @@ from app.ingest.curated import CuratedError, load_curated
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
+from app.ingest.recognizer import Recognizer, spacy_installed
+from app.ingest.recognizer_worker import WorkerRecognizer
 from app.ingest.seed import CURATED_FILE
 from app.models.schemas import ArticlePublic
 from app.queries import articles as queries
@@ -31,6 +34,15 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 TEXT_TYPES = ("text/plain", "text/markdown")
 # What an uploaded article's `source` says, where a file's name would be.
 UPLOAD_SOURCE = "POST /v1/articles"
+
+
+def server_recognizer(settings: Settings) -> Recognizer | None:
+    """The recognizer the settings name, run in a worker process: the server never loads a
+    model (app/ingest/recognizer_worker.py). None reads with rules only."""
+    wanted = settings.recognizer
+    if wanted == "none" or (wanted == "auto" and not spacy_installed()):
+        return None
+    return WorkerRecognizer(settings.recognizer_model, settings.recognizer_timeout)
 
 
 async def article_body(request: Request) -> bytes:
@@ -130,6 +142,7 @@ def create_article(
             annotations=None,
             curated=curated,
             meta=declared.merged(given),
+            recognizer=server_recognizer(settings),
         )
         report = load(settings.database_url, [facts], actors)
     except IngestError as exc:
