@@ -5,7 +5,7 @@ actor named beside them as `affiliation`:
 
 - an apposition: "Igor Sechin, head of Rosneft", "R. Evan Ellis, a professor at the U.S.
   Army War College": the name, a comma, at most four lower-case words ending in "of", "at"
-  or "for", then another actor's name ("the" allowed before it);
+  or "for" (not a clause: "speaking of"), then another actor's name ("the" allowed before it);
 - a name before the office: "Rosneft chief Igor Sechin", "Venezuelan President Nicolás
   Maduro": another actor's name (a demonym names its country), one to three title or office
   words, then the person.
@@ -26,7 +26,10 @@ from app.models.vocabulary import ActorKind
 
 __all__ = ["affiliate"]
 
-_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|at|for)\s+")
+# A noun phrase, not a clause: "speaking of Rosneft" or "based at Rosneft" is no office.
+_APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?![a-z]+(?:ing|ed)\s)(?:[a-z][\w-]*\s+){0,3}(?:of|at|for)\s+"
+)
 _THE = re.compile(r"(?:the\s+)?")
 _OFFICE = frozenset({"chief", "head", "boss", "founder", "chairman", "spokesman", "CEO"})
 

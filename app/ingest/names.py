@@ -217,7 +217,8 @@ def people_and_organisations(
         aliases = []
         if (acronym := _ACRONYM_AFTER.match(text, e)) is not None:
             aliases.append(acronym["acronym"])
-        aliases += [n for n in organisations if n != name and n.upper() in map(str.upper, aliases)]
+        spellings = {a.upper() for a in (*aliases, name) if a.isupper()}
+        aliases += [n for n in organisations if n != name and n.upper() in spellings]
         if name.upper() in acronyms and acronyms[name.upper()] != name:
             continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
         add(name, ActorKind.ORGANIZATION, aliases)
