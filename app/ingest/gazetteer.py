@@ -53,9 +53,15 @@ def gazetteer_for(
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
         spans = [(s.start, s.end) for s in sentences if worth_reading(text, s, found)]
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
-        proposed += people_and_organisations(
+        recognized, acronyms = people_and_organisations(
             text, sentences, recognizer(text, spans), found, claimed
         )
+        proposed = [
+            p.model_copy(update={"aliases": (*p.aliases, acronyms[p.id])})
+            if p.id in acronyms
+            else p
+            for p in proposed
+        ] + recognized
     entries = affiliate(text, sentences, [*user.actors, *countries, *proposed])
     try:
         merged = Curated(

@@ -12,10 +12,12 @@ see. What it answers becomes an actor only through these rules:
   President Juan Guaidó" is Juan Guaidó. A surname alone ("Maduro") or after a title
   ("President Putin") names the person given in full elsewhere in the article; a titled
   surname with no full name becomes that person.
-- An organisation loses a leading "the" and a possessive; a name cut before "and"
-  ("Center for Strategic") is completed from the text; two names joined by "and" ("PDVSA and
-  China National Petroleum") are split when each side is a whole name; "St." before a name
-  is part of it. An acronym in parentheses after it is its alias.
+- An organisation loses a leading "the" and a possessive; a law, plan or project ("European
+  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude");
+  an acronym of an organisation's initials ("EU") becomes that organisation's alias; a name
+  cut before "and" ("Center for Strategic") is completed from the text; two names joined by
+  "and" ("PDVSA and China National Petroleum") are split when each side is a whole name;
+  "St." before a name is part of it. An acronym in parentheses after it is its alias.
 - A name the gazetteer or the rule-based candidates already have is not proposed again.
 
 Every entry is `reviewed = False`: the recognizer proposes, a person confirms.
@@ -64,6 +66,36 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_PROSE_WORDS = 8
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# Laws, plans and projects are named like organisations but are none.
+_NO_ORGANISATION = frozenset(
+    {
+        "Act",
+        "Law",
+        "Bill",
+        "Treaty",
+        "Accord",
+        "Agreement",
+        "Doctrine",
+        "Protocol",
+        "Plan",
+        "Strategy",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Project",
+        "Route",
+        "Corridor",
+    }
+)
+# Nouns a place or a benchmark names, where the name before them is no actor: "Brent crude",
+# "the Yamal project" (but "an Intel plant" is Intel's).
+_NAMED_THINGS = frozenset(
+    {
+        "crude", "oil", "gas", "field", "fields", "project", "pipeline", "blend", "benchmark",
+        "index", "futures", "deposit", "deposits", "basin", "peninsula", "region", "reserves",
+    }
+)  # fmt: skip
 _MAX_ORG_WORDS = 8
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
 
@@ -160,9 +192,10 @@ def people_and_organisations(
     recognized: Iterable[Recognized],
     known: Gazetteer,
     claimed: Iterable[str],
-) -> list[ActorEntry]:
+) -> tuple[list[ActorEntry], dict[str, str]]:
     """New person and organisation entries from the recognizer's spans, none of whose names
-    is in `claimed` (the names of every entry the article is read with already)."""
+    is in `claimed` (the names of every entry the article is read with already); and the
+    acronyms found for `known` entries ("EU" for "European Union"), alias by actor id."""
     taken = set(claimed)
     taken_ids = {_slug(n) for n in taken}
     starts = [s.start for s in sentences]
@@ -187,8 +220,12 @@ def people_and_organisations(
         else:
             for s, e in _organisations(text, r.start, r.end, orgs):
                 name = text[s:e]
-                if 0 < len(name.split()) <= _MAX_ORG_WORDS and name[0].isupper():
-                    organisations.setdefault(name, (s, e))
+                words = name.split()
+                if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
+                    continue
+                if words[-1] in _NO_ORGANISATION or (len(words) == 1 and _modifier(text, e)):
+                    continue
+                organisations.setdefault(name, (s, e))
     surnames = Counter(n.split()[-1] for n in people)
     for s, e in single:
         name = text[s:e]
@@ -213,7 +250,13 @@ def people_and_organisations(
             aliases += [words[-1], _unaccented(words[-1])]
         add(name, ActorKind.PERSON, aliases)
     acronyms = {n.upper(): n for n in organisations if n.isupper()}
+    initials = {_initials(a.name): a.id for a in known.actors.values() if len(a.name.split()) > 1}
+    expanded: dict[str, str] = {}
     for name, (_, e) in sorted(organisations.items(), key=lambda o: o[1]):
+        if name.isupper() and name in initials and name not in taken:
+            expanded.setdefault(initials[name], name)
+            taken.add(name)
+            continue
         aliases = []
         if (acronym := _ACRONYM_AFTER.match(text, e)) is not None:
             aliases.append(acronym["acronym"])
@@ -222,7 +265,21 @@ def people_and_organisations(
         if name.upper() in acronyms and acronyms[name.upper()] != name:
             continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
         add(name, ActorKind.ORGANIZATION, aliases)
-    return entries
+    return entries, expanded
+
+
+def _initials(name: str) -> str:
+    """ "North Atlantic Treaty Organization" -> "NATO"; "Bank of England" -> "BE"."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the one-word name ending at `end` names a thing after it ("Brent crude",
+    "the Yamal project") rather than an actor ("an Intel plant", "Reuters reported")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    return after[1] in _NAMED_THINGS
 
 
 def _covered(text: str, r: Recognized, known: Gazetteer) -> bool:
