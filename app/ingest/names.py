@@ -66,6 +66,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_PROSE_WORDS = 8
+_CONTEXT_WORDS = 8
+_SPACE = re.compile(r"\s")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 # Laws, plans and projects are named like organisations but are none.
 _NO_ORGANISATION = frozenset(
@@ -100,16 +102,28 @@ _MAX_ORG_WORDS = 8
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
 
 
-def worth_reading(text: str, sentence: SentenceDraft, known: Gazetteer) -> bool:
-    """Whether `sentence` has a capitalised word the recognizer could make a new name of."""
+def worth_reading(text: str, sentence: SentenceDraft, known: Gazetteer) -> tuple[int, int] | None:
+    """The part of `sentence` the recognizer should read, or None when it has no capitalised
+    word the recognizer could make a new name of. The part runs from `_CONTEXT_WORDS` words
+    before the first such word to as many after the last: the model sees a few tokens either
+    side of each (en_core_web_sm's encoder: four), so the rest of a long sentence costs time
+    and changes nothing."""
     covered = [(m.start, m.end) for m in known.find(text, sentence.start, sentence.end)]
+    first = last = None
     for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
         if m.start() == sentence.start and m.group().lower() in _ORDINARY_FIRST:
             continue
         if any(s <= m.start() < e for s, e in covered):
             continue
-        return True
-    return False
+        first = m.start() if first is None else first
+        last = m.end()
+    if first is None or last is None:
+        return None
+    before = [w.start() for w in _SPACE.finditer(text, sentence.start, first)]
+    after = [w.start() for w in _SPACE.finditer(text, last, sentence.end)]
+    start = before[-_CONTEXT_WORDS] + 1 if len(before) >= _CONTEXT_WORDS else sentence.start
+    end = after[_CONTEXT_WORDS - 1] if len(after) >= _CONTEXT_WORDS else sentence.end
+    return start, end
 
 
 def _prose(sentence: str) -> bool:
