@@ -83,7 +83,7 @@ _FUNCTION_WORDS = frozenset({
 
 # A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
 _WORD = r"(?:St\.|(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
-_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|and|&)"
+_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|y|and|&)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD})*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9})\)")
 _ORG_NOUN_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$")

@@ -8,16 +8,18 @@ see. What it answers becomes an actor only through these rules:
 - A name sits in prose: a sentence of at least eight words or one ending like a sentence, so
   a share line ("Share on Facebook Twitter Email") or a heading gives none.
 - A person's name is two to five capitalised words (particles such as "de" or "bin" aside),
-  with no digit; a title or office before it is cut off: "Venezuelan National Assembly
-  President Juan Guaidó" is Juan Guaidó. A surname alone ("Maduro") or after a title
-  ("President Putin") names the person given in full elsewhere in the article; a titled
-  surname with no full name becomes that person.
+  with no digit, not ending in a word the text also writes in lower case ("Ganfeng Lithium"
+  beside "lithium brines" is a company); a title or office before it is cut off:
+  "Venezuelan National Assembly President Juan Guaidó" is Juan Guaidó. A surname alone
+  ("Maduro") or after a title ("President Putin") names the person given in full elsewhere
+  in the article; a titled surname with no full name becomes that person.
 - An organisation loses a leading "the" and a possessive; a law, plan or project ("European
-  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude");
-  an acronym of an organisation's initials ("EU") becomes that organisation's alias; a name
-  cut before "and" ("Center for Strategic") is completed from the text; two names joined by
-  "and" ("PDVSA and China National Petroleum") are split when each side is a whole name;
-  "St." before a name is part of it. An acronym in parentheses after it is its alias.
+  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude")
+  or follows a preposition of place ("projects in Salta"); an acronym of an organisation's
+  initials ("EU") becomes that organisation's alias; a name cut before "and" ("Center for
+  Strategic") is completed from the text; two names joined by "and" ("PDVSA and China
+  National Petroleum") are split when each side is a whole name; "St." before a name is
+  part of it. An acronym in parentheses after it is its alias.
 - A name the gazetteer or the rule-based candidates already have is not proposed again.
 
 Every entry is `reviewed = False`: the recognizer proposes, a person confirms.
@@ -68,6 +70,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_PROSE_WORDS = 8
 _CONTEXT_WORDS = 8
 _SPACE = re.compile(r"\s")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# "projects in Salta (and Catamarca)": a one-word name after a preposition of place is a place.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|across|around|throughout)\s+(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$"
+)
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 # Laws, plans and projects are named like organisations but are none.
 _NO_ORGANISATION = frozenset(
@@ -135,7 +142,7 @@ def _proper_word(word: str) -> bool:
     return word in _PARTICLES or (word[0].isupper() and not any(c.isdigit() for c in word))
 
 
-def _person(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _person(text: str, start: int, end: int, lowered: set[str]) -> tuple[int, int] | None:
     """The person's name inside a raw PERSON span, titles and offices cut off."""
     words = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
     if words and _POSSESSIVE.search(words[-1][1]) and words[-1][1][-2:] in ("'s", "’s"):
@@ -148,6 +155,8 @@ def _person(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if words[0][1] in _PARTICLES or words[-1][1] in _PARTICLES:
         return None
+    if len(words) > 1 and words[-1][1].lower() in lowered:
+        return None  # "Ganfeng Lithium" where the text speaks of lithium: a company
     return words[0][0], words[-1][0] + len(words[-1][1])
 
 
@@ -216,6 +225,7 @@ def people_and_organisations(
     raw = sorted(recognized, key=lambda r: r.start)
     in_prose = [r for r in raw if _prose(_sentence_of(text, sentences, starts, r.start))]
     orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
+    lowered = set(_LOWER_WORD.findall(text))
     people: dict[str, tuple[int, int]] = {}
     single: list[tuple[int, int]] = []
     organisations: dict[str, tuple[int, int]] = {}
@@ -223,7 +233,7 @@ def people_and_organisations(
         if r.label == "ORG" and _covered(text, r, known):
             continue
         if r.label == "PERSON":
-            span = _person(text, r.start, r.end)
+            span = _person(text, r.start, r.end, lowered)
             if span is None:
                 continue
             name = text[span[0] : span[1]]
@@ -232,12 +242,15 @@ def people_and_organisations(
             elif _title_before(text, span[0]):
                 single.append(span)
         else:
+            placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
             for s, e in _organisations(text, r.start, r.end, orgs):
                 name = text[s:e]
                 words = name.split()
                 if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
                     continue
-                if words[-1] in _NO_ORGANISATION or (len(words) == 1 and _modifier(text, e)):
+                if words[-1] in _NO_ORGANISATION or (
+                    len(words) == 1 and (placed or _modifier(text, e))
+                ):
                     continue
                 organisations.setdefault(name, (s, e))
     surnames = Counter(n.split()[-1] for n in people)
