@@ -177,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     texts = [article(i) for i in range(args.articles)]
     words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"{len(texts)} articles of {words:,.0f} words on average, {os.cpu_count()} cores")
+    load = os.getloadavg()[0]
     _read(texts[:2], None)  # imports and caches warm, as in a long-running ingest
     rules = timed(texts, None)
     spacy = SpacyRecognizer(MODEL)
@@ -186,7 +187,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("recognizer, 1 process", timed(texts, spacy)),
         (f"recognizer, {args.processes} processes", timed_parallel(texts, args.processes)),
     ]
-    load = os.getloadavg()[0]
     print(f"load average before: {load:.1f} (CPU time shows what a free core would do)")
     print("| pipeline | articles/s | vs rules only | articles per CPU second | peak RSS |")
     print("| --- | --- | --- | --- | --- |")
