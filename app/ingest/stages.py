@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from app.ingest.actors import Gazetteer, MentionDraft
 from app.ingest.claims import classify_claim, is_assertive
 from app.ingest.curated import ActorEntry, ClaimOverride, Curated
-from app.ingest.drafts import DocumentDraft, FigureDraft, SectionDraft, SentenceDraft
+from app.ingest.drafts import DocumentDraft, FigureDraft, SentenceDraft
 from app.ingest.figures import extract_figures
 from app.ingest.sentences import split_sentences as split_span
 from app.ingest.structure import parse_document
@@ -165,6 +165,3 @@ def judge_claims(figures: Figures, overrides: Sequence[ClaimOverride] = ()) -> C
     unused = tuple(o.text for i, o in enumerate(overrides) if i not in used and o.article)
     return Claims(figures, tuple(kinds), unused)
 
-
-def sections(claims: Claims) -> list[SectionDraft]:
-    return claims.figures.entities.sentences.document.draft.sections
