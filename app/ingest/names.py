@@ -6,16 +6,19 @@ see. What it answers becomes an actor only through these rules:
 - It reads only sentences worth reading (`worth_reading`): one with a capitalised word that
   is neither the sentence's ordinary first word nor part of a name the gazetteer knows.
 - A name sits in prose: a sentence of at least eight words or one ending like a sentence, so
-  a share line ("Share on Facebook Twitter Email") or a heading gives none.
+  a share line ("Share on Facebook Twitter Email") or a heading gives none; nor does a byline
+  or a credit line ("By ...", "Reporting by ...", "... reported from Dakar").
 - A person's name is two to five capitalised words (particles such as "de" or "bin" aside),
   with no digit, not ending in a word the text also writes in lower case ("Ganfeng Lithium"
   beside "lithium brines" is a company); a title or office before it is cut off:
   "Venezuelan National Assembly President Juan Guaidó" is Juan Guaidó. A surname alone
-  ("Maduro") or after a title ("President Putin") names the person given in full elsewhere
-  in the article; a titled surname with no full name becomes that person.
+  ("Maduro") or after a title ("President Putin", "Mr. Lai" for Lai Ching-te, family name
+  first) names the person given in full elsewhere in the article; a titled surname with no
+  full name becomes that person.
 - An organisation loses a leading "the" and a possessive; a law, plan or project ("European
-  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude")
-  or follows a preposition of place ("projects in Salta"); an acronym of an organisation's
+  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude"),
+  follows a preposition of place ("projects in Salta"), is a title or an adjective
+  ("Defence", "Financial"); an acronym of an organisation's
   initials ("EU") becomes that organisation's alias; a name cut before "and" ("Center for
   Strategic") is completed from the text; two names joined by "and" ("PDVSA and China
   National Petroleum") are split when each side is a whole name; "St." before a name is
@@ -71,6 +74,11 @@ _MIN_PROSE_WORDS = 8
 _CONTEXT_WORDS = 8
 _SPACE = re.compile(r"\s")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# Credit lines name the reporters and editors, not actors of the story.
+_CREDIT = re.compile(
+    r"^\(?By\s|\b(?:Reporting|Writing|Editing|[Rr]eporting)\s+by\b|\breported\s+from\b"
+)
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
 # "projects in Salta (and Catamarca)": a one-word name after a preposition of place is a place.
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|across|around|throughout)\s+(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$"
@@ -223,7 +231,12 @@ def people_and_organisations(
     taken_ids = {_slug(n) for n in taken}
     starts = [s.start for s in sentences]
     raw = sorted(recognized, key=lambda r: r.start)
-    in_prose = [r for r in raw if _prose(_sentence_of(text, sentences, starts, r.start))]
+    in_prose = [
+        r
+        for r in raw
+        if _prose(sentence := _sentence_of(text, sentences, starts, r.start))
+        and not _CREDIT.search(sentence)
+    ]
     orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
     lowered = set(_LOWER_WORD.findall(text))
     people: dict[str, tuple[int, int]] = {}
@@ -249,16 +262,25 @@ def people_and_organisations(
                 if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
                     continue
                 if words[-1] in _NO_ORGANISATION or (
-                    len(words) == 1 and (placed or _modifier(text, e))
+                    len(words) == 1
+                    and (
+                        placed
+                        or _modifier(text, e)
+                        or name in TITLES
+                        or name.endswith(_ADJECTIVE_ENDINGS)
+                    )
                 ):
                     continue
                 organisations.setdefault(name, (s, e))
     surnames = Counter(n.split()[-1] for n in people)
+    # A family name may come first ("Lai Ching-te", later "Mr. Lai").
+    family = Counter(n.split()[0] for n in people)
     for s, e in single:
         name = text[s:e]
-        if name not in surnames:
+        if name not in surnames and name not in family:
             people.setdefault(name, (s, e))
             surnames[name] += 1
+    titled = {text[s:e] for s, e in single}
     entries: list[ActorEntry] = []
 
     def add(name: str, kind: ActorKind, aliases: list[str]) -> None:
@@ -275,6 +297,8 @@ def people_and_organisations(
         aliases = [_unaccented(name)]
         if len(words) > 1 and surnames[words[-1]] == 1:
             aliases += [words[-1], _unaccented(words[-1])]
+        if len(words) > 1 and words[0] in titled and family[words[0]] == 1:
+            aliases.append(words[0])
         add(name, ActorKind.PERSON, aliases)
     acronyms = {n.upper(): n for n in organisations if n.isupper()}
     initials = {_initials(a.name): a.id for a in known.actors.values() if len(a.name.split()) > 1}

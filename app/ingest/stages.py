@@ -164,4 +164,3 @@ def judge_claims(figures: Figures, overrides: Sequence[ClaimOverride] = ()) -> C
         kinds.append(kind)
     unused = tuple(o.text for i, o in enumerate(overrides) if i not in used and o.article)
     return Claims(figures, tuple(kinds), unused)
-
