@@ -229,49 +229,7 @@ def people_and_organisations(
     acronyms found for `known` entries ("EU" for "European Union"), alias by actor id."""
     taken = set(claimed)
     taken_ids = {_slug(n) for n in taken}
-    starts = [s.start for s in sentences]
-    raw = sorted(recognized, key=lambda r: r.start)
-    in_prose = [
-        r
-        for r in raw
-        if _prose(sentence := _sentence_of(text, sentences, starts, r.start))
-        and not _CREDIT.search(sentence)
-    ]
-    orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
-    lowered = set(_LOWER_WORD.findall(text))
-    people: dict[str, tuple[int, int]] = {}
-    single: list[tuple[int, int]] = []
-    organisations: dict[str, tuple[int, int]] = {}
-    for r in in_prose:
-        if r.label == "ORG" and _covered(text, r, known):
-            continue
-        if r.label == "PERSON":
-            span = _person(text, r.start, r.end, lowered)
-            if span is None:
-                continue
-            name = text[span[0] : span[1]]
-            if len(name.split()) >= 2:
-                people.setdefault(name, span)
-            elif _title_before(text, span[0]):
-                single.append(span)
-        else:
-            placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
-            for s, e in _organisations(text, r.start, r.end, orgs):
-                name = text[s:e]
-                words = name.split()
-                if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
-                    continue
-                if words[-1] in _NO_ORGANISATION or (
-                    len(words) == 1
-                    and (
-                        placed
-                        or _modifier(text, e)
-                        or name in TITLES
-                        or name.endswith(_ADJECTIVE_ENDINGS)
-                    )
-                ):
-                    continue
-                organisations.setdefault(name, (s, e))
+    people, single, organisations = _sort_out(text, sentences, recognized, known)
     surnames = Counter(n.split()[-1] for n in people)
     # A family name may come first ("Lai Ching-te", later "Mr. Lai").
     family = Counter(n.split()[0] for n in people)
@@ -317,6 +275,58 @@ def people_and_organisations(
             continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
         add(name, ActorKind.ORGANIZATION, aliases)
     return entries, expanded
+
+
+_Spans = dict[str, tuple[int, int]]
+
+
+def _sort_out(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    recognized: Iterable[Recognized],
+    known: Gazetteer,
+) -> tuple[_Spans, list[tuple[int, int]], _Spans]:
+    """The recognizer's spans in prose, repaired and filtered: full names of people, titled
+    single names, and organisations, each name at its first place."""
+    starts = [s.start for s in sentences]
+    in_prose = [
+        r
+        for r in sorted(recognized, key=lambda r: r.start)
+        if _prose(sentence := _sentence_of(text, sentences, starts, r.start))
+        and not _CREDIT.search(sentence)
+    ]
+    orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
+    lowered = set(_LOWER_WORD.findall(text))
+    people: _Spans = {}
+    single: list[tuple[int, int]] = []
+    organisations: _Spans = {}
+    for r in in_prose:
+        if r.label == "PERSON":
+            span = _person(text, r.start, r.end, lowered)
+            if span is None:
+                continue
+            if len(text[span[0] : span[1]].split()) >= 2:
+                people.setdefault(text[span[0] : span[1]], span)
+            elif _title_before(text, span[0]):
+                single.append(span)
+        elif not _covered(text, r, known):
+            placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
+            for s, e in _organisations(text, r.start, r.end, orgs):
+                if _organisation(text, s, e, placed):
+                    organisations.setdefault(text[s:e], (s, e))
+    return people, single, organisations
+
+
+def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
+    """Whether text[start:end] may name an organisation (the module's rules)."""
+    name = text[start:end]
+    words = name.split()
+    if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
+        return False
+    if words[-1] in _NO_ORGANISATION:
+        return False
+    one_word_thing = placed or _modifier(text, end) or name in TITLES
+    return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _initials(name: str) -> str:
