@@ -42,6 +42,29 @@ def test_an_introduction_gives_the_affiliation(body: str, expected: str | None) 
     assert affiliation(body) == expected
 
 
+HELIX = ActorEntry(id="helix", name="Helix Shipping", kind=ActorKind.ORGANIZATION, reviewed=False)
+DENMARK = ActorEntry(id="denmark", name="Denmark", kind=ActorKind.COUNTRY, aliases=("Danish",))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Danish carrier Helix Shipping cut its routes.", "denmark"),
+        ("Helix Shipping, the Danish carrier, cut its routes.", "denmark"),
+        ("Denmark's Helix Shipping cut its routes.", "denmark"),
+        ("Danish officials met Helix Shipping.", None),
+        ("Helix Shipping, the Danish government said, cut its routes.", None),
+        # An organisation belongs to a country, not to another organisation.
+        ("Rosneft chief Helix Shipping cut its routes.", None),
+    ],
+)
+def test_an_organisation_gets_its_country(body: str, expected: str | None) -> None:
+    text = f"Title\n\n{body}\n"
+    sentences = split_sentences(read_document(text)).body()
+    found = {a.id: a for a in affiliate(text, sentences, [ROSNEFT, DENMARK, HELIX])}
+    assert found["helix"].affiliation == expected
+
+
 def test_a_curated_person_keeps_what_the_curated_file_says() -> None:
     curated = SECHIN.model_copy(update={"reviewed": True})
     assert affiliation("Igor Sechin, head of Rosneft, arrived.", curated) is None

@@ -34,7 +34,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "countries": (0.95, 0.99),
     "all actors": (0.88, 0.64),
     "mentions": (0.90, 0.71),
-    "affiliations": (0.80, 0.04),
+    "affiliations": (0.81, 0.09),
     "figures": (0.73, 0.84),
     "kind": (0.71, 0.83),
     "value": (0.70, 0.85),
@@ -61,7 +61,7 @@ RECOGNIZER: dict[str, tuple[float, float]] = {
     "organisations": (0.74, 0.85),
     "all actors": (0.85, 0.91),
     "mentions": (0.88, 0.91),
-    "affiliations": (0.71, 0.10),
+    "affiliations": (0.76, 0.17),
 }
 needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
 
