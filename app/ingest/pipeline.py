@@ -19,6 +19,7 @@ from typing import Any
 from app.core.folding import fold
 from app.ingest.curated import ActorEntry, Curated, FigureOverride
 from app.ingest.drafts import FigureDraft, SectionDraft
+from app.ingest.language import detect_language
 from app.ingest.metadata import ArticleMeta
 from app.ingest.rows import (
     TABLES,
@@ -231,7 +232,8 @@ def article_rows(
     article = ArticleRow(
         id=slug,
         title=title or doc.title,
-        language="en",
+        # Declared (front matter, the page, an option), else read from the text itself.
+        language=meta.language or detect_language(text),
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         keywords=list(doc.keywords),
         source_text=text,
