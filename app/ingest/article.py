@@ -15,14 +15,19 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from pydantic import ValidationError
+
 from app.core.folding import fold
 from app.ingest.curated import SLUG, ActorEntry, Curated, CuratedError
 from app.ingest.drafts import DocumentDraft
 from app.ingest.front_matter import FrontMatterError, split_front_matter
-from app.ingest.gazetteer import gazetteer_for
+from app.ingest.gazetteer import gazetteer_for, problems
 from app.ingest.html import HtmlError, read_html
 from app.ingest.metadata import ArticleMeta
 from app.ingest.pipeline import ArticleFacts, PipelineError, build_article
+from app.ingest.recognizer import Recognizer, RecognizerError
+from app.ingest.stages import ReadWith, Sentences
+from app.ingest.stages import read_document as read_stage
 from app.ingest.structure import parse_document
 
 __all__ = [
@@ -156,13 +161,15 @@ def prepare_article(
     curated: Curated,
     meta: ArticleMeta = ArticleMeta(),  # noqa: B008 (frozen, so one shared default is safe)
     progress: Callable[[str], None] | None = None,
+    recognizer: Recognizer | None = None,
 ) -> tuple[ArticleFacts, list[ActorEntry]]:
     """The facts of `text`, and every actor entry the load must write for them.
 
     `slug` defaults to the title's slug; `title` replaces the text's first line as the stored
     title (that line is still read as the title, not as body). The actors are the curated
     and annotated entries, all of them, and the built-in countries and proposed candidates
-    the article mentions.
+    the article mentions, and the people and organisations the rules and the optional
+    `recognizer` find there. The text is read once, through the stages of app/ingest/stages.py.
     """
     report = progress or _quiet
     if title is not None:
@@ -174,30 +181,47 @@ def prepare_article(
             422,
         )
     report("structure")
-    doc = _require_body(text, source_name)
+    document = read_stage(text)
+    doc = _require_body(document.draft, source_name)
     slug = slug or article_slug(title or doc.title)
-    report("actors")
+    read_with: list[ReadWith] = []
     try:
-        gazetteer = gazetteer_for(text, doc, curated, annotations)
-    except CuratedError as exc:
-        raise IngestError(str(exc), 422) from None
+        user = curated.merged(annotations) if annotations is not None else curated
+    except ValidationError as exc:
+        message = f"the annotations do not fit the curated facts: {problems(exc)}"
+        raise IngestError(message, 422) from None
+
+    def gazetteer(sentences: Sentences) -> ReadWith:
+        found = gazetteer_for(text, sentences.body(), curated, annotations, recognizer)
+        read_with.append(found)
+        return found
+
     try:
         facts = build_article(
-            text,
+            document,
             slug=slug,
             source_name=source_name,
-            curated=gazetteer.curated,
+            curated=user,
             title=title,
             meta=meta,
             progress=report,
-            blocked=gazetteer.blocked,
+            read_with=gazetteer,
         )
+    except CuratedError as exc:
+        raise IngestError(str(exc), 422) from None
+    except RecognizerError as exc:
+        raise IngestError(f"the recognizer failed: {exc}", 503) from None
     except PipelineError as exc:
         raise IngestError(str(exc), 422) from None
+    [actors_read] = read_with
     mentioned = {m.actor_id for m in facts.mentions}
-    always = {a.id for a in gazetteer.always}
-    actors = [*gazetteer.always]
-    actors += [a for a in gazetteer.curated.actors if a.id in mentioned and a.id not in always]
+    entries = {a.id: a for a in actors_read.curated.actors}
+    # An affiliation is written with the actor that has it, mentioned or not (and its own).
+    while extra := {a for i in mentioned if (a := entries[i].affiliation)} - mentioned:
+        mentioned |= extra
+    always = {a.id for a in actors_read.always}
+    actors = [*actors_read.always]
+    actors += [a for a in actors_read.curated.actors if a.id in mentioned and a.id not in always]
     return facts, actors
 
 
@@ -212,8 +236,8 @@ def _checked_title(title: str) -> str:
     return title
 
 
-def _require_body(text: str, source_name: str) -> DocumentDraft:
-    doc = parse_document(text)
+def _require_body(text: str | DocumentDraft, source_name: str) -> DocumentDraft:
+    doc = parse_document(text) if isinstance(text, str) else text
     if not doc.title:
         raise IngestError(f"{source_name}: empty: there is no text to read", 400)
     if not doc.sections:

@@ -28,8 +28,7 @@ from collections.abc import Iterable, Sequence
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer
 from app.ingest.curated import ActorEntry
-from app.ingest.drafts import DocumentDraft
-from app.ingest.sentences import split_sentences
+from app.ingest.drafts import SentenceDraft
 from app.models.vocabulary import ActorKind
 
 __all__ = ["find_candidates"]
@@ -82,38 +81,39 @@ _FUNCTION_WORDS = frozenset({
 })
 # fmt: on
 
-_WORD = r"[A-Z][\w&'’-]*"
-_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|and|&)"
+# A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
+_WORD = r"(?:St\.|(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
+_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|y|and|&)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD})*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9})\)")
 _ORG_NOUN_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _MAX_NAME_CHARS = 120
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov)\.\s+$")
 
 
 def find_candidates(
-    text: str, doc: DocumentDraft, known: Gazetteer, taken_ids: Iterable[str]
+    text: str, sentences: Iterable[SentenceDraft], known: Gazetteer, taken_ids: Iterable[str]
 ) -> list[ActorEntry]:
-    """Candidate organisations in the bodies of `doc`'s sections, in order of first mention."""
+    """Candidate organisations in the body `sentences` of `text`, in order of first mention."""
     lowered = set(re.findall(r"\b[a-z][\w'’-]*", text))
     taken = set(taken_ids)
     claimed: set[str] = set()  # names and aliases of the candidates so far
     found: list[ActorEntry] = []
-    for section in doc.sections:
-        for sentence in split_sentences(text, section.body_start, section.body_end):
-            for start, end in _names(text, sentence.start, sentence.end, lowered):
-                entry = _candidate(text, start, end, known, lowered)
-                if entry is None or entry.name in claimed or entry.id in taken:
-                    continue
-                # Two names may bring the same acronym: the first keeps it.
-                entry = entry.model_copy(
-                    update={"aliases": tuple(a for a in entry.aliases if a not in claimed)}
-                )
-                taken.add(entry.id)
-                claimed.update(entry.names)
-                found.append(entry)
+    for sentence in sentences:
+        for start, end in _names(text, sentence.start, sentence.end, lowered):
+            entry = _candidate(text, start, end, known, lowered)
+            if entry is None or entry.name in claimed or entry.id in taken:
+                continue
+            # Two names may bring the same acronym: the first keeps it.
+            entry = entry.model_copy(
+                update={"aliases": tuple(a for a in entry.aliases if a not in claimed)}
+            )
+            taken.add(entry.id)
+            claimed.update(entry.names)
+            found.append(entry)
     return found
 
 
@@ -154,7 +154,16 @@ def _trim(
         # "Mr Smith of Acme Holdings": the person is no candidate, what follows may be.
         of = next((i for i, (_, w) in enumerate(words) if w in ("of", "for")), None)
         words = words[of + 1 :] if of is not None else []
-    return words
+    # "National Assembly President Juan Guaidó": a title before a name ends the organisation.
+    titled_at = next(
+        (
+            i
+            for i, (_, w) in enumerate(words)
+            if i > 0 and w in _TITLES and i + 1 < len(words) and words[i + 1][1][0].isupper()
+        ),
+        None,
+    )
+    return words[:titled_at] if titled_at is not None else words
 
 
 def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
@@ -164,7 +173,10 @@ def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
         left, right = words[:cut], words[cut + 1 :]
         left_heads = any(w in HEAD_NOUNS for _, w in left)
         right_heads = any(w in HEAD_NOUNS for _, w in right)
-        if left_heads or not right_heads:
+        # An adjective does not end a name: "Center for Strategic and International Studies".
+        unfinished = bool(left) and left[-1][1].endswith(_ADJECTIVE_ENDINGS)
+        acronym = len(left) == 1 and left[0][1].isupper()  # "PDVSA and China National ..."
+        if acronym or ((left_heads or not right_heads) and not unfinished):
             yield from _split_at_and(left)
             yield from _split_at_and(right)
             return

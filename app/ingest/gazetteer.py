@@ -1,4 +1,4 @@
-"""Which actors an article is read with: curated, annotated, built-in and proposed.
+"""Which actors an article is read with: curated, annotated, built-in, proposed and recognised.
 
 Precedence, highest first: the `--annotations` file (what the person ingesting this article
 says), the curated file (what the project says), the built-in countries (what the packages
@@ -11,54 +11,83 @@ the message names, as in the curated file alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pydantic import ValidationError
 
 from app.ingest.actors import Gazetteer
+from app.ingest.affiliations import affiliate
 from app.ingest.candidates import find_candidates
 from app.ingest.countries import builtin_countries
 from app.ingest.curated import ActorEntry, Curated, CuratedError
-from app.ingest.drafts import DocumentDraft
+from app.ingest.drafts import SentenceDraft
+from app.ingest.names import people_and_organisations, worth_reading
+from app.ingest.recognizer import Recognizer
+from app.ingest.stages import ReadWith
 
-__all__ = ["ArticleGazetteer", "gazetteer_for"]
-
-
-@dataclass(frozen=True)
-class ArticleGazetteer:
-    curated: Curated  # every entry to read this article with, overrides included
-    always: tuple[ActorEntry, ...]  # written whether or not the article names them
-    blocked: tuple[str, ...]
+__all__ = ["gazetteer_for"]
 
 
 def gazetteer_for(
-    text: str, doc: DocumentDraft, curated: Curated, annotations: Curated | None
-) -> ArticleGazetteer:
-    """The entries to read `text` with. Raises CuratedError when the annotations and the
-    curated file disagree about a name."""
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    curated: Curated,
+    annotations: Curated | None,
+    recognizer: Recognizer | None = None,
+) -> ReadWith:
+    """The entries to read `text` with, its body `sentences` searched for candidates and, with
+    a `recognizer`, for people and organisations (app/ingest/names.py). Raises CuratedError
+    when the annotations and the curated file disagree about a name, RecognizerError when
+    the recognizer fails."""
     try:
         user = curated.merged(annotations) if annotations is not None else curated
     except ValidationError as exc:
         raise CuratedError(
-            f"the annotations do not fit the curated facts: {_problems(exc)}"
+            f"the annotations do not fit the curated facts: {problems(exc)}"
         ) from None
     builtin = builtin_countries()
     countries = _countries_under(user.actors, text, builtin.entries, builtin.ambiguous)
     known = Gazetteer([*user.actors, *countries], builtin.blocked)
     taken = [a.id for a in (*user.actors, *countries)]
-    proposed = find_candidates(text, doc, known, taken)
+    proposed = find_candidates(text, sentences, known, taken)
+    if recognizer is not None:
+        found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
+        windows = (worth_reading(text, s, found) for s in sentences)
+        spans = _joined(text, [w for w in windows if w is not None])
+        claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
+        recognized, acronyms = people_and_organisations(
+            text, sentences, recognizer(text, spans), found, claimed
+        )
+        proposed = [
+            p.model_copy(update={"aliases": (*p.aliases, acronyms[p.id])})
+            if p.id in acronyms
+            else p
+            for p in proposed
+        ] + recognized
+    entries = affiliate(text, sentences, [*user.actors, *countries, *proposed])
     try:
         merged = Curated(
-            actors=(*user.actors, *countries, *proposed),
+            actors=tuple(entries),
             claims=user.claims,
             figures=user.figures,
         )
     except ValidationError as exc:  # the rules above keep names apart; say so if they did not
-        raise CuratedError(f"the gazetteers do not fit together: {_problems(exc)}") from None
-    return ArticleGazetteer(curated=merged, always=user.actors, blocked=builtin.blocked)
+        raise CuratedError(f"the gazetteers do not fit together: {problems(exc)}") from None
+    return ReadWith(curated=merged, always=user.actors, blocked=builtin.blocked)
 
 
-def _problems(exc: ValidationError) -> str:
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbouring sentences of one line as one span: the recognizer's cost is as much per
+    call as per word, and a sentence boundary inside a span changes none of its names."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and not text[joined[-1][1] : start].strip(" \t"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def problems(exc: ValidationError) -> str:
     return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
 
 

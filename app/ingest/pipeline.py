@@ -17,11 +17,8 @@ from operator import itemgetter
 from typing import Any
 
 from app.core.folding import fold
-from app.ingest.actors import Gazetteer, MentionDraft
-from app.ingest.claims import classify_claim, is_assertive
-from app.ingest.curated import ActorEntry, Curated
+from app.ingest.curated import ActorEntry, Curated, FigureOverride
 from app.ingest.drafts import FigureDraft, SectionDraft
-from app.ingest.figures import extract_figures
 from app.ingest.language import detect_language
 from app.ingest.metadata import ArticleMeta
 from app.ingest.rows import (
@@ -36,8 +33,17 @@ from app.ingest.rows import (
     Row,
     SectionRow,
 )
-from app.ingest.sentences import split_sentences
-from app.ingest.structure import parse_document
+from app.ingest.stages import (
+    Claims,
+    Document,
+    ReadWith,
+    Sentences,
+    find_entities,
+    judge_claims,
+    read_document,
+    read_figures,
+    split_sentences,
+)
 from app.models.tables import Actor
 from app.models.vocabulary import NAME_SEPARATOR
 
@@ -156,7 +162,7 @@ def _figure_row(
 
 
 def build_article(
-    text: str,
+    text: str | Document,
     *,
     slug: str,
     source_name: str,
@@ -165,23 +171,64 @@ def build_article(
     meta: ArticleMeta = ArticleMeta(),  # noqa: B008 (frozen, so one shared default is safe)
     progress: Callable[[str], None] | None = None,
     blocked: Sequence[str] = (),
+    read_with: Callable[[Sentences], ReadWith] | None = None,
 ) -> ArticleFacts:
-    """Reads `text` into rows. Raises PipelineError when a curated entry matches nothing.
+    """Reads `text` into rows, in one pass through the stages of app/ingest/stages.py.
+    Raises PipelineError when a curated entry matches nothing. `text` may be the document
+    stage's output already.
 
-    `progress`, when given, hears "sentences i/N" after each section: long articles take a
-    while, and the sentences are what the time goes on. `blocked` phrases hide the actor
-    names inside them (see `Gazetteer`).
+    The actors are `curated`'s, `blocked` phrases hiding the names inside them (see
+    `Gazetteer`), unless `read_with` builds the gazetteer from the sentences (as `ingest`
+    does: app/ingest/gazetteer.py). `progress`, when given, hears each stage's name.
     """
-    doc = parse_document(text)
-    # Split first, so progress can say how many sentences there are in all.
-    sentences = [split_sentences(text, d.body_start, d.body_end) for d in doc.sections]
-    total, done = sum(len(s) for s in sentences), 0
-    gazetteer = Gazetteer(curated.actors, blocked)
-    claim_overrides = [c for c in curated.claims if c.article in (None, slug)]
-    measure_overrides = {f.quote: f for f in curated.figures if f.article in (None, slug)}
-    used_claims: set[int] = set()
-    used_measures: set[str] = set()
+    report = progress or _quiet
+    if isinstance(text, str):
+        report("structure")
+        text = read_document(text)
+    document = text
+    report("sentences")
+    sentences = split_sentences(document)
+    report(f"actors ({len(sentences.spans)} sentences)")
+    fixed = ReadWith(Curated(actors=curated.actors), blocked=tuple(blocked))
+    entities = find_entities(sentences, read_with or fixed)
+    report("figures")
+    figures = read_figures(entities)
+    report("claims")
+    overrides = [c for c in curated.claims if c.article in (None, slug)]
+    claims = judge_claims(figures, overrides)
+    measures = {f.quote: f for f in curated.figures if f.article in (None, slug)}
+    facts, used_measures = article_rows(
+        claims, slug=slug, source_name=source_name, title=title, meta=meta, measures=measures
+    )
+    unused = [*map(repr, claims.unused_overrides)]
+    unused += [repr(q) for q, o in measures.items() if q not in used_measures and o.article]
+    if unused:
+        raise PipelineError(
+            f"{slug}: curated entries match nothing in the text: {', '.join(unused)}"
+        )
+    return facts
 
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def article_rows(
+    claims: Claims,
+    *,
+    slug: str,
+    source_name: str,
+    title: str | None,
+    meta: ArticleMeta,
+    measures: dict[str, FigureOverride],
+) -> tuple[ArticleFacts, set[str]]:
+    """The rows stage: ids, rows and the fingerprint from the claims stage's output, and the
+    quotes of `measures` that were used."""
+    figures = claims.figures
+    entities = figures.entities
+    spans = entities.sentences.spans
+    text = entities.sentences.document.text
+    doc = entities.sentences.document.draft
     article = ArticleRow(
         id=slug,
         title=title or doc.title,
@@ -205,11 +252,12 @@ def build_article(
     taken: set[str] = set()
     by_number: dict[str, str] = {}
     last_at_level: dict[int, str] = {}
+    used_measures: set[str] = set()
+    section_ids: list[str] = []
 
-    for position, (draft, section_sentences) in enumerate(
-        zip(doc.sections, sentences, strict=True)
-    ):
+    for position, draft in enumerate(doc.sections):
         sid = ids.section(draft, taken)
+        section_ids.append(sid)
         if draft.number is not None:
             by_number[draft.number] = sid
         parent = (
@@ -234,8 +282,7 @@ def build_article(
                 body=text[draft.body_start : draft.body_end],
             )
         )
-        mentions = gazetteer.find(text, draft.start, draft.end)
-        for m in mentions:
+        for m in entities.mentions[position]:
             facts.mentions.append(
                 MentionRow(
                     id=ids.make("m", m.actor_id, m.surface),
@@ -248,78 +295,57 @@ def build_article(
                 )
             )
 
-        # The mentions come in text order: a sentence's are a slice, found by bisection (a scan
-        # of all of them for each sentence made a long article take minutes).
-        def actors_within(
-            start: int,
-            end: int,
-            found: list[MentionDraft] = mentions,
-            starts: list[int] = [m.start for m in mentions],  # noqa: B006 (read only)
-        ) -> list[str]:
-            chosen = found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-            return list(dict.fromkeys(m.actor_id for m in chosen))
+    # The mentions come in text order: a sentence's are a slice, found by bisection (a scan
+    # of all of them for each sentence made a long article take minutes).
+    mentions = [m for section in entities.mentions for m in section]
+    starts = [m.start for m in mentions]
 
-        spans: list[tuple[int, int, bool]] = []
-        if draft.body_start > draft.start:
-            spans.append((draft.start, draft.body_start, False))
-        spans += [(s.start, s.end, True) for s in section_sentences]
+    def actors_within(start: int, end: int) -> list[str]:
+        chosen = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return list(dict.fromkeys(m.actor_id for m in chosen))
 
-        for start, end, in_body in spans:
-            sentence = text[start:end]
-            claim_id: str | None = None
-            actors = actors_within(start, end)
-            if in_body and is_assertive(sentence):
-                kind = classify_claim(sentence)
-                for i, override in enumerate(claim_overrides):
-                    if sentence.startswith(override.text):
-                        kind = override.kind
-                        used_claims.add(i)
-                claim_id = ids.make("c", sentence)
-                facts.claims.append(
-                    ClaimRow(
-                        id=claim_id,
-                        article_id=slug,
-                        section_id=sid,
-                        position=len(facts.claims),
-                        text=sentence,
-                        kind=kind.value,
-                        start=start,
-                        end=end,
-                    )
+    for span, kind, span_figures in zip(spans, claims.kinds, figures.figures, strict=True):
+        sid = section_ids[span.section]
+        sentence = text[span.start : span.end]
+        actors = actors_within(span.start, span.end)
+        claim_id: str | None = None
+        if kind is not None:
+            claim_id = ids.make("c", sentence)
+            facts.claims.append(
+                ClaimRow(
+                    id=claim_id,
+                    article_id=slug,
+                    section_id=sid,
+                    position=len(facts.claims),
+                    text=sentence,
+                    kind=kind.value,
+                    start=span.start,
+                    end=span.end,
                 )
-                facts.claim_actors += [ClaimActorRow(claim_id=claim_id, actor_id=a) for a in actors]
-            for fdraft in extract_figures(text, start, end):
-                fid = ids.make("f", fdraft.quote)
-                measure = fdraft.measure
-                if fdraft.quote in measure_overrides:
-                    measure = measure_overrides[fdraft.quote].measure
-                    used_measures.add(fdraft.quote)
-                facts.figures.append(
-                    _figure_row(
-                        fdraft,
-                        fid=fid,
-                        article=slug,
-                        section=sid,
-                        claim=claim_id,
-                        position=len(facts.figures),
-                        measure=measure,
-                    )
+            )
+            facts.claim_actors += [ClaimActorRow(claim_id=claim_id, actor_id=a) for a in actors]
+        for fdraft in span_figures:
+            fid = ids.make("f", fdraft.quote)
+            measure = fdraft.measure
+            if fdraft.quote in measures:
+                measure = measures[fdraft.quote].measure
+                used_measures.add(fdraft.quote)
+            facts.figures.append(
+                _figure_row(
+                    fdraft,
+                    fid=fid,
+                    article=slug,
+                    section=sid,
+                    claim=claim_id,
+                    position=len(facts.figures),
+                    measure=measure,
                 )
-                facts.figure_actors += [FigureActorRow(figure_id=fid, actor_id=a) for a in actors]
-                if claim_id is not None:
-                    facts.claim_figures.append(ClaimFigureRow(claim_id=claim_id, figure_id=fid))
-        done += len(section_sentences)
-        if progress is not None:
-            progress(f"sentences {done}/{total}")
-
-    unused = [o.text for i, o in enumerate(claim_overrides) if i not in used_claims and o.article]
-    unused += [q for q, o in measure_overrides.items() if q not in used_measures and o.article]
-    if unused:
-        raise PipelineError(
-            f"{slug}: curated entries match nothing in the text: {', '.join(map(repr, unused))}"
-        )
+            )
+            facts.figure_actors += [FigureActorRow(figure_id=fid, actor_id=a) for a in actors]
+            if claim_id is not None:
+                facts.claim_figures.append(ClaimFigureRow(claim_id=claim_id, figure_id=fid))
     facts.article = article._replace(fingerprint=fingerprint(facts))
-    return facts
+    return facts, used_measures
 
 
 # What json.dumps(data, sort_keys=True, ensure_ascii=False) does, with the keys sorted once per

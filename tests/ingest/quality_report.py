@@ -1,8 +1,9 @@
 """Prints extraction precision and recall per class on the labelled samples, as docs/ingest.md
 shows them.
 
-.venv/bin/python -m tests.ingest.quality_report            # the table
-.venv/bin/python -m tests.ingest.quality_report --misses   # and every miss, per article
+.venv/bin/python -m tests.ingest.quality_report               # the table, rules only
+.venv/bin/python -m tests.ingest.quality_report --recognizer  # with the recognizer (ner extra)
+.venv/bin/python -m tests.ingest.quality_report --misses      # and every miss, per article
 """
 
 from __future__ import annotations
@@ -15,33 +16,36 @@ from tests.ingest.scoring import CLASSES, Score, evaluate
 
 
 @cache
-def article_scores(name: str) -> dict[str, Score]:
-    facts, entries = ingest_sample_with_actors(name)
+def article_scores(name: str, recognizer: bool = False) -> dict[str, Score]:
+    facts, entries = ingest_sample_with_actors(name, recognizer)
     return evaluate(load_key(name), facts, entries)
 
 
-def totals() -> dict[str, Score]:
-    """Each class summed over every labelled article."""
+def totals(recognizer: bool = False) -> dict[str, Score]:
+    """Each class summed over every labelled article, read with the recognizer or without."""
     summed = {name: Score() for name in CLASSES}
     for sample in SAMPLES:
-        for name, score in article_scores(sample).items():
+        for name, score in article_scores(sample, recognizer).items():
             summed[name] += score
     return summed
 
 
 def main(argv: list[str]) -> None:
+    recognizer = "--recognizer" in argv
     if "--misses" in argv:
         for sample in SAMPLES:
             print(f"## {sample}")
-            for name, score in article_scores(sample).items():
+            for name, score in article_scores(sample, recognizer).items():
                 for line in score.missed:
                     print(f"    {name} missed: {line}")
                 for line in score.spurious:
                     print(f"    {name} spurious: {line}")
-    print(f"{len(SAMPLES)} labelled articles\n")
+    print(
+        f"{len(SAMPLES)} labelled articles, {'with' if recognizer else 'without'} the recognizer\n"
+    )
     print("| class | precision | recall | labelled | found | right |")
     print("|---|---|---|---|---|---|")
-    for name, s in totals().items():
+    for name, s in totals(recognizer).items():
         print(
             f"| {name} | {s.precision:.2f} | {s.recall:.2f} | {s.tp + s.fn} | {s.tp + s.fp} "
             f"| {s.tp} |"

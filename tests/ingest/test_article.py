@@ -235,7 +235,7 @@ def test_progress_names_each_step() -> None:
         curated=Curated(),
         progress=heard.append,
     )
-    assert heard == ["structure", "actors", "sentences 2/3", "sentences 3/3"]
+    assert heard == ["structure", "sentences", "actors (5 sentences)", "figures", "claims"]
 
 
 def test_text_without_a_body_is_refused_by_prepare_too() -> None:

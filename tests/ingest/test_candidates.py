@@ -8,14 +8,15 @@ from app.ingest.actors import Gazetteer
 from app.ingest.candidates import find_candidates
 from app.ingest.countries import BLOCKED, builtin_countries
 from app.ingest.curated import ActorEntry
-from app.ingest.structure import parse_document
+from app.ingest.drafts import SentenceDraft
+from app.ingest.stages import read_document, split_sentences
 from app.models.vocabulary import ActorKind
 
 
 def candidates(body: str, taken: tuple[str, ...] = ()) -> list[tuple[str, str, tuple[str, ...]]]:
     text = f"Title\n\n{body}\n"
     known = Gazetteer(builtin_countries().entries, BLOCKED)
-    found = find_candidates(text, parse_document(text), known, taken)
+    found = find_candidates(text, body_sentences(text), known, taken)
     assert all(c.kind is ActorKind.ORGANIZATION and not c.reviewed for c in found)
     return [(c.id, c.name, c.aliases) for c in found]
 
@@ -99,7 +100,7 @@ def test_and_joins_a_name_only_when_the_head_comes_after_it() -> None:
 def test_headings_and_the_title_propose_nothing() -> None:
     text = "Central Bank Policy\n\n1. The Monetary Policy Committee\nRates rose.\n"
     known = Gazetteer(builtin_countries().entries, BLOCKED)
-    assert find_candidates(text, parse_document(text), known, ()) == []
+    assert find_candidates(text, body_sentences(text), known, ()) == []
 
 
 def test_each_name_once_and_an_acronym_to_the_first_name_only() -> None:
@@ -130,3 +131,7 @@ def test_entries_are_valid_curated_entries() -> None:
 
 def test_a_run_of_capitalised_words_is_no_name() -> None:
     assert candidates(" ".join(["Word"] * 40) + " Bank lent.") == []
+
+
+def body_sentences(text: str) -> list[SentenceDraft]:
+    return split_sentences(read_document(text)).body()

@@ -18,6 +18,7 @@ from app import cli
 from app.core.config import get_settings
 from app.ingest.article import MAX_ARTICLE_BYTES
 from app.ingest.curated import load_curated
+from app.ingest.recognizer import spacy_installed
 from tests.conftest import ARTICLE, REPO, SEED_DIR
 from tests.ingest.answer_keys import DATA
 
@@ -71,6 +72,33 @@ def test_ingest_writes_the_article_then_the_same_text_changes_nothing(db: Path) 
     assert "│ gulf-energy │ 9        │ 21     │ 38      │ 28     │ unchanged │" in output
     assert f"{db}: already up to date; nothing written" in output
     assert fingerprint(db) == before
+
+
+@pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
+def test_with_the_recognizer_ingest_proposes_what_the_rules_miss(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLE_FACTS_RECOGNIZER", "spacy")
+    code, output = ingest(str(DATA / "chips-race.txt"))
+    assert code == 0, output
+    assert "│ chips-race │ 4        │ 17     │ 21      │ 17     │ written │" in output
+    assert (
+        "unreviewed actors proposed: ASML, European Commission, European Union, Intel, Samsung "
+        "Electronics, Taiwan Semiconductor Manufacturing Company, US Geological Survey"
+    ) in output
+
+
+def test_a_recognizer_asked_for_and_missing_is_one_error_line(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLE_FACTS_RECOGNIZER", "spacy")
+    monkeypatch.setattr("app.ingest.recognizer.spacy_installed", lambda: False)
+    code, output = ingest(str(DATA / "chips-race.txt"))
+    assert (code, output) == (
+        1,
+        "error: ARTICLE_FACTS_RECOGNIZER=spacy needs spaCy: pip install 'article-facts[ner]'\n",
+    )
+    assert not db.exists()
 
 
 def test_what_is_stored(db: Path) -> None:

@@ -5,19 +5,20 @@ from __future__ import annotations
 import pytest
 
 from app.ingest.curated import ActorEntry, Curated, CuratedError
+from app.ingest.drafts import SentenceDraft
 from app.ingest.gazetteer import gazetteer_for
 from app.ingest.seed import Seed
-from app.ingest.structure import parse_document
+from app.ingest.stages import read_document, split_sentences
 from app.models.vocabulary import ActorKind
 
 
 def ids_for(text: str, curated: Curated, annotations: Curated | None = None) -> set[str]:
-    gazetteer = gazetteer_for(text, parse_document(text), curated, annotations)
+    gazetteer = gazetteer_for(text, body_sentences(text), curated, annotations)
     return {a.id for a in gazetteer.curated.actors}
 
 
 def entries_for(text: str, curated: Curated) -> dict[str, ActorEntry]:
-    gazetteer = gazetteer_for(text, parse_document(text), curated, None)
+    gazetteer = gazetteer_for(text, body_sentences(text), curated, None)
     return {a.id: a for a in gazetteer.curated.actors}
 
 
@@ -63,7 +64,7 @@ def test_annotations_win_over_curated_entries(seed: Seed) -> None:
         actors=(ActorEntry(id="cuba", name="Cuba", kind=ActorKind.COUNTRY, aliases=("Cubans",)),)
     )
     text = "T\n\nCubans.\n"
-    gazetteer = gazetteer_for(text, parse_document(text), seed.curated, annotations)
+    gazetteer = gazetteer_for(text, body_sentences(text), seed.curated, annotations)
     cuba = next(a for a in gazetteer.curated.actors if a.id == "cuba")
     assert cuba.aliases == ("Cubans",)
     assert cuba in gazetteer.always
@@ -76,7 +77,7 @@ def test_annotations_clashing_with_curated_names_are_an_error(seed: Seed) -> Non
     with pytest.raises(
         CuratedError, match="name 'Havana' belongs to both 'cuba' and 'havana-club'"
     ):
-        gazetteer_for("T\n\nx.\n", parse_document("T\n\nx.\n"), seed.curated, annotations)
+        gazetteer_for("T\n\nx.\n", body_sentences("T\n\nx.\n"), seed.curated, annotations)
 
 
 def test_candidates_join_the_gazetteer_unreviewed() -> None:
@@ -96,4 +97,8 @@ def test_candidates_that_clash_are_reported_not_crashed_on(
         match="the gazetteers do not fit together: "
         "name 'France' belongs to both 'france' and 'x-bank'",
     ):
-        gazetteer_for("T\n\nFrance.\n", parse_document("T\n\nFrance.\n"), Curated(), None)
+        gazetteer_for("T\n\nFrance.\n", body_sentences("T\n\nFrance.\n"), Curated(), None)
+
+
+def body_sentences(text: str) -> list[SentenceDraft]:
+    return split_sentences(read_document(text)).body()

@@ -35,13 +35,20 @@ async def list_actors(
             description="Part of a name or alias, case- and accent-insensitive: `moscow`.",
         ),
     ] = None,
+    reviewed: Annotated[
+        bool | None,
+        Query(
+            description="`true`: only curated actors; `false`: only those the rules or the "
+            "recognizer proposed and nobody has checked yet."
+        ),
+    ] = None,
     facet: Annotated[
         list[queries.ActorFacet] | None,
         Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
     ] = None,
 ) -> Response:
     """Countries, companies, people and initiatives, most mentioned first."""
-    filters = queries.ActorFilters(article=article, kind=kind, q=q)
+    filters = queries.ActorFilters(article=article, kind=kind, q=q, reviewed=reviewed)
     return await listing(
         request,
         page,

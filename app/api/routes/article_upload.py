@@ -11,6 +11,7 @@ from app.api.admin import AdminDep
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
 from app.api.params import NO_NUL
+from app.core.config import Settings
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
     MAX_SLUG_CHARS,
@@ -24,6 +25,8 @@ from app.ingest.language import release_model
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
+from app.ingest.recognizer import Recognizer, spacy_installed
+from app.ingest.recognizer_worker import WorkerRecognizer
 from app.ingest.seed import CURATED_FILE
 from app.models.schemas import ArticlePublic
 from app.queries import articles as queries
@@ -36,6 +39,15 @@ PAGE_TYPE = "text/html"
 BODY_TYPES = (*TEXT_TYPES, PAGE_TYPE)
 # What an uploaded article's `source` says, where a file's name would be.
 UPLOAD_SOURCE = "POST /v1/articles"
+
+
+def server_recognizer(settings: Settings) -> Recognizer | None:
+    """The recognizer the settings name, run in a worker process: the server never loads a
+    model (app/ingest/recognizer_worker.py). None reads with rules only."""
+    wanted = settings.recognizer
+    if wanted == "none" or (wanted == "auto" and not spacy_installed()):
+        return None
+    return WorkerRecognizer(settings.recognizer_model, settings.recognizer_timeout)
 
 
 def media_type(request: Request) -> str:
@@ -157,6 +169,7 @@ def create_article(
             annotations=None,
             curated=curated,
             meta=declared.merged(given),
+            recognizer=server_recognizer(settings),
         )
         report = load(settings.database_url, [facts], actors)
     except IngestError as exc:

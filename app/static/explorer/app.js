@@ -617,6 +617,14 @@ async function homeView() {
         "section",
         { "aria-labelledby": "actors-heading" },
         h("h2", { id: "actors-heading", text: "Actors" }),
+        actors.some((a) => !a.reviewed)
+          ? h("p", {
+              class: "note",
+              text:
+                `${plural(actors.filter((a) => !a.reviewed).length, "actor")} with a dashed border ` +
+                "were proposed by the rules or the recognizer and are not yet reviewed.",
+            })
+          : null,
         h(
           "div",
           { class: "actor-groups" },
@@ -636,7 +644,11 @@ async function homeView() {
                       {},
                       h(
                         "a",
-                        { class: "chip", href: link({ actor: a.id }) },
+                        {
+                          class: a.reviewed ? "chip" : "chip chip-proposed",
+                          href: link({ actor: a.id }),
+                          title: a.reviewed ? null : "Proposed by the rules or the recognizer; not yet reviewed.",
+                        },
                         a.name,
                         h("span", { class: "count", title: "mentions", text: a.mentions }),
                       ),
@@ -1017,6 +1029,16 @@ async function actorView(id) {
         { class: "meta" },
         h("span", { class: "badge", text: actor.kind }),
         " ",
+        actor.reviewed
+          ? ""
+          : [
+              h("span", {
+                class: "badge badge-proposed",
+                title: "Found by the rules or the recognizer; nobody has reviewed it yet.",
+                text: "proposed",
+              }),
+              " ",
+            ],
         plural(actor.mentions, "mention"),
         actor.aliases.length ? ` · also “${actor.aliases.join("”, “")}”` : "",
         affiliation

@@ -1807,6 +1807,8 @@ export interface operations {
                 kind?: components["schemas"]["ActorKind"] | null;
                 /** @description Part of a name or alias, case- and accent-insensitive: `moscow`. */
                 q?: string | null;
+                /** @description `true`: only curated actors; `false`: only those the rules or the recognizer proposed and nobody has checked yet. */
+                reviewed?: boolean | null;
                 /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
                 facet?: components["schemas"]["ActorFacet"][] | null;
                 /** @description Items per page. */

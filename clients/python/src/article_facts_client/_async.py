@@ -203,6 +203,7 @@ class AsyncClient(AsyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        reviewed: bool | None = None,
         facet: Sequence[models.ActorFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
@@ -217,6 +218,7 @@ class AsyncClient(AsyncBase):
                         ("article", article),
                         ("kind", kind),
                         ("q", q),
+                        ("reviewed", reviewed),
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
@@ -232,6 +234,7 @@ class AsyncClient(AsyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        reviewed: bool | None = None,
         facet: Sequence[models.ActorFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ActorPublic]:
@@ -245,6 +248,7 @@ class AsyncClient(AsyncBase):
                         ("article", article),
                         ("kind", kind),
                         ("q", q),
+                        ("reviewed", reviewed),
                         ("facet", facet),
                         ("limit", page_size),
                     ]

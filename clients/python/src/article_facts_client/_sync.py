@@ -201,6 +201,7 @@ class Client(SyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        reviewed: bool | None = None,
         facet: Sequence[models.ActorFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
@@ -215,6 +216,7 @@ class Client(SyncBase):
                         ("article", article),
                         ("kind", kind),
                         ("q", q),
+                        ("reviewed", reviewed),
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
@@ -230,6 +232,7 @@ class Client(SyncBase):
         article: str | None = None,
         kind: models.ActorKind | None = None,
         q: str | None = None,
+        reviewed: bool | None = None,
         facet: Sequence[models.ActorFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ActorPublic]:
@@ -243,6 +246,7 @@ class Client(SyncBase):
                         ("article", article),
                         ("kind", kind),
                         ("q", q),
+                        ("reviewed", reviewed),
                         ("facet", facet),
                         ("limit", page_size),
                     ]

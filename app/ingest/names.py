@@ -1,0 +1,356 @@
+"""People and organisations from the recognizer's raw spans: filtered, repaired and resolved.
+
+A statistical recognizer finds names no rule can, and also gets some wrong in ways rules can
+see. What it answers becomes an actor only through these rules:
+
+- It reads only sentences worth reading (`worth_reading`): one with a capitalised word that
+  is neither the sentence's ordinary first word nor part of a name the gazetteer knows.
+- A name sits in prose: a sentence of at least eight words or one ending like a sentence, so
+  a share line ("Share on Facebook Twitter Email") or a heading gives none; nor does a byline
+  or a credit line ("By ...", "Reporting by ...", "... reported from Dakar").
+- A person's name is two to five capitalised words (particles such as "de" or "bin" aside),
+  with no digit, not ending in a word the text also writes in lower case ("Ganfeng Lithium"
+  beside "lithium brines" is a company); a title or office before it is cut off:
+  "Venezuelan National Assembly President Juan Guaidó" is Juan Guaidó. A surname alone
+  ("Maduro") or after a title ("President Putin", "Mr. Lai" for Lai Ching-te, family name
+  first) names the person given in full elsewhere in the article; a titled surname with no
+  full name becomes that person.
+- An organisation loses a leading "the" and a possessive; a law, plan or project ("European
+  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude"),
+  follows a preposition of place ("projects in Salta"), is a title or an adjective
+  ("Defence", "Financial"); an acronym of an organisation's
+  initials ("EU") becomes that organisation's alias; a name cut before "and" ("Center for
+  Strategic") is completed from the text; two names joined by "and" ("PDVSA and China
+  National Petroleum") are split when each side is a whole name; "St." before a name is
+  part of it. An acronym in parentheses after it is its alias.
+- A name the gazetteer or the rule-based candidates already have is not proposed again.
+
+Every entry is `reviewed = False`: the recognizer proposes, a person confirms.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from app.core.folding import fold
+from app.ingest.actors import Gazetteer
+from app.ingest.candidates import HEAD_NOUNS
+from app.ingest.curated import ActorEntry
+from app.ingest.drafts import SentenceDraft
+from app.ingest.recognizer import Recognized
+from app.models.vocabulary import ActorKind
+
+__all__ = ["TITLES", "people_and_organisations", "worth_reading"]
+
+# fmt: off
+TITLES = frozenset({
+    "President", "Vice", "Prime", "Minister", "Chancellor", "King", "Queen", "Prince",
+    "Princess", "Sheikh", "Emir", "Mr", "Mrs", "Ms", "Dr", "Sir", "General", "Gen", "Admiral",
+    "Senator", "Sen", "Governor", "Secretary", "Ambassador", "Chairman", "Chairwoman",
+    "Premier", "Pope", "Chief", "Executive", "CEO", "Director", "Deputy", "Foreign",
+    "Speaker", "Leader", "Commander", "Colonel", "Col", "Lt", "Judge", "Justice", "Professor",
+    "Prof", "Mayor", "Rep", "Representative", "Crown", "Supreme", "Defense", "Defence",
+    "Finance", "Energy", "Oil", "Interior", "Economy", "Trade", "State", "Head", "Founder",
+})
+_PARTICLES = frozenset({
+    "de", "da", "del", "della", "di", "dos", "das", "do", "van", "von", "der", "den", "bin",
+    "ibn", "al", "el", "la", "le", "y",
+})
+_ORDINARY_FIRST = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he",
+    "she", "his", "her", "we", "our", "in", "on", "at", "as", "for", "but", "and", "yet",
+    "so", "however", "meanwhile", "since", "while", "when", "if", "although", "despite",
+    "after", "before", "by", "with", "from", "to", "of", "such", "many", "most", "some",
+})
+# fmt: on
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MIN_PROSE_WORDS = 8
+_CONTEXT_WORDS = 8
+_SPACE = re.compile(r"\s")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# Credit lines name the reporters and editors, not actors of the story.
+_CREDIT = re.compile(
+    r"^\(?By\s|\b(?:Reporting|Writing|Editing|[Rr]eporting)\s+by\b|\breported\s+from\b"
+)
+_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
+# "projects in Salta (and Catamarca)": a one-word name after a preposition of place is a place.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|across|around|throughout)\s+(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$"
+)
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# Laws, plans and projects are named like organisations but are none.
+_NO_ORGANISATION = frozenset(
+    {
+        "Act",
+        "Law",
+        "Bill",
+        "Treaty",
+        "Accord",
+        "Agreement",
+        "Doctrine",
+        "Protocol",
+        "Plan",
+        "Strategy",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Project",
+        "Route",
+        "Corridor",
+    }
+)
+# Nouns a place or a benchmark names, where the name before them is no actor: "Brent crude",
+# "the Yamal project" (but "an Intel plant" is Intel's).
+_NAMED_THINGS = frozenset(
+    {
+        "crude", "oil", "gas", "field", "fields", "project", "pipeline", "blend", "benchmark",
+        "index", "futures", "deposit", "deposits", "basin", "peninsula", "region", "reserves",
+    }
+)  # fmt: skip
+_MAX_ORG_WORDS = 8
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
+
+
+def worth_reading(text: str, sentence: SentenceDraft, known: Gazetteer) -> tuple[int, int] | None:
+    """The part of `sentence` the recognizer should read, or None when it has no capitalised
+    word the recognizer could make a new name of. The part runs from `_CONTEXT_WORDS` words
+    before the first such word to as many after the last: the model sees a few tokens either
+    side of each (en_core_web_sm's encoder: four), so the rest of a long sentence costs time
+    and changes nothing."""
+    covered = [(m.start, m.end) for m in known.find(text, sentence.start, sentence.end)]
+    first = last = None
+    for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
+        if m.start() == sentence.start and m.group().lower() in _ORDINARY_FIRST:
+            continue
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        first = m.start() if first is None else first
+        last = m.end()
+    if first is None or last is None:
+        return None
+    before = [w.start() for w in _SPACE.finditer(text, sentence.start, first)]
+    after = [w.start() for w in _SPACE.finditer(text, last, sentence.end)]
+    start = before[-_CONTEXT_WORDS] + 1 if len(before) >= _CONTEXT_WORDS else sentence.start
+    end = after[_CONTEXT_WORDS - 1] if len(after) >= _CONTEXT_WORDS else sentence.end
+    return start, end
+
+
+def _prose(sentence: str) -> bool:
+    stripped = sentence.rstrip("\"'”’)] ")
+    return len(sentence.split()) >= _MIN_PROSE_WORDS or stripped.endswith((".", "!", "?"))
+
+
+def _proper_word(word: str) -> bool:
+    return word in _PARTICLES or (word[0].isupper() and not any(c.isdigit() for c in word))
+
+
+def _person(text: str, start: int, end: int, lowered: set[str]) -> tuple[int, int] | None:
+    """The person's name inside a raw PERSON span, titles and offices cut off."""
+    words = [(start + m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    if words and _POSSESSIVE.search(words[-1][1]) and words[-1][1][-2:] in ("'s", "’s"):
+        last_start, last = words[-1]
+        words[-1] = (last_start, last[:-2])
+    titled = [i for i, (_, w) in enumerate(words) if w.rstrip(".") in TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]
+    if not words or not all(_proper_word(w) for _, w in words):
+        return None
+    if words[0][1] in _PARTICLES or words[-1][1] in _PARTICLES:
+        return None
+    if len(words) > 1 and words[-1][1].lower() in lowered:
+        return None  # "Ganfeng Lithium" where the text speaks of lithium: a company
+    return words[0][0], words[-1][0] + len(words[-1][1])
+
+
+def _title_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1].rstrip(".") in TITLES
+
+
+def _whole(name: str, orgs: set[str]) -> bool:
+    words = name.split()
+    return (name.isupper() or len(words) == 1 or words[-1] in HEAD_NOUNS or name in orgs) and bool(
+        words
+    )
+
+
+def _organisations(text: str, start: int, end: int, orgs: set[str]) -> list[tuple[int, int]]:
+    """The organisation names inside a raw ORG span, repaired as the module says."""
+    if text[start:end].startswith(("the ", "The ")):
+        start += 4
+    run = next(
+        (m for m in _NAME_RUN.finditer(text, max(0, start - 4), end + 80) if m.start() <= start),
+        None,
+    )
+    name = text[start:end]
+    last = name.split()[-1] if name.split() else ""
+    if run is not None and run.end() > end and not _whole(name, orgs) and last not in HEAD_NOUNS:
+        end = run.end()  # "Center for Strategic" -> "... and International Studies"
+    if text[max(0, start - 4) : start] == "St. ":
+        start -= 4
+    name = text[start:end]
+    if m := _POSSESSIVE.search(name):
+        end -= len(m.group())
+        name = text[start:end]
+    parts = re.split(r" (?:and|&) ", name)
+    if len(parts) > 1 and all(_whole(p, orgs) for p in parts):
+        found, pos = [], start
+        for part in parts:
+            at = text.index(part, pos, end)
+            found.append((at, at + len(part)))
+            pos = at + len(part)
+        return found
+    return [(start, end)]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:80].strip("-")
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def people_and_organisations(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    recognized: Iterable[Recognized],
+    known: Gazetteer,
+    claimed: Iterable[str],
+) -> tuple[list[ActorEntry], dict[str, str]]:
+    """New person and organisation entries from the recognizer's spans, none of whose names
+    is in `claimed` (the names of every entry the article is read with already); and the
+    acronyms found for `known` entries ("EU" for "European Union"), alias by actor id."""
+    taken = set(claimed)
+    taken_ids = {_slug(n) for n in taken}
+    people, single, organisations = _sort_out(text, sentences, recognized, known)
+    surnames = Counter(n.split()[-1] for n in people)
+    # A family name may come first ("Lai Ching-te", later "Mr. Lai").
+    family = Counter(n.split()[0] for n in people)
+    for s, e in single:
+        name = text[s:e]
+        if name not in surnames and name not in family:
+            people.setdefault(name, (s, e))
+            surnames[name] += 1
+    titled = {text[s:e] for s, e in single}
+    entries: list[ActorEntry] = []
+
+    def add(name: str, kind: ActorKind, aliases: list[str]) -> None:
+        slug = _slug(name)
+        if not slug or name in taken or slug in taken_ids or known.find(name):
+            return
+        kept = tuple(dict.fromkeys(a for a in aliases if a not in taken and a != name))
+        entries.append(ActorEntry(id=slug, name=name, kind=kind, aliases=kept, reviewed=False))
+        taken.update((name, *kept))
+        taken_ids.add(slug)
+
+    for name, _ in sorted(people.items(), key=lambda p: p[1]):
+        words = name.split()
+        aliases = [_unaccented(name)]
+        if len(words) > 1 and surnames[words[-1]] == 1:
+            aliases += [words[-1], _unaccented(words[-1])]
+        if len(words) > 1 and words[0] in titled and family[words[0]] == 1:
+            aliases.append(words[0])
+        add(name, ActorKind.PERSON, aliases)
+    acronyms = {n.upper(): n for n in organisations if n.isupper()}
+    initials = {_initials(a.name): a.id for a in known.actors.values() if len(a.name.split()) > 1}
+    expanded: dict[str, str] = {}
+    for name, (_, e) in sorted(organisations.items(), key=lambda o: o[1]):
+        if name.isupper() and name in initials and name not in taken:
+            expanded.setdefault(initials[name], name)
+            taken.add(name)
+            continue
+        aliases = []
+        if (acronym := _ACRONYM_AFTER.match(text, e)) is not None:
+            aliases.append(acronym["acronym"])
+        spellings = {a.upper() for a in (*aliases, name) if a.isupper()}
+        aliases += [n for n in organisations if n != name and n.upper() in spellings]
+        if name.upper() in acronyms and acronyms[name.upper()] != name:
+            continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
+        add(name, ActorKind.ORGANIZATION, aliases)
+    return entries, expanded
+
+
+_Spans = dict[str, tuple[int, int]]
+
+
+def _sort_out(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    recognized: Iterable[Recognized],
+    known: Gazetteer,
+) -> tuple[_Spans, list[tuple[int, int]], _Spans]:
+    """The recognizer's spans in prose, repaired and filtered: full names of people, titled
+    single names, and organisations, each name at its first place."""
+    starts = [s.start for s in sentences]
+    in_prose = [
+        r
+        for r in sorted(recognized, key=lambda r: r.start)
+        if _prose(sentence := _sentence_of(text, sentences, starts, r.start))
+        and not _CREDIT.search(sentence)
+    ]
+    orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
+    lowered = set(_LOWER_WORD.findall(text))
+    people: _Spans = {}
+    single: list[tuple[int, int]] = []
+    organisations: _Spans = {}
+    for r in in_prose:
+        if r.label == "PERSON":
+            span = _person(text, r.start, r.end, lowered)
+            if span is None:
+                continue
+            if len(text[span[0] : span[1]].split()) >= 2:
+                people.setdefault(text[span[0] : span[1]], span)
+            elif _title_before(text, span[0]):
+                single.append(span)
+        elif not _covered(text, r, known):
+            placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
+            for s, e in _organisations(text, r.start, r.end, orgs):
+                if _organisation(text, s, e, placed):
+                    organisations.setdefault(text[s:e], (s, e))
+    return people, single, organisations
+
+
+def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
+    """Whether text[start:end] may name an organisation (the module's rules)."""
+    name = text[start:end]
+    words = name.split()
+    if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
+        return False
+    if words[-1] in _NO_ORGANISATION:
+        return False
+    one_word_thing = placed or _modifier(text, end) or name in TITLES
+    return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))
+
+
+def _initials(name: str) -> str:
+    """ "North Atlantic Treaty Organization" -> "NATO"; "Bank of England" -> "BE"."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the one-word name ending at `end` names a thing after it ("Brent crude",
+    "the Yamal project") rather than an actor ("an Intel plant", "Reuters reported")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    return after[1] in _NAMED_THINGS
+
+
+def _covered(text: str, r: Recognized, known: Gazetteer) -> bool:
+    """Whether known names cover every word of the span: "Moscow" is no new organisation."""
+    rest = text[r.start : r.end]
+    for m in known.find(text, r.start, r.end):
+        rest = rest.replace(m.surface, " ")
+    return not re.search(r"[A-Z]", rest.replace("the ", ""))
+
+
+def _sentence_of(text: str, sentences: Sequence[SentenceDraft], starts: list[int], at: int) -> str:
+    i = bisect.bisect_right(starts, at) - 1
+    return sentences[i].text if i >= 0 else ""
