@@ -6,6 +6,7 @@ import logging
 import re
 import socket
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,7 +33,6 @@ from app.ingest.curated import CuratedError, load_curated
 from app.ingest.fetch import FetchError, fetch, is_url
 from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
 from app.ingest.html import HTML_SUFFIXES, HTML_TYPES, looks_like_html
-from app.ingest.language import release_model
 from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
 from app.ingest.metadata import ArticleMeta, MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
@@ -372,13 +372,11 @@ def serve(
             path = sqlite_path(settings.database_url)
             raise _fail(f"no database at {path}; create it with `article-facts seed`")
         out.print("No database yet: creating and seeding it.")
-        try:
-            _seed(settings)
-            release_model()  # the process goes on to serve: it needs no language model
-        except EXPECTED_ERRORS as exc:
-            raise _fail(str(exc)) from None
-        except STORAGE_ERRORS as exc:
-            raise _storage_problem(settings, exc) from None
+        # `article-facts seed` in a child process: reading may load the language detector's
+        # model, and a serving process never loads one. The child says what failed itself.
+        status = subprocess.run([sys.executable, "-m", "app", "seed"], check=False).returncode
+        if status:
+            raise typer.Exit(status)
     # uvicorn would log a bind failure and exit 3: say it as every other error, before it.
     try:
         with socket.create_server((host, port)):

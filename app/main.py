@@ -29,7 +29,7 @@ from app.api.routes.search_asgi import SearchShortcut
 from app.api.security import SecurityMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import Database
-from app.ingest.recognizer_worker import stop_workers
+from app.ingest.model_workers import stop_workers
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**

@@ -4,10 +4,10 @@ A language arrives declared (`<html lang="es-ES">`, front matter `language:`, `-
 POST parameter `language`) as a BCP 47 tag, of which the primary subtag is kept (`es-ES` -> `es`),
 if it is an ISO 639-1 code (pycountry's table says). When nothing declares one, py3langid reads
 it from the text: a naive Bayes model over byte n-grams of 97 languages, 2.5 MiB on disk, about
-70 MiB loaded (on first use; `release_model` lets it go), a few milliseconds on an article, no
-network (bench/language_detectors.py measures it against langdetect and lingua; docs/ingest.md has
-the numbers). A text too short or too mixed for a confident answer is `und` (BCP 47's
-"undetermined"), never a guess.
+70 MiB loaded (on first use, and never in a serving process: app/ingest/model_workers.py), a few
+milliseconds on an article, no network (bench/language_detectors.py measures it against
+langdetect and lingua; docs/ingest.md has the numbers). A text too short or too mixed for a
+confident answer is `und` (BCP 47's "undetermined"), never a guess.
 """
 
 from __future__ import annotations
@@ -58,13 +58,6 @@ def detect_language(text: str) -> str:
     if confidence < MIN_CONFIDENCE or pycountry.languages.get(alpha_2=code) is None:
         return UNDETERMINED
     return code
-
-
-def release_model() -> None:
-    """Let the detector's model go (about 70 MiB once loaded). A serving process calls this
-    after a load that detected, so that it holds the model only while an upload needs it; the
-    next detection loads it again (under a second)."""
-    _identifier.cache_clear()
 
 
 @functools.cache

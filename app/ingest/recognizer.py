@@ -12,7 +12,7 @@ name no gazetteer covers, app/ingest/names.py decides), it answers `Recognized` 
 - `auto` (the default): `spacy` when the extra is installed, else `none`.
 
 A serving process never loads a model: `POST /v1/articles` reads with a `WorkerRecognizer`,
-which runs this one in a spawned child process (app/ingest/recognizer_worker.py).
+which runs this one in a spawned child process (app/ingest/model_workers.py).
 """
 
 from __future__ import annotations

