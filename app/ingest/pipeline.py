@@ -259,7 +259,7 @@ def build_article(
 
         spans: list[tuple[int, int, bool]] = []
         if draft.body_start > draft.start:
-            spans.append((draft.start, draft.body_start, False))
+            spans.append((draft.title_start, draft.body_start, False))
         spans += [(s.start, s.end, True) for s in section_sentences]
 
         for start, end, in_body in spans:

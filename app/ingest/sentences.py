@@ -5,6 +5,9 @@ sentence and the finer rules below only run inside one line. A bullet line is on
 without its marker. Within a line a sentence ends at `.`, `!` or `?` (closing quotes and
 brackets included) when whitespace and an uppercase letter, a digit or an opening quote
 follow, unless the period belongs to an abbreviation or an initial.
+
+Lines of web-page furniture (app/ingest/furniture.py) and keyword lists hold no sentence, and
+a dateline opening a paragraph ("MOSCOW (Reuters) - ") is not part of its first sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import re
 
 from app.ingest.drafts import SentenceDraft
+from app.ingest.furniture import dateline_length, furniture_rule
+from app.ingest.keywords import keyword_items
 from app.ingest.lines import raw_lines
 
 __all__ = ["split_sentences"]
@@ -25,13 +30,21 @@ _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*([$€£]?\w*)")
 # Titles and Latin shorthands precede the next word of the same sentence, even a capitalised
 # one ("Dr. Smith", "e.g. China"), so they never end a sentence.
 _NEVER_END = frozenset({
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.",
-    "e.g.", "i.e.", "cf.", "vs.", "fig.",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
+    "maj.", "capt.", "cmdr.", "adm.", "sgt.", "pres.", "amb.", "rev.", "hon.", "mt.", "ft.",
+    "messrs.", "e.g.", "i.e.", "cf.", "vs.", "fig.", "approx.", "ca.",
+})
+# Before a number these never end a sentence ("No. 2", "Sept. 13", "Art. 5"); before a word
+# they are treated like the ambiguous ones below ("...since Sept. The talks...").
+_BEFORE_NUMBER = frozenset({
+    "no.", "nos.", "art.", "vol.", "p.", "pp.", "ch.", "sec.", "para.",
+    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+    "dec.",
 })
 # These may close a sentence too ("...made in the U.S. The next..."); they end one only
 # before a word that usually opens a sentence, so "U.S. Hegemony" or "Acme Inc. Board" stay.
 # Dotted acronyms ("U.S.", "U.K.") and single initials ("J.") are treated the same way.
-_AMBIGUOUS = frozenset({"inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr."})
+_AMBIGUOUS = frozenset({"inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr.", "bros.", "plc."})
 _SENTENCE_OPENERS = frozenset({
     "the", "this", "that", "these", "those", "it", "its", "they", "their", "we", "our",
     "he", "she", "his", "her", "there", "in", "on", "at", "as", "for", "but", "and", "yet",
@@ -62,9 +75,14 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
         first -= 1
     raw = line[first : match.end()].lstrip(_OPENERS)
     abbreviation = raw.lower()
-    if abbreviation in _NEVER_END or (abbreviation == "no." and word[0].isdigit()):
+    if abbreviation in _NEVER_END or (abbreviation in _BEFORE_NUMBER and word[0].isdigit()):
         return False
-    if abbreviation in _AMBIGUOUS or _ACRONYM.fullmatch(raw) or _INITIAL.fullmatch(raw):
+    if (
+        abbreviation in _AMBIGUOUS
+        or abbreviation in _BEFORE_NUMBER
+        or _ACRONYM.fullmatch(raw)
+        or _INITIAL.fullmatch(raw)
+    ):
         return word.lower() in _SENTENCE_OPENERS
     return True
 
@@ -88,8 +106,11 @@ def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
     for offset, raw in raw_lines(text, start, end):
         line_start = offset + len(raw) - len(raw.lstrip())
         line = raw.strip()
-        if not line:
+        if not line or furniture_rule(line) is not None or keyword_items(line) is not None:
             continue
+        if skip := dateline_length(line):
+            line_start += skip
+            line = line[skip:]
         bullet = _BULLET.match(line)
         if bullet is not None:
             item = line[bullet.end() :]
