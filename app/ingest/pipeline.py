@@ -36,6 +36,7 @@ from app.ingest.rows import (
     SectionRow,
 )
 from app.ingest.sentences import split_sentences
+from app.ingest.speakers import find_speaker, resolve_speaker
 from app.ingest.structure import parse_document
 from app.models.tables import Actor
 from app.models.vocabulary import NAME_SEPARATOR
@@ -273,6 +274,7 @@ def build_article(
                         kind = override.kind
                         used_claims.add(i)
                 claim_id = ids.make("c", sentence)
+                speaker = find_speaker(text, start, end)
                 facts.claims.append(
                     ClaimRow(
                         id=claim_id,
@@ -283,6 +285,8 @@ def build_article(
                         kind=kind.value,
                         start=start,
                         end=end,
+                        speaker=speaker.name if speaker else None,
+                        speaker_actor=resolve_speaker(speaker, mentions) if speaker else None,
                     )
                 )
                 facts.claim_actors += [ClaimActorRow(claim_id=claim_id, actor_id=a) for a in actors]

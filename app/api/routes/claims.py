@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import PageDep
 from app.api.errors import problem_responses
-from app.api.params import IdPath, IdQuery
+from app.api.params import NO_NUL, IdPath, IdQuery
 from app.api.resources import listing, resource
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.models.vocabulary import ClaimKind
@@ -21,9 +23,20 @@ async def list_claims(
     section: IdQuery = None,
     actor: IdQuery = None,
     kind: ClaimKind | None = None,
+    speaker: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            pattern=NO_NUL,
+            description="The speaker's actor id, or the speaker exactly as written.",
+        ),
+    ] = None,
 ) -> Response:
     """What the articles assert, sentence by sentence, in reading order."""
-    filters = queries.ClaimFilters(article=article, section=section, actor=actor, kind=kind)
+    filters = queries.ClaimFilters(
+        article=article, section=section, actor=actor, kind=kind, speaker=speaker
+    )
     return await listing(request, page, queries.list_claims, filters)
 
 

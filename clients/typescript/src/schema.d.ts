@@ -677,6 +677,18 @@ export interface components {
              */
             figures: string[];
             /**
+             * Speaker
+             * @description Who the sentence attributes the claim to, as written ("X said", "according to X"); null when the article asserts it itself.
+             * @example Rosneft vice president Pavel Fedorov
+             */
+            speaker: string | null;
+            /**
+             * Speaker Actor
+             * @description Id of the actor the speaker is, when it is one the article names.
+             * @example rosneft
+             */
+            speaker_actor: string | null;
+            /**
              * Start
              * @description Code point offset into the article text (`/v1/articles/{id}/text`).
              */
@@ -1844,6 +1856,8 @@ export interface operations {
                 section?: string | null;
                 actor?: string | null;
                 kind?: components["schemas"]["ClaimKind"] | null;
+                /** @description The speaker's actor id, or the speaker exactly as written. */
+                speaker?: string | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
