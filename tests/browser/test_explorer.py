@@ -442,3 +442,14 @@ def test_focus_stays_in_the_results_after_a_link_that_redraws_them(
     wait(page).until(lambda d: d.find_element(By.ID, "q").get_attribute("value") == "venezuela")
     find(page, ".hit")
     wait(page).until(lambda d: d.switch_to.active_element.get_attribute("id") == "results-status")
+
+
+def test_an_attributed_claim_shows_its_speaker(page: WebDriver, server_url: str) -> None:
+    section = "russia-china-venezuela-8-2"
+    [claim] = [c for c in api(server_url, f"/v1/sections/{section}")["claims"] if c["speaker"]]
+    page.get(f"{server_url}/?section={section}&claim={claim['id']}")
+    marked = find(page, f".reader-text #claim-{claim['id']}")
+    assert marked.get_attribute("title") == "Prescription claim, attributed to Experts"
+    page.find_element(By.CSS_SELECTOR, ".claims-list summary").click()
+    notes = page.find_elements(By.CSS_SELECTOR, ".claims-list .claim-speaker")
+    assert [n.text for n in notes] == ["— according to Experts"]
