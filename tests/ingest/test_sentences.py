@@ -239,7 +239,8 @@ def test_a_long_paragraph_splits_at_every_stop() -> None:
     assert (found[-1].start, found[-1].end) == (19 * 19_999, 19 * 20_000 - 1)
 
 
-# Abbreviations of news copy; every case is one line holding exactly these sentences.
+# Abbreviations of news copy; every case is one line holding exactly these sentences (the
+# measurement in docs/ingest.md).
 ABBREVIATION_CASES = [
     ["The talks resumed on Sept. 13 in Caracas.", "Officials expected a deal by Nov. 14, 2019."],
     ["R. Evan Ellis, a professor at the U.S. Army War College, wrote on it.", "He sees a shift."],
@@ -257,6 +258,10 @@ ABBREVIATION_CASES = [
     ["The plan passed 52-48 on Jan. 9.", "Critics said it was rushed."],
     ["J.P. Morgan analysts cut their forecast.", "Brent traded at $61.40 a barrel."],
     ["The deal was signed by Pres. Maduro.", "It was published in Vol. 3 of the gazette."],
+    ["The loan went to Rosneft Trading S.A. in Geneva.", "PDVSA repaid part of it in oil."],
+    ["The company, Acme Corp., denied it.", "Shares of Acme Inc. fell."],
+    ["The vote was held in the U.K. last year.", "Turnout was 67%."],
+    ["Prices rose (by 4.5%).", "Demand fell."],
 ]
 
 
