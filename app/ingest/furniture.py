@@ -32,8 +32,9 @@ _DATE = (
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # April 2, 2009 / Sept. 13, 2017
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"  # 2009-04-02 / 4/2/2009
 )
-_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
-_TIME = rf"(?:\s*(?:,|at|\|)?\s*{_CLOCK})?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+# A time after the date, and the source some sites print beside it ("12:38:48 source: Wire").
+_TIME = rf"(?:\s*(?:,|at|\|)?\s*{_CLOCK})?(?:\s+source\s*:\s*\S.{{0,40}})?"
 # A name of two to four capitalised words ("Jane Doe", "R. Evan Ellis", "Mary-Ann O'Neil").
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|da|del|van|von|la|le|bin)?\s*[A-Z][\w'’.-]*){1,3}"
 _ROLE = (
@@ -66,7 +67,8 @@ def _rule(name: str, pattern: str, example: str, *, case: bool = False) -> Rule:
 # fmt: off
 RULES: tuple[Rule, ...] = (
     _rule("dateline", rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
-          rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}", "02 April 2009"),
+          rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}"
+          rf"|[«‹]?\s*{_MONTH},?\s+\d{{4}}\s*[»›]?", "02 April 2009"),
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
           r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
           "MOSCOW —", case=True),
@@ -76,16 +78,20 @@ RULES: tuple[Rule, ...] = (
     _rule("wire credits", rf"\(?{_CREDIT}(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}))*\)?\.?",
           "Reporting by Jane Doe; Editing by John Roe", case=True),
     _rule("caption", r"\(?\s*(?:(?:photo|image|picture|video|photograph)s?(?:\s+(?:credit|caption"
-          r"|source))?\s*[:|]|(?:photo|image)\s+(?:credit|caption|source)\s*,)\s*.{1,300}",
+          r"|source|by))?\s*[:|]|(?:photo|image)\s+(?:credit|caption|source)\s*,)\s*.{1,300}",
           "(Photo: Jane Doe/Reuters)"),
+    # A caption's credit at its end, who is where ("(L)"), or "in a file photo".
     _rule("captioned photo", r".{0,300}(?:\((?i:photo|image|picture)s?\s*:[^)]{1,120}\)"
+          r"|\b(?i:(?:file\s+)?photo(?:\s+by)?)\s*:\s*[^.:]{1,60}"
+          r"|\((?:L|C|L\s+to\s+R|(?i:left|centre|center|from\s+left))\).{0,300}"
+          r"|\b(?i:in\s+(?:a|this)\s+file\s+(?:photo|picture|image)).{0,200}"
           r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?)"
           r"\.?", "Workers at the refinery. REUTERS/Jane Doe", case=True),
     _rule("photo credit", r"(?:file\s+photo(?:\s*[:/–—-].*)?|(?:[\w.]+\s*/\s*)?(?:getty\s+images|"
           r"shutterstock|(?:ap|afp|reuters|epa|ansa|xinhua|tass|efe)(?:\s+photo)?)"
           r"(?:\s*/\s*[\w .'’-]{2,40})?(?:\s*via\s+[\w ]{2,30})?)", "File photo"),
     _rule("older browser", r"(?:you\s+are\s+using\s+an?\s+(?:older|outdated|unsupported)\s+"
-          r"browser|please\s+(?:upgrade|update)\s+your\s+browser|(?:please\s+)?enable\s+"
+          r"browser|please\s+(?:upgrade|update)\s+your\s+browser|(?:please\s+)?(?:enable|activate)\s+"
           r"javascript|javascript\s+is\s+(?:disabled|required)).{0,200}",
           "You are using an older browser version."),
     _rule("registration", r"(?:register\s+(?:now\s+)?(?:for\s+free|to\s+(?:read|continue))"
@@ -107,14 +113,17 @@ RULES: tuple[Rule, ...] = (
           "Sign up for our daily newsletter"),
     _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
           r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"
-          r"|most\s+(?:read|popular|viewed)|more\s+on\s+this\s+story|also\s+read|top\s+stories)"
+          r"|most\s+(?:read|popular|viewed)|more\s+on\s+this\s+story|also\s+read|top\s+stories"
+          r"|latest\s+(?:articles|news|stories|posts)|weekly\s+recap)"
           r"(?:\s*[:»›>|-]\s*.{0,200})?", "Read more: A headline elsewhere on the site"),
     _rule("navigation", r"(?:skip\s+to\s+(?:main\s+)?content|advertisement|back\s+to\s+top"
           r"(?:\s+button)?|menu|search|home|sections|sign\s+in|log\s+in|subscribe|close"
           r"|listen\s+to\s+(?:this\s+)?article.{0,40}|\d{1,3}\s+min(?:ute)?s?\s+read"
-          r"|reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?)", "Skip to main content"),
+          r"|reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?|no\s+menu\s+items!?|site\s+icon"
+          r"|exit\s+mobile\s+version|(?:wechat\s+)?qr\s+code|mo\s+tu\s+we\s+th\s+fr\s+sa\s+su)",
+          "Skip to main content"),
     _rule("breadcrumb", r"[\w&’' -]{1,40}(?:\s*[›»>]\s*[\w&’' -]{1,40}){1,6}"
-          r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}",
+          r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}|(?-i:Home[A-Z]).{0,200}",
           "Home › World › Americas"),
 )
 # fmt: on

@@ -43,18 +43,25 @@ _VERBS = (
     r"said|says|say|told|tells|tell|argued|argues|argue|wrote|writes|write|believes|believe"
     r"|believed|warned|warns|warn|insisted|insists|insist|contended|contends|contend|explained"
     r"|stressed|asserted|testified|acknowledged|admitted|predicted|predicts|predict|expects"
+    r"|tweeted|wrote|posted"
     r"|expect|expected|cautioned|cautions|caution|concluded|concludes|conclude"
 )
-# Also nouns ("bank notes", "government estimates"): a reporting verb only before "that".
+# Also nouns ("bank notes", "government estimates") or verbs of other deeds ("China added 5 GW"):
+# a reporting verb only before "that" or at the end of its clause (", Reuters reported.").
 _VERBS_BEFORE_THAT = (
     r"noted|notes|note|stated|states|claimed|claims|claim|reported|reports|report|estimated"
     r"|estimates|estimate|added|adds|suggested|suggests|suggest|maintained|maintains|maintain"
     r"|announced|announces|observed|observes|emphasized|emphasised|emphasizes|emphasises"
 )
-_VERB = re.compile(rf"\b(?:(?:{_VERBS})\b|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b))")
+_VERB = re.compile(
+    rf"\b(?:(?:{_VERBS})\b|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Where a subject stops, looking back from its verb.
 _CLAUSE_MARKS = ",;:(\"“”‘'—–"
+# A relative clause's attribution is the clause's, not the sentence's ("..., which critics say
+# is a step back").
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "where"})
 _CLAUSE_WORDS = frozenset({
     "that", "and", "but", "as", "while", "because", "although", "though", "since", "when",
     "which", "who", "whom", "where", "if", "so", "yet", "than", "or", "nor",
@@ -107,6 +114,12 @@ def _is_someone(words: list[str]) -> bool:
     return bool(named) and named[-1][0].isupper()
 
 
+def _is_name(phrase: str) -> bool:
+    """Whether every word of `phrase` is capitalised ("Simon Zerpa", "R. Evan Ellis")."""
+    words = _words(phrase)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     """The span of the subject ending just before `verb_start`, back to its clause's start."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence, 0, verb_start)]
@@ -127,18 +140,23 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
         start, stop = words[begin - 1]
         word = sentence[start:stop]
         gap = sentence[stop : words[begin][0]] if begin < len(words) else sentence[stop:end]
-        if any(c in _CLAUSE_MARKS for c in gap) or word.lower() in _CLAUSE_WORDS:
+        if any(c in _CLAUSE_MARKS for c in gap):
+            break
+        if word.lower() in _CLAUSE_WORDS:
+            if word.lower() in _RELATIVES:
+                return None
             break
         begin -= 1
     if begin == len(words):
         return None
     first = words[begin][0]
-    # "Igor Sechin, head of Rosneft, said": the speaker is the name before the apposition.
+    # An apposition: "Igor Sechin, head of Rosneft, said" is Igor Sechin, and "the finance
+    # minister, Simon Zerpa, said" is Simon Zerpa: of the two, the one that is a name.
     comma = sentence.rfind(",", 0, first)
     if "," in sentence[end:verb_start] and comma >= 0 and not sentence[comma + 1 : first].strip():
-        named = _subject_before(sentence, comma)
-        if named is not None and sentence[named[0]].isupper():
-            return named
+        outer = _subject_before(sentence, comma)
+        if outer is not None and sentence[outer[0]].isupper() and not _is_name(sentence[first:end]):
+            return outer
     return first, end
 
 

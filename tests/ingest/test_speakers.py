@@ -40,6 +40,11 @@ def _speaker(sentence: str) -> str | None:
         ("Demand, analysts say, will recover.", "analysts"),
         ("He said the plan would work.", "He"),
         ("The court ruled, the opposition's lawyers said.", "the opposition's lawyers"),
+        ("The finance minister, Ana Ruiz, told reporters that cash would do.", "Ana Ruiz"),
+        ("Some of that money, the agency reported, went to reserves.", "the agency"),
+        ("Lima extended the credit line, Example News reported.", "Example News"),
+        ('"We received the funds," Ruiz tweeted.', "Ruiz"),
+        ("Lima will pay in oil, he added.", "he"),
     ],
 )
 def test_attribution_forms(sentence: str, speaker: str) -> None:
@@ -59,6 +64,8 @@ def test_attribution_forms(sentence: str, speaker: str) -> None:
         "China added 5 GW of capacity.",
         "PDVSA did not respond to requests for comment.",
         "The deal, signed in May, said nothing new.",
+        "The US imposed sanctions after a vote which many critics say was rigged.",
+        "The company reported a loss in May.",
         "",
     ],
 )
