@@ -53,9 +53,7 @@ _VERBS_BEFORE_THAT = (
     r"|estimates|estimate|added|adds|suggested|suggests|suggest|maintained|maintains|maintain"
     r"|announced|announces|observed|observes|emphasized|emphasised|emphasizes|emphasises"
 )
-_VERB = re.compile(
-    rf"\b(?:(?:{_VERBS})\b|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))"
-)
+_VERB = re.compile(rf"\b(?:(?:{_VERBS})\b|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Where a subject stops, looking back from its verb.
 _CLAUSE_MARKS = ",;:(\"“”‘'—–"
