@@ -66,13 +66,15 @@ def _rule(name: str, pattern: str, example: str, *, case: bool = False) -> Rule:
 
 # fmt: off
 RULES: tuple[Rule, ...] = (
-    _rule("dateline", rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
+    _rule("dateline", rf"(?:[A-Z][\w ]{{1,30}}\s*[|•·]\s*)?"
+          rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
           rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}"
           rf"|[«‹]?\s*{_MONTH},?\s+\d{{4}}\s*[»›]?", "02 April 2009"),
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
           r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
           "MOSCOW —", case=True),
-    _rule("byline", rf"(?i:by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
+    _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by)\s+)"
+          rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
           r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
     _rule("role byline", rf"{_NAME}\s*[,|–—-]\s*{_ROLE}", "Jane Doe, Staff Writer", case=True),
     _rule("wire credits", rf"\(?{_CREDIT}(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}))*\)?\.?",
@@ -120,7 +122,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:\s+button)?|menu|search|home|sections|sign\s+in|log\s+in|subscribe|close"
           r"|listen\s+to\s+(?:this\s+)?article.{0,40}|\d{1,3}\s+min(?:ute)?s?\s+read"
           r"|reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?|no\s+menu\s+items!?|site\s+icon"
-          r"|exit\s+mobile\s+version|(?:wechat\s+)?qr\s+code|mo\s+tu\s+we\s+th\s+fr\s+sa\s+su)",
+          r"|exit\s+mobile\s+version|download\s+(?:the\s+)?(?:pdf|report|full\s+report)"
+          r"|view\s+original|last\s+updated\s*:?|print\s+this\s+(?:page|article)|(?:wechat\s+)?qr\s+code|mo\s+tu\s+we\s+th\s+fr\s+sa\s+su)",
           "Skip to main content"),
     _rule("breadcrumb", r"[\w&’' -]{1,40}(?:\s*[›»>]\s*[\w&’' -]{1,40}){1,6}"
           r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}|(?-i:Home[A-Z]).{0,200}",

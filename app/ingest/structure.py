@@ -52,6 +52,15 @@ _BOILERPLATE = re.compile(
     r"|related(?:\s+(?:posts|articles|stories))?\s*:?$",
     re.IGNORECASE,
 )
+# A news site's lists of other stories after the article: everything after one is theirs. Only
+# once the story has begun (a line ending like a sentence came first), since the same lists
+# may stand in a sidebar above it.
+_OTHER_STORIES = re.compile(
+    r"(?:also\s+in\s+this\s+section|you\s+may\s+also\s+like|more\s+(?:stories|articles)"
+    r"(?:\s+from\s+.{1,40})?|latest\s+(?:articles|news|stories)|most\s+(?:read|popular)"
+    r"|read\s+next|recommended(?:\s+for\s+you)?|weekly\s+recap|more\s+on\s+this\s+story)\s*:?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +204,10 @@ def _trailer_cut(lines: list[_Line]) -> tuple[int, list[str]]:
     stop = next(
         (i for i, line in enumerate(lines) if _BOILERPLATE.match(line.text)),
         len(lines),
+    )
+    begun = next((i for i, line in enumerate(lines) if _ends_like_prose(line.text)), stop)
+    stop = next(
+        (i for i in range(begun + 1, stop) if _OTHER_STORIES.fullmatch(lines[i].text)), stop
     )
     cut = next((i for i in range(stop) if _SEO_KEYWORDS.match(lines[i].text)), stop)
     # Walk back over "Keywords:"/"Tags:" lines that close the article.

@@ -284,3 +284,13 @@ def test_headings_title_start_skips_marks_and_numbers() -> None:
     plain = "Title\n\n2.1 Oil and gas\nA.\n"
     (section,) = parse_document(plain).sections
     assert plain[section.title_start :].startswith("Oil and gas")
+
+
+def test_lists_of_other_stories_end_the_body_once_the_story_has_begun() -> None:
+    text = (
+        "Title\n\nMost read\n\nThe port reopened.\n\nAlso in this section\n"
+        "5 August 2025\nAnother story begins here and goes on.\n"
+    )
+    doc = parse_document(text)
+    intro = doc.sections[0]
+    assert text[intro.start : intro.end] == "The port reopened."
