@@ -262,6 +262,37 @@ def _section(heading: _Heading, body: list[_Line]) -> SectionDraft:
     )
 
 
+# A site's banner above the headline ("Example Times", "Energy Desk"): a short line followed
+# by a headline that is much longer and ends like no sentence. The headline is the title.
+_MAX_BANNER_WORDS = 4
+_MIN_HEADLINE_WORDS = 5
+_MAX_HEADLINE_WORDS = 25
+
+
+def _headline_after_banner(lines: list[_Line], first: int) -> int:
+    """The index of the title line: `first`, or the headline below a banner at `first`."""
+    banner = lines[first].text
+    after = next((i for i in range(first + 1, len(lines)) if not lines[i].blank), None)
+    if after is None or _MARKDOWN.fullmatch(banner) or len(banner.split()) > _MAX_BANNER_WORDS:
+        return first
+    headline = lines[after].text
+    words = len(headline.split())
+    closed = after + 1 == len(lines) or lines[after + 1].blank
+    if (
+        closed
+        and _MIN_HEADLINE_WORDS <= words <= _MAX_HEADLINE_WORDS
+        and words >= 2 * len(banner.split())
+        and not _ends_like_prose(banner)
+        and not _ends_like_prose(headline)
+        and _MARKDOWN.fullmatch(headline) is None
+        and _numbered_heading(headline) is None
+        and furniture_rule(headline) is None
+        and (headline[0].isupper() or headline[0] in _TITLE_OPENERS)
+    ):
+        return after
+    return first
+
+
 def parse_document(text: str) -> DocumentDraft:
     """Find the title, the sections with their spans, and the keywords trailer of `text`."""
     lines = _split_lines(text)
@@ -270,6 +301,8 @@ def parse_document(text: str) -> DocumentDraft:
         (i for i, line in enumerate(lines) if not line.blank and furniture_rule(line.text) is None),
         None,
     )
+    if first is not None:
+        first = _headline_after_banner(lines, first)
     if first is None:
         return DocumentDraft(title="", title_start=0, title_end=0, sections=[])
     title_start, title = lines[first].start, lines[first].text

@@ -1,6 +1,8 @@
 import itertools
 from pathlib import Path
 
+import pytest
+
 from app.ingest.drafts import SectionDraft
 from app.ingest.structure import parse_document
 from tests.seed_outline import NUMBERED_SECTIONS
@@ -294,3 +296,26 @@ def test_lists_of_other_stories_end_the_body_once_the_story_has_begun() -> None:
     doc = parse_document(text)
     intro = doc.sections[0]
     assert text[intro.start : intro.end] == "The port reopened."
+
+
+def test_a_site_banner_above_the_headline_is_neither_title_nor_section() -> None:
+    text = (
+        "Example Times\n\nVenezuela Turns to Moscow for Cash and Credit\n\n"
+        "The government asked for a loan.\n"
+    )
+    doc = parse_document(text)
+    assert doc.title == "Venezuela Turns to Moscow for Cash and Credit"
+    assert _table(doc.sections) == [(None, "Introduction", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "T\n\nBackground\n\nIt began in 2019.\n",  # a heading as long as the title
+        "Oil Report\n\nThe government asked for a loan from Moscow.\n",  # a sentence
+        "Oil Report\n\n1. The government asks Moscow for cash\n\nBody.\n",  # a numbered heading
+        "A Title With Five Words\n\nA Heading With Seven Words In It\n\nBody.\n",
+    ],
+)
+def test_a_short_title_before_other_lines_stays_the_title(text: str) -> None:
+    assert parse_document(text).title == text.split("\n")[0]
