@@ -263,6 +263,7 @@ def build_article(
             spans.append((draft.title_start, draft.body_start, False))
         spans += [(s.start, s.end, True) for s in section_sentences]
 
+        speaker_actor: str | None = None  # the section's last resolved speaker, for "he said"
         for start, end, in_body in spans:
             sentence = text[start:end]
             claim_id: str | None = None
@@ -275,6 +276,8 @@ def build_article(
                         used_claims.add(i)
                 claim_id = ids.make("c", sentence)
                 speaker = find_speaker(text, start, end)
+                if speaker is not None:
+                    speaker_actor = resolve_speaker(speaker, mentions, speaker_actor)
                 facts.claims.append(
                     ClaimRow(
                         id=claim_id,
@@ -286,7 +289,7 @@ def build_article(
                         start=start,
                         end=end,
                         speaker=speaker.name if speaker else None,
-                        speaker_actor=resolve_speaker(speaker, mentions) if speaker else None,
+                        speaker_actor=speaker_actor if speaker else None,
                     )
                 )
                 facts.claim_actors += [ClaimActorRow(claim_id=claim_id, actor_id=a) for a in actors]

@@ -72,6 +72,7 @@ _BETWEEN = frozenset({
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she"})
 # Words for those who speak: a subject holding one is someone.
 _SPEAKERS = frozenset({
     "analyst", "analysts", "critic", "critics", "expert", "experts", "official", "officials",
@@ -212,9 +213,14 @@ def find_speaker(text: str, start: int, end: int) -> SpeakerDraft | None:
     return SpeakerDraft(start + first, start + last, sentence[first:last])
 
 
-def resolve_speaker(speaker: SpeakerDraft, mentions: Sequence[MentionDraft]) -> str | None:
+def resolve_speaker(
+    speaker: SpeakerDraft, mentions: Sequence[MentionDraft], previous: str | None = None
+) -> str | None:
     """The actor the speaker is: the one its phrase ends on ("Rosneft's Igor Sechin" is Igor
-    Sechin when he is known), or the organisation whose spokesperson speaks."""
+    Sechin when he is known), or the organisation whose spokesperson speaks. "He" or "she" is
+    `previous`, the actor who spoke last in the section, if any."""
+    if speaker.name.lower() in _SINGULAR_PRONOUNS:
+        return previous
     inside = [m for m in mentions if speaker.start <= m.start and m.end <= speaker.end]
     if not inside:
         return None

@@ -79,8 +79,8 @@ class Claim(SQLModel, table=True):
     end: int
     # Who the sentence attributes the claim to, as written; null when the article asserts it.
     speaker: str | None = Field(default=None, index=True)
-    # Always one of the claim's own actors (claim_actor holds the foreign key). No constraint of
-    # its own: SQLite adds a column in place only without one, and drops it only without one.
+    # Always an actor the article's mentions name (mention holds the foreign key). No constraint
+    # of its own: SQLite adds a column in place only without one, and drops it only without one.
     speaker_actor: str | None = Field(default=None, index=True)
 
 

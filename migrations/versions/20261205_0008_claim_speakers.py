@@ -25,7 +25,7 @@ def upgrade() -> None:
     # drop the table the figures and the claim links reference.
     op.add_column("claim", sa.Column("speaker", sa.String(), nullable=True))
     # No foreign key: SQLite can neither add nor drop a column that has one in place. The
-    # speaker's actor is always one of the claim's actors, which claim_actor constrains.
+    # speaker's actor is always an actor the article mentions, which `mention` constrains.
     op.add_column("claim", sa.Column("speaker_actor", sa.String(), nullable=True))
     op.create_index("ix_claim_speaker", "claim", ["speaker"])
     op.create_index("ix_claim_speaker_actor", "claim", ["speaker_actor"])

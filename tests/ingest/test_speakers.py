@@ -97,3 +97,9 @@ def test_a_spokesperson_speaks_for_the_organisation() -> None:
 def test_mentions_outside_the_speaker_do_not_resolve_it() -> None:
     speaker = SpeakerDraft(20, 27, "Critics")
     assert resolve_speaker(speaker, [_mention("china", 0, 5), _mention("peru", 30, 34)]) is None
+
+
+def test_he_and_she_are_the_previous_speaker_they_is_nobody() -> None:
+    assert resolve_speaker(SpeakerDraft(0, 2, "He"), [], "ana-ruiz") == "ana-ruiz"
+    assert resolve_speaker(SpeakerDraft(0, 3, "she"), [], None) is None
+    assert resolve_speaker(SpeakerDraft(0, 4, "they"), [], "ana-ruiz") is None

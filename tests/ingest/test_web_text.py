@@ -81,13 +81,36 @@ def test_claims_their_kinds_and_speakers(page: ArticleFacts) -> None:
     ]
 
 
-def test_speakers_quote_the_text_and_are_among_the_claims_actors(page: ArticleFacts) -> None:
+def test_named_speakers_quote_the_text_and_are_among_the_claims_actors(
+    page: ArticleFacts,
+) -> None:
     actors = {(link.claim_id, link.actor_id) for link in page.claim_actors}
     for claim in page.claims:
         if claim.speaker is not None:
             assert claim.speaker in claim.text
         if claim.speaker_actor is not None:
             assert (claim.id, claim.speaker_actor) in actors
+
+
+def test_he_or_she_is_the_sections_last_speaker(seed: Seed) -> None:
+    text = (
+        "Loans\n\nThe International Monetary Fund said the loan was large.\n"
+        "Critics argue it is too large.\n"
+        "The International Monetary Fund said it would review it."
+        " It will report in May, she said.\n"
+    )
+    facts = _read(text, "loans", seed)
+    assert [(c.speaker, c.speaker_actor) for c in facts.claims] == [
+        ("The International Monetary Fund", "international-monetary-fund"),
+        ("Critics", None),
+        ("The International Monetary Fund", "international-monetary-fund"),
+        ("she", "international-monetary-fund"),
+    ]
+    unresolved = _read("Loans\n\nCritics argue it is large. It grew, he said.\n", "l2", seed)
+    assert [(c.speaker, c.speaker_actor) for c in unresolved.claims] == [
+        ("Critics", None),
+        ("he", None),
+    ]
 
 
 def test_only_the_story_holds_figures(page: ArticleFacts) -> None:
