@@ -1,10 +1,11 @@
 """Split a section body into sentences with absolute offsets.
 
-The articles put one paragraph, sentence or bullet per line, so a line break always ends a
-sentence and the finer rules below only run inside one line. A bullet line is one sentence
-without its marker. Within a line a sentence ends at `.`, `!` or `?` (closing quotes and
-brackets included) when whitespace and an uppercase letter, a digit or an opening quote
-follow, unless the period belongs to an abbreviation or an initial.
+The articles put one paragraph, sentence or bullet per line, so a line break ends a sentence
+and the finer rules below run inside one paragraph; except in hard-wrapped text, where a line
+that does not end like a sentence and a next line that starts in lowercase are one paragraph.
+A bullet line is one sentence without its marker. Within a paragraph a sentence ends at `.`,
+`!` or `?` (closing quotes and brackets included) when whitespace and an uppercase letter, a
+digit or an opening quote follow, unless the period belongs to an abbreviation or an initial.
 
 Lines of web-page furniture (app/ingest/furniture.py) and keyword lists hold no sentence, and
 a dateline opening a paragraph ("MOSCOW (Reuters) - ") is not part of its first sentence.
@@ -52,6 +53,8 @@ _SENTENCE_OPENERS = frozenset({
     "despite", "today", "such", "many", "most", "some",
 })
 # fmt: on
+# A line that ends like this ends its sentence, even when the next starts in lowercase.
+_WRAP_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _ACRONYM = re.compile(r"(?:[a-z]\.){2,}", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -100,14 +103,39 @@ def _split_line(line: str, offset: int) -> list[SentenceDraft]:
     return sentences
 
 
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` carries on the sentence `previous` broke off (hard-wrapped text)."""
+    return (
+        line[0].islower()
+        and _WRAP_END.search(previous) is None
+        and _BULLET.match(line) is None
+        and _BULLET.match(previous) is None
+    )
+
+
 def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
     """Sentences of `text[start:end]`, each stripped, with offsets into the whole `text`."""
     sentences: list[SentenceDraft] = []
+    # The paragraph being read: its start and the end of its last line, joined across hard
+    # wraps ("Venezuela is\nnegotiating help"), a line break inside a sentence.
+    block: tuple[int, int] | None = None
+
+    def flush() -> None:
+        if block is not None:
+            sentences.extend(_split_line(text[block[0] : block[1]], block[0]))
+
     for offset, raw in raw_lines(text, start, end):
         line_start = offset + len(raw) - len(raw.lstrip())
         line = raw.strip()
         if not line or furniture_rule(line) is not None or keyword_items(line) is not None:
+            flush()
+            block = None
             continue
+        if block is not None and _continues(text[block[0] : block[1]], line):
+            block = (block[0], line_start + len(line))
+            continue
+        flush()
+        block = None
         if skip := dateline_length(line):
             line_start += skip
             line = line[skip:]
@@ -118,5 +146,6 @@ def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
                 item_start = line_start + bullet.end()
                 sentences.append(SentenceDraft(item_start, item_start + len(item), item))
             continue
-        sentences.extend(_split_line(line, line_start))
+        block = (line_start, line_start + len(line))
+    flush()
     return sentences

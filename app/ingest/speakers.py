@@ -95,7 +95,7 @@ _AFTER_STOPS = frozenset({
     "during", "on", "in", "at", "after", "before", "last", "this", "when", "while", "who",
     "which", "that", "adding", "noting", "to", "from", "with", "as", "by", "for",
 })  # fmt: skip
-_MAX_WORDS = 8
+_MAX_WORDS = 12
 _WORD = re.compile(r"[\w'’.&-]+")
 
 
@@ -149,6 +149,12 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if begin == len(words):
         return None
     first = words[begin][0]
+    # "two market sources and a government source said": both speak, when the words before
+    # "and" name someone too ("Prices rose and analysts said" is the analysts alone).
+    if begin > 0 and sentence[words[begin - 1][0] : words[begin - 1][1]] in ("and", "&"):
+        joined = _subject_before(sentence, words[begin - 1][0])
+        if joined is not None and _is_someone(_words(sentence[joined[0] : joined[1]])):
+            first = joined[0]
     # An apposition: "Igor Sechin, head of Rosneft, said" is Igor Sechin, and "the finance
     # minister, Simon Zerpa, said" is Simon Zerpa: of the two, the one that is a name.
     comma = sentence.rfind(",", 0, first)
@@ -210,7 +216,8 @@ def find_speaker(text: str, start: int, end: int) -> SpeakerDraft | None:
     if found is None:
         return None
     first, last = _trimmed(sentence, *found)
-    return SpeakerDraft(start + first, start + last, sentence[first:last])
+    # The name as written, but for a line break or a run of spaces inside it (wrapped text).
+    return SpeakerDraft(start + first, start + last, " ".join(sentence[first:last].split()))
 
 
 def resolve_speaker(
@@ -227,7 +234,6 @@ def resolve_speaker(
     head = inside[-1]
     if head.end == speaker.end:
         return head.actor_id
-    rest = _words(speaker.name[head.end - speaker.start :])
-    if rest and rest[-1].lower() in _SPOKESPERSON:
+    if _words(speaker.name)[-1].lower() in _SPOKESPERSON:
         return head.actor_id
     return None

@@ -128,10 +128,25 @@ def test_empty_range() -> None:
     assert split_sentences("\n \n", 0, 3) == []
 
 
-def test_newline_always_ends_a_sentence() -> None:
-    assert _texts("A line without a stop\nand a lowercase line\n") == [
-        "A line without a stop",
+def test_a_newline_ends_a_sentence_unless_the_text_is_hard_wrapped() -> None:
+    assert _texts("A line with a stop.\nand a lowercase line\nA Capitalised line\n") == [
+        "A line with a stop.",
         "and a lowercase line",
+        "A Capitalised line",
+    ]
+    wrapped = "Venezuela is\nnegotiating help from Rosneft. It needs\ncash, two sources said.\n"
+    sentences = split_sentences(wrapped, 0, len(wrapped))
+    assert [(s.start, s.text) for s in sentences] == [
+        (0, "Venezuela is\nnegotiating help from Rosneft."),
+        (44, "It needs\ncash, two sources said."),
+    ]
+
+
+def test_a_bullet_is_never_joined_to_its_neighbours() -> None:
+    assert _texts("Key points\n- first item\nand more\n") == [
+        "Key points",
+        "first item",
+        "and more",
     ]
 
 

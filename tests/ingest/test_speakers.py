@@ -103,3 +103,10 @@ def test_he_and_she_are_the_previous_speaker_they_is_nobody() -> None:
     assert resolve_speaker(SpeakerDraft(0, 2, "He"), [], "ana-ruiz") == "ana-ruiz"
     assert resolve_speaker(SpeakerDraft(0, 3, "she"), [], None) is None
     assert resolve_speaker(SpeakerDraft(0, 4, "they"), [], "ana-ruiz") is None
+
+
+def test_two_speakers_joined_by_and_and_a_wrapped_name() -> None:
+    text = "Talks went on, two market sources and a government\nsource told Reuters."
+    found = find_speaker(text, 0, len(text))
+    assert found == SpeakerDraft(15, 57, "two market sources and a government source")
+    assert _speaker("Prices rose and analysts said demand was weak.") == "analysts"
