@@ -41,9 +41,8 @@ _ROLE = (
     r"(?i:(?:[\w-]+\s+){0,3}(?:staff\s+writer|writer|correspondent|reporter|editor|contributor"
     r"|columnist|journalist|producer|photographer)s?(?:\s+(?:in|at|for)\s+[\w ]+)?)"
 )
-_CREDIT = (
-    rf"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+{_NAME}(?:\s+in\s+[A-Z]\w+)?"
-)
+_IN_PLACE = r"(?:\s+(?:in|from)\s+[A-Z]\w+)?"
+_CREDIT = rf"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+{_NAME}{_IN_PLACE}"
 _SOCIAL = r"(?:share|tweet|email|e-mail|print|copy\s+link|facebook|twitter|x|linkedin|whatsapp"
 _SOCIAL += (
     r"|reddit|telegram|pinterest|flipboard|messenger|comments?|save|gift\s+(?:this\s+)?article)"
@@ -66,7 +65,7 @@ def _rule(name: str, pattern: str, example: str, *, case: bool = False) -> Rule:
 
 # fmt: off
 RULES: tuple[Rule, ...] = (
-    _rule("dateline", rf"(?:[A-Z][\w ]{{1,30}}\s*[|•·]\s*)?"
+    _rule("dateline", rf"(?:[A-Z][\w&' ]{{1,40}}\s*[|•·,]\s*)?"
           rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
           rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}"
           rf"|[«‹]?\s*{_MONTH},?\s+\d{{4}}\s*[»›]?", "02 April 2009"),
@@ -77,14 +76,15 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
           r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
     _rule("role byline", rf"{_NAME}\s*[,|–—-]\s*{_ROLE}", "Jane Doe, Staff Writer", case=True),
-    _rule("wire credits", rf"\(?{_CREDIT}(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}))*\)?\.?",
+    _rule("wire credits", rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
+          rf"(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}{_IN_PLACE}))*\)?\.?",
           "Reporting by Jane Doe; Editing by John Roe", case=True),
     _rule("caption", r"\(?\s*(?:(?:photo|image|picture|video|photograph)s?(?:\s+(?:credit|caption"
           r"|source|by))?\s*[:|]|(?:photo|image)\s+(?:credit|caption|source)\s*,)\s*.{1,300}",
           "(Photo: Jane Doe/Reuters)"),
     # A caption's credit at its end, who is where ("(L)"), or "in a file photo".
     _rule("captioned photo", r".{0,300}(?:\((?i:photo|image|picture)s?\s*:[^)]{1,120}\)"
-          r"|\b(?i:(?:file\s+)?photo(?:\s+by)?)\s*:\s*[^.:]{1,60}"
+          r"|\b(?i:(?:file\s+)?(?:photo(?:graph)?|picture|image)(?:\s+by)?)\s*:\s*[^.:]{1,60}"
           r"|\((?:L|C|L\s+to\s+R|(?i:left|centre|center|from\s+left))\).{0,300}"
           r"|\b(?i:in\s+(?:a|this)\s+file\s+(?:photo|picture|image)).{0,200}"
           r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?)"
@@ -111,7 +111,8 @@ RULES: tuple[Rule, ...] = (
           rf"(?:\s+(?:on|via)\s+{_SOCIAL})?[\s,|•·/]*)+", "Share on Facebook"),
     _rule("newsletter", r"(?:sign\s+up|subscribe)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+"
           r"(?:our|the)\s+[\w ’'-]{0,40}newsletters?.{0,150}|get\s+(?:our|the)\s+[\w ’'-]{0,40}"
-          r"newsletter.{0,150}|newsletters?(?:\s+sign[\s-]?up)?:?",
+          r"newsletter.{0,150}|newsletters?(?:\s+sign[\s-]?up)?:?"
+          r"|newsletters?\s*:?\s+(?:get|sign\s+up|subscribe)\b.{0,150}",
           "Sign up for our daily newsletter"),
     _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
           r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"
@@ -128,6 +129,11 @@ RULES: tuple[Rule, ...] = (
     _rule("breadcrumb", r"[\w&’' -]{1,40}(?:\s*[›»>]\s*[\w&’' -]{1,40}){1,6}"
           r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}|(?-i:Home[A-Z]).{0,200}",
           "Home › World › Americas"),
+    # A kicker or a site's section bar: "ANALYSIS", "Shipping | Analysis", "Example Ledger |
+    # Markets | Opinion", "Policy Brief No. 41 | Security Program": short items between bars.
+    _rule("kicker", r"(?:analysis|opinion|exclusive|commentary|editorial|feature|interview|"
+          r"explainer|breaking(?:\s+news)?|news\s+analysis|insight|briefing)"
+          r"|[^|·•]{1,60}(?:\s+[|·•]\s+[^|·•]{1,60}){1,6}", "Shipping | Analysis"),
 )
 # fmt: on
 
@@ -144,9 +150,14 @@ _DATELINE_PREFIX = re.compile(
 _MIN_PLACE_LETTERS = 3
 
 
+# Markdown emphasis around or inside a line ("**Newsletter** Get…", "*A caption. Photo: …*").
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+
+
 def furniture_rule(line: str) -> str | None:
-    """The name of the first rule the whole of `line` (stripped) matches, else None."""
-    text = line.strip()
+    """The name of the first rule the whole of `line` (stripped, Markdown emphasis aside)
+    matches, else None."""
+    text = _EMPHASIS.sub("", line).strip()
     if not text:
         return None
     return next((rule.name for rule in RULES if rule.pattern.fullmatch(text)), None)

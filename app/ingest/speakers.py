@@ -89,6 +89,7 @@ _SPEAKERS = frozenset({
     "senators", "governor", "mayor", "chief", "director", "chairman", "ceo", "founder",
     "politicians", "voters", "workers", "employees", "union", "police", "military",
 })  # fmt: skip
+_LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
 _SPOKESPERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 # After the verb of '"...," said X', X stops at its first preposition or clause mark.
 _AFTER_STOPS = frozenset({
@@ -232,6 +233,11 @@ def resolve_speaker(
     if not inside:
         return None
     head = inside[-1]
+    # "Hapag-Lloyd of Germany", "diplomats in Brussels": a place or body after a preposition
+    # only says where the speaker is from.
+    before = _words(speaker.name[: max(0, len(speaker.name) - (speaker.end - head.start))])
+    if before and before[-1].lower() in _LOCATING:
+        return None
     if head.end == speaker.end:
         return head.actor_id
     if _words(speaker.name)[-1].lower() in _SPOKESPERSON:

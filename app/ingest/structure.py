@@ -44,7 +44,9 @@ _TITLE_OPENERS = "\"'“‘("
 # "SEO keywords" is unambiguous anywhere; "Keywords:"/"Tags:" only on the last lines, since a
 # body paragraph may start the same way.
 _SEO_KEYWORDS = re.compile(r"seo\s+keywords(?:\s+included)?\s*:", re.IGNORECASE)
-_KEYWORDS = re.compile(r"(?:seo\s+keywords(?:\s+included)?|keywords|tags)\s*:", re.IGNORECASE)
+_KEYWORDS = re.compile(
+    r"(?:seo\s+keywords(?:\s+included)?|keywords|tags|topics)\s*:", re.IGNORECASE
+)
 # Blog-platform furniture after the article: comment forms and share widgets.
 _BOILERPLATE = re.compile(
     r"leave a reply|your email address will not be published|required fields are marked"

@@ -17,12 +17,14 @@ Every class is a precision and recall over items, summed over the articles:
   claim is made from it (recall; nothing to be precise about).
 
 Fields the pipeline does not produce yet are read when they appear, under these names:
-`FigureRow.value_max`, `FigureRow.change` ("rise", "fall"), `ClaimRow.speaker` (an actor id).
+`FigureRow.value_max`, `FigureRow.change` ("rise", "fall"). Claims name their speaker in
+`ClaimRow.speaker` (as written) and `ClaimRow.speaker_actor` (an actor id).
 Until then they score as found nowhere: recall 0.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -281,6 +283,29 @@ def _score_claim_labels(
     return score
 
 
+def _speaker_label(claim: rows.ClaimRow, matched: dict[str, str | None], key: Key) -> str | None:
+    """The labelled actor a claim's speaker is: its `speaker_actor` when the pipeline resolved
+    one, else the labelled actor whose name or alias the speaker's words hold ("Chilean
+    President Gabriel Boric" is gabriel-boric even before people are recognised). A speaker
+    that is no labelled actor ("Critics", "a source") has no label: the keys label only actors
+    as speakers, so it counts neither way; nor does an actor the key does not know."""
+    if claim.speaker_actor is not None and matched.get(claim.speaker_actor):
+        return matched[claim.speaker_actor]
+    if claim.speaker is None:
+        return None
+    written = fold(claim.speaker)
+    return next(
+        (
+            a.id
+            for a in key.actor_details.values()
+            if any(
+                re.search(rf"\b{re.escape(fold(n))}\b", written) for n in (a.name, *a.aliases) if n
+            )
+        ),
+        None,
+    )
+
+
 def score_claims(key: Key, facts: ArticleFacts, entries: Sequence[ActorEntry]) -> dict[str, Score]:
     if key.claims is None:
         return {}
@@ -289,8 +314,8 @@ def score_claims(key: Key, facts: ArticleFacts, entries: Sequence[ActorEntry]) -
     kinds: list[tuple[str, str]] = []
     for claim in facts.claims:
         text = _squash(claim.text)
-        if (speaker := getattr(claim, "speaker", None)) is not None:
-            speakers.append((text, matched.get(speaker) or str(speaker)))
+        if (speaker := _speaker_label(claim, matched, key)) is not None:
+            speakers.append((text, speaker))
         if claim.kind != "fact":
             kinds.append((text, claim.kind))
     return {

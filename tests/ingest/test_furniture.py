@@ -22,6 +22,7 @@ CASES = [
             "« March, 2024",
             "News | Feb. 26, 2019",
             "Sunday, 18 September 2016",
+            "Mining Frontier Review, 9 October 2023",
         ],
         "02 April 2009 was the day the accord was signed.",
     ),
@@ -52,6 +53,8 @@ CASES = [
         [
             "Reporting by Jane Doe; Editing by John Roe",
             "(Additional reporting by Ana Ruiz in Lima)",
+            "(Reporting by Ana Ruiz in Lima and Jane Doe in Quito; Editing by John Roe)",
+            "Ana Ruiz reported from Lima; Jane Doe from Quito.",
         ],
         "Reporting by the agency showed a rise.",
     ),
@@ -70,6 +73,8 @@ CASES = [
         [
             "Workers at the refinery in El Palito. REUTERS/Jane Doe",
             "A tanker at the port (Photo: Jane Doe)",
+            "*Soybeans at the port of Santos. Photo: Jane Doe/Example*",
+            "*Soybeans at the port of Santos. Photograph: Example Observer*",
             "FILE PHOTO: A worker at the plant",
             "The two presidents in Beijing. File photo: Example Wire",
             "President Ana Ruiz (L) and her Peruvian counterpart.",
@@ -159,6 +164,17 @@ CASES = [
             "HomeEnergyPorts reopen in Venezuela",
         ],
         "Homeland security officials met.",
+    ),
+    (
+        "kicker",
+        [
+            "ANALYSIS",
+            "Shipping | Analysis",
+            "THE EXAMPLE LEDGER | Markets | Economy | Opinion",
+            "Policy Brief No. 41 | Technology and Security Program",
+            "Example Observer · World · Americas",
+        ],
+        "The analysis showed a rise.",
     ),
 ]
 

@@ -24,9 +24,9 @@ from tests.ingest.scoring import CLASSES, Score, score_figures, score_items
 
 # class: (precision, recall) at least.
 THRESHOLDS: dict[str, tuple[float, float]] = {
-    "title": (0.93, 0.93),
-    "sections": (0.93, 0.96),
-    "keywords": (1.00, 0.90),
+    "title": (1.00, 1.00),
+    "sections": (0.98, 0.98),
+    "keywords": (1.00, 1.00),
     # People are not recognised yet: only curated ones would be, and none of these articles
     # names one. Raise when a recognizer finds them.
     "people": (0.0, 0.0),
@@ -46,11 +46,12 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     # `FigureRow.value_max` (a range's upper end) does not exist yet.
     "range end": (0.0, 0.0),
     "every field": (0.53, 0.62),
-    # `ClaimRow.speaker` does not exist yet.
-    "speakers": (0.0, 0.0),
-    "claim kinds": (0.64, 0.26),
+    # Most labelled speakers are people, whom no recognizer finds yet: a speaker counts by its
+    # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
+    "speakers": (0.85, 0.58),
+    "claim kinds": (0.73, 0.41),
     # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
-    "furniture kept out": (1.00, 0.62),
+    "furniture kept out": (1.00, 1.00),
 }
 
 

@@ -110,3 +110,12 @@ def test_two_speakers_joined_by_and_and_a_wrapped_name() -> None:
     found = find_speaker(text, 0, len(text))
     assert found == SpeakerDraft(15, 57, "two market sources and a government source")
     assert _speaker("Prices rose and analysts said demand was weak.") == "analysts"
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
+    speaker = SpeakerDraft(0, 19, "Hapag-Lloyd of Peru")
+    assert resolve_speaker(speaker, [_mention("peru", 15, 19)]) is None
+    both = [_mention("hapag-lloyd", 0, 11), _mention("peru", 15, 19)]
+    assert resolve_speaker(speaker, both) is None
+    diplomats = SpeakerDraft(0, 18, "Diplomats in Paris")
+    assert resolve_speaker(diplomats, [_mention("france", 13, 18)]) is None
