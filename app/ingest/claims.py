@@ -67,6 +67,9 @@ ASSESSMENT_CUES: tuple[str, ...] = (
     r"\b(?:argue[sd]?|believe[sd]?|contend(?:s|ed)?|maintain(?:s|ed)?\s+that|insist(?:s|ed)?)\b",
     r"\bin\s+(?:our|my|his|her|their)\s+(?:view|opinion|assessment)\b",
     r"\b(?:appears?|seems?)\s+to\b",
+    # A judgement reported: "X called it a threat", "X described the pipeline as a project".
+    r"\b(?-i:called|described)\s+(?:it|the|this|that|them|his|her|their|its)\b",
+    r"\b(?-i:described)\s+\w+(?:\s+\w+){0,5}\s+as\b",
 )
 
 _PRESCRIPTION = re.compile("|".join(PRESCRIPTION_CUES), re.IGNORECASE)

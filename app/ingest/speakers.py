@@ -53,7 +53,14 @@ _VERBS_BEFORE_THAT = (
     r"|estimates|estimate|added|adds|suggested|suggests|suggest|maintained|maintains|maintain"
     r"|announced|announces|observed|observes|emphasized|emphasised|emphasizes|emphasises"
 )
-_VERB = re.compile(rf"\b(?:(?:{_VERBS})\b|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))")
+# "Lula called it a threat", "Putin described the pipeline as a project": a judgement reported.
+_JUDGED = (
+    r"(?:called|described)(?=\s+(?:it|the|a|an|this|that|them|his|her|their|its)\b"
+    r"|\s+\w+(?:\s+\w+){0,5}\s+as\b)"
+)
+_VERB = re.compile(
+    rf"\b(?:(?:{_VERBS})\b|{_JUDGED}|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Where a subject stops, looking back from its verb.
 _CLAUSE_MARKS = ",;:(\"“”‘'—–"
@@ -90,6 +97,7 @@ _SPEAKERS = frozenset({
     "politicians", "voters", "workers", "employees", "union", "police", "military",
 })  # fmt: skip
 _LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
+_INSTITUTIONAL = frozenset({"of", "at", "from"})
 _SPOKESPERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 # After the verb of '"...," said X', X stops at its first preposition or clause mark.
 _AFTER_STOPS = frozenset({
@@ -233,10 +241,23 @@ def resolve_speaker(
     if not inside:
         return None
     head = inside[-1]
-    # "Hapag-Lloyd of Germany", "diplomats in Brussels": a place or body after a preposition
-    # only says where the speaker is from.
-    before = _words(speaker.name[: max(0, len(speaker.name) - (speaker.end - head.start))])
-    if before and before[-1].lower() in _LOCATING:
+    # After a preposition comes where the speaker is from: "Hapag-Lloyd of Germany" is
+    # Hapag-Lloyd, "diplomats in Brussels" nobody known; but "analysts at the IMF" is the IMF.
+    words = list(_WORD.finditer(speaker.name))
+    prep = next((w for w in words if w[0].lower() in _LOCATING), None)
+    if prep is not None:
+        lead = speaker.start + len(speaker.name[: prep.start()].rstrip())
+        before = [m for m in inside if m.end <= lead]
+        if before:
+            return before[-1].actor_id if before[-1].end == lead else None
+        people = [w[0].lower() for w in words if w.start() < prep.start()]
+        if (
+            prep[0].lower() in _INSTITUTIONAL
+            and people
+            and people[-1] in _SPEAKERS
+            and head.end == speaker.end
+        ):
+            return head.actor_id
         return None
     if head.end == speaker.end:
         return head.actor_id

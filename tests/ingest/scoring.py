@@ -283,6 +283,11 @@ def _score_claim_labels(
     return score
 
 
+def _words_only(text: str) -> str:
+    """`text` folded, its words joined by single spaces ("R. Evan Ellis", "r-evan-ellis")."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text)))
+
+
 def _speaker_label(claim: rows.ClaimRow, matched: dict[str, str | None], key: Key) -> str | None:
     """The labelled actor a claim's speaker is: its `speaker_actor` when the pipeline resolved
     one, else the labelled actor whose name or alias the speaker's words hold ("Chilean
@@ -293,17 +298,23 @@ def _speaker_label(claim: rows.ClaimRow, matched: dict[str, str | None], key: Ke
         return matched[claim.speaker_actor]
     if claim.speaker is None:
         return None
-    written = fold(claim.speaker)
-    return next(
-        (
-            a.id
-            for a in key.actor_details.values()
-            if any(
-                re.search(rf"\b{re.escape(fold(n))}\b", written) for n in (a.name, *a.aliases) if n
-            )
-        ),
-        None,
+    written = _words_only(claim.speaker)
+    # Of the labelled names the words hold, the last before a preposition ("R. Evan Ellis of
+    # the US Army War College" is Ellis), else the last after "of", "at" or "from". A
+    # speaker's id is one of its names too ("gina-raimondo").
+    names = [(a.id, n) for a in key.actor_details.values() for n in (a.name, *a.aliases) if n]
+    names += [(c.speaker, c.speaker) for c in key.claims or () if c.speaker]
+    prep = re.search(r"\b(?:of|in|at|from|for|with)\b", written)
+    found = sorted(
+        (m.end(), actor)
+        for actor, name in names
+        if (words := _words_only(name))
+        for m in re.finditer(rf"\b{re.escape(words)}\b", written)
     )
+    before = [f for f in found if prep is None or f[0] <= prep.start()]
+    # "Diplomats in Brussels" is no one labelled; "analysts at CSIS" is CSIS.
+    chosen = before or (found if prep is not None and prep[0] in ("of", "at", "from") else [])
+    return chosen[-1][1] if chosen else None
 
 
 def score_claims(key: Key, facts: ArticleFacts, entries: Sequence[ActorEntry]) -> dict[str, Score]:

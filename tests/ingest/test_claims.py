@@ -172,6 +172,8 @@ def test_not_assertive(sentence: str) -> None:
         ("Many in Caracas believe the loans were a mistake.", ClaimKind.ASSESSMENT),
         ("In our view, the accord favours Beijing.", ClaimKind.ASSESSMENT),
         ("The court appears to side with the government.", ClaimKind.ASSESSMENT),
+        ("Ana Ruiz called it a threat to farmers.", ClaimKind.ASSESSMENT),
+        ("The minister described the pipeline as a lifeline.", ClaimKind.ASSESSMENT),
         ("Washington should lift the sanctions.", ClaimKind.PRESCRIPTION),
         ("Caracas must repay the loans by 2026.", ClaimKind.PRESCRIPTION),
         ("The country needs to diversify its exports.", ClaimKind.PRESCRIPTION),
@@ -180,6 +182,7 @@ def test_not_assertive(sentence: str) -> None:
         ("Exports rose, as expected.", ClaimKind.FACT),
         ("Joint projects aim to improve the ports.", ClaimKind.FACT),
         ("Weather forecasts were ignored by the crew.", ClaimKind.FACT),
+        ("A group called Friends of the Port met in May.", ClaimKind.FACT),
     ],
 )
 def test_kinds_from_verbs_and_modals(sentence: str, kind: ClaimKind) -> None:

@@ -45,6 +45,8 @@ def _speaker(sentence: str) -> str | None:
         ("Lima extended the credit line, Example News reported.", "Example News"),
         ('"We received the funds," Ruiz tweeted.', "Ruiz"),
         ("Lima will pay in oil, he added.", "he"),
+        ("Ana Ruiz called it a threat to farmers.", "Ana Ruiz"),
+        ("The minister described the pipeline as a lifeline.", "The minister"),
     ],
 )
 def test_attribution_forms(sentence: str, speaker: str) -> None:
@@ -66,6 +68,8 @@ def test_attribution_forms(sentence: str, speaker: str) -> None:
         "The deal, signed in May, said nothing new.",
         "The US imposed sanctions after a vote which many critics say was rigged.",
         "The company reported a loss in May.",
+        "A group called Friends of the Port met in May.",
+        "The union called off the strike.",
         "",
     ],
 )
@@ -116,6 +120,8 @@ def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
     speaker = SpeakerDraft(0, 19, "Hapag-Lloyd of Peru")
     assert resolve_speaker(speaker, [_mention("peru", 15, 19)]) is None
     both = [_mention("hapag-lloyd", 0, 11), _mention("peru", 15, 19)]
-    assert resolve_speaker(speaker, both) is None
+    assert resolve_speaker(speaker, both) == "hapag-lloyd"
+    analysts = SpeakerDraft(0, 19, "analysts at the IMF")
+    assert resolve_speaker(analysts, [_mention("imf", 16, 19)]) == "imf"
     diplomats = SpeakerDraft(0, 18, "Diplomats in Paris")
     assert resolve_speaker(diplomats, [_mention("france", 13, 18)]) is None
