@@ -47,6 +47,11 @@ FORECAST_CUES: tuple[str, ...] = (
     r"\b(?:is|are)\s+(?:(?:\w+ly|now|once|again|still)\s+){0,2}(?:becoming|emerging|evolving)\b",
     r"\bfuture\s+of\b",
     r"\bdepends?\s+on\s+(?:how|whether)\b",
+    # Expectations and projections: "analysts expect", "is projected to", "forecasts".
+    r"(?<!\bthan\s)(?<!\bas\s)\b(?-i:expect(?:s|ed|ing)?)\b",
+    r"\b(?:is|are|was|were)\s+(?:projected|forecast|predicted|estimated)\s+to\b",
+    r"\b(?-i:(?:forecasts?|predicts?|anticipates?))\s+(?:that|an?|the)\b",
+    r"\blikely\s+to\b",
 )
 
 # Assessment: evaluative or interpretive language, a judgement a reader may dispute.
@@ -58,6 +63,13 @@ ASSESSMENT_CUES: tuple[str, ...] = (
     r"\bsignifican(?:ce|t)\b",
     r"\bclear\s+challenge\b",
     r"\bproven\s+(?:less\s+|more\s+|in)?effective\b",
+    # Opinion verbs: "critics argue that", "we believe", "he contends".
+    r"\b(?:argue[sd]?|believe[sd]?|contend(?:s|ed)?|maintain(?:s|ed)?\s+that|insist(?:s|ed)?)\b",
+    r"\bin\s+(?:our|my|his|her|their)\s+(?:view|opinion|assessment)\b",
+    r"\b(?:appears?|seems?)\s+to\b",
+    # A judgement reported: "X called it a threat", "X described the pipeline as a project".
+    r"\b(?-i:called|described)\s+(?:it|the|this|that|them|his|her|their|its)\b",
+    r"\b(?-i:described)\s+\w+(?:\s+\w+){0,5}\s+as\b",
 )
 
 _PRESCRIPTION = re.compile("|".join(PRESCRIPTION_CUES), re.IGNORECASE)

@@ -23,6 +23,9 @@ class SectionDraft:
     end: int  # end of the last non-blank character the section owns
     body_start: int  # first character after the heading line(s), blank lines skipped
     body_end: int
+    # Where the heading's own words begin, after any "#" marks and number: figures and actors
+    # are read from there ("## 1. Title" has no figure 1). The introduction: its `start`.
+    title_start: int
 
 
 @dataclass(frozen=True, slots=True)

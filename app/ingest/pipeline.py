@@ -33,6 +33,7 @@ from app.ingest.rows import (
     Row,
     SectionRow,
 )
+from app.ingest.speakers import find_speaker, resolve_speaker
 from app.ingest.stages import (
     Claims,
     Document,
@@ -304,13 +305,22 @@ def article_rows(
         chosen = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         return list(dict.fromkeys(m.actor_id for m in chosen))
 
+    speaker_actor: str | None = None  # the section's last resolved speaker, for "he said"
+    section = -1
     for span, kind, span_figures in zip(spans, claims.kinds, figures.figures, strict=True):
+        if span.section != section:
+            section, speaker_actor = span.section, None
         sid = section_ids[span.section]
         sentence = text[span.start : span.end]
         actors = actors_within(span.start, span.end)
         claim_id: str | None = None
         if kind is not None:
             claim_id = ids.make("c", sentence)
+            speaker = find_speaker(text, span.start, span.end)
+            if speaker is not None:
+                speaker_actor = resolve_speaker(
+                    speaker, entities.mentions[span.section], speaker_actor
+                )
             facts.claims.append(
                 ClaimRow(
                     id=claim_id,
@@ -321,6 +331,8 @@ def article_rows(
                     kind=kind.value,
                     start=span.start,
                     end=span.end,
+                    speaker=speaker.name if speaker else None,
+                    speaker_actor=speaker_actor if speaker else None,
                 )
             )
             facts.claim_actors += [ClaimActorRow(claim_id=claim_id, actor_id=a) for a in actors]

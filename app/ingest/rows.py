@@ -73,6 +73,8 @@ class ClaimRow(NamedTuple):
     kind: str
     start: int
     end: int
+    speaker: str | None
+    speaker_actor: str | None
 
 
 class FigureRow(NamedTuple):

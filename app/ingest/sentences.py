@@ -1,10 +1,14 @@
 """Split a section body into sentences with absolute offsets.
 
-The articles put one paragraph, sentence or bullet per line, so a line break always ends a
-sentence and the finer rules below only run inside one line. A bullet line is one sentence
-without its marker. Within a line a sentence ends at `.`, `!` or `?` (closing quotes and
-brackets included) when whitespace and an uppercase letter, a digit or an opening quote
-follow, unless the period belongs to an abbreviation or an initial.
+The articles put one paragraph, sentence or bullet per line, so a line break ends a sentence
+and the finer rules below run inside one paragraph; except in hard-wrapped text, where a line
+that does not end like a sentence and a next line that starts in lowercase are one paragraph.
+A bullet line is one sentence without its marker. Within a paragraph a sentence ends at `.`,
+`!` or `?` (closing quotes and brackets included) when whitespace and an uppercase letter, a
+digit or an opening quote follow, unless the period belongs to an abbreviation or an initial.
+
+Lines of web-page furniture (app/ingest/furniture.py) and keyword lists hold no sentence, and
+a dateline opening a paragraph ("MOSCOW (Reuters) - ") is not part of its first sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import re
 
 from app.ingest.drafts import SentenceDraft
+from app.ingest.furniture import dateline_length, furniture_rule
+from app.ingest.keywords import keyword_items
 from app.ingest.lines import raw_lines
 
 __all__ = ["split_sentences"]
@@ -25,13 +31,21 @@ _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*([$€£]?\w*)")
 # Titles and Latin shorthands precede the next word of the same sentence, even a capitalised
 # one ("Dr. Smith", "e.g. China"), so they never end a sentence.
 _NEVER_END = frozenset({
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.",
-    "e.g.", "i.e.", "cf.", "vs.", "fig.",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
+    "maj.", "capt.", "cmdr.", "adm.", "sgt.", "pres.", "amb.", "rev.", "hon.", "mt.", "ft.",
+    "messrs.", "e.g.", "i.e.", "cf.", "vs.", "fig.", "approx.", "ca.",
+})
+# Before a number these never end a sentence ("No. 2", "Sept. 13", "Art. 5"); before a word
+# they are treated like the ambiguous ones below ("...since Sept. The talks...").
+_BEFORE_NUMBER = frozenset({
+    "no.", "nos.", "art.", "vol.", "p.", "pp.", "ch.", "sec.", "para.",
+    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+    "dec.",
 })
 # These may close a sentence too ("...made in the U.S. The next..."); they end one only
 # before a word that usually opens a sentence, so "U.S. Hegemony" or "Acme Inc. Board" stay.
 # Dotted acronyms ("U.S.", "U.K.") and single initials ("J.") are treated the same way.
-_AMBIGUOUS = frozenset({"inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr."})
+_AMBIGUOUS = frozenset({"inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr.", "bros.", "plc."})
 _SENTENCE_OPENERS = frozenset({
     "the", "this", "that", "these", "those", "it", "its", "they", "their", "we", "our",
     "he", "she", "his", "her", "there", "in", "on", "at", "as", "for", "but", "and", "yet",
@@ -39,6 +53,8 @@ _SENTENCE_OPENERS = frozenset({
     "despite", "today", "such", "many", "most", "some",
 })
 # fmt: on
+# A line that ends like this ends its sentence, even when the next starts in lowercase.
+_WRAP_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _ACRONYM = re.compile(r"(?:[a-z]\.){2,}", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -62,9 +78,14 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
         first -= 1
     raw = line[first : match.end()].lstrip(_OPENERS)
     abbreviation = raw.lower()
-    if abbreviation in _NEVER_END or (abbreviation == "no." and word[0].isdigit()):
+    if abbreviation in _NEVER_END or (abbreviation in _BEFORE_NUMBER and word[0].isdigit()):
         return False
-    if abbreviation in _AMBIGUOUS or _ACRONYM.fullmatch(raw) or _INITIAL.fullmatch(raw):
+    if (
+        abbreviation in _AMBIGUOUS
+        or abbreviation in _BEFORE_NUMBER
+        or _ACRONYM.fullmatch(raw)
+        or _INITIAL.fullmatch(raw)
+    ):
         return word.lower() in _SENTENCE_OPENERS
     return True
 
@@ -82,14 +103,42 @@ def _split_line(line: str, offset: int) -> list[SentenceDraft]:
     return sentences
 
 
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` carries on the sentence `previous` broke off (hard-wrapped text)."""
+    return (
+        line[0].islower()
+        and _WRAP_END.search(previous) is None
+        and _BULLET.match(line) is None
+        and _BULLET.match(previous) is None
+    )
+
+
 def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
     """Sentences of `text[start:end]`, each stripped, with offsets into the whole `text`."""
     sentences: list[SentenceDraft] = []
+    # The paragraph being read: its start and the end of its last line, joined across hard
+    # wraps ("Venezuela is\nnegotiating help"), a line break inside a sentence.
+    block: tuple[int, int] | None = None
+
+    def flush() -> None:
+        if block is not None:
+            sentences.extend(_split_line(text[block[0] : block[1]], block[0]))
+
     for offset, raw in raw_lines(text, start, end):
         line_start = offset + len(raw) - len(raw.lstrip())
         line = raw.strip()
-        if not line:
+        if not line or furniture_rule(line) is not None or keyword_items(line) is not None:
+            flush()
+            block = None
             continue
+        if block is not None and _continues(text[block[0] : block[1]], line):
+            block = (block[0], line_start + len(line))
+            continue
+        flush()
+        block = None
+        if skip := dateline_length(line):
+            line_start += skip
+            line = line[skip:]
         bullet = _BULLET.match(line)
         if bullet is not None:
             item = line[bullet.end() :]
@@ -97,5 +146,6 @@ def split_sentences(text: str, start: int, end: int) -> list[SentenceDraft]:
                 item_start = line_start + bullet.end()
                 sentences.append(SentenceDraft(item_start, item_start + len(item), item))
             continue
-        sentences.extend(_split_line(line, line_start))
+        block = (line_start, line_start + len(line))
+    flush()
     return sentences

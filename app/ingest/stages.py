@@ -115,7 +115,7 @@ def split_sentences(document: Document) -> Sentences:
     text = document.text
     for i, section in enumerate(document.draft.sections):
         if section.body_start > section.start:
-            spans.append(Span(i, section.start, section.body_start, in_body=False))
+            spans.append(Span(i, section.title_start, section.body_start, in_body=False))
         spans += [
             Span(i, s.start, s.end, in_body=True)
             for s in split_span(text, section.body_start, section.body_end)

@@ -13,6 +13,10 @@ is read in the first that it uses:
    short unnumbered lines that are not headings ("Key points"), so the styles never mix.
 
 A text with no headings at all is one section, the introduction.
+
+Web-page furniture (app/ingest/furniture.py: banners, datelines, bylines, captions, notices)
+and keyword lists (app/ingest/keywords.py) are read as blank lines: never the title, a heading
+or a section's text. The keywords they list join those of the trailer.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import re
 from dataclasses import dataclass
 
 from app.ingest.drafts import DocumentDraft, SectionDraft
+from app.ingest.furniture import furniture_rule
+from app.ingest.keywords import keyword_items, listed_items
 from app.ingest.lines import raw_lines
 
 __all__ = ["parse_document"]
@@ -38,12 +44,23 @@ _TITLE_OPENERS = "\"'“‘("
 # "SEO keywords" is unambiguous anywhere; "Keywords:"/"Tags:" only on the last lines, since a
 # body paragraph may start the same way.
 _SEO_KEYWORDS = re.compile(r"seo\s+keywords(?:\s+included)?\s*:", re.IGNORECASE)
-_KEYWORDS = re.compile(r"(?:seo\s+keywords(?:\s+included)?|keywords|tags)\s*:", re.IGNORECASE)
+_KEYWORDS = re.compile(
+    r"(?:seo\s+keywords(?:\s+included)?|keywords|tags|topics)\s*:", re.IGNORECASE
+)
 # Blog-platform furniture after the article: comment forms and share widgets.
 _BOILERPLATE = re.compile(
     r"leave a reply|your email address will not be published|required fields are marked"
     r"|share this\s*:|click to share|like this\s*:"
     r"|related(?:\s+(?:posts|articles|stories))?\s*:?$",
+    re.IGNORECASE,
+)
+# A news site's lists of other stories after the article: everything after one is theirs. Only
+# once the story has begun (a line ending like a sentence came first), since the same lists
+# may stand in a sidebar above it.
+_OTHER_STORIES = re.compile(
+    r"(?:also\s+in\s+this\s+section|you\s+may\s+also\s+like|more\s+(?:stories|articles)"
+    r"(?:\s+from\s+.{1,40})?|latest\s+(?:articles|news|stories)|most\s+(?:read|popular)"
+    r"|read\s+next|recommended(?:\s+for\s+you)?|weekly\s+recap|more\s+on\s+this\s+story)\s*:?",
     re.IGNORECASE,
 )
 
@@ -67,6 +84,7 @@ class _Heading:
     title: str
     level: int
     parent_number: str | None
+    title_start: int
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -79,7 +97,8 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _numbered_heading(line: str) -> tuple[str, str] | None:
+def _numbered_heading(line: str) -> tuple[str, str, int] | None:
+    """The number, the title and where the title starts in `line`, for a numbered heading."""
     match = _NUMBERED.fullmatch(line)
     if match is None or len(line) > _MAX_HEADING_CHARS:
         return None
@@ -88,7 +107,7 @@ def _numbered_heading(line: str) -> tuple[str, str] | None:
         return None
     if title.endswith(_PROSE_ENDINGS) and not _TRAILING_ACRONYM.search(title):
         return None
-    return match["number"], title
+    return match["number"], title, match.start("title")
 
 
 def _parent_of(number: str) -> str | None:
@@ -97,29 +116,31 @@ def _parent_of(number: str) -> str | None:
 
 
 def _markdown_headings(lines: list[_Line]) -> list[_Heading]:
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, int]] = []
     for index, line in enumerate(lines):
         match = _MARKDOWN.fullmatch(line.text)
         if match is not None and match["rest"]:
-            found.append((index, len(match["hashes"]), match["rest"]))
+            found.append((index, len(match["hashes"]), match["rest"], match.start("rest")))
     if not found:
         return []
     # The shallowest heading level in use is level 1, whether or not the title has a "#".
-    base = min(hashes for _, hashes, _ in found) - 1
+    base = min(hashes for _, hashes, _, _ in found) - 1
     headings: list[_Heading] = []
-    for index, hashes, rest in found:
+    for index, hashes, rest, rest_at in found:
+        line = lines[index]
         numbered = _NUMBERED.fullmatch(rest)
         if numbered is not None:
             number, title = numbered["number"], numbered["title"]
             level = number.count(".") + 1
-            headings.append(_Heading(index, lines[index], number, title, level, _parent_of(number)))
+            at = line.start + rest_at + numbered.start("title")
+            headings.append(_Heading(index, line, number, title, level, _parent_of(number), at))
             continue
         level = hashes - base
         parent = next(
             (h.number for h in reversed(headings) if h.level < level and h.number is not None),
             None,
         )
-        headings.append(_Heading(index, lines[index], None, rest, level, parent))
+        headings.append(_Heading(index, line, None, rest, level, parent, line.start + rest_at))
     return headings
 
 
@@ -128,9 +149,10 @@ def _plain_headings(lines: list[_Line]) -> list[_Heading]:
     for index, line in enumerate(lines):
         parsed = _numbered_heading(line.text)
         if parsed is not None:
-            number, title = parsed
+            number, title, at = parsed
             level = number.count(".") + 1
-            headings.append(_Heading(index, line, number, title, level, _parent_of(number)))
+            parent = _parent_of(number)
+            headings.append(_Heading(index, line, number, title, level, parent, line.start + at))
     return headings
 
 
@@ -175,7 +197,7 @@ def _unnumbered_headings(lines: list[_Line]) -> list[_Heading]:
         if following is None or len(following.text) <= len(line.text):
             continue
         if _looks_like_heading(line.text) and _ends_like_prose(following.text):
-            headings.append(_Heading(index, line, None, line.text, 1, None))
+            headings.append(_Heading(index, line, None, line.text, 1, None, line.start))
     return headings
 
 
@@ -184,6 +206,10 @@ def _trailer_cut(lines: list[_Line]) -> tuple[int, list[str]]:
     stop = next(
         (i for i, line in enumerate(lines) if _BOILERPLATE.match(line.text)),
         len(lines),
+    )
+    begun = next((i for i, line in enumerate(lines) if _ends_like_prose(line.text)), stop)
+    stop = next(
+        (i for i in range(begun + 1, stop) if _OTHER_STORIES.fullmatch(lines[i].text)), stop
     )
     cut = next((i for i in range(stop) if _SEO_KEYWORDS.match(lines[i].text)), stop)
     # Walk back over "Keywords:"/"Tags:" lines that close the article.
@@ -198,11 +224,23 @@ def _trailer_cut(lines: list[_Line]) -> tuple[int, list[str]]:
     keywords: list[str] = []
     # A tags line may follow the share buttons too.
     for line in lines[cut:]:
-        match = _KEYWORDS.match(line.text)
-        if match is not None:
-            items = re.split(r"[,;]", line.text[match.end() :])
-            keywords += [kept for item in items if (kept := item.strip().rstrip(".").strip())]
+        if _KEYWORDS.match(line.text):
+            keywords += listed_items(line.text) or []
     return cut, keywords
+
+
+def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """`lines` with web-page furniture and keyword lists blanked, and the keywords listed."""
+    kept: list[_Line] = []
+    keywords: list[str] = []
+    for line in lines:
+        items = keyword_items(line.text) if not line.blank else None
+        if items is not None:
+            keywords += items
+        if items is not None or (not line.blank and furniture_rule(line.text) is not None):
+            line = _Line(line.start, line.start, "")
+        kept.append(line)
+    return kept, keywords
 
 
 def _span_end(lines: list[_Line], fallback: int) -> int:
@@ -222,13 +260,51 @@ def _section(heading: _Heading, body: list[_Line]) -> SectionDraft:
         end=end,
         body_start=body_start,
         body_end=end,
+        title_start=heading.title_start,
     )
+
+
+# A site's banner above the headline ("Example Times", "Energy Desk"): a short line followed
+# by a headline that is much longer and ends like no sentence. The headline is the title.
+_MAX_BANNER_WORDS = 4
+_MIN_HEADLINE_WORDS = 5
+_MAX_HEADLINE_WORDS = 25
+
+
+def _headline_after_banner(lines: list[_Line], first: int) -> int:
+    """The index of the title line: `first`, or the headline below a banner at `first`."""
+    banner = lines[first].text
+    after = next((i for i in range(first + 1, len(lines)) if not lines[i].blank), None)
+    if after is None or _MARKDOWN.fullmatch(banner) or len(banner.split()) > _MAX_BANNER_WORDS:
+        return first
+    headline = lines[after].text
+    words = len(headline.split())
+    closed = after + 1 == len(lines) or lines[after + 1].blank
+    if (
+        closed
+        and _MIN_HEADLINE_WORDS <= words <= _MAX_HEADLINE_WORDS
+        and words >= 2 * len(banner.split())
+        and not _ends_like_prose(banner)
+        and not _ends_like_prose(headline)
+        and _MARKDOWN.fullmatch(headline) is None
+        and _numbered_heading(headline) is None
+        and furniture_rule(headline) is None
+        and (headline[0].isupper() or headline[0] in _TITLE_OPENERS)
+    ):
+        return after
+    return first
 
 
 def parse_document(text: str) -> DocumentDraft:
     """Find the title, the sections with their spans, and the keywords trailer of `text`."""
     lines = _split_lines(text)
-    first = next((i for i, line in enumerate(lines) if not line.blank), None)
+    # A banner, a dateline or a notice above the headline is not the title.
+    first = next(
+        (i for i, line in enumerate(lines) if not line.blank and furniture_rule(line.text) is None),
+        None,
+    )
+    if first is not None:
+        first = _headline_after_banner(lines, first)
     if first is None:
         return DocumentDraft(title="", title_start=0, title_end=0, sections=[])
     title_start, title = lines[first].start, lines[first].text
@@ -238,8 +314,9 @@ def parse_document(text: str) -> DocumentDraft:
         title = markdown_title["rest"]
 
     rest = lines[first + 1 :]
-    cut, keywords = _trailer_cut(rest)
-    body = rest[:cut]
+    cut, trailer_keywords = _trailer_cut(rest)
+    body, keywords = _without_furniture(rest[:cut])
+    keywords += trailer_keywords
     headings = _markdown_headings(body) or _plain_headings(body) or _unnumbered_headings(body)
     bounds = [h.index for h in headings] + [len(body)]
 
@@ -247,7 +324,7 @@ def parse_document(text: str) -> DocumentDraft:
     intro = [line for line in body[: bounds[0]] if not line.blank]
     if intro:
         start, end = intro[0].start, intro[-1].end
-        sections.append(SectionDraft(None, "Introduction", 1, None, start, end, start, end))
+        sections.append(SectionDraft(None, "Introduction", 1, None, start, end, start, end, start))
     for k, heading in enumerate(headings):
         sections.append(_section(heading, body[heading.index + 1 : bounds[k + 1]]))
     return DocumentDraft(

@@ -151,6 +151,15 @@ class ClaimPublic(Schema):
     kind: ClaimKind
     actors: list[str] = Field(description="Ids of the actors the claim names.")
     figures: list[str] = Field(description="Ids of the figures in the claim.")
+    speaker: str | None = Field(
+        description="Who the sentence attributes the claim to, as written"
+        ' ("X said", "according to X"); null when the article asserts it itself.',
+        examples=["Rosneft vice president Pavel Fedorov"],
+    )
+    speaker_actor: str | None = Field(
+        description="Id of the actor the speaker is, when it is one the article names.",
+        examples=["rosneft"],
+    )
     start: Start
     end: End
 

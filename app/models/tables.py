@@ -78,6 +78,11 @@ class Claim(SQLModel, table=True):
     kind: str = Field(index=True)
     start: int
     end: int
+    # Who the sentence attributes the claim to, as written; null when the article asserts it.
+    speaker: str | None = Field(default=None, index=True)
+    # Always an actor the article's mentions name (mention holds the foreign key). No constraint
+    # of its own: SQLite adds a column in place only without one, and drops it only without one.
+    speaker_actor: str | None = Field(default=None, index=True)
 
 
 class Figure(SQLModel, table=True):

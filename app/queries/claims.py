@@ -12,7 +12,10 @@ from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `c` (the claim table), with
 # placeholders for every value.
-_CLAIMS = 'SELECT c.id, c.article_id, c.section_id, c.text, c.kind, c.start, c."end" FROM claim c'
+_CLAIMS = (
+    "SELECT c.id, c.article_id, c.section_id, c.text, c.kind, c.speaker, c.speaker_actor,"
+    ' c.start, c."end" FROM claim c'
+)
 _ACTORS = (
     "SELECT ca.claim_id, ca.actor_id FROM claim_actor ca JOIN claim c ON c.id = ca.claim_id"
     " WHERE {where} ORDER BY ca.claim_id, ca.actor_id"
@@ -48,6 +51,7 @@ class ClaimFilters:
     section: str | None = None
     actor: str | None = None
     kind: ClaimKind | None = None
+    speaker: str | None = None
 
 
 def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
@@ -64,10 +68,14 @@ def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
             "kind": kind,
             "actors": actors.get(id_, []),
             "figures": figures.get(id_, []),
+            "speaker": speaker,
+            "speaker_actor": speaker_actor,
             "start": start,
             "end": end,
         }
-        for id_, article, section, text, kind, start, end in rows.all(sql, params)
+        for id_, article, section, text, kind, speaker, speaker_actor, start, end in rows.all(
+            sql, params
+        )
     ]
 
 
@@ -88,6 +96,9 @@ def list_claims(
         where.add("c.section_id = :section", section=filters.section)
     if filters.kind is not None:
         where.add("c.kind = :kind", kind=filters.kind.value)
+    if filters.speaker is not None:
+        # The speaker's actor id, or the speaker exactly as written.
+        where.add("(c.speaker_actor = :speaker OR c.speaker = :speaker)", speaker=filters.speaker)
     if filters.actor is not None:
         where.add(
             "c.id IN (SELECT claim_id FROM claim_actor WHERE actor_id = :actor)",

@@ -488,3 +488,14 @@ def test_the_overview_says_where_an_article_came_from(page: WebDriver, server_ur
         "Diario Altiplano · Marta Quispe Rivas, Ana Ruiz · 2025-03-04 · Spanish",
         "",
     ]
+
+
+def test_an_attributed_claim_shows_its_speaker(page: WebDriver, server_url: str) -> None:
+    section = "russia-china-venezuela-8-2"
+    [claim] = [c for c in api(server_url, f"/v1/sections/{section}")["claims"] if c["speaker"]]
+    page.get(f"{server_url}/?section={section}&claim={claim['id']}")
+    marked = find(page, f".reader-text #claim-{claim['id']}")
+    assert marked.get_attribute("title") == "Prescription claim, attributed to Experts"
+    page.find_element(By.CSS_SELECTOR, ".claims-list summary").click()
+    notes = page.find_elements(By.CSS_SELECTOR, ".claims-list .claim-speaker")
+    assert [n.text for n in notes] == ["— according to Experts"]

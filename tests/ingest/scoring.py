@@ -17,12 +17,14 @@ Every class is a precision and recall over items, summed over the articles:
   claim is made from it (recall; nothing to be precise about).
 
 Fields the pipeline does not produce yet are read when they appear, under these names:
-`FigureRow.value_max`, `FigureRow.change` ("rise", "fall"), `ClaimRow.speaker` (an actor id).
+`FigureRow.value_max`, `FigureRow.change` ("rise", "fall"). Claims name their speaker in
+`ClaimRow.speaker` (as written) and `ClaimRow.speaker_actor` (an actor id).
 Until then they score as found nowhere: recall 0.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -281,6 +283,40 @@ def _score_claim_labels(
     return score
 
 
+def _words_only(text: str) -> str:
+    """`text` folded, its words joined by single spaces ("R. Evan Ellis", "r-evan-ellis")."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text)))
+
+
+def _speaker_label(claim: rows.ClaimRow, matched: dict[str, str | None], key: Key) -> str | None:
+    """The labelled actor a claim's speaker is: its `speaker_actor` when the pipeline resolved
+    one, else the labelled actor whose name or alias the speaker's words hold ("Chilean
+    President Gabriel Boric" is gabriel-boric even before people are recognised). A speaker
+    that is no labelled actor ("Critics", "a source") has no label: the keys label only actors
+    as speakers, so it counts neither way; nor does an actor the key does not know."""
+    if claim.speaker_actor is not None and matched.get(claim.speaker_actor):
+        return matched[claim.speaker_actor]
+    if claim.speaker is None:
+        return None
+    written = _words_only(claim.speaker)
+    # Of the labelled names the words hold, the last before a preposition ("R. Evan Ellis of
+    # the US Army War College" is Ellis), else the last after "of", "at" or "from". A
+    # speaker's id is one of its names too ("gina-raimondo").
+    names = [(a.id, n) for a in key.actor_details.values() for n in (a.name, *a.aliases) if n]
+    names += [(c.speaker, c.speaker) for c in key.claims or () if c.speaker]
+    prep = re.search(r"\b(?:of|in|at|from|for|with)\b", written)
+    found = sorted(
+        (m.end(), actor)
+        for actor, name in names
+        if (words := _words_only(name))
+        for m in re.finditer(rf"\b{re.escape(words)}\b", written)
+    )
+    before = [f for f in found if prep is None or f[0] <= prep.start()]
+    # "Diplomats in Brussels" is no one labelled; "analysts at CSIS" is CSIS.
+    chosen = before or (found if prep is not None and prep[0] in ("of", "at", "from") else [])
+    return chosen[-1][1] if chosen else None
+
+
 def score_claims(key: Key, facts: ArticleFacts, entries: Sequence[ActorEntry]) -> dict[str, Score]:
     if key.claims is None:
         return {}
@@ -289,8 +325,8 @@ def score_claims(key: Key, facts: ArticleFacts, entries: Sequence[ActorEntry]) -
     kinds: list[tuple[str, str]] = []
     for claim in facts.claims:
         text = _squash(claim.text)
-        if (speaker := getattr(claim, "speaker", None)) is not None:
-            speakers.append((text, matched.get(speaker) or str(speaker)))
+        if (speaker := _speaker_label(claim, matched, key)) is not None:
+            speakers.append((text, speaker))
         if claim.kind != "fact":
             kinds.append((text, claim.kind))
     return {

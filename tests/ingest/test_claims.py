@@ -158,3 +158,32 @@ def test_assertive(sentence: str) -> None:
 )
 def test_not_assertive(sentence: str) -> None:
     assert not is_assertive(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Analysts expect that demand to triple by 2030.", ClaimKind.FORECAST),
+        ("Output is projected to rise 4% next year.", ClaimKind.FORECAST),
+        ("The bank forecasts a 3% decline in imports.", ClaimKind.FORECAST),
+        ("The fund will likely cut its lending.", ClaimKind.FORECAST),
+        ("Refiners are likely to buy more crude.", ClaimKind.FORECAST),
+        ("Critics argue that the deal is flawed.", ClaimKind.ASSESSMENT),
+        ("Many in Caracas believe the loans were a mistake.", ClaimKind.ASSESSMENT),
+        ("In our view, the accord favours Beijing.", ClaimKind.ASSESSMENT),
+        ("The court appears to side with the government.", ClaimKind.ASSESSMENT),
+        ("Ana Ruiz called it a threat to farmers.", ClaimKind.ASSESSMENT),
+        ("The minister described the pipeline as a lifeline.", ClaimKind.ASSESSMENT),
+        ("Washington should lift the sanctions.", ClaimKind.PRESCRIPTION),
+        ("Caracas must repay the loans by 2026.", ClaimKind.PRESCRIPTION),
+        ("The country needs to diversify its exports.", ClaimKind.PRESCRIPTION),
+        # Look-alikes that are facts.
+        ("Output fell more than expected.", ClaimKind.FACT),
+        ("Exports rose, as expected.", ClaimKind.FACT),
+        ("Joint projects aim to improve the ports.", ClaimKind.FACT),
+        ("Weather forecasts were ignored by the crew.", ClaimKind.FACT),
+        ("A group called Friends of the Port met in May.", ClaimKind.FACT),
+    ],
+)
+def test_kinds_from_verbs_and_modals(sentence: str, kind: ClaimKind) -> None:
+    assert classify_claim(sentence) == kind

@@ -128,10 +128,25 @@ def test_empty_range() -> None:
     assert split_sentences("\n \n", 0, 3) == []
 
 
-def test_newline_always_ends_a_sentence() -> None:
-    assert _texts("A line without a stop\nand a lowercase line\n") == [
-        "A line without a stop",
+def test_a_newline_ends_a_sentence_unless_the_text_is_hard_wrapped() -> None:
+    assert _texts("A line with a stop.\nand a lowercase line\nA Capitalised line\n") == [
+        "A line with a stop.",
         "and a lowercase line",
+        "A Capitalised line",
+    ]
+    wrapped = "Venezuela is\nnegotiating help from Rosneft. It needs\ncash, two sources said.\n"
+    sentences = split_sentences(wrapped, 0, len(wrapped))
+    assert [(s.start, s.text) for s in sentences] == [
+        (0, "Venezuela is\nnegotiating help from Rosneft."),
+        (44, "It needs\ncash, two sources said."),
+    ]
+
+
+def test_a_bullet_is_never_joined_to_its_neighbours() -> None:
+    assert _texts("Key points\n- first item\nand more\n") == [
+        "Key points",
+        "first item",
+        "and more",
     ]
 
 
@@ -237,3 +252,51 @@ def test_a_long_paragraph_splits_at_every_stop() -> None:
     assert len(found) == 20_000
     assert {s.text for s in found} == {"Russia lent money."}
     assert (found[-1].start, found[-1].end) == (19 * 19_999, 19 * 20_000 - 1)
+
+
+# Abbreviations of news copy; every case is one line holding exactly these sentences (the
+# measurement in docs/ingest.md).
+ABBREVIATION_CASES = [
+    ["The talks resumed on Sept. 13 in Caracas.", "Officials expected a deal by Nov. 14, 2019."],
+    ["R. Evan Ellis, a professor at the U.S. Army War College, wrote on it.", "He sees a shift."],
+    ["The forum in St. Petersburg drew 20,000 visitors.", "Its organisers called it a success."],
+    ["Platform No. 2 was shut in Feb. after a fire.", "Repairs cost $4.5 million."],
+    ["Dr. Ana Ruiz and Gen. Vladimir Padrino met in Jan.", "They signed three accords."],
+    ['"We will not retreat," the minister said.', "The crowd cheered."],
+    ["Output fell 3.2 percent in 2019.", "It rose 1.5 percent in 2020."],
+    ['"Is this sustainable?" asked one analyst.', "Nobody answered."],
+    ["The U.S. imposed sanctions in Aug. 2017.", "The U.S. Treasury later widened them."],
+    ["Exports reached 1.2 million barrels a day in Oct.", "That was the lowest since 1989."],
+    ['She said: "The deal is done."', "Then she left."],
+    ["Mr. Sechin flew to Caracas on Dec. 5.", "Mrs. Rodríguez met him."],
+    ["Lt. Col. Ruiz commanded the unit.", "It had 500 soldiers."],
+    ["The plan passed 52-48 on Jan. 9.", "Critics said it was rushed."],
+    ["J.P. Morgan analysts cut their forecast.", "Brent traded at $61.40 a barrel."],
+    ["The deal was signed by Pres. Maduro.", "It was published in Vol. 3 of the gazette."],
+    ["The loan went to Rosneft Trading S.A. in Geneva.", "PDVSA repaid part of it in oil."],
+    ["The company, Acme Corp., denied it.", "Shares of Acme Inc. fell."],
+    ["The vote was held in the U.K. last year.", "Turnout was 67%."],
+    ["Prices rose (by 4.5%).", "Demand fell."],
+]
+
+
+@pytest.mark.parametrize("sentences", ABBREVIATION_CASES, ids=lambda s: s[0][:30])
+def test_abbreviations_initials_and_decimals_do_not_end_sentences(sentences: list[str]) -> None:
+    assert _texts(" ".join(sentences)) == sentences
+
+
+def test_furniture_and_keyword_lines_hold_no_sentence() -> None:
+    text = (
+        "By Jane Doe\nThe port reopened.\n(Photo: Jane Doe/Example)\n"
+        "This article is more than 2 years old\nTags: ports, shipping\nShips returned.\n"
+    )
+    assert _texts(text) == ["The port reopened.", "Ships returned."]
+
+
+def test_a_dateline_is_not_part_of_the_first_sentence() -> None:
+    text = "CARACAS, Venezuela (Reuters) - The port reopened. Ships returned.\n"
+    sentences = split_sentences(text, 0, len(text))
+    assert [(s.start, s.text) for s in sentences] == [
+        (31, "The port reopened."),
+        (50, "Ships returned."),
+    ]

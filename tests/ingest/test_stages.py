@@ -34,10 +34,11 @@ def test_the_document_stage_finds_the_title_and_sections() -> None:
 def test_the_sentence_stage_keeps_headings_as_spans_outside_the_body() -> None:
     sentences = split_sentences(read_document(TEXT))
     assert [(s.section, TEXT[s.start : s.end], s.in_body) for s in sentences.spans] == [
-        (0, "1. Deals in 2019\n", False),
+        # A heading's span starts at its title: its number is no figure.
+        (0, "Deals in 2019\n", False),
         (0, "Acme Holdings paid $5 billion.", True),
         (0, "Analysts expect prices to rise.", True),
-        (1, "2. Outlook\n", False),
+        (1, "Outlook\n", False),
         (1, "Rates should fall.", True),
     ]
     assert [s.text for s in sentences.body(1)] == ["Rates should fall."]

@@ -1,6 +1,8 @@
 import itertools
 from pathlib import Path
 
+import pytest
+
 from app.ingest.drafts import SectionDraft
 from app.ingest.structure import parse_document
 from tests.seed_outline import NUMBERED_SECTIONS
@@ -246,3 +248,74 @@ def test_crlf_line_endings() -> None:
     assert doc.title == "Title"
     part = doc.sections[0]
     assert (part.title, text[part.start : part.end]) == ("Part", "1. Part\r\nBody.")
+
+
+def test_web_page_furniture_is_no_title_section_or_text() -> None:
+    text = (
+        "Skip to main content\nHome › World › Americas\n"
+        "Venezuela Turns to Moscow for Cash\n\n"
+        "By Jane Doe\n02 April 2009\nThis article is more than 2 years old\n\n"
+        "CARACAS (Reuters) - The government asked for a loan.\n\n"
+        "Share on Facebook\nRegister now for FREE unlimited access to Example.com\n\n"
+        "Officials expect an answer soon.\n"
+    )
+    doc = parse_document(text)
+    assert doc.title == "Venezuela Turns to Moscow for Cash"
+    assert _table(doc.sections) == [(None, "Introduction", 1, None)]
+    intro = doc.sections[0]
+    assert text[intro.start : intro.end].startswith("CARACAS (Reuters) - The government")
+    assert text[intro.start : intro.end].endswith("answer soon.")
+
+
+def test_a_dateline_line_is_no_numbered_section() -> None:
+    text = "Title\n\n02 April 2009\n\n1. Part\nBody.\n"
+    assert _table(parse_document(text).sections) == [("1", "Part", 1, None)]
+
+
+def test_a_keywords_list_under_the_title_is_keywords_not_the_introduction() -> None:
+    text = "Title\n\nKeywords: Venezuela, Russia, oil\n\n1. Part\nBody.\n"
+    doc = parse_document(text)
+    assert doc.keywords == ["Venezuela", "Russia", "oil"]
+    assert _table(doc.sections) == [("1", "Part", 1, None)]
+
+
+def test_headings_title_start_skips_marks_and_numbers() -> None:
+    text = "# Title\n\n## 1. First part\nA.\n\n## Second part\nB.\n"
+    sections = parse_document(text).sections
+    assert [text[s.title_start : s.title_start + 5] for s in sections] == ["First", "Secon"]
+    plain = "Title\n\n2.1 Oil and gas\nA.\n"
+    (section,) = parse_document(plain).sections
+    assert plain[section.title_start :].startswith("Oil and gas")
+
+
+def test_lists_of_other_stories_end_the_body_once_the_story_has_begun() -> None:
+    text = (
+        "Title\n\nMost read\n\nThe port reopened.\n\nAlso in this section\n"
+        "5 August 2025\nAnother story begins here and goes on.\n"
+    )
+    doc = parse_document(text)
+    intro = doc.sections[0]
+    assert text[intro.start : intro.end] == "The port reopened."
+
+
+def test_a_site_banner_above_the_headline_is_neither_title_nor_section() -> None:
+    text = (
+        "Example Times\n\nVenezuela Turns to Moscow for Cash and Credit\n\n"
+        "The government asked for a loan.\n"
+    )
+    doc = parse_document(text)
+    assert doc.title == "Venezuela Turns to Moscow for Cash and Credit"
+    assert _table(doc.sections) == [(None, "Introduction", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "T\n\nBackground\n\nIt began in 2019.\n",  # a heading as long as the title
+        "Oil Report\n\nThe government asked for a loan from Moscow.\n",  # a sentence
+        "Oil Report\n\n1. The government asks Moscow for cash\n\nBody.\n",  # a numbered heading
+        "A Title With Five Words\n\nA Heading With Seven Words In It\n\nBody.\n",
+    ],
+)
+def test_a_short_title_before_other_lines_stays_the_title(text: str) -> None:
+    assert parse_document(text).title == text.split("\n")[0]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import IdPath, IdQuery
+from app.api.params import NO_NUL, IdPath, IdQuery
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.models.vocabulary import ClaimKind
@@ -24,13 +24,24 @@ async def list_claims(
     section: IdQuery = None,
     actor: IdQuery = None,
     kind: ClaimKind | None = None,
+    speaker: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            pattern=NO_NUL,
+            description="The speaker's actor id, or the speaker exactly as written.",
+        ),
+    ] = None,
     facet: Annotated[
         list[queries.ClaimFacet] | None,
         Query(description="Count the matching rows by these fields: adds `facets` (JSON only)."),
     ] = None,
 ) -> Response:
     """What the articles assert, sentence by sentence, in reading order."""
-    filters = queries.ClaimFilters(article=article, section=section, actor=actor, kind=kind)
+    filters = queries.ClaimFilters(
+        article=article, section=section, actor=actor, kind=kind, speaker=speaker
+    )
     return await listing(
         request,
         page,

@@ -703,7 +703,7 @@ async function sectionView(id) {
         class: `claim claim-${kind}`,
         id: span.continued ? null : `claim-${span.id}`,
         dataset: { claim: span.id },
-        title: `${CLAIM_KINDS[kind] ?? kind} claim`,
+        title: claimTitle(claims.get(span.id)),
       });
     }
     if (span.type === "figure") {
@@ -919,6 +919,7 @@ async function sectionView(id) {
                   h("span", { class: `badge claim-${c.kind}`, text: CLAIM_KINDS[c.kind] ?? c.kind }),
                   " ",
                   c.text,
+                  speakerNote(c),
                 ),
               ),
             ),
@@ -949,6 +950,22 @@ async function sectionView(id) {
 }
 
 /** The panel for a selected figure: its normalised value, comparator, period and context. */
+/** A claim's tooltip in the reader: its kind, and who it is attributed to. */
+function claimTitle(claim) {
+  const kind = `${CLAIM_KINDS[claim.kind] ?? claim.kind} claim`;
+  return claim.speaker ? `${kind}, attributed to ${claim.speaker}` : kind;
+}
+
+/** Who a claim is attributed to ("X said"), linking the actor it is; nothing when the article
+ * asserts it itself. */
+function speakerNote(claim) {
+  if (!claim.speaker) return null;
+  const name = claim.speaker_actor
+    ? h("a", { href: link({ actor: claim.speaker_actor }), text: claim.speaker })
+    : claim.speaker;
+  return h("span", { class: "claim-speaker small" }, " — according to ", name);
+}
+
 function figureDetails(figure, claims, actorNames) {
   const claim = figure.claim ? claims.get(figure.claim) : null;
   const row = (term, ...definition) => [h("dt", { text: term }), h("dd", {}, ...definition)];
@@ -1090,6 +1107,7 @@ async function actorView(id) {
                   h("span", { class: `badge claim-${c.kind}`, text: CLAIM_KINDS[c.kind] ?? c.kind }),
                   " ",
                   h("span", { class: "claim-text" }, markMentions(c)),
+                  speakerNote(c),
                   " ",
                   h("span", { class: "small" }, "— ", sectionLink(c.section, { claim: c.id })),
                 ),

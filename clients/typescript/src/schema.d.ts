@@ -753,6 +753,18 @@ export interface components {
              */
             figures: string[];
             /**
+             * Speaker
+             * @description Who the sentence attributes the claim to, as written ("X said", "according to X"); null when the article asserts it itself.
+             * @example Rosneft vice president Pavel Fedorov
+             */
+            speaker: string | null;
+            /**
+             * Speaker Actor
+             * @description Id of the actor the speaker is, when it is one the article names.
+             * @example rosneft
+             */
+            speaker_actor: string | null;
+            /**
              * Start
              * @description Code point offset into the article text (`/v1/articles/{id}/text`).
              */
@@ -2028,6 +2040,8 @@ export interface operations {
                 section?: string | null;
                 actor?: string | null;
                 kind?: components["schemas"]["ClaimKind"] | null;
+                /** @description The speaker's actor id, or the speaker exactly as written. */
+                speaker?: string | null;
                 /** @description Count the matching rows by these fields: adds `facets` (JSON only). */
                 facet?: components["schemas"]["ClaimFacet"][] | null;
                 /** @description Items per page. */

@@ -364,6 +364,7 @@ class AsyncClient(AsyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        speaker: str | None = None,
         facet: Sequence[models.ClaimFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
@@ -379,6 +380,7 @@ class AsyncClient(AsyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("speaker", speaker),
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
@@ -395,6 +397,7 @@ class AsyncClient(AsyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        speaker: str | None = None,
         facet: Sequence[models.ClaimFacet] | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ClaimPublic]:
@@ -409,6 +412,7 @@ class AsyncClient(AsyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("speaker", speaker),
                         ("facet", facet),
                         ("limit", page_size),
                     ]

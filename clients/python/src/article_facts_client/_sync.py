@@ -356,6 +356,7 @@ class Client(SyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        speaker: str | None = None,
         facet: Sequence[models.ClaimFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
@@ -371,6 +372,7 @@ class Client(SyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("speaker", speaker),
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
@@ -387,6 +389,7 @@ class Client(SyncBase):
         section: str | None = None,
         actor: str | None = None,
         kind: models.ClaimKind | None = None,
+        speaker: str | None = None,
         facet: Sequence[models.ClaimFacet] | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ClaimPublic]:
@@ -401,6 +404,7 @@ class Client(SyncBase):
                         ("section", section),
                         ("actor", actor),
                         ("kind", kind),
+                        ("speaker", speaker),
                         ("facet", facet),
                         ("limit", page_size),
                     ]

@@ -171,6 +171,17 @@ class ClaimPublic(BaseModel):
     """
     Ids of the figures in the claim.
     """
+    speaker: Annotated[
+        str | None,
+        Field(examples=["Rosneft vice president Pavel Fedorov"], title="Speaker"),
+    ]
+    """
+    Who the sentence attributes the claim to, as written ("X said", "according to X"); null when the article asserts it itself.
+    """
+    speaker_actor: Annotated[str | None, Field(examples=["rosneft"], title="Speaker Actor")]
+    """
+    Id of the actor the speaker is, when it is one the article names.
+    """
     start: Annotated[int, Field(ge=0, title="Start")]
     """
     Code point offset into the article text (`/v1/articles/{id}/text`).

@@ -1,0 +1,174 @@
+"""Web-page furniture: the lines of a saved news page that are not the article's content.
+
+A page copied from a browser brings the site along with the story: banners and breadcrumbs,
+datelines and bylines, photo captions and credits, cookie, browser and registration notices,
+"This article is more than 2 years old", share, newsletter and "Read more" lines. None of them
+is a section, a heading or a claim.
+
+Each rule below is one row of a declarative table: a name, the pattern a whole line must match
+(stripped, `fullmatch`), and an example. The patterns are anchored on the whole line and
+written narrowly, so an ordinary sentence that merely starts the same way ("By 2030 the plant
+will...", "Share prices fell...", "Photos of the site show...") is never taken for furniture:
+`tests/ingest/test_furniture.py` holds one such sentence per rule.
+
+A dateline may also open the first paragraph ("CARACAS, Venezuela (Reuters) - The government
+said..."): `dateline_length` measures that prefix, so the sentence starts after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["RULES", "Rule", "dateline_length", "furniture_rule"]
+
+_MONTH = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
+    r"|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_DATE = (
+    rf"(?:{_WEEKDAY}\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 02 April 2009
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # April 2, 2009 / Sept. 13, 2017
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"  # 2009-04-02 / 4/2/2009
+)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+# A time after the date, and the source some sites print beside it ("12:38:48 source: Wire").
+_TIME = rf"(?:\s*(?:,|at|\|)?\s*{_CLOCK})?(?:\s+source\s*:\s*\S.{{0,40}})?"
+# A name of two to four capitalised words ("Jane Doe", "R. Evan Ellis", "Mary-Ann O'Neil").
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|da|del|van|von|la|le|bin)?\s*[A-Z][\w'’.-]*){1,3}"
+_ROLE = (
+    r"(?i:(?:[\w-]+\s+){0,3}(?:staff\s+writer|writer|correspondent|reporter|editor|contributor"
+    r"|columnist|journalist|producer|photographer)s?(?:\s+(?:in|at|for)\s+[\w ]+)?)"
+)
+_IN_PLACE = r"(?:\s+(?:in|from)\s+[A-Z]\w+)?"
+_CREDIT = rf"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+{_NAME}{_IN_PLACE}"
+_SOCIAL = r"(?:share|tweet|email|e-mail|print|copy\s+link|facebook|twitter|x|linkedin|whatsapp"
+_SOCIAL += (
+    r"|reddit|telegram|pinterest|flipboard|messenger|comments?|save|gift\s+(?:this\s+)?article)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of furniture: a whole stripped line that matches `pattern` is never content."""
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _rule(name: str, pattern: str, example: str, *, case: bool = False) -> Rule:
+    flags = 0 if case else re.IGNORECASE
+    return Rule(name, re.compile(pattern, flags), example)
+
+
+# fmt: off
+RULES: tuple[Rule, ...] = (
+    _rule("dateline", rf"(?:[A-Z][\w&' ]{{1,40}}\s*[|•·,]\s*)?"
+          rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
+          rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}"
+          rf"|[«‹]?\s*{_MONTH},?\s+\d{{4}}\s*[»›]?", "02 April 2009"),
+    _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
+          r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
+          "MOSCOW —", case=True),
+    _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by)\s+)"
+          rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
+          r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
+    _rule("role byline", rf"{_NAME}\s*[,|–—-]\s*{_ROLE}", "Jane Doe, Staff Writer", case=True),
+    _rule("wire credits", rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
+          rf"(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}{_IN_PLACE}))*\)?\.?",
+          "Reporting by Jane Doe; Editing by John Roe", case=True),
+    _rule("caption", r"\(?\s*(?:(?:photo|image|picture|video|photograph)s?(?:\s+(?:credit|caption"
+          r"|source|by))?\s*[:|]|(?:photo|image)\s+(?:credit|caption|source)\s*,)\s*.{1,300}",
+          "(Photo: Jane Doe/Reuters)"),
+    # A caption's credit at its end, who is where ("(L)"), or "in a file photo".
+    _rule("captioned photo", r".{0,300}(?:\((?i:photo|image|picture)s?\s*:[^)]{1,120}\)"
+          r"|\b(?i:(?:file\s+)?(?:photo(?:graph)?|picture|image)(?:\s+by)?)\s*:\s*[^.:]{1,60}"
+          r"|\((?:L|C|L\s+to\s+R|(?i:left|centre|center|from\s+left))\).{0,300}"
+          r"|\b(?i:in\s+(?:a|this)\s+file\s+(?:photo|picture|image)).{0,200}"
+          r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?)"
+          r"\.?", "Workers at the refinery. REUTERS/Jane Doe", case=True),
+    _rule("photo credit", r"(?:file\s+photo(?:\s*[:/–—-].*)?|(?:[\w.]+\s*/\s*)?(?:getty\s+images|"
+          r"shutterstock|(?:ap|afp|reuters|epa|ansa|xinhua|tass|efe)(?:\s+photo)?)"
+          r"(?:\s*/\s*[\w .'’-]{2,40})?(?:\s*via\s+[\w ]{2,30})?)", "File photo"),
+    _rule("older browser", r"(?:you\s+are\s+using\s+an?\s+(?:older|outdated|unsupported)\s+"
+          r"browser|please\s+(?:upgrade|update)\s+your\s+browser|(?:please\s+)?(?:enable|activate)\s+"
+          r"javascript|javascript\s+is\s+(?:disabled|required)).{0,200}",
+          "You are using an older browser version."),
+    _rule("registration", r"(?:register\s+(?:now\s+)?(?:for\s+free|to\s+(?:read|continue))"
+          r"|sign\s+(?:up|in)\s+(?:now\s+)?(?:for\s+free|to\s+(?:read|continue|keep))"
+          r"|log\s+in\s+to\s+(?:read|continue)|already\s+(?:a\s+subscriber|have\s+an\s+account)"
+          r"|subscribe\s+(?:now\s+)?(?:to\s+(?:read|continue|unlock)|for\s+full\s+access)"
+          r"|create\s+a\s+free\s+account|this\s+(?:article|content)\s+is\s+for\s+subscribers)"
+          r".{0,200}", "Register now for FREE unlimited access to Example.com"),
+    _rule("cookies", r"(?:we|this\s+(?:site|website))\s+uses?\s+cookies.{0,300}"
+          r"|(?:accept|manage|reject)\s+(?:all\s+)?cookies.{0,100}", "We use cookies to..."),
+    _rule("article age", r"this\s+(?:article|story|content)\s+is\s+(?:more|over)\s+than\s+"
+          r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+old\.?",
+          "This article is more than 2 years old"),
+    _rule("share", rf"(?:{_SOCIAL}(?:\s+(?:this|the)\s+(?:article|story|page))?"
+          rf"(?:\s+(?:on|via)\s+{_SOCIAL})?[\s,|•·/]*)+", "Share on Facebook"),
+    _rule("newsletter", r"(?:sign\s+up|subscribe)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+"
+          r"(?:our|the)\s+[\w ’'-]{0,40}newsletters?.{0,150}|get\s+(?:our|the)\s+[\w ’'-]{0,40}"
+          r"newsletter.{0,150}|newsletters?(?:\s+sign[\s-]?up)?:?"
+          r"|newsletters?\s*:?\s+(?:get|sign\s+up|subscribe)\b.{0,150}",
+          "Sign up for our daily newsletter"),
+    _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
+          r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"
+          r"|most\s+(?:read|popular|viewed)|more\s+on\s+this\s+story|also\s+read|top\s+stories"
+          r"|latest\s+(?:articles|news|stories|posts)|weekly\s+recap)"
+          r"(?:\s*[:»›>|-]\s*.{0,200})?", "Read more: A headline elsewhere on the site"),
+    _rule("navigation", r"(?:skip\s+to\s+(?:main\s+)?content|advertisement|back\s+to\s+top"
+          r"(?:\s+button)?|menu|search|home|sections|sign\s+in|log\s+in|subscribe|close"
+          r"|listen\s+to\s+(?:this\s+)?article.{0,40}|\d{1,3}\s+min(?:ute)?s?\s+read"
+          r"|reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?|no\s+menu\s+items!?|site\s+icon"
+          r"|exit\s+mobile\s+version|download\s+(?:the\s+)?(?:pdf|report|full\s+report)"
+          r"|view\s+original|last\s+updated\s*:?|print\s+this\s+(?:page|article)|(?:wechat\s+)?qr\s+code|mo\s+tu\s+we\s+th\s+fr\s+sa\s+su)",
+          "Skip to main content"),
+    _rule("breadcrumb", r"[\w&’' -]{1,40}(?:\s*[›»>]\s*[\w&’' -]{1,40}){1,6}"
+          r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}|(?-i:Home[A-Z]).{0,200}",
+          "Home › World › Americas"),
+    # A kicker or a site's section bar: "ANALYSIS", "Shipping | Analysis", "Example Ledger |
+    # Markets | Opinion", "Policy Brief No. 41 | Security Program": short items between bars.
+    _rule("kicker", r"(?:analysis|opinion|exclusive|commentary|editorial|feature|interview|"
+          r"explainer|breaking(?:\s+news)?|news\s+analysis|insight|briefing)"
+          r"|[^|·•]{1,60}(?:\s+[|·•]\s+[^|·•]{1,60}){1,6}", "Shipping | Analysis"),
+)
+# fmt: on
+
+# A dateline opening a paragraph: the place in capitals, an optional region and news agency,
+# then a dash ("CARACAS, Venezuela (Reuters) - ", "MOSCOW — ", "WASHINGTON (AP) — "); or the
+# wire's older form with the date and no dash ("HOUSTON/CARACAS March 31 ").
+_DATELINE_PREFIX = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:/[A-Z][A-Z.'’ -]+)*)"
+    r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
+    rf"(?:\s*(?:,\s*)?(?i:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+    r"(?:\s*\((?:[A-Z][\w .&-]{1,30})\))?"
+    r"(?:\s*[-–—]+\s+|(?<=\d)\s+(?=[A-Z]))"
+)
+_MIN_PLACE_LETTERS = 3
+
+
+# Markdown emphasis around or inside a line ("**Newsletter** Get…", "*A caption. Photo: …*").
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+
+
+def furniture_rule(line: str) -> str | None:
+    """The name of the first rule the whole of `line` (stripped, Markdown emphasis aside)
+    matches, else None."""
+    text = _EMPHASIS.sub("", line).strip()
+    if not text:
+        return None
+    return next((rule.name for rule in RULES if rule.pattern.fullmatch(text)), None)
+
+
+def dateline_length(line: str) -> int:
+    """How many leading characters of `line` are a dateline followed by the story, else 0."""
+    match = _DATELINE_PREFIX.match(line)
+    if match is None or match.end() >= len(line):
+        return 0
+    place = re.match(r"[A-Z.'’-]+", line)
+    if place is None or sum(c.isalpha() for c in place[0]) < _MIN_PLACE_LETTERS:
+        return 0
+    return match.end()
