@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from app.api.admin import AdminDep
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
-from app.api.params import NO_NUL
+from app.api.params import NO_NUL, IsoDate
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
     IngestError,
@@ -108,7 +107,7 @@ def create_article(
         list[str] | None,
         Query(max_length=MAX_AUTHORS, description="An author; repeat for several, in order."),
     ] = None,
-    published: Annotated[dt.date | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
+    published: Annotated[IsoDate | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
 ) -> ArticlePublic:
     """Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
     the same text was there already. A changed text under the same slug replaces its facts."""
