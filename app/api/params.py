@@ -31,3 +31,14 @@ def _iso_date_only(value: Any) -> Any:
 
 # A calendar date, written YYYY-MM-DD and nothing else.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
+
+# What Python's str.isspace() calls space, named one by one: `\s` differs between ECMAScript
+# (the document's regular expressions) and Python (the fuzzer's and the service's).
+PY_SPACE = r"\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# One line holding something besides space (a title: the service strips it, then needs it).
+ONE_LINE = rf"^[^\x00\n\r]*[^\x00{PY_SPACE}][^\x00\n\r]*$"
+# An http(s) address with a host and no space or control character (app/ingest/metadata.py);
+# a host in brackets (an IPv6 address, which urlsplit checks) is not offered.
+_URL_CHAR = rf"[^\x00-\x20{PY_SPACE}]"
+_HOST_CHAR = rf"[^/?#\[\]\x00-\x20{PY_SPACE}]"
+HTTP_URL = rf"^[hH][tT][tT][pP][sS]?://{_HOST_CHAR}+(?:[/?#]{_URL_CHAR}*)?$"

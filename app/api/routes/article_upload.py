@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from pydantic import StringConstraints
 
 from app.api.admin import AdminDep
+from app.api.article_body import REQUEST_BODY, article_body, refuse_control_characters
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
-from app.api.params import NO_NUL, IsoDate
+from app.api.params import HTTP_URL, NO_NUL, ONE_LINE, IsoDate
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
+    MAX_SLUG_CHARS,
     IngestError,
     prepare_article,
     read_document,
-    too_large,
 )
-from app.ingest.curated import CuratedError, load_curated
+from app.ingest.curated import SLUG, CuratedError, load_curated
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
@@ -27,42 +29,33 @@ from app.queries import articles as queries
 from app.queries.rows import SqlAlchemyRows
 
 router = APIRouter(prefix="/articles", tags=["articles"])
-TEXT_TYPES = ("text/plain", "text/markdown")
 # What an uploaded article's `source` says, where a file's name would be.
 UPLOAD_SOURCE = "POST /v1/articles"
 
 
-async def article_body(request: Request) -> bytes:
-    """The request body, refused past the size limit before it is all read."""
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in TEXT_TYPES:
-        raise HTTPException(415, "Send the article as text/plain or text/markdown, UTF-8.")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
-        raise HTTPException(413, str(too_large("the body", int(declared))))
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_ARTICLE_BYTES:
-            raise HTTPException(413, str(too_large("the body", None)))
-        chunks.append(chunk)
-    return b"".join(chunks)
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The same text was loaded before: nothing changed."},
+    **problem_responses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+}
+for status, description in {
+    400: "The body is empty or only whitespace, or the title parameter is not one line.",
+    401: "No bearer token, or a wrong one (with `WWW-Authenticate: Bearer`).",
+    403: "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN.",
+    409: "The text is stored already under another slug, or a section id would clash.",
+    413: f"The body is over {MAX_ARTICLE_BYTES:,} bytes (2 MiB).",
+    415: "Not text/plain or text/markdown, not UTF-8, or a control character in the text.",
+    422: "A parameter is invalid, or the text is not an article: no body after its title, "
+    "front matter that is not valid, a title that makes no slug.",
+    429: "Over the rate limit (ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE): see `Retry-After`.",
+}.items():
+    RESPONSES[status]["description"] = description
 
 
 @router.post(
     "",
     status_code=201,
-    responses={
-        200: {"description": "The same text was loaded before: nothing changed."},
-        **problem_responses(400, 401, 403, 409, 413, 415, 422, 503),
-    },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {t: {"schema": {"type": "string"}} for t in TEXT_TYPES},
-        }
-    },
+    responses=RESPONSES,
+    openapi_extra={"requestBody": REQUEST_BODY},
 )
 def create_article(
     _: AdminDep,
@@ -74,9 +67,10 @@ def create_article(
         str | None,
         Query(
             min_length=1,
-            max_length=60,
-            pattern=NO_NUL,
-            description="Defaults to the title's slug.",
+            max_length=MAX_SLUG_CHARS,
+            pattern=SLUG.pattern,
+            description="Lower-case letters, digits and single hyphens; defaults to the "
+            "title's slug.",
         ),
     ] = None,
     title: Annotated[
@@ -84,7 +78,7 @@ def create_article(
         Query(
             min_length=1,
             max_length=300,
-            pattern=NO_NUL,
+            pattern=ONE_LINE,
             description="Defaults to the text's first line.",
         ),
     ] = None,
@@ -93,7 +87,7 @@ def create_article(
         Query(
             min_length=1,
             max_length=MAX_URL_CHARS,
-            pattern=NO_NUL,
+            pattern=HTTP_URL,
             description="Where the article was published (http or https).",
         ),
     ] = None,
@@ -104,7 +98,7 @@ def create_article(
         ),
     ] = None,
     author: Annotated[
-        list[str] | None,
+        list[Annotated[str, StringConstraints(max_length=MAX_NAME_CHARS, pattern=NO_NUL)]] | None,
         Query(max_length=MAX_AUTHORS, description="An author; repeat for several, in order."),
     ] = None,
     published: Annotated[IsoDate | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
@@ -120,6 +114,7 @@ def create_article(
             published=published.isoformat() if published else None,
         )
         text, declared = read_document(body, source_name="the body")
+        refuse_control_characters(body.decode("utf-8"))
         curated = load_curated(settings.seed_dir / CURATED_FILE)
         facts, actors = prepare_article(
             text,

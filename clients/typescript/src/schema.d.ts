@@ -1250,7 +1250,7 @@ export interface operations {
     create_article: {
         parameters: {
             query?: {
-                /** @description Defaults to the title's slug. */
+                /** @description Lower-case letters, digits and single hyphens; defaults to the title's slug. */
                 slug?: string | null;
                 /** @description Defaults to the text's first line. */
                 title?: string | null;
@@ -1263,13 +1263,11 @@ export interface operations {
                 /** @description Publication date, YYYY-MM-DD. */
                 published?: string | null;
             };
-            header?: {
-                /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
-                authorization?: string | null;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description The article as UTF-8 text, 1 byte to 2,097,152 bytes (2 MiB): its first line is the title and its body follows (Markdown headings make sections; optional YAML front matter gives metadata, docs/ingest.md). No control characters but the tab and the line breaks; a byte-order mark only at the start. An empty body is a 400, a larger one a 413. */
         requestBody: {
             content: {
                 "text/plain": string;
@@ -1293,7 +1291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ArticlePublic"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The body is empty or only whitespace, or the title parameter is not one line. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1302,7 +1300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No bearer token, or a wrong one (with `WWW-Authenticate: Bearer`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1311,7 +1309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1320,7 +1318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description The text is stored already under another slug, or a section id would clash. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1329,7 +1327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request Entity Too Large */
+            /** @description The body is over 2,097,152 bytes (2 MiB). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1338,7 +1336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description Not text/plain or text/markdown, not UTF-8, or a control character in the text. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1347,8 +1345,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description A parameter is invalid, or the text is not an article: no body after its title, front matter that is not valid, a title that makes no slug. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit (ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE): see `Retry-After`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1420,10 +1427,7 @@ export interface operations {
     delete_article: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
-                authorization?: string | null;
-            };
+            header?: never;
             path: {
                 article_id: string;
             };
