@@ -74,10 +74,10 @@ def service(folder: Path) -> Iterator[tuple[int, int]]:
     try:
         deadline = time.monotonic() + 120
         while True:
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"http://{HOST}:{port}/ready", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
+            ready = f"http://{HOST}:{port}/ready"
+            with contextlib.suppress(OSError), urllib.request.urlopen(ready, timeout=1) as answer:
+                if answer.status == 200:
+                    break
             if process.poll() is not None or time.monotonic() > deadline:
                 sys.exit("article-facts serve did not start")
             time.sleep(0.2)
