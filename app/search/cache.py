@@ -22,16 +22,16 @@ import itertools
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
 
 from app.core.db import Reader
+from app.search import sizes
 from app.search.aliases import ActorNames, load_names
 from app.search.phrases import PhraseClasses, index_terms
 from app.search.query import Term
-from app.search.sizes import entry_bytes
 from app.search.suggest import closest, vocabulary
 
 # Words offered for a prefix that matches nothing as typed (see `completions`).
@@ -40,7 +40,7 @@ MAX_COMPLETIONS = 8
 # memo saves (its queries rank in SQL, see backend.py). Row counts are capped at
 # MAX_PHRASE_ROWS + 1: "more than that" is all anyone asks.
 MAX_PHRASE_ROWS = 5_000
-# Each memo's budget in bytes (sizes.entry_bytes); MEMO_BYTES in all.
+# Each memo's budget in bytes (sizes.py estimates each entry); MEMO_BYTES in all.
 MIB = 1 << 20
 COUNT_BYTES = 4 * MIB
 SCORE_BYTES = 16 * MIB
@@ -64,11 +64,12 @@ Scores = dict[int, float]
 
 
 class Memo(Generic[K, V]):
-    """A dict bounded in bytes (sizes.entry_bytes of each key and value), least recently
-    used out. An entry larger than the whole budget is not kept."""
+    """A dict bounded in bytes (`size` of each key and value: sizes.py), least recently used
+    out. An entry larger than the whole budget is not kept."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, size: Callable[[K, V], int]) -> None:
         self.max_bytes = max_bytes
+        self.size = size
         self.bytes = 0
         # Oldest first. An OrderedDict: evicting a plain dict's first key again and again makes
         # each `next(iter(...))` walk the deleted slots before it (3 ms of a 17 ms search at
@@ -86,7 +87,7 @@ class Memo(Generic[K, V]):
         old = self._items.pop(key, None)
         if old is not None:
             self.bytes -= old[1]
-        size = entry_bytes(key, value)
+        size = self.size(key, value)
         if size > self.max_bytes:
             return
         self._items[key] = (value, size)
@@ -114,22 +115,28 @@ class IndexData:
     weights: dict[str, float]
     _vocabulary: dict[str, int] | None = field(default=None, repr=False)
     _sorted: list[str] = field(default_factory=list, repr=False)
-    _counts: Memo[str, int] = field(default_factory=lambda: Memo(COUNT_BYTES), repr=False)
-    _scores: Memo[str, Scores] = field(default_factory=lambda: Memo(SCORE_BYTES), repr=False)
-    _closest: Memo[tuple[str, int], tuple[str | None]] = field(
-        default_factory=lambda: Memo(CORRECTION_BYTES), repr=False
+    _counts: Memo[str, int] = field(
+        default_factory=lambda: Memo(COUNT_BYTES, sizes.count_entry), repr=False
     )
-    _rows: Memo[int, RowMeta] = field(default_factory=lambda: Memo(ROW_BYTES), repr=False)
+    _scores: Memo[str, Scores] = field(
+        default_factory=lambda: Memo(SCORE_BYTES, sizes.scores_entry), repr=False
+    )
+    _closest: Memo[tuple[str, int], tuple[str | None]] = field(
+        default_factory=lambda: Memo(CORRECTION_BYTES, sizes.correction_entry), repr=False
+    )
+    _rows: Memo[int, RowMeta] = field(
+        default_factory=lambda: Memo(ROW_BYTES, sizes.row_entry), repr=False
+    )
     _read_whole: bool | None = field(default=None, repr=False)
     _read_rows: bool = field(default=False, repr=False)
     # False for an index too large to read its terms at once.
     _classes: PhraseClasses | Literal[False] | None = field(default=None, repr=False)
     _article_actors: Memo[str, frozenset[str]] = field(
-        default_factory=lambda: Memo(ARTICLE_ACTOR_BYTES), repr=False
+        default_factory=lambda: Memo(ARTICLE_ACTOR_BYTES, sizes.actors_entry), repr=False
     )
     # (rowid, the query's phrases found in that row) -> (label, snippet): see snippets.py.
     snippets: Memo[tuple[int, tuple[str, ...]], tuple[str, str]] = field(
-        default_factory=lambda: Memo(SNIPPET_BYTES), repr=False
+        default_factory=lambda: Memo(SNIPPET_BYTES, sizes.snippet_entry), repr=False
     )
 
     def vocabulary(self, db: sqlite3.Connection) -> dict[str, int]:

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from app.search.query import ParsedQuery, Term
-from app.search.sizes import entry_bytes
+from app.search.sizes import text_pair_entry
 
 # The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
 # the two equal).
@@ -62,7 +62,7 @@ class Stemmer:
         # One token, not several with one stem: a mark that the tokenizer takes for a separator
         # makes "oil\u0903oil" the phrase "oil oil", whose stem is "oil" too.
         stem = terms[0][0] if len(terms) == 1 and terms[0][1] == 1 else None
-        size = entry_bytes(word, stem)
+        size = text_pair_entry(word, stem)
         if self.bytes + size > MAX_STEM_BYTES:
             self._stems.clear()
             self.bytes = 0
@@ -93,7 +93,7 @@ class PhraseClasses:
         found = self._keys.get(phrase)
         if found is None:
             found = self._key(phrase)
-            size = entry_bytes(phrase, found)
+            size = text_pair_entry(phrase, found)
             if self.bytes + size > MAX_STEM_BYTES:
                 self._keys.clear()
                 self.bytes = 0

@@ -16,7 +16,6 @@ from app.search import backend
 from app.search.cache import MEMO_BYTES, MIB, IndexData, Memo
 from app.search.filters import SearchFilters
 from app.search.query import tokens
-from app.search.sizes import entry_bytes
 
 # Small enough that a few thousand queries over the seed article overflow each memo that
 # they fill.
@@ -37,7 +36,7 @@ def distinct_queries(text: str, count: int) -> list[str]:
 
 def held(memo: Memo[Any, Any]) -> int:
     """The bytes of what `memo` holds, entry by entry."""
-    return sum(entry_bytes(key, value) for key, (value, _) in memo._items.items())
+    return sum(memo.size(key, value) for key, (value, _) in memo._items.items())
 
 
 def test_the_budgets_are_as_documented(data: IndexData) -> None:
@@ -98,7 +97,7 @@ def test_the_counted_bytes_are_at_least_what_the_entries_take(
         # New objects for every key and value, made and kept while tracemalloc watches.
         tracemalloc.start()
         try:
-            copy: Memo[Any, Any] = Memo(memo.max_bytes)
+            copy: Memo[Any, Any] = Memo(memo.max_bytes, memo.size)
             entries = pickle.loads(blob)
             for key, value in entries:
                 copy.put(key, value)

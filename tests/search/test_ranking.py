@@ -20,7 +20,7 @@ from app.search.cache import IndexData
 from app.search.filters import SearchFilters
 from app.search.query import parse
 from app.search.schemas import SearchMode, SearchType
-from app.search.sizes import entry_bytes
+from app.search.sizes import row_entry
 
 ARTICLE = "russia-china-venezuela"
 QUERIES = [
@@ -148,7 +148,7 @@ def test_rows_of_a_large_index_are_read_as_asked_and_kept_within_bounds(
         wanted = sorted(every)[:25]
         # Room for the last ten rows read, in bytes.
         monkeypatch.setattr(
-            data._rows, "max_bytes", sum(entry_bytes(r, every[r]) for r in wanted[-10:])
+            data._rows, "max_bytes", sum(row_entry(r, every[r]) for r in wanted[-10:])
         )
         assert data.rows(db, wanted) == {rowid: every[rowid] for rowid in wanted}
         assert [r for r in wanted if r in data._rows] == wanted[-10:]
