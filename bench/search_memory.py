@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.client
+import itertools
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -32,6 +34,8 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.core.folding import fold
+from app.search.query import tokens
 from bench import report, workload
 from bench.servers import REPO, free_port
 
@@ -47,6 +51,8 @@ class Run:
     seconds: float = 0.0
     requests: int = 0
     errors: int = 0
+    # The paths ran out before the time did.
+    exhausted: bool = False
     peak_mb: float = 0.0
     # RSS at the end of each minute.
     by_minute: list[float] = field(default_factory=list)
@@ -96,7 +102,10 @@ def drive(run: Run, port: int, pid: int, paths: Iterator[str], seconds: float, c
         conn = http.client.HTTPConnection(HOST, port, timeout=30)
         while time.monotonic() < stop:
             with lock:
-                path = next(paths)
+                path = next(paths, None)
+            if path is None:
+                run.exhausted = True
+                break
             conn.request("GET", path)
             answer = conn.getresponse()
             answer.read()
@@ -120,11 +129,29 @@ def drive(run: Run, port: int, pid: int, paths: Iterator[str], seconds: float, c
     return run
 
 
-def distinct_paths(count: int) -> Iterator[str]:
+def distinct_paths() -> Iterator[str]:
+    """Distinct search URLs: the benchmarks' mix of words, prefixes and pairs
+    (bench/workload.py), then every other pair of the article's words, the second one whole or
+    as it is being typed, in a shuffled order."""
     text = (REPO / "seed" / f"{ARTICLE}.txt").read_text(encoding="utf-8")
-    for i, query in enumerate(workload.search_queries(text, count)):
+    first = workload.search_queries(text, 100_000)
+    seen = set(first)
+    vocabulary = sorted({w for w in tokens(fold(text)) if len(w) >= 3})
+    random.Random(20261205).shuffle(vocabulary)
+    pairs = (
+        f"{a} {b[:end]}"
+        for a in vocabulary
+        for b in vocabulary
+        if a != b
+        for end in range(3, len(b) + 1)
+    )
+    i = 0
+    for query in itertools.chain(first, pairs):
+        if query in seen and i >= len(first):
+            continue
+        seen.add(query)
         yield f"/v1/search?q={quote(query)}{FILTERS[i % len(FILTERS)]}"
-    raise SystemExit(f"ran out of distinct queries after {count:,}: raise the count")
+        i += 1
 
 
 def repeated_path() -> Iterator[str]:
@@ -168,8 +195,8 @@ def main() -> None:
             baseline = drive(
                 Run("one query, repeated"), port, pid, repeated_path(), args.baseline, 1
             )
+        paths = distinct_paths()
         with service(folder) as (pid, port):
-            paths = distinct_paths(400_000)
             distinct = drive(
                 Run("distinct queries"), port, pid, paths, args.duration, args.connections
             )
@@ -177,6 +204,8 @@ def main() -> None:
     print(body)
     if args.write:
         report.write_section("bench/search_memory.py", body)
+    if distinct.exhausted:
+        sys.exit("ran out of distinct queries before the time")
     if distinct.errors or baseline.errors or distinct.peak_mb > args.limit_mb:
         sys.exit(f"failed: errors or a peak over {args.limit_mb:.0f} MB")
 
