@@ -22,7 +22,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from pydantic import SecretStr
 from schemathesis import BaseSchema, GenerationMode
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
+from app.api.article_body import PAGE_TYPE
 from app.core.config import Settings
 from app.core.db import sqlite_path
 from app.main import create_app
@@ -38,11 +40,13 @@ SPOILABLE = [
 ]
 TOKEN = "fuzz-token"
 # What the writes answer schema-valid requests with the token: an article written, the same
-# text again or a text stored under another slug; an article deleted, or an id that is none.
+# text again or a text stored under another slug (a web page with no main text, or a query
+# string past 8 KiB, as in `fuzz`); an article deleted, or an id that is none.
 WRITES = {
-    ("/v1/articles", "POST"): {200, 201, 409},
+    ("/v1/articles", "POST"): {200, 201, 409, 414, 422},
     ("/v1/articles/{article_id}", "DELETE"): {204, 404},
 }
+WRITTEN = {("/v1/articles", "POST"): {200, 201}, ("/v1/articles/{article_id}", "DELETE"): {204}}
 AS = {"without the token": {}, "with the token": {"Authorization": f"Bearer {TOKEN}"}}
 
 
@@ -71,7 +75,8 @@ def test_every_operation_answers_valid_requests_as_documented(
         if AS[who]:
             # Through the guard to the write itself, every time.
             assert set(statuses) <= WRITES[path, method], statuses
-            assert WRITES[path, method] & set(statuses) == WRITES[path, method], statuses
+            # Articles written and found unchanged; articles deleted.
+            assert WRITTEN[path, method] <= set(statuses), statuses
         else:
             assert statuses == Counter({401: 60})
 
@@ -100,7 +105,14 @@ def fuzz(
         suppress_health_check=list(HealthCheck),
     )
     def check(case: schemathesis.Case) -> None:
-        statuses[case.call_and_validate(headers=headers).status_code] += 1
+        response = case.call(headers=headers)
+        statuses[response.status_code] += 1
+        # What no schema can say: whether a web page has a main text to extract (a 422 when
+        # not), and a query string whose parameters, each within its length, pass the 8 KiB
+        # URL limit together (a 414). Everything else about those answers is still checked.
+        lenient = case.media_type == PAGE_TYPE or response.status_code == 414
+        excluded = [positive_data_acceptance, negative_data_rejection] if lenient else None
+        case.validate_response(response, headers=headers, excluded_checks=excluded)
 
     check()
     return statuses

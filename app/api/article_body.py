@@ -23,6 +23,10 @@ from fastapi import HTTPException, Request
 from app.ingest.article import MAX_ARTICLE_BYTES, too_large
 
 TEXT_TYPES = ("text/plain", "text/markdown")
+# A web page: its main text is extracted, its metadata read (app/ingest/html.py). What a page
+# must hold to have a main text is no pattern: a page without one is a 422.
+PAGE_TYPE = "text/html"
+BODY_TYPES = (*TEXT_TYPES, PAGE_TYPE)
 
 # One regular expression, valid alike in ECMAScript (the document's dialect) and Python (the
 # fuzzer's). Spaces are named one by one, since `\s` differs between the two. A byte-order
@@ -48,18 +52,28 @@ DESCRIPTION = (
     "matter gives metadata, docs/ingest.md). No control characters but the tab and the line "
     "breaks; a byte-order mark only at the start. An empty body is a 400, a larger one a 413."
 )
+PAGE_SCHEMA: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": MAX_ARTICLE_BYTES}
 REQUEST_BODY: dict[str, Any] = {
     "required": True,
-    "description": DESCRIPTION,
-    "content": {media_type: {"schema": SCHEMA} for media_type in TEXT_TYPES},
+    "description": DESCRIPTION + " Or a web page as text/html, whose main text is extracted.",
+    "content": {
+        **{media_type: {"schema": SCHEMA} for media_type in TEXT_TYPES},
+        PAGE_TYPE: {"schema": PAGE_SCHEMA},
+    },
 }
+
+
+def media_type(request: Request) -> str:
+    """The body's media type, lower-case, without parameters."""
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
 async def article_body(request: Request) -> bytes:
     """The request body, refused past the size limit before it is all read."""
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in TEXT_TYPES:
-        raise HTTPException(415, "Send the article as text/plain or text/markdown, UTF-8.")
+    if media_type(request) not in BODY_TYPES:
+        raise HTTPException(
+            415, "Send the article as text/plain or text/markdown (UTF-8), or as text/html."
+        )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
         raise HTTPException(413, str(too_large("the body", int(declared))))

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import StringConstraints
 
 from app.api.admin import AdminDep
-from app.api.article_body import REQUEST_BODY, article_body, refuse_control_characters
+from app.api.article_body import (
+    PAGE_TYPE,
+    REQUEST_BODY,
+    article_body,
+    media_type,
+    refuse_control_characters,
+)
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
 from app.api.params import HTTP_URL, NO_NUL, ONE_LINE, IsoDate
@@ -20,6 +26,7 @@ from app.ingest.article import (
     read_document,
 )
 from app.ingest.curated import SLUG, CuratedError, load_curated
+from app.ingest.language import release_model
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
@@ -35,7 +42,7 @@ UPLOAD_SOURCE = "POST /v1/articles"
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The same text was loaded before: nothing changed."},
-    **problem_responses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+    **problem_responses(400, 401, 403, 409, 413, 414, 415, 422, 429, 503),
 }
 for status, description in {
     400: "The body is empty or only whitespace, or the title parameter is not one line.",
@@ -43,9 +50,10 @@ for status, description in {
     403: "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN.",
     409: "The text is stored already under another slug, or a section id would clash.",
     413: f"The body is over {MAX_ARTICLE_BYTES:,} bytes (2 MiB).",
-    415: "Not text/plain or text/markdown, not UTF-8, or a control character in the text.",
+    414: "The URL is over 8 KiB: the parameters' lengths allow more than that together.",
+    415: "Not text/plain, text/markdown or text/html, not UTF-8, or a control character in a text.",
     422: "A parameter is invalid, or the text is not an article: no body after its title, "
-    "front matter that is not valid, a title that makes no slug.",
+    "front matter that is not valid, a title that makes no slug, a page without main text.",
     429: "Over the rate limit (ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE): see `Retry-After`.",
 }.items():
     RESPONSES[status]["description"] = description
@@ -59,6 +67,7 @@ for status, description in {
 )
 def create_article(
     _: AdminDep,
+    request: Request,
     body: Annotated[bytes, Depends(article_body)],
     settings: SettingsDep,
     database: DatabaseDep,
@@ -102,9 +111,20 @@ def create_article(
         Query(max_length=MAX_AUTHORS, description="An author; repeat for several, in order."),
     ] = None,
     published: Annotated[IsoDate | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
+    language: Annotated[
+        str | None,
+        Query(
+            min_length=2,
+            max_length=35,
+            pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
+            description="The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 "
+            "code is kept. Default: what the page or front matter declares, else detected.",
+        ),
+    ] = None,
 ) -> ArticlePublic:
-    """Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
-    the same text was there already. A changed text under the same slug replaces its facts."""
+    """Reads a text, Markdown or HTML article into facts and stores it: 201 when written, 200
+    when the same text was there already. A changed text under the same slug replaces its
+    facts. A web page's main text is extracted (its headings kept) and its metadata read."""
     try:
         # Given as parameters, a value wins over what the text's front matter declares.
         given = checked(
@@ -112,9 +132,13 @@ def create_article(
             publisher=publisher,
             authors=author or [],
             published=published.isoformat() if published else None,
+            language=language,
         )
-        text, declared = read_document(body, source_name="the body")
-        refuse_control_characters(body.decode("utf-8"))
+        text, declared = read_document(
+            body, source_name="the body", html=media_type(request) == PAGE_TYPE
+        )
+        if media_type(request) != PAGE_TYPE:
+            refuse_control_characters(body.decode("utf-8"))
         curated = load_curated(settings.seed_dir / CURATED_FILE)
         facts, actors = prepare_article(
             text,
@@ -134,6 +158,8 @@ def create_article(
         raise HTTPException(409, str(exc)) from None
     except (CuratedError, PipelineError, LoadError) as exc:
         raise HTTPException(422, str(exc)) from None
+    finally:
+        release_model()  # a serving process holds the language model only while it reads
     database.refresh(force=True)
     article_id = facts.article.id
     if article_id in report.written:

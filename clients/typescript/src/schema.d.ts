@@ -19,8 +19,9 @@ export interface paths {
         put?: never;
         /**
          * Create Article
-         * @description Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
-         *     the same text was there already. A changed text under the same slug replaces its facts.
+         * @description Reads a text, Markdown or HTML article into facts and stores it: 201 when written, 200
+         *     when the same text was there already. A changed text under the same slug replaces its
+         *     facts. A web page's main text is extracted (its headings kept) and its metadata read.
          */
         post: operations["create_article"];
         delete?: never;
@@ -545,7 +546,7 @@ export interface components {
             source: string;
             /**
              * Language
-             * @description BCP 47 tag of the text's language.
+             * @description The text's language, ISO 639-1 (`en`, `es`): as declared (`<html lang>`, front matter, the `language` option or parameter), else detected from the text; `und` when it could not be determined.
              * @example en
              */
             language: string;
@@ -1207,6 +1208,8 @@ export interface operations {
                 published_from?: string | null;
                 /** @description Published on this date (YYYY-MM-DD) or earlier. */
                 published_to?: string | null;
+                /** @description Written in this language: an ISO 639-1 code (`en`, `es`), or `und` for articles whose language could not be determined. */
+                language?: string | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1262,16 +1265,19 @@ export interface operations {
                 author?: string[] | null;
                 /** @description Publication date, YYYY-MM-DD. */
                 published?: string | null;
+                /** @description The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 code is kept. Default: what the page or front matter declares, else detected. */
+                language?: string | null;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The article as UTF-8 text, 1 byte to 2,097,152 bytes (2 MiB): its first line is the title and its body follows (Markdown headings make sections; optional YAML front matter gives metadata, docs/ingest.md). No control characters but the tab and the line breaks; a byte-order mark only at the start. An empty body is a 400, a larger one a 413. */
+        /** @description The article as UTF-8 text, 1 byte to 2,097,152 bytes (2 MiB): its first line is the title and its body follows (Markdown headings make sections; optional YAML front matter gives metadata, docs/ingest.md). No control characters but the tab and the line breaks; a byte-order mark only at the start. An empty body is a 400, a larger one a 413. Or a web page as text/html, whose main text is extracted. */
         requestBody: {
             content: {
                 "text/plain": string;
                 "text/markdown": string;
+                "text/html": string;
             };
         };
         responses: {
@@ -1336,7 +1342,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not text/plain or text/markdown, not UTF-8, or a control character in the text. */
+            /** @description The URL is over 8 KiB: the parameters' lengths allow more than that together. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not text/plain, text/markdown or text/html, not UTF-8, or a control character in a text. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1345,7 +1360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid, or the text is not an article: no body after its title, front matter that is not valid, a title that makes no slug. */
+            /** @description A parameter is invalid, or the text is not an article: no body after its title, front matter that is not valid, a title that makes no slug, a page without main text. */
             422: {
                 headers: {
                     [name: string]: unknown;
