@@ -1,51 +1,100 @@
 """Contract fuzzing: Schemathesis generates requests from the OpenAPI document, valid and
 invalid, and checks every answer against it (no server errors, documented status codes,
-content types and schemas, negative data rejected, unsupported methods refused). Seeded and
-derandomised, so every run tries the same cases."""
+content types and schemas, negative data rejected, unsupported methods refused, and an
+operation that declares the bearer scheme refusing a request without it or with a wrong
+one). Seeded and derandomised, so every run tries the same cases.
+
+Every operation is fuzzed twice against a server that has a token, on a throwaway copy of
+the test database: once without the token (every write is a 401) and once with it, so the
+generated articles reach the write path and are read, loaded and deleted for real."""
 
 from __future__ import annotations
 
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 import schemathesis
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
+from pydantic import SecretStr
 from schemathesis import BaseSchema, GenerationMode
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
+from app.api.article_body import PAGE_TYPE
 from app.core.config import Settings
+from app.core.db import sqlite_path
 from app.main import create_app
 
 # Building the app reads no data, so the operations are known when tests are collected.
 SPEC = create_app(Settings()).openapi()
 OPERATIONS = [(path, method.upper()) for path, item in SPEC["paths"].items() for method in item]
-# Negative data needs a parameter to spoil.
-WITH_PARAMETERS = [
+# Negative data needs a parameter or a body to spoil.
+SPOILABLE = [
     (path, method)
     for path, method in OPERATIONS
-    if SPEC["paths"][path][method.lower()].get("parameters")
+    if {"parameters", "requestBody"} & set(SPEC["paths"][path][method.lower()])
 ]
+TOKEN = "fuzz-token"
+# What the writes answer schema-valid requests with the token: an article written, the same
+# text again or a text stored under another slug (a web page with no main text, or a query
+# string past 8 KiB, as in `fuzz`); an article deleted, or an id that is none.
+WRITES = {
+    ("/v1/articles", "POST"): {200, 201, 409, 414, 422},
+    ("/v1/articles/{article_id}", "DELETE"): {204, 404},
+}
+WRITTEN = {("/v1/articles", "POST"): {200, 201}, ("/v1/articles/{article_id}", "DELETE"): {204}}
+AS = {"without the token": {}, "with the token": {"Authorization": f"Bearer {TOKEN}"}}
 
 
 @pytest.fixture(scope="module")
-def api_schema(client: TestClient) -> BaseSchema:
-    return schemathesis.openapi.from_asgi("/openapi.json", client.app)
+def writable_app(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[FastAPI]:
+    db = tmp_path_factory.mktemp("fuzz") / "facts.db"
+    shutil.copy(sqlite_path(settings.database_url), db)
+    update = {"database_url": f"sqlite:///{Path(db)}", "admin_token": SecretStr(TOKEN)}
+    app = create_app(settings.model_copy(update=update))
+    with TestClient(app):
+        yield app
 
 
+@pytest.fixture(scope="module")
+def api_schema(writable_app: FastAPI) -> BaseSchema:
+    return schemathesis.openapi.from_asgi("/openapi.json", writable_app)
+
+
+@pytest.mark.parametrize("who", AS)
 @pytest.mark.parametrize(("path", "method"), OPERATIONS)
 def test_every_operation_answers_valid_requests_as_documented(
-    api_schema: BaseSchema, path: str, method: str
+    api_schema: BaseSchema, path: str, method: str, who: str
 ) -> None:
-    fuzz(api_schema, path, method, GenerationMode.POSITIVE)
+    statuses = fuzz(api_schema, path, method, GenerationMode.POSITIVE, AS[who])
+    if (path, method) in WRITES:
+        if AS[who]:
+            # Through the guard to the write itself, every time.
+            assert set(statuses) <= WRITES[path, method], statuses
+            # Articles written and found unchanged; articles deleted.
+            assert WRITTEN[path, method] <= set(statuses), statuses
+        else:
+            assert statuses == Counter({401: 60})
 
 
-@pytest.mark.parametrize(("path", "method"), WITH_PARAMETERS)
+@pytest.mark.parametrize("who", AS)
+@pytest.mark.parametrize(("path", "method"), SPOILABLE)
 def test_every_operation_rejects_invalid_requests(
-    api_schema: BaseSchema, path: str, method: str
+    api_schema: BaseSchema, path: str, method: str, who: str
 ) -> None:
-    fuzz(api_schema, path, method, GenerationMode.NEGATIVE)
+    fuzz(api_schema, path, method, GenerationMode.NEGATIVE, AS[who])
 
 
-def fuzz(api_schema: BaseSchema, path: str, method: str, mode: GenerationMode) -> None:
+def fuzz(
+    api_schema: BaseSchema, path: str, method: str, mode: GenerationMode, headers: dict[str, str]
+) -> Counter[int]:
+    """Runs the cases; returns how many of them got each status."""
     operation = api_schema[path][method]
+    statuses: Counter[int] = Counter()
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
@@ -56,10 +105,44 @@ def fuzz(api_schema: BaseSchema, path: str, method: str, mode: GenerationMode) -
         suppress_health_check=list(HealthCheck),
     )
     def check(case: schemathesis.Case) -> None:
-        case.call_and_validate()
+        response = case.call(headers=headers)
+        statuses[response.status_code] += 1
+        # What no schema can say: whether a web page has a main text to extract (a 422 when
+        # not), and a query string whose parameters, each within its length, pass the 8 KiB
+        # URL limit together (a 414). Everything else about those answers is still checked.
+        lenient = case.media_type == PAGE_TYPE or response.status_code == 414
+        excluded = [positive_data_acceptance, negative_data_rejection] if lenient else None
+        case.validate_response(response, headers=headers, excluded_checks=excluded)
 
     check()
+    return statuses
 
 
 def test_every_operation_is_fuzzed() -> None:
-    assert len(OPERATIONS) >= 13
+    assert sorted(OPERATIONS) == sorted(
+        [
+            ("/v1/articles", "GET"),
+            ("/v1/articles", "POST"),
+            ("/v1/articles/{article_id}", "GET"),
+            ("/v1/articles/{article_id}", "DELETE"),
+            ("/v1/articles/{article_id}/text", "GET"),
+            ("/v1/sections", "GET"),
+            ("/v1/sections/{section_id}", "GET"),
+            ("/v1/actors", "GET"),
+            ("/v1/actors/{actor_id}", "GET"),
+            ("/v1/figures", "GET"),
+            ("/v1/figures/{figure_id}", "GET"),
+            ("/v1/claims", "GET"),
+            ("/v1/claims/{claim_id}", "GET"),
+            ("/v1/search", "GET"),
+            ("/health", "GET"),
+            ("/ready", "GET"),
+        ]
+    )
+    # The write operations declare the bearer scheme, so the fuzzer knows to send the token.
+    secured = sorted(
+        (path, method)
+        for path, method in OPERATIONS
+        if SPEC["paths"][path][method.lower()].get("security")
+    )
+    assert secured == [("/v1/articles", "POST"), ("/v1/articles/{article_id}", "DELETE")]

@@ -69,7 +69,10 @@ def _url(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[": an unclosed IPv6 address
+        parts = urlsplit("")
     if (
         len(value) > MAX_URL_CHARS
         or parts.scheme not in ("http", "https")

@@ -6,8 +6,13 @@ goes with it) needs no invalidation. Kept here: the actor names (read by every s
 vocabulary (read when a suggestion or completion is considered), and bounded memos: how many
 rows each phrase matches, the rows and scores of the small ones (ranking.py), what each row
 needs in a result, corrections, and snippets (snippets.py). Queries are mostly new, but they
-are made of words that come back again and again. The bounds keep a serving worker under
-200 MB however long it runs (docs/performance.md).
+are made of words that come back again and again.
+
+Every memo is bounded in bytes, by an estimate of what its entries hold (sizes.py), never in
+entries: entries of one kind differ a hundredfold (a score table of one row or of 5,000, a
+phrase of one word or of forty). A reader's memos hold MEMO_BYTES (48 MiB) at most in all, so
+a serving worker stays under 200 MB however long it runs (bench/search_memory.py measures a
+10-minute run of distinct queries: docs/performance.md).
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
 
 from app.core.db import Reader
+from app.search import sizes
 from app.search.aliases import ActorNames, load_names
 from app.search.phrases import PhraseClasses, index_terms
 from app.search.query import Term
@@ -31,19 +37,23 @@ from app.search.suggest import closest, vocabulary
 # Words offered for a prefix that matches nothing as typed (see `completions`).
 MAX_COMPLETIONS = 8
 # A phrase in more rows than this has no scores kept: reading them would cost more than the
-# memo saves (its queries rank in SQL, see backend.py). Below it, scores are kept, up to
-# MAX_KEPT_SCORES in all (about 100 bytes each: 10 MB).
+# memo saves (its queries rank in SQL, see backend.py). Row counts are capped at
+# MAX_PHRASE_ROWS + 1: "more than that" is all anyone asks.
 MAX_PHRASE_ROWS = 5_000
-MAX_KEPT_SCORES = 100_000
-# Row counts are capped at MAX_PHRASE_ROWS + 1: "more than that" is all anyone asks.
-MAX_COUNTS = 100_000
-MAX_CORRECTIONS = 20_000
-# A snippet and its key take about 600 bytes: 24 MB at most.
-MAX_SNIPPETS = 40_000
-# What a result needs of its row: type, id, article, section, actors (space-separated ids);
-# about 300 bytes each (9 MB). An index this small has its rows and its terms read whole on
-# first use (its terms, to know which phrases match the same ones: phrases.py).
-MAX_ROWS_KEPT = 30_000
+# Each memo's budget in bytes (sizes.py estimates each entry); MEMO_BYTES in all.
+MIB = 1 << 20
+COUNT_BYTES = 4 * MIB
+SCORE_BYTES = 16 * MIB
+CORRECTION_BYTES = 2 * MIB
+SNIPPET_BYTES = 16 * MIB
+# What a result needs of its row: type, id, article, section, actors (space-separated ids).
+# An index this small has its rows and its terms read whole on first use (its terms, to know
+# which phrases match the same ones: phrases.py); rows past the budget are read again.
+ROW_BYTES = 8 * MIB
+ARTICLE_ACTOR_BYTES = 2 * MIB
+MEMO_BYTES = (
+    COUNT_BYTES + SCORE_BYTES + CORRECTION_BYTES + SNIPPET_BYTES + ROW_BYTES + ARTICLE_ACTOR_BYTES
+)
 READ_WHOLE_BELOW = 20_000
 
 K = TypeVar("K")
@@ -54,29 +64,40 @@ Scores = dict[int, float]
 
 
 class Memo(Generic[K, V]):
-    """A dict bounded in entries (or in their total `size`), least recently used out."""
+    """A dict bounded in bytes (`size` of each key and value: sizes.py), least recently used
+    out. An entry larger than the whole budget is not kept."""
 
-    def __init__(self, max_entries: int, size: Callable[[V], int] = lambda _: 1) -> None:
-        self.max_entries = max_entries
-        self.total = 0
-        self._size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
+    def __init__(self, max_bytes: int, size: Callable[[K, V], int]) -> None:
+        self.max_bytes = max_bytes
+        self.size = size
+        self.bytes = 0
+        # Oldest first. An OrderedDict: evicting a plain dict's first key again and again makes
+        # each `next(iter(...))` walk the deleted slots before it (3 ms of a 17 ms search at
+        # 10,000 articles); popitem(last=False) does not.
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
 
     def get(self, key: K) -> V | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
+        found = self._items.get(key)
+        if found is None:
+            return None
+        self._items.move_to_end(key)
+        return found[0]
 
     def put(self, key: K, value: V) -> None:
         old = self._items.pop(key, None)
         if old is not None:
-            self.total -= self._size(old)
-        self._items[key] = value
-        self.total += self._size(value)
-        while self.total > self.max_entries:
-            _, evicted = self._items.popitem(last=False)
-            self.total -= self._size(evicted)
+            self.bytes -= old[1]
+        size = self.size(key, value)
+        if size > self.max_bytes:
+            return
+        self._items[key] = (value, size)
+        self.bytes += size
+        while self.bytes > self.max_bytes:
+            _, (_, evicted) = self._items.popitem(last=False)
+            self.bytes -= evicted
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
 
     def __len__(self) -> int:
         return len(self._items)
@@ -94,27 +115,28 @@ class IndexData:
     weights: dict[str, float]
     _vocabulary: dict[str, int] | None = field(default=None, repr=False)
     _sorted: list[str] = field(default_factory=list, repr=False)
-    _counts: Memo[str, int] = field(default_factory=lambda: Memo(MAX_COUNTS), repr=False)
+    _counts: Memo[str, int] = field(
+        default_factory=lambda: Memo(COUNT_BYTES, sizes.count_entry), repr=False
+    )
     _scores: Memo[str, Scores] = field(
-        default_factory=lambda: Memo(MAX_KEPT_SCORES, lambda s: len(s) + 1), repr=False
+        default_factory=lambda: Memo(SCORE_BYTES, sizes.scores_entry), repr=False
     )
     _closest: Memo[tuple[str, int], tuple[str | None]] = field(
-        default_factory=lambda: Memo(MAX_CORRECTIONS), repr=False
+        default_factory=lambda: Memo(CORRECTION_BYTES, sizes.correction_entry), repr=False
     )
-    # Oldest first. An OrderedDict: evicting a plain dict's first key again and again makes
-    # each `next(iter(...))` walk the deleted slots before it (3 ms of a 17 ms search at 10,000
-    # articles); popitem(last=False) does not.
-    _rows: OrderedDict[int, RowMeta] = field(default_factory=OrderedDict, repr=False)
+    _rows: Memo[int, RowMeta] = field(
+        default_factory=lambda: Memo(ROW_BYTES, sizes.row_entry), repr=False
+    )
     _read_whole: bool | None = field(default=None, repr=False)
     _read_rows: bool = field(default=False, repr=False)
     # False for an index too large to read its terms at once.
     _classes: PhraseClasses | Literal[False] | None = field(default=None, repr=False)
     _article_actors: Memo[str, frozenset[str]] = field(
-        default_factory=lambda: Memo(1_000), repr=False
+        default_factory=lambda: Memo(ARTICLE_ACTOR_BYTES, sizes.actors_entry), repr=False
     )
     # (rowid, the query's phrases found in that row) -> (label, snippet): see snippets.py.
     snippets: Memo[tuple[int, tuple[str, ...]], tuple[str, str]] = field(
-        default_factory=lambda: Memo(MAX_SNIPPETS), repr=False
+        default_factory=lambda: Memo(SNIPPET_BYTES, sizes.snippet_entry), repr=False
     )
 
     def vocabulary(self, db: sqlite3.Connection) -> dict[str, int]:
@@ -179,17 +201,34 @@ class IndexData:
         if not self._read_rows:
             self._read_rows = True
             if self._small(db):
-                kept.update((r[0], r[1:]) for r in db.execute(_META))
-        wanted = list(rowids)
-        missing = [rowid for rowid in wanted if rowid not in kept]
+                for r in db.execute(_META):
+                    kept.put(r[0], r[1:])
+        found: dict[int, RowMeta] = {}
+        missing: list[int] = []
+        for rowid in rowids:
+            meta = kept.get(rowid)
+            if meta is None:
+                missing.append(rowid)
+            else:
+                found[rowid] = meta
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             where = f" WHERE rowid IN ({', '.join('?' * len(chunk))})"
-            kept.update((r[0], r[1:]) for r in db.execute(_META + where, chunk))
-        found = {rowid: kept[rowid] for rowid in wanted}
-        while len(kept) > MAX_ROWS_KEPT:
-            kept.popitem(last=False)
+            for r in db.execute(_META + where, chunk):
+                found[r[0]] = r[1:]
+                kept.put(r[0], r[1:])
         return found
+
+    def memos(self) -> dict[str, Memo[Any, Any]]:
+        """Every memo by name, for the tests and the benchmark to weigh."""
+        return {
+            "counts": self._counts,
+            "scores": self._scores,
+            "corrections": self._closest,
+            "rows": self._rows,
+            "article_actors": self._article_actors,
+            "snippets": self.snippets,
+        }
 
     def article_actors(self, db: sqlite3.Connection, article: str) -> frozenset[str]:
         """The actors an article mentions (an article filter keeps them in the results)."""

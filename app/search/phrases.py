@@ -22,13 +22,15 @@ import threading
 from collections.abc import Callable, Sequence
 
 from app.search.query import ParsedQuery, Term
+from app.search.sizes import text_pair_entry
 
 # The search index's tokenizer (migrations/versions/20261128_0002_search_index.py; a test holds
 # the two equal).
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-# Words stemmed, and phrases keyed per data version (about 150 bytes each, 3 MB at most):
-# emptied when full, which costs a stem (about 30 µs) for each word typed again.
-MAX_STEMS = 20_000
+# Words stemmed (for the process), and phrases keyed (per data version): each table emptied
+# when its entries' estimated bytes (sizes.py) pass this, which costs a stem (about 30 µs) for
+# each word typed again.
+MAX_STEM_BYTES = 4 << 20
 
 
 class Stemmer:
@@ -40,6 +42,7 @@ class Stemmer:
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._stems: dict[str, str | None] = {}
+        self.bytes = 0
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -59,9 +62,12 @@ class Stemmer:
         # One token, not several with one stem: a mark that the tokenizer takes for a separator
         # makes "oil\u0903oil" the phrase "oil oil", whose stem is "oil" too.
         stem = terms[0][0] if len(terms) == 1 and terms[0][1] == 1 else None
-        if len(self._stems) >= MAX_STEMS:
+        size = text_pair_entry(word, stem)
+        if self.bytes + size > MAX_STEM_BYTES:
             self._stems.clear()
+            self.bytes = 0
         self._stems[word] = stem
+        self.bytes += size
         return stem
 
 
@@ -81,13 +87,18 @@ class PhraseClasses:
     def __init__(self, terms: list[str]) -> None:
         self._terms = terms
         self._keys: dict[str, str] = {}
+        self.bytes = 0
 
     def key(self, phrase: str) -> str:
         found = self._keys.get(phrase)
         if found is None:
-            if len(self._keys) >= MAX_STEMS:
+            found = self._key(phrase)
+            size = text_pair_entry(phrase, found)
+            if self.bytes + size > MAX_STEM_BYTES:
                 self._keys.clear()
-            found = self._keys[phrase] = self._key(phrase)
+                self.bytes = 0
+            self._keys[phrase] = found
+            self.bytes += size
         return found
 
     def _key(self, phrase: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.test_article_delete import BEARER, writable
@@ -99,9 +100,21 @@ def test_bad_metadata_is_a_422_naming_it(writable: TestClient) -> None:
         "/v1/articles?slug=norway&source_url=ftp://example.org/x", content=ARTICLE, headers=MARKDOWN
     )
     body = assert_problem(response, 422)
-    assert body["detail"] == "source URL: an http:// or https:// address of at most 2000 characters"
+    # The parameter's documented pattern refuses it before the metadata check would.
+    assert [(e["name"], e["type"]) for e in body["errors"]] == [
+        ("source_url", "string_pattern_mismatch")
+    ]
     front = ARTICLE.replace("published: 2023-02-01", "published: [1, 2]")
     body = assert_problem(
         writable.post("/v1/articles?slug=norway", content=front, headers=MARKDOWN), 422
     )
     assert body["detail"] == "the body: front matter: published must be text"
+
+
+@pytest.mark.parametrize("value", ["-1.5e-167", "0", "20230201", "2023-2-1", "2023-02-01T00:00"])
+def test_date_parameters_take_only_yyyy_mm_dd(client: TestClient, value: str) -> None:
+    # Pydantic alone reads a number as a Unix time: `-1.5e-167` was 1970-01-01.
+    body = assert_problem(client.get(f"/v1/articles?published_to={value}"), 422)
+    assert [(e["name"], e["detail"]) for e in body["errors"]] == [
+        ("published_to", "Value error, Input should be a date as YYYY-MM-DD")
+    ]

@@ -109,6 +109,11 @@ def test_a_changed_text_replaces_the_facts_of_its_slug(writable: tuple[TestClien
         (b"Title\n\nbinary\x00data", "text/plain", 415, "binary"),
         (b"Title\n\nBody.", "application/json", 415, "text/plain or text/markdown"),
         (b"x" * (MAX_ARTICLE_BYTES + 1), "text/plain", 413, "too large"),
+        # One control character in 200 passes the reader's share; the schema allows none.
+        (b"Title\n\n" + b"x" * 200 + b"\x1a", "text/plain", 415, "U+001A at character 207"),
+        (b"Title\n\nBody \xef\xbb\xbf.", "text/plain", 415, "U+FEFF at character 12"),
+        (b"   \n\t\n", "text/plain", 400, "empty"),
+        (b"Only a title", "text/plain", 422, "no text after the title"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
@@ -130,6 +135,27 @@ def test_a_bad_slug_is_422_naming_it(writable: tuple[TestClient, Path], slug: st
     body = assert_problem(response, 422)
     assert [error["name"] for error in body["errors"]] == ["slug"]
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["slug=Not%20A%20Slug", "title=%20%20", "title=a%0Ab", "source_url=http://[", "author=a%00b"],
+)
+def test_parameters_outside_their_documented_pattern_are_422(
+    writable: tuple[TestClient, Path], query: str
+) -> None:
+    client, _ = writable
+    response = client.post(f"/v1/articles?{query}", content=ARTICLE, headers=AUTH)
+    body = assert_problem(response, 422)
+    assert [e["name"] for e in body["errors"]] == [
+        query.split("=")[0] + ("", ".0")[query[0] == "a"]
+    ]
+
+
+def test_a_byte_order_mark_may_open_the_body(writable: tuple[TestClient, Path]) -> None:
+    client, _ = writable
+    response = client.post("/v1/articles", content=b"\xef\xbb\xbf" + ARTICLE, headers=AUTH)
+    assert response.status_code == 201
 
 
 @pytest.mark.parametrize("query", ["title=a%00b", "slug=a%00b"])

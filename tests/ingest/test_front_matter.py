@@ -89,6 +89,8 @@ def test_values_are_normalised_and_bounded() -> None:
     for bad in (
         {"source_url": "https://example.org/a b"},
         {"source_url": "javascript:alert(1)"},
+        # urlsplit's own ValueError, which reached the route as a 500.
+        {"source_url": "http://["},
         {"publisher": "x" * 201},
         {"authors": [f"a{i}" for i in range(21)]},
         {"published": "02/01/2023"},

@@ -16,6 +16,7 @@ from app.search import backend, phrases, snippets
 from app.search.cache import IndexData
 from app.search.filters import SearchFilters
 from app.search.query import fts_string, tokens
+from app.search.sizes import text_pair_entry
 from tests.search.conftest import Search
 
 migration = import_module("migrations.versions.20261128_0002_search_index")
@@ -101,15 +102,19 @@ def test_a_snippet_cut_for_one_phrase_serves_the_phrases_of_its_key(
 
 
 def test_what_is_kept_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(phrases, "MAX_STEMS", 3)
+    # Three entries' worth of bytes: "venezuela" and its stem take more than "oil" and "oil".
+    monkeypatch.setattr(phrases, "MAX_STEM_BYTES", 3 * text_pair_entry("running", "run"))
     stemmer = phrases.Stemmer()
     classes = phrases.PhraseClasses(["oil", "run"])
     words = ["oil", "running", "runs", "sanctions", "venezuela"]
     assert [stemmer.stem(w) for w in words] == ["oil", "run", "run", "sanction", "venezuela"]
     for word in words:
         classes.key(fts_string((word,), prefix=True))
-    assert len(stemmer._stems) <= 3
-    assert len(classes._keys) <= 3
+    assert stemmer.bytes <= phrases.MAX_STEM_BYTES
+    assert stemmer.bytes == sum(text_pair_entry(w, s) for w, s in stemmer._stems.items())
+    assert list(stemmer._stems) == ["sanctions", "venezuela"]
+    assert classes.bytes <= phrases.MAX_STEM_BYTES
+    assert classes.bytes == sum(text_pair_entry(p, k) for p, k in classes._keys.items())
     assert classes.key('"runs"*') == "1:2"
     assert classes.key('"runs"') == "1:2"
     assert classes.key('"oil"') == "0:1"

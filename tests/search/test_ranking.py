@@ -20,6 +20,7 @@ from app.search.cache import IndexData
 from app.search.filters import SearchFilters
 from app.search.query import parse
 from app.search.schemas import SearchMode, SearchType
+from app.search.sizes import row_entry
 
 ARTICLE = "russia-china-venezuela"
 QUERIES = [
@@ -137,7 +138,6 @@ def test_rows_of_a_large_index_are_read_as_asked_and_kept_within_bounds(
     reader: Reader, data: IndexData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("app.search.cache.READ_WHOLE_BELOW", 0)
-    monkeypatch.setattr("app.search.cache.MAX_ROWS_KEPT", 10)
     with reader.limited() as db:
         every = {
             r[0]: r[1:]
@@ -146,8 +146,13 @@ def test_rows_of_a_large_index_are_read_as_asked_and_kept_within_bounds(
             )
         }
         wanted = sorted(every)[:25]
+        # Room for the last ten rows read, in bytes.
+        monkeypatch.setattr(
+            data._rows, "max_bytes", sum(row_entry(r, every[r]) for r in wanted[-10:])
+        )
         assert data.rows(db, wanted) == {rowid: every[rowid] for rowid in wanted}
-        assert len(data._rows) == 10
+        assert [r for r in wanted if r in data._rows] == wanted[-10:]
+        assert data._rows.bytes == data._rows.max_bytes
 
 
 def test_too_many_candidates_are_ranked_in_sql(

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/articles", tags=["articles"])
     "/{article_id}",
     status_code=204,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 422, 503),
+    responses=problem_responses(401, 403, 404, 422, 429, 503),
 )
 def delete_article(
     _: AdminDep, article_id: IdPath, settings: SettingsDep, database: DatabaseDep

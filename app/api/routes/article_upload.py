@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import StringConstraints
 
 from app.api.admin import AdminDep
+from app.api.article_body import (
+    PAGE_TYPE,
+    REQUEST_BODY,
+    article_body,
+    media_type,
+    refuse_control_characters,
+)
 from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
-from app.api.params import NO_NUL
+from app.api.params import HTTP_URL, NO_NUL, ONE_LINE, IsoDate
 from app.core.config import Settings
 from app.ingest.article import (
     MAX_ARTICLE_BYTES,
@@ -19,7 +26,6 @@ from app.ingest.article import (
     IngestError,
     prepare_article,
     read_document,
-    too_large,
 )
 from app.ingest.curated import SLUG, CuratedError, load_curated
 from app.ingest.loader import IdConflictError, LoadError, load
@@ -33,10 +39,6 @@ from app.queries import articles as queries
 from app.queries.rows import SqlAlchemyRows
 
 router = APIRouter(prefix="/articles", tags=["articles"])
-TEXT_TYPES = ("text/plain", "text/markdown")
-# A web page: its main text is extracted, its metadata read (app/ingest/html.py).
-PAGE_TYPE = "text/html"
-BODY_TYPES = (*TEXT_TYPES, PAGE_TYPE)
 # What an uploaded article's `source` says, where a file's name would be.
 UPLOAD_SOURCE = "POST /v1/articles"
 
@@ -50,43 +52,30 @@ def server_recognizer(settings: Settings) -> Recognizer | None:
     return WorkerRecognizer(settings.recognizer_model, settings.recognizer_timeout)
 
 
-def media_type(request: Request) -> str:
-    """The body's media type, lower-case, without parameters."""
-    return request.headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-async def article_body(request: Request) -> bytes:
-    """The request body, refused past the size limit before it is all read."""
-    if media_type(request) not in BODY_TYPES:
-        raise HTTPException(
-            415, "Send the article as text/plain or text/markdown (UTF-8), or as text/html."
-        )
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
-        raise HTTPException(413, str(too_large("the body", int(declared))))
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_ARTICLE_BYTES:
-            raise HTTPException(413, str(too_large("the body", None)))
-        chunks.append(chunk)
-    return b"".join(chunks)
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The same text was loaded before: nothing changed."},
+    **problem_responses(400, 401, 403, 409, 413, 414, 415, 422, 429, 503),
+}
+for status, description in {
+    400: "The body is empty or only whitespace, or the title parameter is not one line.",
+    401: "No bearer token, or a wrong one (with `WWW-Authenticate: Bearer`).",
+    403: "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN.",
+    409: "The text is stored already under another slug, or a section id would clash.",
+    413: f"The body is over {MAX_ARTICLE_BYTES:,} bytes (2 MiB).",
+    414: "The URL is over 8 KiB: the parameters' lengths allow more than that together.",
+    415: "Not text/plain, text/markdown or text/html, not UTF-8, or a control character in a text.",
+    422: "A parameter is invalid, or the text is not an article: no body after its title, "
+    "front matter that is not valid, a title that makes no slug, a page without main text.",
+    429: "Over the rate limit (ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE): see `Retry-After`.",
+}.items():
+    RESPONSES[status]["description"] = description
 
 
 @router.post(
     "",
     status_code=201,
-    responses={
-        200: {"description": "The same text was loaded before: nothing changed."},
-        **problem_responses(400, 401, 403, 409, 413, 415, 422, 503),
-    },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {t: {"schema": {"type": "string"}} for t in BODY_TYPES},
-        }
-    },
+    responses=RESPONSES,
+    openapi_extra={"requestBody": REQUEST_BODY},
 )
 def create_article(
     _: AdminDep,
@@ -110,7 +99,7 @@ def create_article(
         Query(
             min_length=1,
             max_length=300,
-            pattern=NO_NUL,
+            pattern=ONE_LINE,
             description="Defaults to the text's first line.",
         ),
     ] = None,
@@ -119,7 +108,7 @@ def create_article(
         Query(
             min_length=1,
             max_length=MAX_URL_CHARS,
-            pattern=NO_NUL,
+            pattern=HTTP_URL,
             description="Where the article was published (http or https).",
         ),
     ] = None,
@@ -130,10 +119,10 @@ def create_article(
         ),
     ] = None,
     author: Annotated[
-        list[str] | None,
+        list[Annotated[str, StringConstraints(max_length=MAX_NAME_CHARS, pattern=NO_NUL)]] | None,
         Query(max_length=MAX_AUTHORS, description="An author; repeat for several, in order."),
     ] = None,
-    published: Annotated[dt.date | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
+    published: Annotated[IsoDate | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
     language: Annotated[
         str | None,
         Query(
@@ -160,6 +149,8 @@ def create_article(
         text, declared = read_document(
             body, source_name="the body", html=media_type(request) == PAGE_TYPE
         )
+        if media_type(request) != PAGE_TYPE:
+            refuse_control_characters(body.decode("utf-8"))
         meta = declared.merged(given)
         if meta.language is None:
             # Detected in a worker process: the server never loads the detector's model.

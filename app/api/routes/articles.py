@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -9,7 +8,7 @@ from fastapi.responses import PlainTextResponse
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import NO_NUL
+from app.api.params import NO_NUL, IsoDate
 from app.api.resources import facet_columns, listing, resource
 from app.core.db import Database
 from app.models.schemas import ArticlePage, ArticlePublic
@@ -29,10 +28,10 @@ async def list_articles(
         Query(min_length=1, max_length=200, pattern=NO_NUL, description="Exactly this publisher."),
     ] = None,
     published_from: Annotated[
-        dt.date | None, Query(description="Published on this date (YYYY-MM-DD) or later.")
+        IsoDate | None, Query(description="Published on this date (YYYY-MM-DD) or later.")
     ] = None,
     published_to: Annotated[
-        dt.date | None, Query(description="Published on this date (YYYY-MM-DD) or earlier.")
+        IsoDate | None, Query(description="Published on this date (YYYY-MM-DD) or earlier.")
     ] = None,
     language: Annotated[
         str | None,

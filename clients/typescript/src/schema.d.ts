@@ -1432,13 +1432,11 @@ export interface operations {
                 /** @description The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 code is kept. Default: what the page or front matter declares, else detected. */
                 language?: string | null;
             };
-            header?: {
-                /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
-                authorization?: string | null;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description The article as UTF-8 text, 1 byte to 2,097,152 bytes (2 MiB): its first line is the title and its body follows (Markdown headings make sections; optional YAML front matter gives metadata, docs/ingest.md). No control characters but the tab and the line breaks; a byte-order mark only at the start. An empty body is a 400, a larger one a 413. Or a web page as text/html, whose main text is extracted. */
         requestBody: {
             content: {
                 "text/plain": string;
@@ -1463,7 +1461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ArticlePublic"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The body is empty or only whitespace, or the title parameter is not one line. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1472,7 +1470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description No bearer token, or a wrong one (with `WWW-Authenticate: Bearer`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1481,7 +1479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1490,7 +1488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description The text is stored already under another slug, or a section id would clash. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1499,7 +1497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request Entity Too Large */
+            /** @description The body is over 2,097,152 bytes (2 MiB). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1508,7 +1506,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description The URL is over 8 KiB: the parameters' lengths allow more than that together. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not text/plain, text/markdown or text/html, not UTF-8, or a control character in a text. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1517,8 +1524,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unprocessable Entity */
+            /** @description A parameter is invalid, or the text is not an article: no body after its title, front matter that is not valid, a title that makes no slug, a page without main text. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit (ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE): see `Retry-After`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1590,10 +1606,7 @@ export interface operations {
     delete_article: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
-                authorization?: string | null;
-            };
+            header?: never;
             path: {
                 article_id: string;
             };
@@ -1637,6 +1650,15 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
