@@ -1,7 +1,8 @@
 """The labelled sample articles in tests/data/ and how extraction is scored against them.
 
 Each `<name>.txt` or `<name>.md` has a `<name>.expected.toml` written by hand from the text:
-its title, keywords and sections, every figure (quote, kind, value, unit, comparator, period)
+its title, keywords and sections, every figure (quote, kind, value, unit, comparator, period,
+upper end of a range, change)
 and every actor id with how many times the sections mention it. A figure counts as found
 only when all of those fields match (values within a millionth); an actor when its id does.
 
@@ -28,8 +29,10 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 SAMPLES = ("gulf-energy.txt", "arctic-route.md", "sahel-squeeze.txt", "chips-race.txt")
 
-# quote, kind, value, unit, comparator, period_start, period_end
-FigureRow = tuple[str, str, float | None, str | None, str, str | None, str | None]
+# quote, kind, value, unit, comparator, period_start, period_end, value_max, change
+FigureRow = tuple[
+    str, str, float | None, str | None, str, str | None, str | None, float | None, str | None
+]
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def load_key(name: str) -> Key:
             f.get("comparator", "eq"),
             f.get("period_start"),
             f.get("period_end"),
+            float(f["value_max"]) if "value_max" in f else None,
+            f.get("change"),
         )
         for f in raw.get("figures", [])
     ]
@@ -112,7 +117,17 @@ def ingest_sample(name: str) -> ArticleFacts:
 
 
 def figure_row(f: rows.FigureRow) -> FigureRow:
-    return (f.quote, f.kind, f.value, f.unit, f.comparator, f.period_start, f.period_end)
+    return (
+        f.quote,
+        f.kind,
+        f.value,
+        f.unit,
+        f.comparator,
+        f.period_start,
+        f.period_end,
+        f.value_max,
+        f.change,
+    )
 
 
 def _same(a: FigureRow, b: FigureRow) -> bool:

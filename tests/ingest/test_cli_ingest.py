@@ -57,7 +57,7 @@ def fingerprint(path: Path) -> tuple[str, int, int]:
 def test_ingest_writes_the_article_then_the_same_text_changes_nothing(db: Path) -> None:
     code, output = ingest(str(DATA / "gulf-energy.txt"))
     assert code == 0, output
-    assert "│ gulf-energy │ 9        │ 21     │ 38      │ 28     │ written │" in output
+    assert "│ gulf-energy │ 9        │ 21     │ 36      │ 28     │ written │" in output
     assert (
         "unreviewed actors proposed: Abu Dhabi Investment Authority, Organization of the "
         "Petroleum Exporting Countries, Public Investment Fund, Qatar Investment Authority, "
@@ -68,7 +68,7 @@ def test_ingest_writes_the_article_then_the_same_text_changes_nothing(db: Path) 
 
     code, output = ingest(str(DATA / "gulf-energy.txt"))
     assert code == 0, output
-    assert "│ gulf-energy │ 9        │ 21     │ 38      │ 28     │ unchanged │" in output
+    assert "│ gulf-energy │ 9        │ 21     │ 36      │ 28     │ unchanged │" in output
     assert f"{db}: already up to date; nothing written" in output
     assert fingerprint(db) == before
 
@@ -118,15 +118,15 @@ def test_a_changed_text_under_the_same_slug_replaces_its_facts(db: Path, tmp_pat
     article = tmp_path / "chips.txt"
     shutil.copy(DATA / "chips-race.txt", article)
     assert ingest(str(article))[0] == 0
-    assert query(db, "SELECT count(*) FROM figure") == [(21,)]
+    assert query(db, "SELECT count(*) FROM figure") == [(20,)]
 
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("two metals", "two rare metals"), encoding="utf-8")
     code, output = ingest(str(article))
     assert code == 0, output
-    assert "│ chips   │ 4        │ 16     │ 21      │ 17     │ written │" in output
+    assert "│ chips   │ 4        │ 16     │ 20      │ 17     │ written │" in output
     assert query(db, "SELECT count(*) FROM article") == [(1,)]
-    assert query(db, "SELECT count(*) FROM figure") == [(21,)]
+    assert query(db, "SELECT count(*) FROM figure") == [(20,)]
     assert query(db, "SELECT quote, measure FROM figure WHERE quote LIKE 'two%metals'") == [
         ("two rare metals", "rare metals")
     ]
@@ -167,7 +167,7 @@ def test_annotations_add_actors_for_the_article(db: Path, tmp_path: Path) -> Non
     )
     code, output = ingest(str(DATA / "gulf-energy.txt"), "--annotations", str(annotations))
     assert code == 0, output
-    assert "│ gulf-energy │ 9        │ 22     │ 38      │ 28     │ written │" in output
+    assert "│ gulf-energy │ 9        │ 22     │ 36      │ 28     │ written │" in output
     assert query(db, "SELECT surface FROM mention WHERE actor_id = 'gulf' ORDER BY start") == [
         ("Gulf monarchies",),
         ("Gulf",),

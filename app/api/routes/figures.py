@@ -9,7 +9,7 @@ from app.api.errors import problem_responses
 from app.api.params import NO_NUL, IdPath, IdQuery
 from app.api.resources import listing, resource
 from app.models.schemas import FigurePage, FigurePublic
-from app.models.vocabulary import FigureKind
+from app.models.vocabulary import Change, FigureKind
 from app.queries import figures as queries
 
 router = APIRouter(prefix="/figures", tags=["figures"])
@@ -34,6 +34,9 @@ async def list_figures(
             pattern=NO_NUL,
             description='"USD", "percent", "year"...',
         ),
+    ] = None,
+    change: Annotated[
+        Change | None, Query(description="Direction of the change: `rise` or `fall`.")
     ] = None,
     min: Annotated[
         float | None, Query(ge=-BOUND, le=BOUND, description="Smallest `value`.")
@@ -61,6 +64,7 @@ async def list_figures(
         actor=actor,
         kind=kind,
         unit=unit,
+        change=change,
         min=min,
         max=max,
         from_year=from_,

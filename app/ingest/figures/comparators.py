@@ -1,0 +1,131 @@
+"""How a figure bounds the real quantity (comparators) and which way it moved (changes).
+
+Comparator words stand right before the amount and are part of its quote: "over $11 billion",
+"up to 5%". Comparator verbs ("exceeded $30 billion", "topped 1 million") and the words of a
+change ("rose 5%", "fell by $2 billion", "up 3%", "an increase of 4%", "5% higher") are read
+around the quote but stay out of it: the quote is the amount, the verb belongs to the clause.
+
+Choices (documented here because the API contract leaves them open):
+- "rose to 7%" and "rose by 2 points" are both a rise: the direction is recorded, not whether
+  the figure is the new level or the size of the move.
+- "almost", "nearly" are `approx`, as "about" is: the value is close, from below or not.
+- "after"/"before" compare times only (see `amounts.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.models.vocabulary import Change, Comparator
+
+COMPARATORS: dict[str, Comparator] = {
+    "more than": Comparator.GT,
+    "greater than": Comparator.GT,
+    "over": Comparator.GT,
+    "above": Comparator.GT,
+    "exceeding": Comparator.GT,
+    "in excess of": Comparator.GT,
+    "upwards of": Comparator.GT,
+    "at least": Comparator.GTE,
+    "no less than": Comparator.GTE,
+    "no fewer than": Comparator.GTE,
+    "a minimum of": Comparator.GTE,
+    "under": Comparator.LT,
+    "less than": Comparator.LT,
+    "fewer than": Comparator.LT,
+    "below": Comparator.LT,
+    "up to": Comparator.LTE,
+    "at most": Comparator.LTE,
+    "no more than": Comparator.LTE,
+    "as much as": Comparator.LTE,
+    "as many as": Comparator.LTE,
+    "a maximum of": Comparator.LTE,
+    "about": Comparator.APPROX,
+    "close to": Comparator.APPROX,
+    "around": Comparator.APPROX,
+    "roughly": Comparator.APPROX,
+    "approximately": Comparator.APPROX,
+    "nearly": Comparator.APPROX,
+    "almost": Comparator.APPROX,
+    "some": Comparator.APPROX,
+    "an estimated": Comparator.APPROX,
+    "estimated": Comparator.APPROX,
+    # Temporal: they compare years and dates only (see amounts.py).
+    "after": Comparator.GT,
+    "before": Comparator.LT,
+}
+TEMPORAL = {"after", "before"}
+AMOUNT_COMPARATORS = [w for w in COMPARATORS if w not in TEMPORAL]
+
+# Verbs that bound the amount after them: "exports exceeded $30 billion".
+_VERB_BEFORE = re.compile(
+    r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?"
+    r"|crossed|broke)\s+$",
+    re.I,
+)
+
+_RISE = (
+    r"r[oi]se|rises|risen|rising|gr[eo]w|grows|grown|growing|increas(?:e|ed|es|ing)"
+    r"|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|soar(?:ed|s|ing)?"
+    r"|surg(?:e|ed|es|ing)|(?:went|go(?:es)?|going)\s+up|rall(?:ied|ies|y)|doubl(?:ed|es|ing)"
+    r"|expand(?:ed|s|ing)?|advanc(?:ed|es|ing)|boost(?:ed|s|ing)?"
+)
+_FALL = (
+    r"f[ae]ll|falls|fallen|falling|declin(?:e|ed|es|ing)|drop(?:ped|s|ping)?"
+    r"|decreas(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|shr[ai]nk|shrunk|shrinks"
+    r"|s[au]nk|sinks|slid|slides|sliding|tumbl(?:e|ed|es|ing)|(?:went|go(?:es)?|going)\s+down"
+    r"|dipped|dips|contract(?:ed|ing)|cut(?:s|ting)?|reduc(?:e|ed|es|ing)"
+    r"|lower(?:ed|s|ing)|slash(?:ed|es|ing)"
+)
+_FILLER = r"(?:(?:by|to|of|another|a\s+further|further|some|an?)\s+)?"
+# "up 3%", "down 2 percent" as a report writes them, after a pause or a verb of being; not the
+# particle of "set up 500 stations" or "broke down 3 times".
+_UP_DOWN = r"(?:(?:^|[,;:(—–]|\b(?:is|are|was|were|be|been|being|and|or|now|still|also))\s*)"
+# "rose 5%", "fell by $2 billion", "increased to 7%", "up 3%", "down 2 percent",
+# "an increase of 4%", "a drop of 3%".
+_CHANGE_BEFORE = re.compile(
+    rf"(?:\b(?P<rise>{_RISE}|increases?\s+of|rises?\s+of|growth\s+of|gains?\s+of)"
+    rf"|{_UP_DOWN}(?P<up>up)|{_UP_DOWN}(?P<down>down)"
+    rf"|\b(?P<fall>{_FALL}|decreases?\s+of|declines?\s+of|drops?\s+of|falls?\s+of"
+    r"|cuts?\s+of|reductions?\s+of|losses?\s+of))"
+    rf"\s+{_FILLER}$",
+    re.I,
+)
+# "a 5% increase", "5% higher", "$2 billion less than": the change word right after the amount.
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:(?P<rise>increases?|rises?|jump|gain|growth|higher|hike|up\b)"
+    r"|(?P<fall>decreases?|declines?|drops?|falls?|lower|cuts?|reductions?|loss|down\b))\b",
+    re.I,
+)
+# Exclusions after the amount: "up to", "down from", "fall in" keep their own senses.
+_NOT_AFTER = re.compile(r"\s*(?:up\s+to|down\s+payment)\b", re.I)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so "no more than" wins over "more than"; spaces match any whitespace."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def comparator(word: str | None) -> Comparator:
+    return COMPARATORS[" ".join(word.lower().split())] if word else Comparator.EQ
+
+
+def bounding_verb(text: str, start: int) -> Comparator | None:
+    """`gt` when a verb like "exceeded" or "topped" stands right before `start`."""
+    if _VERB_BEFORE.search(text, max(0, start - 20), start):
+        return Comparator.GT
+    return None
+
+
+def change(text: str, start: int, end: int, stop: int) -> Change | None:
+    """Which way the quantity at `text[start:end]` moved, from the words around it."""
+    before = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        return Change.RISE if before["rise"] or before["up"] else Change.FALL
+    if _NOT_AFTER.match(text, end, stop):
+        return None
+    after = _CHANGE_AFTER.match(text, end, stop)
+    if after:
+        return Change.RISE if after["rise"] else Change.FALL
+    return None
