@@ -53,8 +53,8 @@ _SPORT = (
     r"tie|tied|match|game|final|half-time|halftime|goals?"
 )
 _SCORE = re.compile(
-    rf"(?:\b(?:{_SPORT})\b[^.;\d]{{0,20}}?)(?P<score>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%.,-])"
-    rf"|(?P<score2>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%.,-])\s+(?:{_SPORT})\b",
+    rf"(?:\b(?:{_SPORT})\b[^.;\d]{{0,20}}?)(?P<score>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%-]|[.,]\d)"
+    rf"|(?P<score2>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%-]|[.,]\d)\s+(?:{_SPORT})\b",
     re.I,
 )
 HEADING_NUMBER = re.compile(
