@@ -167,9 +167,7 @@ def test_a_heading_number_is_no_figure() -> None:
 
 
 def test_each_amount_takes_the_period_of_its_own_clause() -> None:
-    sentence = (
-        "Since 2015 China lent $6.5 billion, and in December 2016 Rosneft paid $1.5 billion."
-    )
+    sentence = "Since 2015 China lent $6.5 billion, and in December 2016 Rosneft paid $1.5 billion."
     periods = {
         f.quote: (f.period_start, f.period_end)
         for f in extract_figures(sentence)
