@@ -1,7 +1,7 @@
 """The English cases of Microsoft's Recognizers-Text (MIT) run through the figure extractor.
 
-The cases live outside the repository, in `../shared/peer-tests/recognizers-text/` beside the
-checkout (or where ARTICLE_FACTS_PEER_TESTS points); without them the harness skips. Each case
+The cases live outside the repository, in `shared/peer-tests/recognizers-text/` in a folder
+above the checkout (or where ARTICLE_FACTS_PEER_TESTS points); without them the tests skip. Each case
 is a sentence and the quantities the suite finds in it. Per family (one spec file each):
 
 - value: a found figure matches an expected quantity when their values are equal (relative
@@ -34,12 +34,18 @@ from app.ingest.figures import extract_figures
 from app.ingest.figures.units import canonical
 from app.models.vocabulary import Comparator, FigureKind
 
-PEERS = Path(
-    os.environ.get(
-        "ARTICLE_FACTS_PEER_TESTS",
-        Path(__file__).resolve().parents[2].parent / "shared" / "peer-tests" / "recognizers-text",
-    )
-)
+_SUITE = Path("shared", "peer-tests", "recognizers-text")
+
+
+def _peers() -> Path:
+    """ARTICLE_FACTS_PEER_TESTS, else the first `shared/peer-tests/...` above the checkout."""
+    if configured := os.environ.get("ARTICLE_FACTS_PEER_TESTS"):
+        return Path(configured)
+    parents = Path(__file__).resolve().parents[3:]
+    return next((p / _SUITE for p in parents if (p / _SUITE).is_dir()), parents[0] / _SUITE)
+
+
+PEERS = _peers()
 FAMILIES = {
     "currency": ("NumberWithUnit-English-CurrencyModel.json", {FigureKind.MONEY}),
     "dimension": ("NumberWithUnit-English-DimensionModel.json", {FigureKind.MEASURE}),
