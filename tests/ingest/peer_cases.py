@@ -1,8 +1,8 @@
 """The English cases of Microsoft's Recognizers-Text (MIT) run through the figure extractor.
 
 The cases live outside the repository, in `shared/peer-tests/recognizers-text/` in a folder
-above the checkout (or where ARTICLE_FACTS_PEER_TESTS points); without them the tests skip. Each case
-is a sentence and the quantities the suite finds in it. Per family (one spec file each):
+above the checkout (or where ARTICLE_FACTS_PEER_TESTS points); without them the tests skip.
+Each case is a sentence and the quantities the suite finds in it. Per family (one spec file):
 
 - value: a found figure matches an expected quantity when their values are equal (relative
   1e-6). Only figures of the family's kinds are scored: money for currencies, measures for
@@ -11,6 +11,7 @@ is a sentence and the quantities the suite finds in it. Per family (one spec fil
   per hour", "Metric ton"); the mapping to this service's codes is pint's, through
   `canonical` (lower case, spaces to "_", " per " to "/"; "Barrel" is the oil barrel), and
   for currencies the suite's `isoCurrency`, or USD for a bare "Dollar" and GBP for "Pound";
+  cents and pence are hundredths of USD and GBP ("50 cents" is 0.5 USD here, 50 "Cent" there);
 - ranges: a range matches when both ends match; an open range ("more than 20") matches a
   figure whose comparator bounds it the same way. This family is also the value+comparator
   score.
@@ -55,6 +56,8 @@ FAMILIES = {
     "range": ("Number-English-NumberRangeModel.json", set(FigureKind)),
 }
 _BARE_CURRENCIES = {"Dollar": "USD", "Pound": "GBP", "Euro": "EUR", "Yen": "JPY"}
+# Hundredths: this service reports "50 cents" as 0.5 USD, where the suite says 50 "Cent".
+_HUNDREDTHS = {"Cent": "USD", "Pence": "GBP", "Penny": "GBP"}
 _PEER_UNITS = {"Barrel": "oil_barrel", "Degree": "degree", "C": "degree_Celsius"}
 _PEER_UNITS |= {"F": "degree_Fahrenheit", "Celsius": "degree_Celsius"}
 _PEER_UNITS |= {"Fahrenheit": "degree_Fahrenheit"}
@@ -132,6 +135,8 @@ def expected(family: str, results: list[dict[str, Any]]) -> list[Quantity]:
         except ValueError:
             continue
         unit = "percent" if family == "percent" else _unit_code(r["Resolution"])
+        if family == "currency" and (cents := _HUNDREDTHS.get(str(r["Resolution"].get("unit")))):
+            number, unit = number / 100, cents
         quantities.append((number, None, None if family == "number" else unit))
     return quantities
 

@@ -44,6 +44,9 @@ def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | N
         ("Aid reached almost $30 billion.", Comparator.APPROX),
         ("Aid reached up to $30 billion.", Comparator.LTE),
         ("Aid reached at least $30 billion.", Comparator.GTE),
+        ("Aid reached $30 billion or more.", Comparator.GTE),
+        ("Aid reached $30 billion or less.", Comparator.LTE),
+        ("Aid reached less than or equal to $30 billion.", Comparator.LTE),
     ],
 )
 def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> None:
@@ -67,6 +70,11 @@ def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> No
         ("It raised 3 billion Hong Kong dollars.", "3 billion Hong Kong dollars", 3e9, "HKD"),
         ("It raised 9 billion NOK.", "9 billion NOK", 9e9, "NOK"),
         ("It raised a $4-billion loan.", "$4-billion", 4e9, "USD"),
+        ("It costs 10 € a month.", "10 €", 10.0, "EUR"),
+        ("It costs 10 usd a month.", "10 usd", 10.0, "USD"),
+        ("Shares fell 34 cents.", "34 cents", 0.34, "USD"),
+        ("Shares closed at 470 pence.", "470 pence", 4.7, "GBP"),
+        ("It cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
     ],
 )
 def test_currencies(sentence: str, quote: str, value: float, unit: str) -> None:
@@ -93,6 +101,8 @@ def test_currencies(sentence: str, quote: str, value: float, unit: str) -> None:
         ("It weighs 12 kg.", 12.0, "kg"),
         ("Output reached 2 million barrels a day.", 2e6, "oil_bbl/d"),
         ("Trade grew three times.", 3.0, "times"),
+        ("It turned 90 degrees.", 90.0, "deg"),
+        ("A dose of 150 micrograms.", 150.0, "µg"),
     ],
 )
 def test_units_take_one_canonical_code(sentence: str, value: float, unit: str) -> None:

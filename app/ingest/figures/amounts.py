@@ -65,15 +65,18 @@ _CODE = _literal(money.CODES)
 QUANTITY = re.compile(
     r"(?<![\w.,])"
     rf"(?:(?P<cmp>{alternation(COMPARATORS)})\s+)?"
-    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?)?"
+    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?|(?P<lower>{_literal(money.LOWER)})\s)?"
     r"(?P<sign>[-−](?=\d))?"
     rf"(?P<num>{DIGITS}|\b(?:{WORDS}))"
     rf"(?P<scale>{SCALE})?"
     # What follows the number decides its kind; the alternatives are tried in this order.
-    r"(?:\s?(?P<percent>%)|[\s-](?P<percent_word>percent|per\s+cent|percentage\s+points?|pct)\b"
-    rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|(?-i:{_CODE}))\b"
+    r"(?:\s?(?P<percent>%)"
+    r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct)\b"
+    rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|(?-i:{_CODE})|{_literal(money.LOWER)})\b"
+    rf"|\s?(?P<symbol_after>{_literal(money.SYMBOLS_AFTER)})"
+    rf"|(?:\s+|-)(?P<cents>cents?|pence|penny)\b"
     rf"|(?:\s*|-)(?P<unit>{units.UNIT})"
-    rf"(?:\s+of\s+(?P<unit_of>[^\W\d_]+)(?={_RATE}))?(?P<rate>{_RATE})?\b"
+    rf"(?:\s+of\s+(?P<unit_of>[^\W\d_]+)(?={_RATE}))?(?P<rate>{_RATE})?(?!\w)"
     rf"|[\s-](?P<duration>{_DURATION})\b"
     rf"|\s+(?P<noun>{NOUN_GROUP})"
     r")?"
@@ -152,7 +155,8 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     bound = comparator(m["cmp"])
     start = m.start()
     number_end = m.end("scale") if m["scale"] else m.end("num")
-    plain = not any(m[g] for g in ("symbol", "code", "scale", "percent", "percent_word"))
+    plain = not any(m[g] for g in ("symbol", "code", "lower", "symbol_after", "cents"))
+    plain = plain and not any(m[g] for g in ("scale", "percent", "percent_word"))
     plain = plain and not any(m[g] for g in ("currency", "unit", "duration", "sign"))
 
     if plain and is_year(m["num"]) and not (m["noun"] and cmp and cmp not in TEMPORAL):
@@ -169,7 +173,9 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
             text, start, m.end("num"), FigureKind.YEAR, number, "year", bound, period=period
         )
     if cmp in TEMPORAL:  # "after five years": the comparator is not about the amount
-        start = min(m.start(g) for g in ("symbol", "code", "sign", "num") if m[g] is not None)
+        start = min(
+            m.start(g) for g in ("symbol", "code", "lower", "sign", "num") if m[g] is not None
+        )
         bound = Comparator.EQ
 
     def make(
@@ -177,8 +183,15 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     ) -> FigureDraft:
         return amount(text, start, stop, kind, value, unit, bound, measure)
 
-    if currency := money.currency_code(m["symbol"], m["code"], m["currency"]):
+    if m["cents"]:  # "50 cents" is half a dollar, "470 pence" 4.70 pounds
+        hundredths = "GBP" if m["cents"][0] in "pP" else "USD"
+        measure = phrase(IN_PHRASE, text, m.end(), end)
+        return make(FigureKind.MONEY, m.end(), value / 100, hundredths, measure)
+    symbol = m["symbol"] or m["symbol_after"]
+    code = m["code"] or (m["lower"] or "").upper() or None
+    if currency := money.currency_code(symbol, code, m["currency"]):
         stop = m.end("currency") if m["currency"] else number_end
+        stop = m.end("symbol_after") if m["symbol_after"] else stop
         measure = phrase(IN_PHRASE, text, stop, end) or m["noun"]
         return make(FigureKind.MONEY, stop, value, currency, measure)
     if m["percent"] or m["percent_word"]:

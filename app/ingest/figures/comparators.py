@@ -28,6 +28,14 @@ COMPARATORS: dict[str, Comparator] = {
     "in excess of": Comparator.GT,
     "upwards of": Comparator.GT,
     "at least": Comparator.GTE,
+    "greater than or equal to": Comparator.GTE,
+    "more than or equal to": Comparator.GTE,
+    "equal to or more than": Comparator.GTE,
+    "equal to or greater than": Comparator.GTE,
+    "less than or equal to": Comparator.LTE,
+    "fewer than or equal to": Comparator.LTE,
+    "equal to or less than": Comparator.LTE,
+    "equal to or fewer than": Comparator.LTE,
     "no less than": Comparator.GTE,
     "no fewer than": Comparator.GTE,
     "a minimum of": Comparator.GTE,
@@ -105,6 +113,22 @@ _NOT_AFTER = re.compile(r"\s*(?:up\s+to|down\s+payment)\b", re.I)
 def alternation(words: Iterable[str]) -> str:
     """Longest first, so "no more than" wins over "more than"; spaces match any whitespace."""
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# "5,000 or more", "200 or greater": the bound written after the amount.
+_BOUND_AFTER = re.compile(
+    r"\s+or\s+(?:(?P<gte>more|greater|higher|above|over)|(?P<lte>less|fewer|lower|below|under))\b"
+    r"(?!\s+than\b)",
+    re.I,
+)
+
+
+def bound_after(text: str, end: int, stop: int) -> tuple[Comparator, int] | None:
+    """`gte` or `lte` and where the words end, for "or more", "or less" right after `end`."""
+    m = _BOUND_AFTER.match(text, end, stop)
+    if m is None:
+        return None
+    return (Comparator.GTE if m["gte"] else Comparator.LTE), m.end()
 
 
 def comparator(word: str | None) -> Comparator:

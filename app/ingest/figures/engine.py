@@ -9,7 +9,8 @@ Stages, in order:
 2. candidates, in two tiers: times (dates.py), then amounts (amounts.py); within a tier
    leftmost-longest, on equal spans the rule listed first. "since 2007" beats the bare year
    inside it and "over $11 billion" beats "11";
-3. ranges: two amounts linked by "to", "-" or "between ... and" become one (ranges.py);
+3. joins: "3 dollars 50 cents" is one amount (money.py); two amounts linked by "to", "-" or
+   "between ... and" become one range (ranges.py);
 4. context: a comparator verb before the amount ("exceeded") and the direction of a change
    around it ("rose", "fell by", "up", "a 5% increase") (comparators.py);
 5. periods: money, percents, counts and measures take the period of their clause (periods.py).
@@ -22,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
-from app.ingest.figures import amounts, dates
-from app.ingest.figures.comparators import bounding_verb, change
+from app.ingest.figures import amounts, dates, money
+from app.ingest.figures.comparators import bound_after, bounding_verb, change
 from app.ingest.figures.negatives import HEADING_NUMBER, blocked_spans
 from app.ingest.figures.numbers import NUMBER_WORDS
 from app.ingest.figures.periods import TAKERS, attach_periods
@@ -86,7 +87,8 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
             taken.append((figure.start, figure.end))
             chosen.append(figure)
     chosen.sort(key=lambda f: f.start)
-    return attach_periods(text, _in_context(text, join_ranges(text, chosen), end))
+    joined = join_ranges(text, money.join_cents(text, chosen))
+    return attach_periods(text, _in_context(text, joined, end))
 
 
 def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureDraft]:
@@ -99,5 +101,7 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
             if bound is Comparator.EQ:
                 bound = bounding_verb(text, f.start) or bound
             f = replace(f, change=moved, comparator=bound)
+            if f.comparator is Comparator.EQ and (after := bound_after(text, f.end, end)):
+                f = replace(f, comparator=after[0], end=after[1], quote=text[f.start : after[1]])
         read.append(f)
     return read

@@ -15,13 +15,23 @@ Choices the tables make (documented here because the API contract leaves them op
   Test codes and precious metals ("XXX", "XTS", "XAU"...) are not currencies here.
 - A symbol is read with or without a space before the number ("$ 75 million"), and case matters
   for symbols made of letters ("RM", "HK$"), so "rm" or "a $5" read as nothing or as dollars.
+  Symbols that are no letters also follow the number ("10 €").
+- "cents" after a number are hundredths of a US dollar, "pence" and "penny" of a pound: "50
+  cents" is 0.5 USD, and "3 dollars 50 cents" one amount of 3.5 USD.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from decimal import Decimal
+
 import pycountry
 from babel import Locale
 from babel.numbers import get_currency_name
+
+from app.ingest.drafts import FigureDraft
+from app.models.vocabulary import FigureKind
 
 _NOT_CODES = {"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "GEL", "MAD", "SOS"}
 _NOT_CURRENCIES = {"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XSU"}
@@ -61,6 +71,15 @@ def _symbols() -> dict[str, str]:
 
 SYMBOLS: dict[str, str] = _symbols()
 """Symbols and prefixes written before the amount, each to its code."""
+
+SYMBOLS_AFTER: dict[str, str] = {s: c for s, c in SYMBOLS.items() if not s[0].isalpha()}
+"""Symbols that also follow the amount ("10 €", "100₹"); never letters ("5 RM" is no money)."""
+
+LOWER: dict[str, str] = {
+    code.lower(): code
+    for code in ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "HKD", "SGD", "INR")
+}
+"""The codes of the most traded currencies also read in lower case ("10 usd", "rmb 10")."""
 
 # Short names a reader resolves from habit, not from the name itself (see the docstring).
 _HABITS = {
@@ -112,12 +131,39 @@ def currency_code(symbol: str | None, code: str | None, word: str | None) -> str
     if symbol:
         return SYMBOLS[symbol]
     if code:
-        return "CNY" if code == "RMB" else code
+        return "CNY" if code.upper() == "RMB" else code.upper()
     return code_of(word) if word else None
 
 
 def code_of(word: str) -> str | None:
     """A currency word's code, whatever its case: "Euros" -> "EUR"; a code stays itself."""
-    if word.upper() in CODES and word.isupper():
-        return "CNY" if word == "RMB" else word
+    if word.upper() in CODES and (word.isupper() or word.lower() in LOWER):
+        return "CNY" if word.upper() == "RMB" else word.upper()
     return WORDS.get(" ".join(word.lower().split()))
+
+
+_CENTS_LINK = re.compile(r"\s+(?:and\s+)?")
+_IN_CENTS = re.compile(r"(?:cents?|pence|penny)$", re.I)
+
+
+def join_cents(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """ "3 dollars 50 cents", "13 dollars and 45 cents": one amount, 3.5 and 13.45 USD."""
+    joined: list[FigureDraft] = []
+    for f in figures:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind is FigureKind.MONEY
+            and f.kind is FigureKind.MONEY
+            and last.unit == f.unit
+            and last.value is not None
+            and f.value is not None
+            and _IN_CENTS.search(f.quote)
+            and not _IN_CENTS.search(last.quote)
+            and _CENTS_LINK.fullmatch(text, last.end, f.start)
+        ):
+            value = float(Decimal(repr(last.value)) + Decimal(repr(f.value)))
+            joined[-1] = replace(last, end=f.end, quote=text[last.start : f.end], value=value)
+        else:
+            joined.append(f)
+    return joined

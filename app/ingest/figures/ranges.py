@@ -10,7 +10,8 @@ Choices (documented here because the API contract leaves them open):
 - The first end takes the second's scale only when it has none of its own and the range stays
   in order: "between 5 and 7 million people" is 5e6..7e6, "two to three decades" 20..30
   years, but "from $800,000 to $1.3 million" is 800000..1300000 (8e11 would pass the end).
-- "and" links a range only after "between"; "to", "-" and dashes link it anywhere.
+- "and" links a range only after "between"; "to", "through", "-", "~" and dashes link it
+  anywhere.
 - Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures.
 - Ranges of years are periods (dates.py), never amounts.
 """
@@ -25,7 +26,7 @@ from app.ingest.drafts import FigureDraft
 from app.ingest.figures.numbers import DIGITS, WORDS, parse_number
 from app.models.vocabulary import FigureKind
 
-_RANGE_LINK = re.compile(r"\s*(?:to|[-–—])\s*|\s+and\s+")
+_RANGE_LINK = re.compile(r"\s*(?:to|[-–—~])\s*|\s+(?:and|through|thru)\s+")
 _OPENER = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
 _NUMBER_IN = re.compile(rf"(?P<sign>[-−](?=\d))?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I)
 _AMOUNTS = {

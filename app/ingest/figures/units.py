@@ -3,7 +3,7 @@
 Each row is a pattern for what the text says, the unit in pint's own terms, and a factor for
 units pint has no name for ("bcm" is 10^9 cubic metres). The code a figure reports is pint's
 compact abbreviation of that unit (`format(unit, "~C")`): "km", "mi", "km**2", "m**3", "l",
-"t", "kg", "oil_bbl", "oil_bbl/d", "MW", "TWh", "km/h", "mi/h", "°C", "GB", "Mbit/s"; so
+"t", "kg", "oil_bbl", "oil_bbl/d", "MW", "TWh", "km/h", "mi/h", "°C", "deg", "GB", "Mbit/s"; so
 any client can hand the code back to pint to convert. The value stays in the unit the article
 used (5 miles is 5 "mi", not 8.05 "km"), except for the units stated through a factor ("150
 bcm" is 150e9 "m**3", "195 Tcf" 195e12 "ft**3").
@@ -31,7 +31,7 @@ _ROWS: tuple[tuple[str, str, int], ...] = (
     (r"square\s+miles?|sq\.?\s?mi", "mile**2", 1),
     (r"square\s+met(?:re|er)s?|sq\.?\s?m|m2|m²", "meter**2", 1),
     (r"square\s+(?:feet|foot)|sq\.?\s?ft", "foot**2", 1),
-    (r"kilomet(?:re|er)s?\s+(?:per|an?)\s+hour|km/h|kph|kmh", "kilometer/hour", 1),
+    (r"kilomet(?:re|er)s?\s+(?:per|an?)\s+hour|km/hr?|kph|kmph|kmh", "kilometer/hour", 1),
     (r"miles?\s+(?:per|an?)\s+hour|mph", "mile/hour", 1),
     (r"met(?:re|er)s?\s+per\s+second|m/s", "meter/second", 1),
     (r"knots?", "knot", 1),
@@ -55,7 +55,9 @@ _ROWS: tuple[tuple[str, str, int], ...] = (
     (r"metric\s+tons?|tonnes?", "metric_ton", 1),
     (r"tons?", "ton", 1),
     (r"kilograms?|kilos?|kg", "kilogram", 1),
-    (r"grams?", "gram", 1),  # never a bare "g": "4G" is a network
+    (r"micrograms?|microgrammes?|µg|μg", "microgram", 1),
+    (r"milligrams?|milligrammes?|mg", "milligram", 1),
+    (r"grams?|grammes?", "gram", 1),  # never a bare "g": "4G" is a network
     (r"lbs?", "pound", 1),
     (r"ounces?|oz", "ounce", 1),
     (r"millilit(?:re|er)s?|ml", "milliliter", 1),
@@ -77,9 +79,19 @@ _ROWS: tuple[tuple[str, str, int], ...] = (
     (r"kilocalories?|kcal", "kilocalorie", 1),
     (r"calories?", "calorie", 1),
     (r"btus?|british\s+thermal\s+units?", "BTU", 1),
-    (r"(?:degrees?\s+)?celsius|°\s?c|degrees?\s+c(?:entigrade)?", "degree_Celsius", 1),
-    (r"(?:degrees?\s+)?fahrenheit|°\s?f|degrees?\s+f", "degree_Fahrenheit", 1),
+    (
+        r"(?:(?:degrees?|deg)\s+)?(?:celsius|celcius|centigrade)|°\s?c|(?:degrees?|deg)\s+c",
+        "degree_Celsius",
+        1,
+    ),
+    (
+        r"(?:(?:degrees?|deg)\s+)?(?:fahrenheit|farenheit)|°\s?f|(?:degrees?|deg)\s+f",
+        "degree_Fahrenheit",
+        1,
+    ),
     (r"kelvins?", "kelvin", 1),
+    # A bare degree says no scale: an angle or a temperature, as the text has it.
+    (r"degrees?|deg|°", "degree", 1),
     (r"terabytes?|(?-i:TB)", "terabyte", 1),
     (r"gigabytes?|(?-i:GB)", "gigabyte", 1),
     (r"megabytes?|(?-i:MB)", "megabyte", 1),
