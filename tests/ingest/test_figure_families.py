@@ -138,6 +138,7 @@ def test_values_are_exact(sentence: str, value: float) -> None:
     "sentence",
     [
         "Executive Order 13884 froze the assets.",
+        "Executive Order 13884, signed that day, froze the assets.",
         "The Project 636 submarines arrived.",
         "The Junín 6 block was assigned.",
         "The S&P 500 closed higher.",
@@ -184,3 +185,18 @@ def test_each_amount_takes_the_period_of_its_own_clause() -> None:
         if f.kind is FigureKind.MONEY
     }
     assert periods == {"$6.5 billion": ("2015", None), "$1.5 billion": ("2016-12", "2016-12")}
+
+
+def test_a_later_clause_lends_no_period_and_an_earlier_one_does() -> None:
+    later = extract_figures("The fleet numbers 24 aircraft, and the summit is due in 2025.")
+    earlier = extract_figures("In 2019, exports fell 5%, and imports rose 3%.")
+    assert [(f.quote, f.period_start) for f in later] == [("24 aircraft", None), ("2025", "2025")]
+    assert [(f.quote, f.period_start, f.change) for f in earlier] == [
+        ("2019", "2019", None),
+        ("5%", "2019", Change.FALL),
+        ("3%", "2019", Change.RISE),
+    ]
+
+
+def test_half_a_percentage_point_is_no_half() -> None:
+    assert quotes("The bank cut its forecast by half a percentage point to 2.5%.") == ["2.5%"]

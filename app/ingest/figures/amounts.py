@@ -89,7 +89,10 @@ FRACTIONS = re.compile(
     re.I,
 )
 # "rose by a quarter", "cut by half": a change in percent of what it was.
-FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)", re.I)
+# Not "by half a percentage point": there the fraction is of the point.
+FRACTION_CHANGES = re.compile(
+    rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I
+)
 
 
 def amount(

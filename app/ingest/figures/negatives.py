@@ -39,7 +39,7 @@ _NOT_NAMES = (
 )
 _NAMED = re.compile(
     r"(?<![\w.])(?-i:(?P<name>[A-Z][\w&’'.-]*[\w&]|[A-Z]))\s+(?:No\.\s*)?"
-    r"(?P<number>\d+)(?![\w%.,:/-]|\.\d|\s*(?:%|percent|per\s+cent|[-–]\s*\d))"
+    r"(?P<number>\d+)(?![\w%:/-]|[.,]\d|\s*(?:%|percent|per\s+cent|[-–]\s*\d))"
     r"(?!\s+(?:thousand|million|billion|trillion|bn|mn)\b)",
 )
 _CLOCK = re.compile(

@@ -3,13 +3,14 @@
 "Since 2015 Russia lent $6.5 billion, and in December 2016 Rosneft paid $1.5 billion": each
 amount takes the time of its own clause, 2015 onwards for the first, December 2016 for the
 second. A clause ends at a semicolon, or at a comma before "and", "but", "while", "whereas",
-"although" or "though"; a period from another clause is used only when the figure's own clause
-states none (the nearest, in characters, among the rest).
+"although" or "though". When the figure's own clause states no time, a period from an earlier
+clause sets it ("In 2019, exports fell 5%, and imports rose 3%": both 2019); one from a later
+clause never does ("24 aircraft, and the summit is due in 2025" says nothing of the aircraft).
 
 Choices (documented here because the API contract leaves them open):
 - Only period and date figures lend their period to amounts; a bare year does not ("the 2018
   elections" says nothing about when the money was spent), except after "in" or "during" ("In
-  2023 it pumped 9 million barrels a day").
+  2023 it pumped 9 million barrels a day") or with a comparator ("before 2030": until 2030).
 - A date with no year ("Sept. 13") lends nothing: it has no period.
 """
 
@@ -28,12 +29,13 @@ TAKERS = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.MEA
 
 def _dates_its_clause(text: str, figure: FigureDraft) -> bool:
     """ "In 2023 it pumped 9 million barrels a day": a year after "in" or "during" sets the time
-    of what its clause counts; a year used otherwise ("the 2018 elections") does not."""
-    return (
-        figure.kind is FigureKind.YEAR
-        and figure.comparator is Comparator.EQ
-        and _IN_YEAR.search(text, max(0, figure.start - 8), figure.start) is not None
-    )
+    of what its clause counts, and so does "before 2030" or "after 2017" (an open period); a
+    year used otherwise ("the 2018 elections") does not."""
+    if figure.kind is not FigureKind.YEAR:
+        return False
+    if figure.comparator is not Comparator.EQ:
+        return True
+    return _IN_YEAR.search(text, max(0, figure.start - 8), figure.start) is not None
 
 
 def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
@@ -54,7 +56,8 @@ def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
     attached: list[FigureDraft] = []
     for f in figures:
         if f.kind in TAKERS:
-            nearest = min(periods, key=lambda p: distance(f, p))
-            f = replace(f, period_start=nearest.period_start, period_end=nearest.period_end)
+            across, nearest = min(((distance(f, p), p) for p in periods), key=lambda c: c[0])
+            if not across[0] or nearest.end <= f.start:
+                f = replace(f, period_start=nearest.period_start, period_end=nearest.period_end)
         attached.append(f)
     return attached

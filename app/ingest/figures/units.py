@@ -102,6 +102,7 @@ _ROWS: tuple[tuple[str, str, int], ...] = (
 TIMES = "times"
 _TIMES_PATTERN = r"times|-?fold"
 
+# No bare "C" or "F" after a number: "45C" reads well, but so do "Form 13F" and "Boeing 777F".
 UNIT = "|".join([*(p for p, _, _ in _ROWS), _TIMES_PATTERN])
 """Every unit as the text writes it: a regex source with no groups, to embed after a number."""
 
