@@ -1,38 +1,100 @@
-"""The labelled sample articles in tests/data/ and how extraction is scored against them.
+"""The labelled sample articles in tests/data/ and how they are read.
 
-Each `<name>.txt` or `<name>.md` has a `<name>.expected.toml` written by hand from the text:
-its title, keywords and sections, every figure (quote, kind, value, unit, comparator, period,
-upper end of a range, change)
-and every actor id with how many times the sections mention it. A figure counts as found
-only when all of those fields match (values within a millionth); an actor when its id does.
+Each `<name>.txt` or `<name>.md` has a `<name>.expected.toml` written by hand from the text (the
+labelling rules are in docs/ingest.md):
 
-Used by tests/ingest/test_quality.py, which holds the scores above thresholds, and by
-`python -m tests.ingest.quality_report`, which prints them for docs/ingest.md.
+- `title`, `keywords`, `sections` (`[number, title]`, number "" when none), and `boilerplate`:
+  the lines of page furniture (banners, bylines, datelines, captions, share lines...) that must
+  become neither a section nor a claim.
+- `[actors]`: every actor the sections name. An entry is either `id = <mentions>` (the first
+  keys' form) or a table with `mentions`, `name`, `kind`, `aliases` and `affiliation` (the id
+  of another actor of the key). Mentions count how often the sections name the actor.
+- `[[figures]]`: every quantity in the sections: `quote` (the exact text), `kind`, `value`,
+  `value_max` (a range's upper end), `unit`, `comparator`, `change` (`rise` or `fall`) and
+  `period_start`/`period_end`.
+- `[[claims]]`: the sentences attributed to someone (`speaker`, an actor id) and those whose kind
+  is clearly not `fact` (`kind`), each by a piece of its text (`quote`). A key without `claims`
+  has not been labelled for them and is left out of their scores.
+
+The scores are in tests/ingest/scoring.py; tests/ingest/test_quality.py holds them above
+thresholds and `python -m tests.ingest.quality_report` prints them for docs/ingest.md.
 """
 
 from __future__ import annotations
 
-import math
 import tomllib
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from app.ingest import rows
-from app.ingest.article import prepare_article, read_article
-from app.ingest.curated import Curated, load_curated
+from app.ingest.article import prepare_article, read_document
+from app.ingest.curated import ActorEntry, Curated, load_curated
 from app.ingest.pipeline import ArticleFacts
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
-SAMPLES = ("gulf-energy.txt", "arctic-route.md", "sahel-squeeze.txt", "chips-race.txt")
+KEY_SUFFIX = ".expected.toml"
 
-# quote, kind, value, unit, comparator, period_start, period_end, value_max, change
-FigureRow = tuple[
-    str, str, float | None, str | None, str, str | None, str | None, float | None, str | None
-]
+
+def _samples() -> tuple[str, ...]:
+    names = []
+    for key in sorted(DATA.glob(f"*{KEY_SUFFIX}")):
+        stem = key.name.removesuffix(KEY_SUFFIX)
+        texts = [p.name for p in (DATA / f"{stem}.txt", DATA / f"{stem}.md") if p.is_file()]
+        if len(texts) != 1:
+            raise LookupError(f"{key.name}: expected one {stem}.txt or {stem}.md, found {texts}")
+        names.append(texts[0])
+    return tuple(names)
+
+
+# Every labelled article, by file name.
+SAMPLES = _samples()
+
+# quote, kind, value, unit, comparator, period_start, period_end
+FigureRow = tuple[str, str, float | None, str | None, str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class ExpectedActor:
+    id: str
+    mentions: int
+    name: str | None = None
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class ExpectedFigure:
+    quote: str
+    kind: str
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: str = "eq"
+    change: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+
+    @property
+    def row(self) -> FigureRow:
+        return (
+            self.quote,
+            self.kind,
+            self.value,
+            self.unit,
+            self.comparator,
+            self.period_start,
+            self.period_end,
+        )
+
+
+@dataclass(frozen=True)
+class ExpectedClaim:
+    quote: str
+    speaker: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,57 +105,59 @@ class Key:
     sections: list[tuple[str | None, str]]
     actors: dict[str, int]
     figures: list[FigureRow]
+    actor_details: dict[str, ExpectedActor]
+    figure_details: list[ExpectedFigure]
+    boilerplate: list[str]
+    claims: list[ExpectedClaim] | None
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    missed: list[str] = field(default_factory=list)
-    spurious: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            self.tp + other.tp,
-            self.fp + other.fp,
-            self.fn + other.fn,
-            self.missed + other.missed,
-            self.spurious + other.spurious,
-        )
+def _actor(actor_id: str, raw: int | dict[str, Any]) -> ExpectedActor:
+    if isinstance(raw, int):
+        return ExpectedActor(actor_id, raw)
+    return ExpectedActor(
+        id=actor_id,
+        mentions=int(raw["mentions"]),
+        name=raw.get("name"),
+        kind=raw.get("kind"),
+        aliases=tuple(raw.get("aliases", ())),
+        affiliation=raw.get("affiliation"),
+    )
 
 
+def _figure(raw: dict[str, Any]) -> ExpectedFigure:
+    def number(field: str) -> float | None:
+        return float(raw[field]) if field in raw else None
+
+    return ExpectedFigure(
+        quote=raw["quote"],
+        kind=raw["kind"],
+        value=number("value"),
+        value_max=number("value_max"),
+        unit=raw.get("unit"),
+        comparator=raw.get("comparator", "eq"),
+        change=raw.get("change"),
+        period_start=raw.get("period_start"),
+        period_end=raw.get("period_end"),
+    )
+
+
+@cache
 def load_key(name: str) -> Key:
-    raw = tomllib.loads((DATA / f"{Path(name).stem}.expected.toml").read_text(encoding="utf-8"))
-    figures: list[FigureRow] = [
-        (
-            f["quote"],
-            f["kind"],
-            float(f["value"]) if "value" in f else None,
-            f.get("unit"),
-            f.get("comparator", "eq"),
-            f.get("period_start"),
-            f.get("period_end"),
-            float(f["value_max"]) if "value_max" in f else None,
-            f.get("change"),
-        )
-        for f in raw.get("figures", [])
-    ]
+    raw = tomllib.loads((DATA / f"{Path(name).stem}{KEY_SUFFIX}").read_text(encoding="utf-8"))
+    actors = {k: _actor(k, v) for k, v in raw.get("actors", {}).items()}
+    figures = [_figure(f) for f in raw.get("figures", [])]
+    claims = raw.get("claims")
     return Key(
         name=name,
         title=raw["title"],
         keywords=list(raw["keywords"]),
         sections=[(number or None, title) for number, title in raw["sections"]],
-        actors={k: int(v) for k, v in raw.get("actors", {}).items()},
-        figures=figures,
+        actors={k: a.mentions for k, a in actors.items()},
+        figures=[f.row for f in figures],
+        actor_details=actors,
+        figure_details=figures,
+        boilerplate=list(raw.get("boilerplate", [])),
+        claims=None if claims is None else [ExpectedClaim(**c) for c in claims],
     )
 
 
@@ -102,73 +166,22 @@ def seed_curated() -> Curated:
     return load_curated(REPO / "seed" / "curated.toml")
 
 
-def ingest_sample(name: str) -> ArticleFacts:
-    """The sample read the way `article-facts ingest tests/data/<name>` reads it."""
-    text = read_article((DATA / name).read_bytes(), source_name=name)
-    facts, _ = prepare_article(
+@cache
+def ingest_sample_with_actors(name: str) -> tuple[ArticleFacts, tuple[ActorEntry, ...]]:
+    """The sample read the way `article-facts ingest tests/data/<name>` reads it, with every
+    actor entry the load would write."""
+    text, meta = read_document((DATA / name).read_bytes(), source_name=name)
+    facts, entries = prepare_article(
         text,
         source_name=name,
         slug=Path(name).stem,
         title=None,
         annotations=None,
         curated=seed_curated(),
+        meta=meta,
     )
-    return facts
+    return facts, tuple(entries)
 
 
-def figure_row(f: rows.FigureRow) -> FigureRow:
-    return (
-        f.quote,
-        f.kind,
-        f.value,
-        f.unit,
-        f.comparator,
-        f.period_start,
-        f.period_end,
-        f.value_max,
-        f.change,
-    )
-
-
-def _same(a: FigureRow, b: FigureRow) -> bool:
-    if a[:2] != b[:2] or a[3:] != b[3:]:
-        return False
-    if a[2] is None or b[2] is None:
-        return a[2] is b[2]
-    return math.isclose(a[2], b[2], rel_tol=1e-6)
-
-
-def score_figures(expected: Sequence[FigureRow], found: Iterable[FigureRow]) -> Score:
-    """Each expected figure matches at most one found figure with every field equal."""
-    left = list(found)
-    score = Score()
-    for row in expected:
-        match = next((i for i, f in enumerate(left) if _same(row, f)), None)
-        if match is None:
-            score.fn += 1
-            score.missed.append(repr(row))
-        else:
-            score.tp += 1
-            del left[match]
-    score.fp = len(left)
-    score.spurious = [repr(row) for row in left]
-    return score
-
-
-def score_actors(expected: dict[str, int], found: Iterable[str]) -> Score:
-    """On ids: an actor the article names, found or not."""
-    ids = set(found)
-    return Score(
-        tp=len(ids & set(expected)),
-        fp=len(ids - set(expected)),
-        fn=len(set(expected) - ids),
-        missed=sorted(set(expected) - ids),
-        spurious=sorted(ids - set(expected)),
-    )
-
-
-def score_mentions(expected: dict[str, int], found: Iterable[str]) -> Score:
-    """On mention counts per actor: two "Moscow"s found of three is one missed."""
-    counts = Counter(found)
-    tp = sum(min(n, counts[a]) for a, n in expected.items())
-    return Score(tp=tp, fp=sum(counts.values()) - tp, fn=sum(expected.values()) - tp)
+def ingest_sample(name: str) -> ArticleFacts:
+    return ingest_sample_with_actors(name)[0]

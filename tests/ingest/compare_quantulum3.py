@@ -31,16 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from app.ingest.structure import parse_document
-from tests.ingest.answer_keys import (
-    DATA,
-    SAMPLES,
-    FigureRow,
-    Score,
-    figure_row,
-    ingest_sample,
-    load_key,
-    score_figures,
-)
+from tests.ingest.answer_keys import DATA, SAMPLES, FigureRow, ingest_sample, load_key
+from tests.ingest.scoring import Score, figure_row, score_figures
 
 # quantulum3's unit names, as our units.
 _UNITS = {

@@ -1,50 +1,51 @@
-"""Prints extraction precision and recall on the labelled samples, as docs/ingest.md shows them.
+"""Prints extraction precision and recall per class on the labelled samples, as docs/ingest.md
+shows them.
 
-.venv/bin/python -m tests.ingest.quality_report           # the table
-.venv/bin/python -m tests.ingest.quality_report --misses  # and every miss, for debugging
+.venv/bin/python -m tests.ingest.quality_report            # the table
+.venv/bin/python -m tests.ingest.quality_report --misses   # and every miss, per article
 """
 
 from __future__ import annotations
 
 import sys
+from functools import cache
 
-from tests.ingest.answer_keys import (
-    SAMPLES,
-    Score,
-    figure_row,
-    ingest_sample,
-    load_key,
-    score_actors,
-    score_figures,
-    score_mentions,
-)
+from tests.ingest.answer_keys import SAMPLES, ingest_sample_with_actors, load_key
+from tests.ingest.scoring import CLASSES, Score, evaluate
+
+
+@cache
+def article_scores(name: str) -> dict[str, Score]:
+    facts, entries = ingest_sample_with_actors(name)
+    return evaluate(load_key(name), facts, entries)
+
+
+def totals() -> dict[str, Score]:
+    """Each class summed over every labelled article."""
+    summed = {name: Score() for name in CLASSES}
+    for sample in SAMPLES:
+        for name, score in article_scores(sample).items():
+            summed[name] += score
+    return summed
 
 
 def main(argv: list[str]) -> None:
-    totals = [Score(), Score(), Score()]
-    print("| article | figures P | figures R | actors P | actors R | mentions P | mentions R |")
-    print("|---|---|---|---|---|---|---|")
-    for name in SAMPLES:
-        key, facts = load_key(name), ingest_sample(name)
-        ids = [m.actor_id for m in facts.mentions]
-        scores = [
-            score_figures(key.figures, [figure_row(f) for f in facts.figures]),
-            score_actors(key.actors, ids),
-            score_mentions(key.actors, ids),
-        ]
-        totals = [t + s for t, s in zip(totals, scores, strict=True)]
-        print(_row(name, scores))
-        if "--misses" in argv:
-            for line in (*scores[0].missed, *scores[1].missed):
-                print(f"    missed: {line}")
-            for line in (*scores[0].spurious, *scores[1].spurious):
-                print(f"    spurious: {line}")
-    print(_row("**all**", totals))
-
-
-def _row(name: str, scores: list[Score]) -> str:
-    cells = [f"{x:.2f}" for s in scores for x in (s.precision, s.recall)]
-    return f"| {name} | " + " | ".join(cells) + " |"
+    if "--misses" in argv:
+        for sample in SAMPLES:
+            print(f"## {sample}")
+            for name, score in article_scores(sample).items():
+                for line in score.missed:
+                    print(f"    {name} missed: {line}")
+                for line in score.spurious:
+                    print(f"    {name} spurious: {line}")
+    print(f"{len(SAMPLES)} labelled articles\n")
+    print("| class | precision | recall | labelled | found | right |")
+    print("|---|---|---|---|---|---|")
+    for name, s in totals().items():
+        print(
+            f"| {name} | {s.precision:.2f} | {s.recall:.2f} | {s.tp + s.fn} | {s.tp + s.fp} "
+            f"| {s.tp} |"
+        )
 
 
 if __name__ == "__main__":

@@ -1,103 +1,106 @@
-"""Extraction quality on unseen articles of four shapes, against hand-labelled answer keys.
+"""Extraction quality on articles nobody here tuned for, against hand-labelled answer keys.
 
-The thresholds sit just under what the rules measure today (docs/ingest.md has the numbers and
-`python -m tests.ingest.quality_report` prints them), so a change that makes extraction worse
-fails here. A change that makes it better should raise them.
+Each class is held at a precision and a recall threshold over all the labelled articles in
+tests/data/ (the classes: tests/ingest/scoring.py; the measured table: docs/ingest.md, printed by
+`python -m tests.ingest.quality_report`). The thresholds sit at what the pipeline measures
+today, rounded down to the hundredth, so a change that makes extraction worse fails here; a
+change that makes it better should raise them.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import re
 
 import pytest
 
-from app.ingest.pipeline import ArticleFacts
 from tests.ingest.answer_keys import (
+    DATA,
     SAMPLES,
-    Score,
-    figure_row,
     ingest_sample,
     load_key,
-    score_actors,
-    score_figures,
-    score_mentions,
 )
+from tests.ingest.quality_report import totals
+from tests.ingest.scoring import CLASSES, Score, score_figures, score_items
 
-# Overall and per article. Figures match on quote, kind, value, unit, comparator, period, the
-# upper end of a range and the change.
-FIGURES_OVERALL = 0.94
-FIGURES_PER_ARTICLE = 0.85
-ACTORS_OVERALL_RECALL = 0.95
-ACTORS_OVERALL_PRECISION = 0.95
-ACTORS_PER_ARTICLE_RECALL = 0.90
-MENTIONS_OVERALL = 0.95
+# class: (precision, recall) at least.
+THRESHOLDS: dict[str, tuple[float, float]] = {
+    "title": (0.93, 0.93),
+    "sections": (0.93, 0.96),
+    "keywords": (1.00, 0.90),
+    # People are not recognised yet: only curated ones would be, and none of these articles
+    # names one. Raise when a recognizer finds them.
+    "people": (0.0, 0.0),
+    "organisations": (0.82, 0.57),
+    "countries": (0.95, 0.99),
+    "all actors": (0.88, 0.64),
+    "mentions": (0.90, 0.71),
+    "affiliations": (0.80, 0.04),
+    "figures": (0.73, 0.84),
+    "kind": (0.71, 0.83),
+    "value": (0.70, 0.85),
+    "unit": (0.84, 0.83),
+    "comparator": (0.92, 0.85),
+    # `FigureRow.change` ("rise"/"fall") does not exist yet.
+    "change": (0.0, 0.0),
+    "period": (0.71, 0.80),
+    # `FigureRow.value_max` (a range's upper end) does not exist yet.
+    "range end": (0.0, 0.0),
+    "every field": (0.53, 0.62),
+    # `ClaimRow.speaker` does not exist yet.
+    "speakers": (0.0, 0.0),
+    "claim kinds": (0.64, 0.26),
+    # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
+    "furniture kept out": (1.00, 0.62),
+}
 
 
-@cache
-def facts(name: str) -> ArticleFacts:
-    return ingest_sample(name)
+def test_every_class_has_a_threshold() -> None:
+    assert tuple(THRESHOLDS) == CLASSES
 
 
-def figure_score(name: str) -> Score:
-    return score_figures(load_key(name).figures, [figure_row(f) for f in facts(name).figures])
+@pytest.mark.parametrize("name", CLASSES)
+def test_class_holds_its_threshold(name: str) -> None:
+    score = totals()[name]
+    precision, recall = THRESHOLDS[name]
+    assert score.precision >= precision, score.spurious
+    assert score.recall >= recall, score.missed
 
 
-def actor_ids(name: str) -> list[str]:
-    return [m.actor_id for m in facts(name).mentions]
+def test_the_labelled_set_is_what_the_docs_describe() -> None:
+    assert len(SAMPLES) == 15
+    keys = [load_key(name) for name in SAMPLES]
+    assert sum(len(k.figure_details) for k in keys) == 495
+    assert sum(len(k.actor_details) for k in keys) == 275
+    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 39
+    assert sum(len(k.boilerplate) for k in keys) == 51
+    assert sum(len(k.claims or []) for k in keys) == 98
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_sections_titles_and_keywords_are_exactly_the_labelled_ones(name: str) -> None:
+def test_every_label_is_in_its_text(name: str) -> None:
+    """A quote a key names that its article does not hold could never be found."""
     key = load_key(name)
-    article = facts(name)
-    assert [(s.number, s.title) for s in article.sections] == key.sections
-    assert article.article.title == key.title
-    assert article.article.keywords == key.keywords
-
-
-@pytest.mark.parametrize("name", SAMPLES)
-def test_figures_per_article(name: str) -> None:
-    score = figure_score(name)
-    assert score.precision >= FIGURES_PER_ARTICLE, score.spurious
-    assert score.recall >= FIGURES_PER_ARTICLE, score.missed
-
-
-def test_figures_overall() -> None:
-    total = sum((figure_score(name) for name in SAMPLES), Score())
-    assert total.tp + total.fn == 119  # every labelled figure is scored
-    assert total.precision >= FIGURES_OVERALL
-    assert total.recall >= FIGURES_OVERALL
-
-
-def test_every_figure_is_found_with_the_right_kind_value_and_unit() -> None:
-    """What the rules miss is only ever a period or a comparator: see docs/ingest.md."""
-    for name in SAMPLES:
-        expected = sorted((q, k, v, u) for q, k, v, u, *_ in load_key(name).figures)
-        found = sorted((q, k, v, u) for q, k, v, u, *_ in map(figure_row, facts(name).figures))
-        assert [(q, k, round(v or 0, 3), u) for q, k, v, u in found] == [
-            (q, k, round(v or 0, 3), u) for q, k, v, u in expected
-        ], name
-
-
-@pytest.mark.parametrize("name", SAMPLES)
-def test_actors_per_article(name: str) -> None:
-    score = score_actors(load_key(name).actors, actor_ids(name))
-    assert score.recall >= ACTORS_PER_ARTICLE_RECALL, score.missed
-    assert score.spurious == []
-
-
-def test_actors_and_mentions_overall() -> None:
-    actors = sum((score_actors(load_key(n).actors, actor_ids(n)) for n in SAMPLES), Score())
-    mentions = sum((score_mentions(load_key(n).actors, actor_ids(n)) for n in SAMPLES), Score())
-    assert actors.recall >= ACTORS_OVERALL_RECALL
-    assert actors.precision >= ACTORS_OVERALL_PRECISION
-    assert mentions.recall >= MENTIONS_OVERALL
-    assert mentions.precision >= MENTIONS_OVERALL
+    text = ingest_sample(name).article.source_text
+    flat = " ".join(text.split())
+    for figure in key.figure_details:
+        assert re.search(rf"(?<!\w){re.escape(figure.quote)}(?!\w)", text), figure.quote
+    for line in key.boilerplate:
+        assert line in text, line
+    for claim in key.claims or []:
+        assert " ".join(claim.quote.split()) in flat, claim.quote
+    for actor in key.actor_details.values():
+        if actor.name is not None:
+            assert actor.kind is not None, actor.id
+            assert actor.affiliation is None or actor.affiliation in key.actor_details, actor.id
+            names = (actor.name, *actor.aliases)
+            assert any(n in text for n in names), actor.id
+    for claim in key.claims or []:
+        assert claim.speaker is None or claim.speaker in key.actor_details, claim.speaker
 
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_every_quote_sits_at_its_offsets(name: str) -> None:
-    article = facts(name)
+    article = ingest_sample(name)
     text = article.article.source_text
     assert all(text[c.start : c.end] == c.text for c in article.claims)
     assert all(text[f.start : f.end] == f.quote for f in article.figures)
@@ -109,3 +112,15 @@ def test_scores_count_a_wrong_period_as_one_miss_and_one_spurious() -> None:
     score = score_figures([row], [(*row[:5], "2021", None)])
     assert (score.tp, score.fp, score.fn, score.precision, score.recall) == (0, 1, 1, 0.0, 0.0)
     assert score_figures([], []).precision == 1.0
+
+
+def test_scores_match_repeated_items_once_each() -> None:
+    score = score_items(["2023", "2023", "2024"], ["2023", "2025"])
+    assert (score.tp, score.fp, score.fn) == (1, 1, 2)
+    assert sorted(score.missed) == ["'2023'", "'2024'"]
+    assert (Score(1, 0, 1) + Score(2, 1, 0)).recall == 0.75
+
+
+def test_the_labelled_files_are_all_keyed() -> None:
+    texts = sorted(p.name for p in DATA.iterdir() if p.suffix in {".txt", ".md"})
+    assert texts == sorted(SAMPLES)
