@@ -90,9 +90,7 @@ FRACTIONS = re.compile(
 )
 # "rose by a quarter", "cut by half": a change in percent of what it was.
 # Not "by half a percentage point": there the fraction is of the point.
-FRACTION_CHANGES = re.compile(
-    rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I
-)
+FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I)
 
 
 def amount(

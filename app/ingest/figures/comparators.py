@@ -7,7 +7,9 @@ around the quote but stay out of it: the quote is the amount, the verb belongs t
 
 Choices (documented here because the API contract leaves them open):
 - "rose to 7%" and "rose by 2 points" are both a rise: the direction is recorded, not whether
-  the figure is the new level or the size of the move.
+  the figure is the new level or the size of the move. So is the level left ("up from 15.4
+  bcm") and a level followed by its move ("6.81 trillion rupees, up 9.5%").
+- A verb, its object and "by" carry the direction too: "raised defence spending by 18%".
 - "almost", "nearly" are `approx`, as "about" is: the value is close, from below or not.
 - "after"/"before" compare times only (see `amounts.py`).
 """
@@ -49,7 +51,9 @@ COMPARATORS: dict[str, Comparator] = {
     "as much as": Comparator.LTE,
     "as many as": Comparator.LTE,
     "a maximum of": Comparator.LTE,
+    "within": Comparator.LTE,
     "about": Comparator.APPROX,
+    "near": Comparator.APPROX,
     "close to": Comparator.APPROX,
     "around": Comparator.APPROX,
     "roughly": Comparator.APPROX,
@@ -86,7 +90,7 @@ _FALL = (
     r"|dipped|dips|contract(?:ed|ing)|cut(?:s|ting)?|reduc(?:e|ed|es|ing)"
     r"|lower(?:ed|s|ing)|slash(?:ed|es|ing)"
 )
-_FILLER = r"(?:(?:by|to|of|another|a\s+further|further|some|an?)\s+)?"
+_FILLER = r"(?:(?:by|to|from|of|another|a\s+further|further|some|an?)\s+)?"
 # "up 3%", "down 2 percent" as a report writes them, after a pause or a verb of being; not the
 # particle of "set up 500 stations" or "broke down 3 times".
 _UP_DOWN = r"(?:(?:^|[,;:(—–]|\b(?:is|are|was|were|be|been|being|and|or|now|still|also))\s*)"
@@ -105,6 +109,19 @@ _CHANGE_AFTER = re.compile(
     r"\s*(?:(?P<rise>increases?|rises?|jump|gain|growth|higher|hike|up\b)"
     r"|(?P<fall>decreases?|declines?|drops?|falls?|lower|cuts?|reductions?|loss|down\b))\b",
     re.I,
+)
+# "raised defence spending by 18%", "cut its forecast by 0.5 points": a verb, its object, "by".
+_BY_VERB = re.compile(
+    r"\b(?:(?P<rise>rais(?:e|ed|es|ing)|lift(?:ed|s|ing)?|increas(?:e|ed|es|ing)"
+    r"|boost(?:ed|s|ing)?|hik(?:e|ed|es|ing)|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?)"
+    r"|(?P<fall>cut(?:s|ting)?|reduc(?:e|ed|es|ing)|lower(?:ed|s|ing)?|slash(?:ed|es|ing)?"
+    r"|trimm?(?:ed|s|ing)?|narrow(?:ed|s|ing)?|shrink(?:s|ing)?|shrank))"
+    r"\b[^.;:!?]{0,50}?\bby\s+$",
+    re.I,
+)
+# "6.81 trillion rupees, up 9.5% from the year before": the level moved too.
+_LEVEL_MOVED = re.compile(
+    r",?\s+(?:(?P<rise>up)|(?P<fall>down))\s+(?:by\s+|from\s+)?[-−$€£¥\d]", re.I
 )
 # Exclusions after the amount: "up to", "down from", "fall in" keep their own senses.
 _NOT_AFTER = re.compile(r"\s*(?:up\s+to|down\s+payment)\b", re.I)
@@ -147,8 +164,12 @@ def change(text: str, start: int, end: int, stop: int) -> Change | None:
     before = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
     if before:
         return Change.RISE if before["rise"] or before["up"] else Change.FALL
+    if by := _BY_VERB.search(text, max(0, start - 80), start):
+        return Change.RISE if by["rise"] else Change.FALL
     if _NOT_AFTER.match(text, end, stop):
         return None
+    if level := _LEVEL_MOVED.match(text, end, stop):
+        return Change.RISE if level["rise"] else Change.FALL
     after = _CHANGE_AFTER.match(text, end, stop)
     if after:
         return Change.RISE if after["rise"] else Change.FALL

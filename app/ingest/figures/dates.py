@@ -9,7 +9,9 @@ Choices (documented here because the API contract leaves them open):
   cannot be a month: "28/1/2019"). Without a year ("Sept. 13", "13 September") it is still a
   date, with no period: the text does not say which year.
 - A range in parentheses, "(1999–2013)", is quoted without the parentheses.
-- "from 2026" with no end after it is an open period, like "since 2026".
+- "from 2026" with no end after it is an open period, like "since 2026", except after a change
+  ("up 38% from 2022": the year the change is measured from). "through 2025" is "until 2025";
+  "since late 2022" is "since 2022".
 - "after"/"before" a date compare it: "after 5 October 2023" is a date, gt.
 """
 
@@ -72,7 +74,9 @@ CLOSED_PERIOD = re.compile(
 )
 RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_POINT})\s*[-–—]\s*(?P<b2>{_POINT}|\d{{2}})(?![\w-])")
 OPEN_PERIOD = re.compile(
-    rf"\b(?:(?P<since>since)|until|till|by)\s+(?P<point>{_POINT})(?![\w-])", re.I
+    rf"\b(?:(?P<since>since)|until|till|through|by)\s+(?:(?:early|mid|late)[-\s]+)?"
+    rf"(?P<point>{_POINT})(?![\w-])",
+    re.I,
 )
 # "from 2026" with no end in sight; "from 2013 to 2005" is no period at all (closed_period).
 FROM_PERIOD = re.compile(
@@ -137,9 +141,16 @@ def closed_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, (first, last))
 
 
+# "up 38% from 2022", "lower than from 2021": the year a change is measured from, not a start.
+_BASELINE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bup|\bdown|\bhigher|\blower)\s+$", re.I)
+
+
 def open_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     point = iso_point(m["point"])
     if point is None:
+        return None
+    baseline = _BASELINE.search(text, max(0, m.start() - 12), m.start())
+    if m["since"] and m["since"].lower() == "from" and baseline:
         return None
     period = (point, None) if m["since"] else (None, point)
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, period)

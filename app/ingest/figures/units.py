@@ -38,6 +38,7 @@ _ROWS: tuple[tuple[str, str, int], ...] = (
     (r"kilomet(?:re|er)s?|km", "kilometer", 1),
     (r"centimet(?:re|er)s?|cm", "centimeter", 1),
     (r"millimet(?:re|er)s?|mm", "millimeter", 1),
+    (r"nanomet(?:re|er)s?|nm", "nanometer", 1),
     (r"nautical\s+miles?|nmi", "nautical_mile", 1),
     (r"miles?", "mile", 1),
     (r"bcm|billion\s+cubic\s+met(?:re|er)s?", "meter**3", 10**9),
