@@ -37,6 +37,9 @@ def quotes(sentence: str) -> list[str]:
             Change.RISE,
         ),
         ("Exports reached 22.7 bcm, up from 15.4 bcm.", "15.4 bcm", Change.RISE),
+        ("Imports grew moderately by 4.5 percent.", "4.5 percent", Change.RISE),
+        ("Exports rose 6.6 per cent to $174.7 billion.", "$174.7 billion", Change.RISE),
+        ("It plans to spend $5 billion.", "$5 billion", None),
         ("It holds 40% of the market.", "40%", None),
     ],
 )

@@ -40,10 +40,10 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "value": (0.86, 0.95),
     "unit": (0.91, 0.95),
     "comparator": (0.97, 0.95),
-    "change": (0.94, 0.55),
+    "change": (0.93, 0.63),
     "period": (0.81, 0.86),
     "range end": (0.88, 0.94),
-    "every field": (0.73, 0.78),
+    "every field": (0.74, 0.79),
     # `ClaimRow.speaker` does not exist yet.
     "speakers": (0.0, 0.0),
     "claim kinds": (0.64, 0.26),

@@ -9,7 +9,8 @@ Choices (documented here because the API contract leaves them open):
 - "rose to 7%" and "rose by 2 points" are both a rise: the direction is recorded, not whether
   the figure is the new level or the size of the move. So is the level left ("up from 15.4
   bcm") and a level followed by its move ("6.81 trillion rupees, up 9.5%").
-- A verb, its object and "by" carry the direction too: "raised defence spending by 18%".
+- A verb, its object and "by" carry the direction too: "raised defence spending by 18%", "grew
+  moderately by 4.5%"; so does the level reached after "to" ("rose 6.6% to $174.7 billion").
 - "almost", "nearly" are `approx`, as "about" is: the value is close, from below or not.
 - "after"/"before" compare times only (see `amounts.py`).
 """
@@ -113,10 +114,16 @@ _CHANGE_AFTER = re.compile(
 # "raised defence spending by 18%", "cut its forecast by 0.5 points": a verb, its object, "by".
 _BY_VERB = re.compile(
     r"\b(?:(?P<rise>rais(?:e|ed|es|ing)|lift(?:ed|s|ing)?|increas(?:e|ed|es|ing)"
-    r"|boost(?:ed|s|ing)?|hik(?:e|ed|es|ing)|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?)"
+    r"|boost(?:ed|s|ing)?|hik(?:e|ed|es|ing)|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?"
+    rf"|{_RISE})"
     r"|(?P<fall>cut(?:s|ting)?|reduc(?:e|ed|es|ing)|lower(?:ed|s|ing)?|slash(?:ed|es|ing)?"
-    r"|trimm?(?:ed|s|ing)?|narrow(?:ed|s|ing)?|shrink(?:s|ing)?|shrank))"
-    r"\b[^.;:!?]{0,50}?\bby\s+$",
+    rf"|trimm?(?:ed|s|ing)?|narrow(?:ed|s|ing)?|shrink(?:s|ing)?|shrank|{_FALL}))"
+    r"\b(?:[^.;:!?]|\.(?=\d)){0,50}?\bby\s+$",
+    re.I,
+)
+# "exports rose 6.6 per cent to $174.7 billion": the level reached after a change.
+_TO_LEVEL = re.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\b(?:[^.;:!?]|\.(?=\d)){{0,60}}?\bto\s+$",
     re.I,
 )
 # "6.81 trillion rupees, up 9.5% from the year before": the level moved too.
@@ -166,6 +173,8 @@ def change(text: str, start: int, end: int, stop: int) -> Change | None:
         return Change.RISE if before["rise"] or before["up"] else Change.FALL
     if by := _BY_VERB.search(text, max(0, start - 80), start):
         return Change.RISE if by["rise"] else Change.FALL
+    if level := _TO_LEVEL.search(text, max(0, start - 90), start):
+        return Change.RISE if level["rise"] else Change.FALL
     if _NOT_AFTER.match(text, end, stop):
         return None
     if level := _LEVEL_MOVED.match(text, end, stop):
