@@ -147,6 +147,8 @@ def test_a_count_keeps_its_noun_in_measure() -> None:
         ("It cost $0.1 billion.", 100000000.0),
         ("It cost $2.675 trillion.", 2675000000000.0),
         ("Growth was -1.3% in May.", -1.3),
+        ("It took 10 1/2 miles of cable.", 10.5),
+        ("It is a 1/4 mile track.", 0.25),
     ],
 )
 def test_values_are_exact(sentence: str, value: float) -> None:

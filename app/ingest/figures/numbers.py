@@ -73,8 +73,12 @@ SCALES: dict[str, Decimal] = {
 }
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-"""1,200 / 11 / 2.5 (a thousands separator only in groups of three, so "2005, 2013" is two)."""
+DIGITS = (
+    r"(?:\d{1,3}\s+)?[1-9]/(?:16|2|3|4|8)(?![\d/])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+"""1,200 / 11 / 2.5 (a thousands separator only in groups of three, so "2005, 2013" is two),
+and the fractions of measures: "1/4", "10 1/2" (halves to sixteenths only: "24/7" is none)."""
 
 WORDS = (
     # "a hundred", "two hundred and fifty"
@@ -115,6 +119,10 @@ FRACTION = "|".join(key.replace(" ", r"[\s-]+") for key in sorted(FRACTIONS, key
 
 def parse_number(text: str) -> Decimal:
     """The value of a `DIGITS` or `WORDS` match: "1,200" -> 1200, "twenty-five" -> 25."""
+    if "/" in text:  # "10 1/2"
+        *whole, fraction = text.split()
+        numerator, denominator = fraction.split("/")
+        return Decimal(whole[0] if whole else 0) + Decimal(numerator) / Decimal(denominator)
     if text[:1].isdigit():
         return Decimal(text.replace(",", ""))
     total = 0

@@ -81,12 +81,12 @@ _ROWS: tuple[tuple[str, str, int], ...] = (
     (r"calories?", "calorie", 1),
     (r"btus?|british\s+thermal\s+units?", "BTU", 1),
     (
-        r"(?:(?:degrees?|deg)\s+)?(?:celsius|celcius|centigrade)|°\s?c|(?:degrees?|deg)\s+c",
+        r"(?:(?:degrees?|deg|°)\s*)?(?:celsius|celcius|centigrade)|°\s?c|(?:degrees?|deg)\s+c",
         "degree_Celsius",
         1,
     ),
     (
-        r"(?:(?:degrees?|deg)\s+)?(?:fahrenheit|farenheit)|°\s?f|(?:degrees?|deg)\s+f",
+        r"(?:(?:degrees?|deg|°)\s*)?(?:fahrenheit|farenheit)|°\s?f|(?:degrees?|deg)\s+f",
         "degree_Fahrenheit",
         1,
     ),
