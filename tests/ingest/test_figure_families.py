@@ -237,3 +237,11 @@ def test_open_periods_and_baselines(
 ) -> None:
     figure = next(f for f in extract_figures(sentence) if f.quote == quote)
     assert (figure.period_start, figure.period_end) == period
+
+
+def test_a_year_after_in_late_dates_its_clause() -> None:
+    figures = extract_figures("In late 2004, Caracas signed a $54 million contract.")
+    assert [(f.quote, f.period_start, f.period_end) for f in figures] == [
+        ("2004", "2004", "2004"),
+        ("$54 million", "2004", "2004"),
+    ]

@@ -24,7 +24,7 @@ from app.ingest.drafts import FigureDraft
 from app.models.vocabulary import Comparator, FigureKind
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+$", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[-\s]+)?$", re.IGNORECASE)
 TAKERS = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.MEASURE)
 
 
@@ -36,7 +36,7 @@ def _dates_its_clause(text: str, figure: FigureDraft) -> bool:
         return False
     if figure.comparator is not Comparator.EQ:
         return True
-    return _IN_YEAR.search(text, max(0, figure.start - 8), figure.start) is not None
+    return _IN_YEAR.search(text, max(0, figure.start - 16), figure.start) is not None
 
 
 def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
