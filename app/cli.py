@@ -28,9 +28,12 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
+from app.ingest.fetch import FetchError, fetch, is_url
 from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
+from app.ingest.html import HTML_SUFFIXES, HTML_TYPES, looks_like_html
+from app.ingest.language import release_model
 from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
-from app.ingest.metadata import MetadataError, checked
+from app.ingest.metadata import ArticleMeta, MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
 from app.queries.articles import list_articles as query_articles
@@ -53,6 +56,7 @@ EXPECTED_ERRORS = (
     LoadError,
     IngestError,
     MetadataError,
+    FetchError,
 )
 # What the database or the file system can refuse: a file that is not a database, a server that
 # does not answer, a folder that cannot be written.
@@ -155,8 +159,9 @@ def ingest(
     source: Annotated[
         str,
         typer.Argument(
-            metavar="PATH|-",
-            help="The article: a UTF-8 plain-text or Markdown file, or - to read standard "
+            metavar="PATH|URL|-",
+            help="The article: a UTF-8 plain-text or Markdown file, a web page (.html, or a "
+            "file that opens as HTML), an http(s):// address to fetch, or - to read standard "
             "input. A symbolic link you name is followed; it must lead to a regular file "
             "(no FIFO or device). `seed` refuses every link in the seed folder.",
             show_default=False,
@@ -197,6 +202,14 @@ def ingest(
         str | None,
         typer.Option(help="Publication date, YYYY-MM-DD.", show_default=False),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="The text's language (en, es-ES: ISO 639-1 is kept). Default: what the page "
+            "or front matter declares, else detected from the text.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read one article into sections, actors, figures and claims, and load it; safe to repeat.
 
@@ -206,15 +219,18 @@ def ingest(
     _remove_leftovers(settings)
     try:
         with out.status("reading") as status:
-            data, source_name, stem = _read_source(source)
-            # Given here, a value wins over what the text's front matter declares.
+            data, source_name, stem, html, found_at = _read_source(source)
+            # Given here, a value wins over what the text's front matter or page declares,
+            # and that over the address the page was fetched from.
             given = checked(
                 source_url=source_url,
                 publisher=publisher,
                 authors=author or [],
                 published=published,
+                language=language,
             )
-            text, declared = read_document(data, source_name=source_name)
+            text, declared = read_document(data, source_name=source_name, html=html)
+            declared = ArticleMeta(source_url=found_at).merged(declared)
             facts, actors = prepare_article(
                 text,
                 source_name=source_name,
@@ -245,14 +261,21 @@ def ingest(
     out.print(f"{_where(settings)}: {verdict}", highlight=False)
 
 
-def _read_source(source: str) -> tuple[bytes, str, str | None]:
-    """The bytes, the name to store them under, and the file's stem (None for stdin). Reads at
-    most one byte past the limit, so a huge input costs no more than a small one."""
+def _read_source(source: str) -> tuple[bytes, str, str | None, bool, str | None]:
+    """The bytes, the name to store them under, the file's stem (None for stdin or a URL),
+    whether they are a web page, and the address they were fetched from. Reads at most one
+    byte past the limit, so a huge input costs no more than a small one."""
     if source == STDIN:
         data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         if len(data) > MAX_ARTICLE_BYTES:
             raise too_large("stdin", None)
-        return data, "stdin", None
+        return data, "stdin", None, looks_like_html(data), None
+    if is_url(source):
+        page = fetch(source, limit=MAX_ARTICLE_BYTES)
+        html = page.media_type in HTML_TYPES or (
+            page.media_type not in ("text/plain", "text/markdown") and looks_like_html(page.data)
+        )
+        return page.data, page.url, None, html, page.url
     path = Path(source)
     try:
         # The user named this path: a link they name may be followed; a FIFO or device not.
@@ -261,7 +284,8 @@ def _read_source(source: str) -> tuple[bytes, str, str | None]:
         raise too_large(str(path), exc.size) from None
     except FileRefusedError as exc:
         raise _fail(str(exc)) from None
-    return data, path.name, path.stem
+    html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data)
+    return data, path.name, path.stem, html, None
 
 
 def stored_articles(url: str) -> list[dict[str, Any]]:
@@ -345,6 +369,7 @@ def serve(
         out.print("No database yet: creating and seeding it.")
         try:
             _seed(settings)
+            release_model()  # the process goes on to serve: it needs no language model
         except EXPECTED_ERRORS as exc:
             raise _fail(str(exc)) from None
         except STORAGE_ERRORS as exc:

@@ -2,6 +2,7 @@
 
 The same two steps serve `article-facts ingest` and the HTTP endpoint: `read_document` checks the
 bytes are a text this service can read and splits off its front matter (app/ingest/front_matter.py),
+or, for a web page, extracts its main text and metadata (app/ingest/html.py);
 `prepare_article` reads the text into facts. Both
 raise `IngestError`, whose `status` is the HTTP status to answer with and whose message says
 what is wrong in words a person who sent the file can act on.
@@ -19,6 +20,7 @@ from app.ingest.curated import SLUG, ActorEntry, Curated, CuratedError
 from app.ingest.drafts import DocumentDraft
 from app.ingest.front_matter import FrontMatterError, split_front_matter
 from app.ingest.gazetteer import gazetteer_for
+from app.ingest.html import HtmlError, read_html
 from app.ingest.metadata import ArticleMeta
 from app.ingest.pipeline import ArticleFacts, PipelineError, build_article
 from app.ingest.structure import parse_document
@@ -85,10 +87,13 @@ def read_article(data: bytes, *, source_name: str) -> str:
     return text
 
 
-def read_document(data: bytes, *, source_name: str) -> tuple[str, ArticleMeta]:
-    """The article's text and the metadata its front matter declares. The front matter is
-    not part of the text: the stored text, which every offset counts into, starts after it,
-    with the front matter's `title` as its first line when the body does not open with it."""
+def read_document(data: bytes, *, source_name: str, html: bool = False) -> tuple[str, ArticleMeta]:
+    """The article's text and the metadata its front matter (or, with `html`, the web page)
+    declares. The front matter is not part of the text: the stored text, which every offset
+    counts into, starts after it, with the front matter's `title` as its first line when the
+    body does not open with it. A page's text is its main text as Markdown, title first."""
+    if html:
+        return _read_page(data, source_name)
     read_article(data, source_name=source_name)  # every check on the bytes as sent
     text = data.decode("utf-8").removeprefix("\ufeff")
     try:
@@ -103,6 +108,19 @@ def read_document(data: bytes, *, source_name: str) -> tuple[str, ArticleMeta]:
             body = f"{title}\n\n{body}"
     _require_body(body, source_name)
     return body, meta
+
+
+def _read_page(data: bytes, source_name: str) -> tuple[str, ArticleMeta]:
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise too_large(source_name, len(data))
+    if not data.strip():
+        raise IngestError(f"{source_name}: empty: there is no text to read", 400)
+    try:
+        text, meta = read_html(data)
+    except HtmlError as exc:
+        raise IngestError(f"{source_name}: {exc}", 422) from None
+    _require_body(text, source_name)
+    return text, meta
 
 
 def too_large(source_name: str, size: int | None) -> IngestError:

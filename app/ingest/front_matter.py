@@ -7,6 +7,7 @@ source_url: https://example.org/gulf-energy
 publisher: Example Review
 authors: [Jane Doe, John Roe]     # or `author: Jane Doe`
 published: 2024-05-02             # or `date:`
+language: en                      # or `lang:`; a BCP 47 tag, of which ISO 639-1 is kept
 ---
 ```
 
@@ -62,6 +63,7 @@ def split_front_matter(text: str) -> tuple[ArticleMeta, str | None, str]:
             publisher=_text(data, "publisher", "source", "site_name"),
             authors=_list(data, "authors", "author"),
             published=_text(data, "published", "date", "published_time"),
+            language=_text(data, "language", "lang"),
         )
     except MetadataError as exc:
         raise FrontMatterError(f"front matter: {exc}") from None

@@ -1,7 +1,8 @@
-"""Where an article came from: its source URL, publisher, authors and publication date.
+"""Where an article came from: its source URL, publisher, authors, publication date and language.
 
-Metadata arrives from several places: a Markdown file's YAML front matter, the command line's
-options, `POST /v1/articles`'s parameters. `ArticleMeta.merged` layers them (what is given
+Metadata arrives from several places: a Markdown file's YAML front matter, a web page's JSON-LD
+and `<meta>` tags (app/ingest/html_meta.py), the command line's options, `POST /v1/articles`'s
+parameters. `ArticleMeta.merged` layers them (what is given
 explicitly wins over what the text declares), and `checked` bounds every value at the boundary,
 so what is stored is always a plain http(s) URL, short single-line names and an ISO 8601 date.
 """
@@ -12,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
+
+from app.ingest.language import LanguageError, language_code
 
 MAX_URL_CHARS = 2000
 MAX_NAME_CHARS = 200
@@ -30,6 +33,7 @@ class ArticleMeta:
     publisher: str | None = None
     authors: tuple[str, ...] = field(default=())
     published: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    language: str | None = None  # ISO 639-1 code, or "und"; None: not declared
 
     def merged(self, over: ArticleMeta) -> ArticleMeta:
         """These values, with each one `over` gives taking precedence."""
@@ -39,6 +43,7 @@ class ArticleMeta:
             publisher=over.publisher or self.publisher,
             authors=over.authors or self.authors,
             published=over.published or self.published,
+            language=over.language or self.language,
         )
 
 
@@ -48,6 +53,7 @@ def checked(
     publisher: str | None = None,
     authors: list[str] | tuple[str, ...] = (),
     published: str | None = None,
+    language: str | None = None,
 ) -> ArticleMeta:
     """The metadata with every value checked and normalised, or a MetadataError naming it."""
     return ArticleMeta(
@@ -55,6 +61,7 @@ def checked(
         publisher=_name("publisher", publisher),
         authors=_authors(authors),
         published=_date(published),
+        language=_language(language),
     )
 
 
@@ -106,3 +113,10 @@ def _date(value: str | None) -> str | None:
             f"published: a date as YYYY-MM-DD (or an ISO 8601 date and time), not {value[:40]!r}"
         ) from None
     return day.isoformat()
+
+
+def _language(value: str | None) -> str | None:
+    try:
+        return language_code(value)
+    except LanguageError as exc:
+        raise MetadataError(str(exc)) from None

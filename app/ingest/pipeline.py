@@ -22,6 +22,7 @@ from app.ingest.claims import classify_claim, is_assertive
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.drafts import FigureDraft, SectionDraft
 from app.ingest.figures import extract_figures
+from app.ingest.language import detect_language
 from app.ingest.metadata import ArticleMeta
 from app.ingest.rows import (
     TABLES,
@@ -186,7 +187,8 @@ def build_article(
     article = ArticleRow(
         id=slug,
         title=title or doc.title,
-        language="en",
+        # Declared (front matter, the page, an option), else read from the text itself.
+        language=meta.language or detect_language(text),
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         keywords=list(doc.keywords),
         source_text=text,

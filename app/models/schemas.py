@@ -37,7 +37,12 @@ class ArticlePublic(Schema):
     )
     title: str
     source: str = Field(description="Name of the file the article was loaded from.")
-    language: str = Field(description="BCP 47 tag of the text's language.", examples=["en"])
+    language: str = Field(
+        description="The text's language, ISO 639-1 (`en`, `es`): as declared (`<html lang>`, "
+        "front matter, the `language` option or parameter), else detected from the text; `und` "
+        "when it could not be determined.",
+        examples=["en"],
+    )
     keywords: list[str] = Field(description="Keywords the article declares about itself.")
     sha256: str = Field(description="SHA-256 of the UTF-8 source text, lowercase hex.")
     length: int = Field(description="Length of the source text in code points.")

@@ -11,7 +11,8 @@ from sqlmodel import Field, SQLModel
 class Article(SQLModel, table=True):
     id: str = Field(primary_key=True)
     title: str
-    language: str = "en"
+    # ISO 639-1 code, or "und" when nothing declared it and detection was unsure.
+    language: str = Field(default="und", index=True)
     sha256: str
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     source_text: str

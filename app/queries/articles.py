@@ -29,6 +29,7 @@ class ArticleFilters:
     publisher: str | None = None
     published_from: str | None = None  # ISO 8601 dates, inclusive
     published_to: str | None = None
+    language: str | None = None  # ISO 639-1, or "und"
 
     def where(self) -> Conditions:
         conditions = Conditions()
@@ -38,6 +39,8 @@ class ArticleFilters:
             conditions.add("a.published >= :published_from", published_from=self.published_from)
         if self.published_to is not None:
             conditions.add("a.published <= :published_to", published_to=self.published_to)
+        if self.language is not None:
+            conditions.add("a.language = :language", language=self.language)
         return conditions
 
 

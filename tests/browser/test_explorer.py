@@ -442,3 +442,30 @@ def test_focus_stays_in_the_results_after_a_link_that_redraws_them(
     wait(page).until(lambda d: d.find_element(By.ID, "q").get_attribute("value") == "venezuela")
     find(page, ".hit")
     wait(page).until(lambda d: d.switch_to.active_element.get_attribute("id") == "results-status")
+
+
+PROVENANCE_SCRIPT = """
+const done = arguments[arguments.length - 1];
+import("/static/app/explorer/format.js").then(({ provenance }) => {
+  done(arguments[0].map(provenance));
+}, (error) => done({ error: String(error) }));
+"""
+
+
+def test_the_overview_says_where_an_article_came_from(page: WebDriver, server_url: str) -> None:
+    page.get(f"{server_url}/")
+    # The seed article declares no publisher, author or date; its language was detected.
+    assert find(page, ".card .provenance").text == "English"
+    articles = [
+        {
+            "publisher": "Diario Altiplano",
+            "authors": ["Marta Quispe Rivas", "Ana Ruiz"],
+            "published": "2025-03-04",
+            "language": "es",
+        },
+        {"publisher": None, "authors": [], "published": None, "language": "und"},
+    ]
+    assert page.execute_async_script(PROVENANCE_SCRIPT, articles) == [
+        "Diario Altiplano · Marta Quispe Rivas, Ana Ruiz · 2025-03-04 · Spanish",
+        "",
+    ]

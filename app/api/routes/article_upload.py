@@ -19,6 +19,7 @@ from app.ingest.article import (
     too_large,
 )
 from app.ingest.curated import CuratedError, load_curated
+from app.ingest.language import release_model
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.pipeline import PipelineError
@@ -29,15 +30,24 @@ from app.queries.rows import SqlAlchemyRows
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 TEXT_TYPES = ("text/plain", "text/markdown")
+# A web page: its main text is extracted, its metadata read (app/ingest/html.py).
+PAGE_TYPE = "text/html"
+BODY_TYPES = (*TEXT_TYPES, PAGE_TYPE)
 # What an uploaded article's `source` says, where a file's name would be.
 UPLOAD_SOURCE = "POST /v1/articles"
 
 
+def media_type(request: Request) -> str:
+    """The body's media type, lower-case, without parameters."""
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
 async def article_body(request: Request) -> bytes:
     """The request body, refused past the size limit before it is all read."""
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in TEXT_TYPES:
-        raise HTTPException(415, "Send the article as text/plain or text/markdown, UTF-8.")
+    if media_type(request) not in BODY_TYPES:
+        raise HTTPException(
+            415, "Send the article as text/plain or text/markdown (UTF-8), or as text/html."
+        )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES:
         raise HTTPException(413, str(too_large("the body", int(declared))))
@@ -61,12 +71,13 @@ async def article_body(request: Request) -> bytes:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {t: {"schema": {"type": "string"}} for t in TEXT_TYPES},
+            "content": {t: {"schema": {"type": "string"}} for t in BODY_TYPES},
         }
     },
 )
 def create_article(
     _: AdminDep,
+    request: Request,
     body: Annotated[bytes, Depends(article_body)],
     settings: SettingsDep,
     database: DatabaseDep,
@@ -109,9 +120,20 @@ def create_article(
         Query(max_length=MAX_AUTHORS, description="An author; repeat for several, in order."),
     ] = None,
     published: Annotated[dt.date | None, Query(description="Publication date, YYYY-MM-DD.")] = None,
+    language: Annotated[
+        str | None,
+        Query(
+            min_length=2,
+            max_length=35,
+            pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
+            description="The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 "
+            "code is kept. Default: what the page or front matter declares, else detected.",
+        ),
+    ] = None,
 ) -> ArticlePublic:
-    """Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
-    the same text was there already. A changed text under the same slug replaces its facts."""
+    """Reads a text, Markdown or HTML article into facts and stores it: 201 when written, 200
+    when the same text was there already. A changed text under the same slug replaces its
+    facts. A web page's main text is extracted (its headings kept) and its metadata read."""
     try:
         # Given as parameters, a value wins over what the text's front matter declares.
         given = checked(
@@ -119,8 +141,11 @@ def create_article(
             publisher=publisher,
             authors=author or [],
             published=published.isoformat() if published else None,
+            language=language,
         )
-        text, declared = read_document(body, source_name="the body")
+        text, declared = read_document(
+            body, source_name="the body", html=media_type(request) == PAGE_TYPE
+        )
         curated = load_curated(settings.seed_dir / CURATED_FILE)
         facts, actors = prepare_article(
             text,
@@ -140,6 +165,8 @@ def create_article(
         raise HTTPException(409, str(exc)) from None
     except (CuratedError, PipelineError, LoadError) as exc:
         raise HTTPException(422, str(exc)) from None
+    finally:
+        release_model()  # a serving process holds the language model only while it reads
     database.refresh(force=True)
     article_id = facts.article.id
     if article_id in report.written:

@@ -33,12 +33,21 @@ async def list_articles(
     published_to: Annotated[
         dt.date | None, Query(description="Published on this date (YYYY-MM-DD) or earlier.")
     ] = None,
+    language: Annotated[
+        str | None,
+        Query(
+            pattern=r"^([a-z]{2}|und)$",
+            description="Written in this language: an ISO 639-1 code (`en`, `es`), or `und` "
+            "for articles whose language could not be determined.",
+        ),
+    ] = None,
 ) -> Response:
     """The articles, with their metadata and counts of sections, actors, figures and claims."""
     filters = queries.ArticleFilters(
         publisher=publisher,
         published_from=published_from.isoformat() if published_from else None,
         published_to=published_to.isoformat() if published_to else None,
+        language=language,
     )
     return await listing(request, page, queries.list_articles, filters)
 

@@ -22,6 +22,7 @@ import {
   fullValue,
   period,
   plural,
+  provenance,
   sectionLabel,
 } from "./format.js";
 import { codePointIndexer, hasDescendant, highlight } from "./highlight.js";
@@ -574,6 +575,15 @@ async function homeView() {
           "section",
           { class: "card", "aria-label": articles.length > 1 ? article.title : "About the article" },
           articles.length > 1 ? h("h2", { text: article.title }) : null,
+          provenance(article)
+            ? h(
+                "p",
+                { class: "provenance" },
+                article.source_url
+                  ? h("a", { href: article.source_url, rel: "noopener noreferrer", text: provenance(article) })
+                  : provenance(article),
+              )
+            : null,
           h(
             "ul",
             { class: "stats" },

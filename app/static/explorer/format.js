@@ -113,3 +113,26 @@ export function yearOf(iso) {
   const year = parseInt(iso.slice(0, 4), 10);
   return Number.isFinite(year) ? year : null;
 }
+
+// "English" for "en", in the reader's own language; null for "und" (undetermined) or an
+// unknown code.
+export function languageName(code) {
+  if (!code || code === "und") return null;
+  try {
+    return new Intl.DisplayNames([navigator.language, "en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+// Where an article came from, in one line: publisher, authors, date and language, the parts
+// it has.
+export function provenance(article) {
+  const parts = [
+    article.publisher,
+    article.authors?.length ? article.authors.join(", ") : null,
+    article.published,
+    languageName(article.language),
+  ];
+  return parts.filter(Boolean).join(" · ");
+}

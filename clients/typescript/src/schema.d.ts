@@ -19,8 +19,9 @@ export interface paths {
         put?: never;
         /**
          * Create Article
-         * @description Reads a text or Markdown article into facts and stores it: 201 when written, 200 when
-         *     the same text was there already. A changed text under the same slug replaces its facts.
+         * @description Reads a text, Markdown or HTML article into facts and stores it: 201 when written, 200
+         *     when the same text was there already. A changed text under the same slug replaces its
+         *     facts. A web page's main text is extracted (its headings kept) and its metadata read.
          */
         post: operations["create_article"];
         delete?: never;
@@ -545,7 +546,7 @@ export interface components {
             source: string;
             /**
              * Language
-             * @description BCP 47 tag of the text's language.
+             * @description The text's language, ISO 639-1 (`en`, `es`): as declared (`<html lang>`, front matter, the `language` option or parameter), else detected from the text; `und` when it could not be determined.
              * @example en
              */
             language: string;
@@ -1224,6 +1225,8 @@ export interface operations {
                 published_from?: string | null;
                 /** @description Published on this date (YYYY-MM-DD) or earlier. */
                 published_to?: string | null;
+                /** @description Written in this language: an ISO 639-1 code (`en`, `es`), or `und` for articles whose language could not be determined. */
+                language?: string | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip before the page. */
@@ -1279,6 +1282,8 @@ export interface operations {
                 author?: string[] | null;
                 /** @description Publication date, YYYY-MM-DD. */
                 published?: string | null;
+                /** @description The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 code is kept. Default: what the page or front matter declares, else detected. */
+                language?: string | null;
             };
             header?: {
                 /** @description `Bearer <ARTICLE_FACTS_ADMIN_TOKEN>` */
@@ -1291,6 +1296,7 @@ export interface operations {
             content: {
                 "text/plain": string;
                 "text/markdown": string;
+                "text/html": string;
             };
         };
         responses: {

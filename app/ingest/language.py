@@ -1,0 +1,77 @@
+"""An article's language: ISO 639-1, declared or detected.
+
+A language arrives declared (`<html lang="es-ES">`, front matter `language:`, `--language`, the
+POST parameter `language`) as a BCP 47 tag, of which the primary subtag is kept (`es-ES` -> `es`),
+if it is an ISO 639-1 code (pycountry's table says). When nothing declares one, py3langid reads
+it from the text: a naive Bayes model over byte n-grams of 97 languages, 2.5 MiB on disk, about
+70 MiB loaded (on first use; `release_model` lets it go), a few milliseconds on an article, no
+network (bench/language_detectors.py measures it against langdetect and lingua; docs/ingest.md has
+the numbers). A text too short or too mixed for a confident answer is `und` (BCP 47's
+"undetermined"), never a guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Protocol, cast
+
+import pycountry
+
+UNDETERMINED = "und"
+# Below this probability the detector's answer is a guess; short texts land there.
+MIN_CONFIDENCE = 0.3
+# Detection reads at most this much text: the first paragraphs decide, and time stays bounded.
+MAX_DETECTED_CHARS = 5_000
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+class LanguageError(ValueError):
+    """A declared language is not a language tag; the message says so."""
+
+
+class _Identifier(Protocol):
+    def classify(self, text: str) -> tuple[str, float]: ...
+
+
+def language_code(tag: str | None) -> str | None:
+    """The ISO 639-1 code of a declared BCP 47 tag (`en-GB` -> `en`), `und` for one naming no
+    ISO 639-1 language (`haw`), None when nothing is declared; LanguageError for what is not a
+    tag at all."""
+    if tag is None or not tag.strip():
+        return None
+    tag = tag.strip()
+    if not _TAG.fullmatch(tag):
+        raise LanguageError(f"language: a language tag such as en or es-ES, not {tag[:40]!r}")
+    primary = tag.replace("_", "-").split("-")[0].lower()
+    if primary == UNDETERMINED:
+        return UNDETERMINED
+    return primary if pycountry.languages.get(alpha_2=primary) is not None else UNDETERMINED
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the language `text` is written in, or `und` when unsure."""
+    sample = text[:MAX_DETECTED_CHARS]
+    if not any(c.isalpha() for c in sample):
+        return UNDETERMINED
+    code, confidence = _identifier().classify(sample)
+    if confidence < MIN_CONFIDENCE or pycountry.languages.get(alpha_2=code) is None:
+        return UNDETERMINED
+    return code
+
+
+def release_model() -> None:
+    """Let the detector's model go (about 70 MiB once loaded). A serving process calls this
+    after a load that detected, so that it holds the model only while an upload needs it; the
+    next detection loads it again (under a second)."""
+    _identifier.cache_clear()
+
+
+@functools.cache
+def _identifier() -> _Identifier:
+    from py3langid.langid import (  # type: ignore[import-untyped]
+        MODEL_FILE,
+        LanguageIdentifier,
+    )
+
+    return cast(_Identifier, LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
