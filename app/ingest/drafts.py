@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.models.vocabulary import Comparator, FigureKind
+from app.models.vocabulary import Change, Comparator, FigureKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,8 @@ class FigureDraft:
     period_start: str | None = None  # ISO 8601, year precision allowed: "2005", "2023-10"
     period_end: str | None = None
     measure: str | None = None  # what is counted: "Russian military equipment"
+    value_max: float | None = None  # the upper end of a range ("5 to 7 percent": 7.0)
+    change: Change | None = None  # "rose 5%": a rise; "fell by $2 billion": a fall
 
 
 @dataclass(frozen=True, slots=True)

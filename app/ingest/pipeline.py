@@ -159,6 +159,8 @@ def _figure_row(
         measure=measure,
         start=draft.start,
         end=draft.end,
+        value_max=draft.value_max,
+        change=draft.change.value if draft.change else None,
     )
 
 

@@ -95,6 +95,8 @@ class FigureRow(NamedTuple):
     measure: str | None
     start: int
     end: int
+    value_max: float | None
+    change: str | None
 
 
 class ClaimActorRow(NamedTuple):

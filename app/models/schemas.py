@@ -8,7 +8,7 @@ from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models.vocabulary import ActorKind, ClaimKind, Comparator, FigureKind
+from app.models.vocabulary import ActorKind, Change, ClaimKind, Comparator, FigureKind
 
 
 class Schema(BaseModel):
@@ -121,11 +121,23 @@ class FigurePublic(Schema):
         "2017.0; null for periods.",
         examples=[11000000000.0],
     )
+    value_max: float | None = Field(
+        description='The upper end of a range, in the same unit ("between 5 and 7 percent": '
+        "`value` 5.0, `value_max` 7.0); null when the figure is not a range.",
+        examples=[None],
+    )
     unit: str | None = Field(
-        description='ISO 4217 code for money; "percent", "year", "month", ... otherwise.',
+        description='ISO 4217 code for money; "percent", "percentage point", "year", "month", '
+        '...; for measures pint\'s compact code ("km", "km**2", "m**3", "oil_bbl/d", "MW", '
+        '"°C", "GB", "times"). Null for counts: what a count counts is its `measure`.',
         examples=["USD"],
     )
     comparator: Comparator = Field(description="How the stated value bounds the real quantity.")
+    change: Change | None = Field(
+        description='Which way the quantity moved: "rose 5%" is `rise`, "fell by $2 billion" '
+        "`fall`; null when the text states no movement.",
+        examples=[None],
+    )
     period_start: str | None = Field(
         description="ISO 8601 start of the period the figure covers (year precision allowed); "
         'null for "until".',
@@ -135,7 +147,8 @@ class FigurePublic(Schema):
         description='ISO 8601 end of the period; null for "since".', examples=["2013"]
     )
     measure: str | None = Field(
-        description="What is counted or paid for.", examples=["Russian military equipment"]
+        description='What is counted or paid for; a count\'s noun ("500 soldiers": "soldiers").',
+        examples=["Russian military equipment"],
     )
     actors: list[str] = Field(description="Ids of the actors named in the figure's sentence.")
     claim: str | None = Field(description="Id of the claim the figure is part of, if any.")

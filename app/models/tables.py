@@ -106,6 +106,9 @@ class Figure(SQLModel, table=True):
     measure: str | None = None
     start: int
     end: int
+    # Added by migration 0007, so they come last: the upper end of a range, the direction.
+    value_max: float | None = None
+    change: str | None = Field(default=None, index=True)
 
 
 class ClaimActor(SQLModel, table=True):

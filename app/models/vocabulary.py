@@ -42,6 +42,13 @@ class Comparator(StrEnum):
     APPROX = "approx"
 
 
+class Change(StrEnum):
+    """Which way a figure moved: "rose 5%" is a rise, "fell by $2 billion" a fall."""
+
+    RISE = "rise"
+    FALL = "fall"
+
+
 class ClaimKind(StrEnum):
     FACT = "fact"
     ASSESSMENT = "assessment"

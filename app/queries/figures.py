@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.models.vocabulary import FigureKind
+from app.models.vocabulary import Change, FigureKind
 from app.queries.common import NotFoundError, grouped, in_order, lookup
 from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 
@@ -14,7 +14,8 @@ from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 # placeholders for every value.
 _FIGURES = (
     "SELECT f.id, f.article_id, f.section_id, f.quote, f.kind, f.value, f.unit, f.comparator,"
-    ' f.period_start, f.period_end, f.measure, f.claim_id, f.start, f."end" FROM figure f'
+    ' f.period_start, f.period_end, f.measure, f.claim_id, f.start, f."end", f.value_max,'
+    " f.change FROM figure f"
 )
 _ACTORS = (
     "SELECT fa.figure_id, fa.actor_id FROM figure_actor fa JOIN figure f ON f.id = fa.figure_id"
@@ -57,6 +58,7 @@ class FigureFilters:
     actor: str | None = None
     kind: FigureKind | None = None
     unit: str | None = None
+    change: Change | None = None
     min: float | None = None
     max: float | None = None
     from_year: int | None = None
@@ -76,8 +78,10 @@ def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
             "quote": quote,
             "kind": kind,
             "value": value,
+            "value_max": value_max,
             "unit": unit,
             "comparator": comparator,
+            "change": change,
             "period_start": period_start,
             "period_end": period_end,
             "measure": measure,
@@ -101,6 +105,8 @@ def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
             claim,
             start,
             end,
+            value_max,
+            change,
         ) in found
     ]
 
@@ -121,6 +127,7 @@ def _conditions(filters: FigureFilters) -> Conditions:
         "claim_id": filters.claim,
         "kind": filters.kind.value if filters.kind is not None else None,
         "unit": filters.unit,
+        "change": filters.change.value if filters.change is not None else None,
     }
     for column, value in equal.items():
         if value is not None:

@@ -1,7 +1,7 @@
 """claim speakers
 
 Revision ID: 0008
-Revises: 0009
+Revises: 0007
 Create Date: 2026-12-05 08:00:00.000000
 
 Who each claim is attributed to: `speaker`, the name as its sentence writes it, and
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0009"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

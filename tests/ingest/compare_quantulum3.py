@@ -77,18 +77,18 @@ def _as_row(q: Any) -> FigureRow:
     value = float(q.value)
     if entity == "currency":
         code = getattr(q.unit, "currency_code", None) or _CURRENCIES.get(unit, unit)
-        return (q.surface, "money", value, code, "eq", None, None)
+        return (q.surface, "money", value, code, "eq", None, None, None, None)
     if unit == "percentage":
-        return (q.surface, "percent", value, "percent", "eq", None, None)
+        return (q.surface, "percent", value, "percent", "eq", None, None, None, None)
     if entity == "time":
         base, factor = _TIME.get(unit, (unit, 1))
-        return (q.surface, "duration", value * factor, base, "eq", None, None)
+        return (q.surface, "duration", value * factor, base, "eq", None, None, None, None)
     if entity == "dimensionless":
         if value.is_integer() and 1000 <= value <= 2199:
             year = str(int(value))
-            return (q.surface, "year", value, "year", "eq", year, year)
-        return (q.surface, "count", value, None, "eq", None, None)
-    return (q.surface, "measure", value, _UNITS.get(unit, unit), "eq", None, None)
+            return (q.surface, "year", value, "year", "eq", year, year, None, None)
+        return (q.surface, "count", value, None, "eq", None, None, None, None)
+    return (q.surface, "measure", value, _UNITS.get(unit, unit), "eq", None, None, None, None)
 
 
 def score_loose(expected: Sequence[FigureRow], found: Iterable[FigureRow], *, typed: bool) -> Score:

@@ -10,15 +10,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ingest import figures
-from app.ingest.numbers import FRACTIONS, NUMBER_WORDS, SCALE_WORDS
+from app.ingest.figures import engine
+from app.ingest.figures.numbers import FRACTIONS, NUMBER_WORDS, SCALE_WORDS
 
 GATES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    *((pattern, figures._DIGIT) for pattern, _ in figures._TIME_RULES),
-    *((pattern, figures._FRACTION_WORD) for pattern, _ in figures._FRACTION_RULES),
+    *((pattern, engine.DIGIT) for pattern, _ in engine.TIME_RULES),
+    *((pattern, engine.FRACTION_WORD) for pattern, _ in engine.FRACTION_RULES),
     (
-        figures._QUANTITY_RULE[0],
-        re.compile(rf"{figures._DIGIT.pattern}|{figures._NUMBER_WORD.pattern}", re.I),
+        engine.QUANTITY_RULE[0],
+        re.compile(rf"{engine.DIGIT.pattern}|{engine.NUMBER_WORD.pattern}", re.I),
     ),
 ]
 SAMPLES = [

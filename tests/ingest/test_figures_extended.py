@@ -29,57 +29,49 @@ def _row(f: FigureDraft) -> Row:
     return (f.quote, f.kind, f.value, f.unit, f.comparator, f.period_start, f.period_end)
 
 
+Span = tuple[str, FigureKind, float | None, float | None, str | None]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        (
-            "Contracts run 15 to 27 years.",
-            [
-                ("15", DURATION, 15.0, "year", EQ, None, None),
-                ("27 years", DURATION, 27.0, "year", EQ, None, None),
-            ],
-        ),
-        (
-            "It costs $5-7 billion.",
-            [
-                ("$5", MONEY, 5e9, "USD", EQ, None, None),
-                ("7 billion", MONEY, 7e9, "USD", EQ, None, None),
-            ],
-        ),
+        ("Contracts run 15 to 27 years.", [("15 to 27 years", DURATION, 15.0, 27.0, "year")]),
+        ("It costs $5-7 billion.", [("$5-7 billion", MONEY, 5e9, 7e9, "USD")]),
         (
             "Tariffs of 20 to 30 per cent apply.",
-            [
-                ("20", PERCENT, 20.0, "percent", EQ, None, None),
-                ("30 per cent", PERCENT, 30.0, "percent", EQ, None, None),
-            ],
+            [("20 to 30 per cent", PERCENT, 20.0, 30.0, "percent")],
         ),
         (
             "Between 5 and 7 million people fled.",
-            [
-                ("5", COUNT, 5e6, None, EQ, None, None),
-                ("7 million people", COUNT, 7e6, None, EQ, None, None),
-            ],
+            [("Between 5 and 7 million people", COUNT, 5e6, 7e6, None)],
         ),
         (
             "It has 5 and 7 million people.",  # "and" makes a range only after "between"
-            [
-                ("5", COUNT, 5.0, None, EQ, None, None),
-                ("7 million people", COUNT, 7e6, None, EQ, None, None),
-            ],
+            [("5", COUNT, 5.0, None, None), ("7 million people", COUNT, 7e6, None, None)],
         ),
         (
             "Output rose from 77 million tonnes to 142 million tonnes.",  # both ends complete
-            [
-                ("77 million tonnes", MEASURE, 77e6, "tonne", EQ, None, None),
-                ("142 million tonnes", MEASURE, 142e6, "tonne", EQ, None, None),
-            ],
+            [("from 77 million tonnes to 142 million tonnes", MEASURE, 77e6, 142e6, "t")],
+        ),
+        (
+            "Prices went from $800,000 to $1.3 million.",  # the first end has its own scale
+            [("from $800,000 to $1.3 million", MONEY, 800000.0, 1300000.0, "USD")],
+        ),
+        (
+            "Growth of between 5 and 7 percent.",
+            [("between 5 and 7 percent", PERCENT, 5.0, 7.0, "percent")],
+        ),
+        ("Margins of 5-7% held.", [("5-7%", PERCENT, 5.0, 7.0, "percent")]),
+        (
+            "Rates fell from 10% to 5%.",  # backwards: two levels, no range
+            [("10%", PERCENT, 10.0, None, "percent"), ("5%", PERCENT, 5.0, None, "percent")],
         ),
     ],
 )
-def test_the_first_end_of_a_range_takes_the_unit_of_the_second(
-    sentence: str, expected: list[Row]
-) -> None:
-    assert rows(sentence) == expected
+def test_a_range_is_one_figure_with_both_ends(sentence: str, expected: list[Span]) -> None:
+    assert [
+        (f.quote, f.kind, f.value, f.value_max, f.unit) for f in extract_figures(sentence)
+    ] == expected
 
 
 @pytest.mark.parametrize(
@@ -116,7 +108,7 @@ def test_more_comparators(sentence: str, quote: str, comparator: Comparator) -> 
 
 def test_from_a_year_with_no_end_is_an_open_period() -> None:
     assert rows("A deal for 2 million tonnes a year from 2026.") == [
-        ("2 million tonnes a year", MEASURE, 2e6, "tonne/year", EQ, "2026", None),
+        ("2 million tonnes a year", MEASURE, 2e6, "t/a", EQ, "2026", None),
         ("from 2026", PERIOD, None, None, EQ, "2026", None),
     ]
     assert rows("Prices fell from 2019 to 2021.") == [

@@ -33,12 +33,12 @@ def sqlmodel_fingerprint(facts: ArticleFacts) -> str:
 
 
 def test_the_seed_keeps_the_fingerprint_stored_before_rows_were_plain(seed: Seed) -> None:
-    """Pinned: a change here rewrites every stored article on its next load (the claim
-    speakers of migration 0008 changed it last: the columns, and "Experts" as the speaker of
-    the one claim the seed attributes)."""
+    """Pinned: a change here rewrites every stored article on its next load (the figure
+    columns `value_max` and `change` of migration 0007 changed it last; the seed's figures
+    are the same)."""
     [facts] = seed.articles
     assert facts.article.fingerprint == (
-        "19edfae90f7ce12bc9ed356ddc24aaf8704633b48846d1dea672b1ab437cefe8"
+        "9ea13c241ef10ccad7f7a364be6fba9d4b615d8686e0d79478ef9492ce7a4371"
     )
     assert fingerprint(facts) == sqlmodel_fingerprint(facts) == facts.article.fingerprint
 

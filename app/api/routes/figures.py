@@ -10,7 +10,7 @@ from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath, IdQuery
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import FigurePage, FigurePublic
-from app.models.vocabulary import FigureKind
+from app.models.vocabulary import Change, FigureKind
 from app.queries import figures as queries
 
 router = APIRouter(prefix="/figures", tags=["figures"])
@@ -35,6 +35,9 @@ async def list_figures(
             pattern=NO_NUL,
             description='"USD", "percent", "year"...',
         ),
+    ] = None,
+    change: Annotated[
+        Change | None, Query(description="Direction of the change: `rise` or `fall`.")
     ] = None,
     min: Annotated[
         float | None, Query(ge=-BOUND, le=BOUND, description="Smallest `value`.")
@@ -66,6 +69,7 @@ async def list_figures(
         actor=actor,
         kind=kind,
         unit=unit,
+        change=change,
         min=min,
         max=max,
         from_year=from_,

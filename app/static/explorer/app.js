@@ -13,6 +13,7 @@ import * as api from "./api.js";
 import { h, replace, snippetFragment } from "./dom.js";
 import { chartable, moneyChart } from "./chart.js";
 import {
+  CHANGES,
   CLAIM_KINDS,
   COMPARATORS,
   RESULT_TYPES,
@@ -982,6 +983,7 @@ function figureDetails(figure, claims, actorNames) {
         h("code", { text: figure.comparator }),
       ),
       row("Period", h("span", { class: "figure-period", text: period(figure) ?? "none given" })),
+      figure.change ? row("Change", h("span", { class: "figure-change", text: CHANGES[figure.change] ?? figure.change })) : null,
       row("Kind", figure.kind),
       figure.measure ? row("Measure", figure.measure) : null,
       figure.actors.length
@@ -1174,7 +1176,7 @@ function figureTable(figures, sectionsById, labelledBy) {
         h(
           "tr",
           {},
-          ["Quote", "Kind", "Value", "Comparator", "Period", "Measure", "Section"].map((t) =>
+          ["Quote", "Kind", "Value", "Comparator", "Change", "Period", "Measure", "Section"].map((t) =>
             h("th", { scope: "col", text: t }),
           ),
         ),
@@ -1190,6 +1192,7 @@ function figureTable(figures, sectionsById, labelledBy) {
             h("td", { text: f.kind }),
             h("td", { class: "num-cell", text: f.value === null ? "—" : fullValue(f) }),
             h("td", { text: COMPARATORS[f.comparator] ?? f.comparator }),
+            h("td", { text: f.change ? (CHANGES[f.change] ?? f.change) : "—" }),
             h("td", { text: period(f) ?? "—" }),
             h("td", { text: f.measure ?? "" }),
             h(

@@ -9,6 +9,11 @@ export const COMPARATORS = {
   lte: "at most",
 };
 
+export const CHANGES = {
+  rise: "rise",
+  fall: "fall",
+};
+
 export const CLAIM_KINDS = {
   fact: "Fact",
   assessment: "Assessment",
@@ -61,15 +66,16 @@ export function shortValue(figure) {
   return fullValue(figure);
 }
 
-/** "11,000,000,000 USD", "60 %", "2017": the normalised value in full. */
+/** "11,000,000,000 USD", "60 %", "2017", "5 – 7 %": the normalised value in full. */
 export function fullValue(figure) {
-  const { value, unit, kind } = figure;
+  const { value, value_max: max, unit, kind } = figure;
   if (value === null || value === undefined) return "none (the quote is a period)";
   if (kind === "year") return String(value);
-  if (kind === "percent") return `${plain.format(value)} %`;
-  if (!unit) return plain.format(value);
-  const noun = unit === "year" && value !== 1 ? "years" : unit;
-  return `${plain.format(value)} ${noun}`;
+  const amount = max === null || max === undefined ? plain.format(value) : `${plain.format(value)} – ${plain.format(max)}`;
+  if (kind === "percent") return `${amount} %`;
+  if (!unit) return amount;
+  const noun = unit === "year" && (value !== 1 || max) ? "years" : unit;
+  return `${amount} ${noun}`;
 }
 
 function compact(value) {

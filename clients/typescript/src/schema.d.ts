@@ -653,6 +653,12 @@ export interface components {
             counts: components["schemas"]["ArticleCounts"];
         };
         /**
+         * Change
+         * @description Which way a figure moved: "rose 5%" is a rise, "fell by $2 billion" a fall.
+         * @enum {string}
+         */
+        Change: "rise" | "fall";
+        /**
          * ClaimFacet
          * @description The fields a list of claims can be faceted by (`?facet=`).
          * @enum {string}
@@ -912,13 +918,24 @@ export interface components {
              */
             value: number | null;
             /**
+             * Value Max
+             * @description The upper end of a range, in the same unit ("between 5 and 7 percent": `value` 5.0, `value_max` 7.0); null when the figure is not a range.
+             * @example null
+             */
+            value_max: number | null;
+            /**
              * Unit
-             * @description ISO 4217 code for money; "percent", "year", "month", ... otherwise.
+             * @description ISO 4217 code for money; "percent", "percentage point", "year", "month", ...; for measures pint's compact code ("km", "km**2", "m**3", "oil_bbl/d", "MW", "°C", "GB", "times"). Null for counts: what a count counts is its `measure`.
              * @example USD
              */
             unit: string | null;
             /** @description How the stated value bounds the real quantity. */
             comparator: components["schemas"]["Comparator"];
+            /**
+             * @description Which way the quantity moved: "rose 5%" is `rise`, "fell by $2 billion" `fall`; null when the text states no movement.
+             * @example null
+             */
+            change: components["schemas"]["Change"] | null;
             /**
              * Period Start
              * @description ISO 8601 start of the period the figure covers (year precision allowed); null for "until".
@@ -933,7 +950,7 @@ export interface components {
             period_end: string | null;
             /**
              * Measure
-             * @description What is counted or paid for.
+             * @description What is counted or paid for; a count's noun ("500 soldiers": "soldiers").
              * @example Russian military equipment
              */
             measure: string | null;
@@ -1949,6 +1966,8 @@ export interface operations {
                 kind?: components["schemas"]["FigureKind"] | null;
                 /** @description "USD", "percent", "year"... */
                 unit?: string | null;
+                /** @description Direction of the change: `rise` or `fall`. */
+                change?: components["schemas"]["Change"] | null;
                 /** @description Smallest `value`. */
                 min?: number | null;
                 /** @description Largest `value`. */

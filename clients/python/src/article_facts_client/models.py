@@ -137,6 +137,15 @@ class ArticlePublic(BaseModel):
     counts: ArticleCounts
 
 
+class Change(StrEnum):
+    """
+    Which way a figure moved: "rose 5%" is a rise, "fell by $2 billion" a fall.
+    """
+
+    rise = "rise"
+    fall = "fall"
+
+
 class ClaimFacet(StrEnum):
     """
     The fields a list of claims can be faceted by (`?facet=`).
@@ -268,13 +277,21 @@ class FigurePublic(BaseModel):
     """
     Normalised value: money in units of `unit`, percents as 60.0, years as 2017.0; null for periods.
     """
+    value_max: Annotated[float | None, Field(examples=[None], title="Value Max")]
+    """
+    The upper end of a range, in the same unit ("between 5 and 7 percent": `value` 5.0, `value_max` 7.0); null when the figure is not a range.
+    """
     unit: Annotated[str | None, Field(examples=["USD"], title="Unit")]
     """
-    ISO 4217 code for money; "percent", "year", "month", ... otherwise.
+    ISO 4217 code for money; "percent", "percentage point", "year", "month", ...; for measures pint's compact code ("km", "km**2", "m**3", "oil_bbl/d", "MW", "°C", "GB", "times"). Null for counts: what a count counts is its `measure`.
     """
     comparator: Comparator
     """
     How the stated value bounds the real quantity.
+    """
+    change: Annotated[Change | None, Field(examples=[None])]
+    """
+    Which way the quantity moved: "rose 5%" is `rise`, "fell by $2 billion" `fall`; null when the text states no movement.
     """
     period_start: Annotated[str | None, Field(examples=["2005"], title="Period Start")]
     """
@@ -286,7 +303,7 @@ class FigurePublic(BaseModel):
     """
     measure: Annotated[str | None, Field(examples=["Russian military equipment"], title="Measure")]
     """
-    What is counted or paid for.
+    What is counted or paid for; a count's noun ("500 soldiers": "soldiers").
     """
     actors: Annotated[list[str], Field(title="Actors")]
     """

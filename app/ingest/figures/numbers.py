@@ -1,12 +1,14 @@
 """Numbers as articles write them: digits, number words, scale words and fractions.
 
-The patterns here are regex *sources* without named groups, so `app.ingest.figures` can embed
-them in its own patterns; the parse functions turn what those patterns matched into floats.
+The patterns here are regex *sources* without named groups, so the other modules of this
+package can embed them in their own patterns; the parse functions turn what those patterns
+matched into exact decimals, so "1.3 million" is 1300000 and never 1299999.9999999998.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # Words fused like "seventeen"/"seven" or "sixty"/"six": longer alternatives come first, and
 # every pattern ends at a word boundary, so "seven" never matches the start of "seventeen".
@@ -56,23 +58,27 @@ _BELOW_100 = (
 )
 
 # Scale words, and the abbreviations financial writing uses ("$11bn", "$5m", "£300k").
-SCALES: dict[str, float] = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
+SCALES: dict[str, Decimal] = {
+    "thousand": Decimal(10**3),
+    "k": Decimal(10**3),
+    "million": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "m": Decimal(10**6),
+    "billion": Decimal(10**9),
+    "bn": Decimal(10**9),
+    "b": Decimal(10**9),
+    "trillion": Decimal(10**12),
+    "tn": Decimal(10**12),
+    "trn": Decimal(10**12),
 }
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-"""1,200 / 11 / 2.5 (a thousands separator only in groups of three, so "2005, 2013" is two)."""
+DIGITS = (
+    r"(?:\d{1,3}\s+)?[1-9]/(?:16|2|3|4|8)(?![\d/])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+"""1,200 / 11 / 2.5 (a thousands separator only in groups of three, so "2005, 2013" is two),
+and the fractions of measures: "1/4", "10 1/2" (halves to sixteenths only: "24/7" is none)."""
 
 WORDS = (
     # "a hundred", "two hundred and fifty"
@@ -89,7 +95,8 @@ NUMBER_WORDS = (*_UNITS, *_TEENS, *_TENS, "hundred", "dozen", *SCALE_WORDS, "dec
 """Every `WORDS` match holds one of these, starting a word: a text with none holds no `WORDS`."""
 
 SCALE = (
-    rf"\s+(?:{'|'.join(SCALE_WORDS)})\b"
+    # "$4 billion", and "$4-billion" as some newspapers hyphenate it.
+    rf"(?:\s+|-)(?:{'|'.join(SCALE_WORDS)})\b"
     # "bn", "mn", "tn" are unambiguous, so a space may separate them from the number...
     r"|\s?(?:bn|mn|trn|tn)\b"
     # ... but a lone "m" or "k" counts only when attached: "500 m" is as likely metres.
@@ -110,10 +117,14 @@ FRACTION = "|".join(key.replace(" ", r"[\s-]+") for key in sorted(FRACTIONS, key
 """Shares of a whole ("two thirds", "two-thirds"); figures.py reads "half of X" as 50 percent."""
 
 
-def parse_number(text: str) -> float:
-    """The value of a `DIGITS` or `WORDS` match: "1,200" -> 1200.0, "twenty-five" -> 25.0."""
+def parse_number(text: str) -> Decimal:
+    """The value of a `DIGITS` or `WORDS` match: "1,200" -> 1200, "twenty-five" -> 25."""
+    if "/" in text:  # "10 1/2"
+        *whole, fraction = text.split()
+        numerator, denominator = fraction.split("/")
+        return Decimal(whole[0] if whole else 0) + Decimal(numerator) / Decimal(denominator)
     if text[:1].isdigit():
-        return float(text.replace(",", ""))
+        return Decimal(text.replace(",", ""))
     total = 0
     for word in re.split(r"[\s-]+", text.lower()):
         if word == "hundred":
@@ -122,12 +133,12 @@ def parse_number(text: str) -> float:
             total = (total or 1) * 12
         elif word != "and":
             total += _WORD_VALUES[word]
-    return float(total)
+    return Decimal(total)
 
 
-def scale_factor(text: str | None) -> float:
-    """1e9 for " billion", "bn", "b"; 1.0 when there is no scale."""
-    return SCALES[text.strip().lower()] if text else 1.0
+def scale_factor(text: str | None) -> Decimal:
+    """10**9 for " billion", "-billion", "bn", "b"; 1 when there is no scale."""
+    return SCALES[text.strip().lstrip("-").lower()] if text else Decimal(1)
 
 
 def fraction_percent(text: str) -> float:

@@ -1,0 +1,225 @@
+"""Amounts: one pattern for everything built on a number, and what follows it decides its kind.
+
+"$11 billion" is money, "60%" a percent, "2018" a year, "15 years" a duration, "150 bcm" a
+measure, "500 soldiers" a count; "half of X" and "rose by a quarter" are percents. Values are
+computed in decimal and turned into a float once, so "1.3 million" is exactly 1300000.
+
+Choices (documented here because the API contract leaves them open):
+- A four-digit number from 1000 to 2199 is a year ("the 2018 elections"), unless it carries a
+  currency, unit, scale or percent, or a comparator and a plural noun ("over 2000 soldiers").
+- "after"/"before" compare times only: "after 2017" is a year, gt; "after five years" is a
+  duration, and the comparator stays out of the quote.
+- A bare number in digits is a count even with no noun after it; a number word only counts
+  before a plural noun ("three powers", not "one of the first examples") or with a scale word.
+- A minus sign joined to the number makes it negative: "-1.3%" is -1.3 percent.
+- "half of X", "a third of X", "two-thirds of X" are percents (50, 33.3.., 66.6..) of X;
+  "rose by a quarter", "fell by half" are percents (25, 50): the size of the change.
+- "Seven of the eight members" counts both: a number word before "of the <number> <plural>".
+- "mid-2017", "pre-2014" are years; "F-16", "Su-30", "COVID-19" are names.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from app.ingest.drafts import FigureDraft
+from app.ingest.figures import money, units
+from app.ingest.figures.comparators import (
+    AMOUNT_COMPARATORS,
+    COMPARATORS,
+    TEMPORAL,
+    alternation,
+    comparator,
+)
+from app.ingest.figures.dates import MONTHS, is_year
+from app.ingest.figures.numbers import (
+    DIGITS,
+    FRACTION,
+    SCALE,
+    WORDS,
+    fraction_percent,
+    parse_number,
+    scale_factor,
+)
+from app.ingest.figures.phrases import IN_PHRASE, NOUN_GROUP, OF_PHRASE, PART_OF, phrase
+from app.models.vocabulary import Comparator, FigureKind
+
+_RATE = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+)(?:day|week|month|year|annum)\b|\s+(?:daily|annually)\b"
+_DURATIONS = {"year": 1, "decade": 10, "century": 100, "month": 1, "week": 1, "day": 1}
+_DURATIONS |= {"hour": 1, "minute": 1}
+_DURATION = r"years?|decades?|century|centuries|months?|weeks?|days?|hours?|minutes?"
+_YEAR_PREFIXES = {"mid", "pre", "post", "early", "late"}
+
+
+def _literal(words: object) -> str:
+    """An alternation of literal strings, longest first; spaces match any whitespace."""
+    assert isinstance(words, (dict, frozenset, set, list, tuple))
+    ordered = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_SYMBOL = _literal(money.SYMBOLS)
+_CODE = _literal(money.CODES)
+
+QUANTITY = re.compile(
+    r"(?<![\w.,])"
+    rf"(?:(?P<cmp>{alternation(COMPARATORS)})\s+)?"
+    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?|(?P<lower>{_literal(money.LOWER)})\s)?"
+    r"(?P<sign>[-−](?=\d))?"
+    rf"(?P<num>{DIGITS}|\b(?:{WORDS}))"
+    rf"(?P<scale>{SCALE})?"
+    # What follows the number decides its kind; the alternatives are tried in this order.
+    r"(?:\s?(?P<percent>%)"
+    r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct)\b"
+    rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|(?-i:{_CODE})|{_literal(money.LOWER)})\b"
+    rf"|\s?(?P<symbol_after>{_literal(money.SYMBOLS_AFTER)})"
+    rf"|(?:\s+|-)(?P<cents>cents?|pence|penny)\b"
+    rf"|(?:\s*|-)(?P<unit>{units.UNIT})"
+    rf"(?:\s+of\s+(?P<unit_of>[^\W\d_]+)(?={_RATE}))?(?P<rate>{_RATE})?(?!\w)"
+    rf"|(?:\s+|-)(?P<duration>{_DURATION})\b"
+    rf"|\s+(?P<noun>{NOUN_GROUP})"
+    r")?"
+    r"(?![\w%])(?![.,]\d)",  # "4G", "21st", "1990s" and "2.5x" are not quantities
+    re.I,
+)
+
+FRACTIONS = re.compile(
+    rf"(?:\b(?P<cmp>{alternation(AMOUNT_COMPARATORS)})\s+)?\b(?P<fraction>{FRACTION})(?=\s+of\b)",
+    re.I,
+)
+# "rose by a quarter", "cut by half": a change in percent of what it was.
+# Not "by half a percentage point": there the fraction is of the point.
+FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I)
+
+
+def amount(
+    text: str,
+    start: int,
+    end: int,
+    kind: FigureKind,
+    value: Decimal | float | None,
+    unit: str | None,
+    cmp: Comparator = Comparator.EQ,
+    measure: str | None = None,
+    period: tuple[str | None, str | None] = (None, None),
+) -> FigureDraft:
+    return FigureDraft(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        kind=kind,
+        value=None if value is None else float(value),
+        unit=unit,
+        comparator=cmp,
+        period_start=period[0],
+        period_end=period[1],
+        measure=measure,
+    )
+
+
+def fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    # "the first half of 2023", "the third of October": a part of a time or an ordinal.
+    before = re.search(r"([^\W\d_]+)\W*$", text[max(0, m.start() - 20) : m.start()])
+    if before and before[1].lower() in {"the", "first", "second", "other", "latter", "last"}:
+        return None
+    measure = phrase(OF_PHRASE, text, m.end(), end)
+    if measure is None or measure.split()[0] in MONTHS:  # "half of 2023", "a third of May"
+        return None
+    value = fraction_percent(m["fraction"])
+    return amount(
+        text,
+        m.start(),
+        m.end(),
+        FigureKind.PERCENT,
+        value,
+        "percent",
+        comparator(m["cmp"]),
+        measure,
+    )
+
+
+def fraction_change(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    value = fraction_percent(m["fraction"])
+    return amount(text, m.start(), m.end(), FigureKind.PERCENT, value, "percent")
+
+
+def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    if _names_a_model(text, m.start("num")):
+        return None
+    number = parse_number(m["num"])
+    if m["sign"]:
+        number = -number
+    value = number * scale_factor(m["scale"])
+    in_words = not m["num"][0].isdigit()
+    cmp = (m["cmp"] or "").lower()
+    bound = comparator(m["cmp"])
+    start = m.start()
+    number_end = m.end("scale") if m["scale"] else m.end("num")
+    plain = not any(m[g] for g in ("symbol", "code", "lower", "symbol_after", "cents"))
+    plain = plain and not any(m[g] for g in ("scale", "percent", "percent_word"))
+    plain = plain and not any(m[g] for g in ("currency", "unit", "duration", "sign"))
+
+    if plain and is_year(m["num"]) and not (m["noun"] and cmp and cmp not in TEMPORAL):
+        # "the 2018 elections": the year, not a count of elections. A year is a period of its
+        # own, so `from`/`to` filters find it; "after 2017" is open.
+        year = m["num"]
+        period = {
+            Comparator.GT: (year, None),
+            Comparator.GTE: (year, None),
+            Comparator.LT: (None, year),
+            Comparator.LTE: (None, year),
+        }.get(bound, (year, year))
+        return amount(
+            text, start, m.end("num"), FigureKind.YEAR, number, "year", bound, period=period
+        )
+    if cmp in TEMPORAL:  # "after five years": the comparator is not about the amount
+        start = min(
+            m.start(g) for g in ("symbol", "code", "lower", "sign", "num") if m[g] is not None
+        )
+        bound = Comparator.EQ
+
+    def make(
+        kind: FigureKind, stop: int, value: Decimal, unit: str | None, measure: str | None
+    ) -> FigureDraft:
+        return amount(text, start, stop, kind, value, unit, bound, measure)
+
+    if m["cents"]:  # "50 cents" is half a dollar, "470 pence" 4.70 pounds
+        hundredths = "GBP" if m["cents"][0] in "pP" else "USD"
+        measure = phrase(IN_PHRASE, text, m.end(), end)
+        return make(FigureKind.MONEY, m.end(), value / 100, hundredths, measure)
+    symbol = m["symbol"] or m["symbol_after"]
+    code = m["code"] or (m["lower"] or "").upper() or None
+    if currency := money.currency_code(symbol, code, m["currency"]):
+        stop = m.end("currency") if m["currency"] else number_end
+        stop = m.end("symbol_after") if m["symbol_after"] else stop
+        measure = phrase(IN_PHRASE, text, stop, end) or m["noun"]
+        return make(FigureKind.MONEY, stop, value, currency, measure)
+    if m["percent"] or m["percent_word"]:
+        unit = "percentage point" if "point" in (m["percent_word"] or "").lower() else "percent"
+        return make(FigureKind.PERCENT, m.end(), value, unit, phrase(OF_PHRASE, text, m.end(), end))
+    if m["unit"]:
+        code, factor = units.measure_unit(m["unit"], m["rate"])
+        measure = m["unit_of"] or phrase(OF_PHRASE, text, m.end(), end)
+        return make(FigureKind.MEASURE, m.end(), value * factor, code, measure)
+    if m["duration"]:
+        word = m["duration"].lower()
+        base = "century" if word.startswith("centur") else word.removesuffix("s")
+        unit = "year" if base in ("decade", "century") else base
+        return make(FigureKind.DURATION, m.end(), value * _DURATIONS[base], unit, None)
+    if in_words and not m["scale"] and (not m["noun"] or number == 1):
+        # "Seven of the eight members" counts members; "one of the first examples" and "one
+        # that recognizes" are no quantities.
+        part = PART_OF.match(text, m.end(), end) if number != 1 else None
+        if part is None:
+            return None
+        return make(FigureKind.COUNT, m.end(), value, None, part["noun"])
+    return make(FigureKind.COUNT, m.end(), value, None, m["noun"])
+
+
+def _names_a_model(text: str, start: int) -> bool:
+    """ "F-16", "Su-30": a number joined by a hyphen to a word is part of a name."""
+    if start < 2 or text[start - 1] != "-" or not text[start - 2].isalpha():
+        return False
+    word = re.search(r"[^\W\d_]+$", text[max(0, start - 20) : start - 1])
+    return word is None or word[0].lower() not in _YEAR_PREFIXES

@@ -1,0 +1,75 @@
+"""Numbers that are no quantity: names, identifiers, clock times, scores and heading numbers.
+
+Each pattern here marks a span no figure may overlap; the engine claims these spans before any
+other rule runs.
+
+- A number right after a capitalised word names something: "Executive Order 13884",
+  "Project 636", "Junín 6", "Section 427", "Boeing 737", "S&P 500", "Vision 2030". Not after a
+  word that starts a sentence or a quantity ("In 2019", "About 500", "Over $5 billion"), a month
+  ("March 2019") or a currency code, and not when a unit or a percent follows ("Gazprom 5%").
+  Numbers joined to letters ("G20", "4G", "A320") and hyphenated names ("COVID-19", "F-16")
+  are never read as quantities in the first place (see amounts.py).
+- A clock time: "5:25 a.m.", "10:30", "9 p.m.", "11am".
+- A score: two small numbers joined by a hyphen or dash beside a word of sport ("ended 2-2",
+  "a 3–1 win").
+- A heading's number: "1.1. A country at the crossroads", "## 1. Title". A number with no dot
+  ("2017 was...") or followed by lower case ("1.5 million people") is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.figures.dates import MONTHS
+from app.ingest.figures.money import CODES
+
+# Capitalised words that start a sentence or an amount, not a name.
+_NOT_NAMES = (
+    "a|an|the|of|and|or|but|nor|that|which|who|this|these|those|it|its|there|they|their|we|our|"
+    "he|his|she|her|to|for|since|from|between|by|until|till|in|on|at|during|over|under|with|"
+    "within|through|into|including|while|as|than|then|where|when|per|is|are|was|were|be|been|"
+    "has|have|had|will|would|could|should|can|may|might|must|do|does|did|not|about|around|"
+    "roughly|nearly|almost|approximately|some|only|just|another|more|most|less|fewer|least|"
+    "above|below|up|down|after|before|all|each|every|both|many|few|several|last|next|top|"
+    "exactly|estimated|other|no|yes|plus|minus|rose|fell|grew|fall|rise|and|nearly|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    + "|".join(m.lower() for m in MONTHS)
+    + "|"
+    + "|".join(c.lower() for c in CODES)
+)
+_NAMED = re.compile(
+    r"(?<![\w.])(?-i:(?P<name>[A-Z][\w&’'.-]*[\w&]|[A-Z]))\s+(?:No\.\s*)?"
+    r"(?P<number>\d+)(?![\w%:/-]|[.,]\d|\s*(?:%|percent|per\s+cent|[-–]\s*\d))"
+    r"(?!\s+(?:thousand|million|billion|trillion|bn|mn)\b)",
+)
+_CLOCK = re.compile(
+    r"(?<![\w.:,])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|\s*[ap]\.m\.|\s*[ap]m\b)",
+    re.I,
+)
+_SPORT = (
+    r"ended|ending|ends|finished|drew|draw|drawn|won|win|wins|lost|lose|loses|beat|beats|"
+    r"defeated|defeat|score|scored|scores|scoreline|trailed|trailing|led|leading|lead|victory|"
+    r"tie|tied|match|game|final|half-time|halftime|goals?"
+)
+_SCORE = re.compile(
+    rf"(?:\b(?:{_SPORT})\b[^.;\d]{{0,20}}?)(?P<score>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%-]|[.,]\d)"
+    rf"|(?P<score2>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%-]|[.,]\d)\s+(?:{_SPORT})\b",
+    re.I,
+)
+HEADING_NUMBER = re.compile(
+    r"\s*(?:#{1,6}\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z]))"
+)
+
+
+def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans in `text[start:end]` that hold a number but no quantity."""
+    spans: list[tuple[int, int]] = []
+    for m in _NAMED.finditer(text, start, end):
+        if re.fullmatch(_NOT_NAMES, m["name"].rstrip("."), re.I) is None:
+            spans.append(m.span("number"))
+    spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
+    for m in _SCORE.finditer(text, start, end):
+        group = "score" if m["score"] else "score2"
+        spans.append(m.span(group))
+    return spans

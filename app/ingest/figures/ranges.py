@@ -1,0 +1,102 @@
+"""Ranges of amounts: "15 to 27 years", "$5-7 billion", "between 5 and 7 percent" are one figure.
+
+The two ends found apart become one figure: `value` is the lower end, `value_max` the upper, the
+quote runs from "between"/"from" (when the text says it) to the end of the second amount, and
+the comparator is the first end's ("up to 5-7%").
+
+Choices (documented here because the API contract leaves them open):
+- The end that states no unit takes the other's: "15 to 27 years" is 15..27 years, "5-7%"
+  5..7 percent, and in "$5-7 billion" the currency goes forward while the scale goes back.
+- The first end takes the second's scale only when it has none of its own and the range stays
+  in order: "between 5 and 7 million people" is 5e6..7e6, "two to three decades" 20..30
+  years, but "from $800,000 to $1.3 million" is 800000..1300000 (8e11 would pass the end).
+- "and" links a range only after "between"; "to", "through", "-", "~" and dashes link it
+  anywhere.
+- Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures.
+- Ranges of years are periods (dates.py), never amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from app.ingest.drafts import FigureDraft
+from app.ingest.figures.numbers import DIGITS, WORDS, parse_number
+from app.models.vocabulary import FigureKind
+
+_RANGE_LINK = re.compile(r"\s*(?:to|[-–—~])\s*|\s+(?:and|through|thru)\s+")
+_OPENER = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
+_NUMBER_IN = re.compile(rf"(?P<sign>[-−](?=\d))?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I)
+_AMOUNTS = {
+    FigureKind.MONEY,
+    FigureKind.PERCENT,
+    FigureKind.COUNT,
+    FigureKind.MEASURE,
+    FigureKind.DURATION,
+}
+
+
+def join_ranges(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """`figures` (in text order) with each range's two ends joined into one figure."""
+    joined: list[FigureDraft] = []
+    i = 0
+    while i < len(figures):
+        pair = _join(text, figures[i], figures[i + 1]) if i + 1 < len(figures) else None
+        joined.append(pair or figures[i])
+        i += 2 if pair else 1
+    return joined
+
+
+def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
+    link = _RANGE_LINK.fullmatch(text, a.end, b.start)
+    if link is None or text[max(0, a.start - 1) : a.start] in (
+        "-",
+        "–",
+    ):  # "2023-02-30" or a.value is None or b.value is None:
+        return None
+    if a.kind not in _AMOUNTS or b.kind not in _AMOUNTS or a.value_max or b.value_max:
+        return None
+    opener = _OPENER.search(text, max(0, a.start - 10), a.start)
+    if "and" in link.group() and (opener is None or opener["word"].lower() != "between"):
+        return None
+    number_a, number_b = _number_in(a.quote), _number_in(b.quote)
+    if number_a is None or not number_b:
+        return None
+    kind, unit, measure = a.kind, a.unit, a.measure or b.measure
+    bare_a = a.kind is FigureKind.COUNT and a.measure is None
+    bare_b = b.kind is FigureKind.COUNT and b.measure is None
+    if bare_a and not bare_b:
+        kind, unit = b.kind, b.unit
+    elif not (bare_b and a.kind is FigureKind.MONEY):
+        if a.kind is not b.kind or a.unit != b.unit:
+            return None
+        if a.measure and b.measure and a.measure != b.measure:
+            return None
+    low, high = Decimal(repr(a.value)), Decimal(repr(b.value))
+    scale = high / number_b
+    if low == number_a and scale != 1 and number_a * scale <= high:
+        low = number_a * scale  # "5 to 7 million people", "$5-7 billion"
+    if low >= high:
+        return None
+    start = opener.start() if opener else a.start
+    return replace(
+        a,
+        start=start,
+        end=b.end,
+        quote=text[start : b.end],
+        kind=kind,
+        unit=unit,
+        value=float(low),
+        value_max=b.value,
+        measure=measure,
+    )
+
+
+def _number_in(quote: str) -> Decimal | None:
+    m = _NUMBER_IN.search(quote)
+    if m is None:
+        return None
+    number = parse_number(m["num"])
+    return -number if m["sign"] else number

@@ -1,0 +1,184 @@
+"""The English cases of Microsoft's Recognizers-Text (MIT) run through the figure extractor.
+
+The cases live outside the repository, in `shared/peer-tests/recognizers-text/` in a folder
+above the checkout (or where ARTICLE_FACTS_PEER_TESTS points); without them the tests skip.
+Each case is a sentence and the quantities the suite finds in it. Per family (one spec file):
+
+- value: a found figure matches an expected quantity when their values are equal (relative
+  1e-6). Only figures of the family's kinds are scored: money for currencies, measures for
+  dimensions and temperatures, percents for percents, every valued figure for numbers;
+- value+unit: the value and the unit both match. The suite names units in words ("Kilometer
+  per hour", "Metric ton"); the mapping to this service's codes is pint's, through
+  `canonical` (lower case, spaces to "_", " per " to "/"; "Barrel" is the oil barrel), and
+  for currencies the suite's `isoCurrency`, or USD for a bare "Dollar" and GBP for "Pound";
+  cents and pence are hundredths of USD and GBP ("50 cents" is 0.5 USD here, 50 "Cent" there);
+- ranges: a range matches when both ends match; an open range ("more than 20") matches a
+  figure whose comparator bounds it the same way. This family is also the value+comparator
+  score.
+
+The suite states no direction of change, so value+change is not measured here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.ingest.drafts import FigureDraft
+from app.ingest.figures import extract_figures
+from app.ingest.figures.units import canonical
+from app.models.vocabulary import Comparator, FigureKind
+
+_SUITE = Path("shared", "peer-tests", "recognizers-text")
+
+
+def _peers() -> Path:
+    """ARTICLE_FACTS_PEER_TESTS, else the first `shared/peer-tests/...` above the checkout."""
+    if configured := os.environ.get("ARTICLE_FACTS_PEER_TESTS"):
+        return Path(configured)
+    parents = Path(__file__).resolve().parents[3:]
+    return next((p / _SUITE for p in parents if (p / _SUITE).is_dir()), parents[0] / _SUITE)
+
+
+PEERS = _peers()
+FAMILIES = {
+    "currency": ("NumberWithUnit-English-CurrencyModel.json", {FigureKind.MONEY}),
+    "dimension": ("NumberWithUnit-English-DimensionModel.json", {FigureKind.MEASURE}),
+    "temperature": ("NumberWithUnit-English-TemperatureModel.json", {FigureKind.MEASURE}),
+    "percent": ("Number-English-PercentModel.json", {FigureKind.PERCENT}),
+    "number": ("Number-English-NumberModel.json", set(FigureKind)),
+    "range": ("Number-English-NumberRangeModel.json", set(FigureKind)),
+}
+_BARE_CURRENCIES = {"Dollar": "USD", "Pound": "GBP", "Euro": "EUR", "Yen": "JPY"}
+# Hundredths: this service reports "50 cents" as 0.5 USD, where the suite says 50 "Cent".
+_HUNDREDTHS = {"Cent": "USD", "Pence": "GBP", "Penny": "GBP"}
+_PEER_UNITS = {"Barrel": "oil_barrel", "Degree": "degree", "C": "degree_Celsius"}
+_PEER_UNITS |= {"F": "degree_Fahrenheit", "Celsius": "degree_Celsius"}
+_PEER_UNITS |= {"Fahrenheit": "degree_Fahrenheit"}
+
+Quantity = tuple[float | None, float | None, str | None]  # low, high, unit
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, expected: list[Quantity], found: list[Quantity], same: Any) -> None:
+        left = list(found)
+        for quantity in expected:
+            match = next((f for f in left if same(quantity, f)), None)
+            if match is None:
+                self.fn += 1
+            else:
+                left.remove(match)
+                self.tp += 1
+        self.fp += len(left)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def available() -> bool:
+    return all((PEERS / name).is_file() for name, _ in FAMILIES.values())
+
+
+def cases(family: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    name, _ = FAMILIES[family]
+    for case in json.loads((PEERS / name).read_text(encoding="utf-8")):
+        yield case["Input"], case.get("Results", [])
+
+
+def _unit_code(resolution: dict[str, Any]) -> str | None:
+    if "isoCurrency" in resolution:
+        return str(resolution["isoCurrency"])
+    unit = str(resolution.get("unit", ""))
+    if unit in _BARE_CURRENCIES:
+        return _BARE_CURRENCIES[unit]
+    name = _PEER_UNITS.get(unit) or unit.lower().replace(" per ", "/").replace(" ", "_")
+    try:
+        return canonical(name)
+    except Exception:  # a unit pint does not know is one this service cannot match either
+        return f"?{unit}"
+
+
+def expected(family: str, results: list[dict[str, Any]]) -> list[Quantity]:
+    quantities: list[Quantity] = []
+    for r in results:
+        value = str(r["Resolution"].get("value", ""))
+        if family == "range":
+            m = re.fullmatch(r"[\[(](-?[\d.]*),(-?[\d.]*)[\])]", value)
+            if m:
+                low = float(m[1]) if m[1] else None
+                high = float(m[2]) if m[2] else None
+                quantities.append((low, high, None))
+            continue
+        try:
+            number = float(value.rstrip("%"))
+        except ValueError:
+            continue
+        unit = "percent" if family == "percent" else _unit_code(r["Resolution"])
+        if family == "currency" and (cents := _HUNDREDTHS.get(str(r["Resolution"].get("unit")))):
+            number, unit = number / 100, cents
+        quantities.append((number, None, None if family == "number" else unit))
+    return quantities
+
+
+def found(family: str, figures: list[FigureDraft]) -> list[Quantity]:
+    kinds = FAMILIES[family][1]
+    quantities: list[Quantity] = []
+    for f in figures:
+        if f.kind not in kinds or f.value is None:
+            continue
+        if family == "range":
+            if f.value_max is not None:
+                quantities.append((f.value, f.value_max, None))
+            elif f.comparator in (Comparator.GT, Comparator.GTE):
+                quantities.append((f.value, None, None))
+            elif f.comparator in (Comparator.LT, Comparator.LTE):
+                quantities.append((None, f.value, None))
+            continue
+        quantities.append((f.value, None, None if family == "number" else f.unit))
+    return quantities
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    return _close(a[0], b[0]) and _close(a[1], b[1])
+
+
+def same_value_and_unit(a: Quantity, b: Quantity) -> bool:
+    return same_value(a, b) and a[2] == b[2]
+
+
+def score(family: str) -> tuple[Tally, Tally]:
+    """(value, value+unit) tallies of one family over all its cases."""
+    value, unit = Tally(), Tally()
+    for sentence, results in cases(family):
+        want = expected(family, results)
+        got = found(family, extract_figures(sentence))
+        value.add(want, got, same_value)
+        unit.add(want, got, same_value_and_unit)
+    return value, unit

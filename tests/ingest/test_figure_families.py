@@ -1,0 +1,247 @@
+"""The figure rules by family: changes, comparator verbs, currencies, units, exact values,
+negative values, and the numbers that are no quantity."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.figures import extract_figures
+from app.models.vocabulary import Change, Comparator, FigureKind
+
+
+def quotes(sentence: str) -> list[str]:
+    return [f.quote for f in extract_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "change"),
+    [
+        ("Exports rose 5% last year.", "5%", Change.RISE),
+        ("Reserves fell by $2 billion.", "$2 billion", Change.FALL),
+        ("Output was up 3% on the year.", "3%", Change.RISE),
+        ("Sales were down 2 percent.", "2 percent", Change.FALL),
+        ("Imports increased to 7%.", "7%", Change.RISE),
+        ("Prices declined 4%.", "4%", Change.FALL),
+        ("The economy grew 1.5%.", "1.5%", Change.RISE),
+        ("It reported a 5% increase.", "5%", Change.RISE),
+        ("They set up 500 stations.", "500 stations", None),
+        ("Oslo raised defence spending by 18%.", "18%", Change.RISE),
+        (
+            "The bank cut its forecast by 0.5 percentage points.",
+            "0.5 percentage points",
+            Change.FALL,
+        ),
+        (
+            "The budget is 6.81 trillion rupees, up 9.5% on the year.",
+            "6.81 trillion rupees",
+            Change.RISE,
+        ),
+        ("Exports reached 22.7 bcm, up from 15.4 bcm.", "15.4 bcm", Change.RISE),
+        ("Imports grew moderately by 4.5 percent.", "4.5 percent", Change.RISE),
+        ("Exports rose 6.6 per cent to $174.7 billion.", "$174.7 billion", Change.RISE),
+        ("It plans to spend $5 billion.", "$5 billion", None),
+        ("It holds 40% of the market.", "40%", None),
+    ],
+)
+def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | None) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.quote == quote)
+    assert figure.change == change
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator"),
+    [
+        ("Exports exceeded $30 billion.", Comparator.GT),
+        ("Debt surpassed $30 billion.", Comparator.GT),
+        ("Sales topped $30 billion.", Comparator.GT),
+        ("Aid stayed below $30 billion.", Comparator.LT),
+        ("Aid stayed under $30 billion.", Comparator.LT),
+        ("Aid reached almost $30 billion.", Comparator.APPROX),
+        ("Aid reached up to $30 billion.", Comparator.LTE),
+        ("Aid reached at least $30 billion.", Comparator.GTE),
+        ("Aid reached $30 billion or more.", Comparator.GTE),
+        ("Aid reached $30 billion or less.", Comparator.LTE),
+        ("Aid reached less than or equal to $30 billion.", Comparator.LTE),
+        ("Aid reached near $30 billion.", Comparator.APPROX),
+        ("Aid stayed within $30 billion.", Comparator.LTE),
+    ],
+)
+def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> None:
+    [figure] = extract_figures(sentence)
+    assert (figure.value, figure.unit, figure.comparator) == (30e9, "USD", comparator)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "unit"),
+    [
+        ("It raised HK$5 billion.", "HK$5 billion", 5e9, "HKD"),
+        ("It raised S$3 million.", "S$3 million", 3e6, "SGD"),
+        ("It raised A$2 million.", "A$2 million", 2e6, "AUD"),
+        ("It raised C$2 million.", "C$2 million", 2e6, "CAD"),
+        ("It raised R$2 million.", "R$2 million", 2e6, "BRL"),
+        ("It raised RM 500 million.", "RM 500 million", 5e8, "MYR"),
+        ("It raised $US4 million.", "$US4 million", 4e6, "USD"),
+        ("It raised US$4 million.", "US$4 million", 4e6, "USD"),
+        ("It raised ₹100 crore.", "₹100", 100.0, "INR"),
+        ("It raised 40 million Swiss francs.", "40 million Swiss francs", 4e7, "CHF"),
+        ("It raised 3 billion Hong Kong dollars.", "3 billion Hong Kong dollars", 3e9, "HKD"),
+        ("It raised 9 billion NOK.", "9 billion NOK", 9e9, "NOK"),
+        ("It set aside 480 billion rupee.", "480 billion rupee", 480e9, "INR"),
+        ("It raised a $4-billion loan.", "$4-billion", 4e9, "USD"),
+        ("It costs 10 € a month.", "10 €", 10.0, "EUR"),
+        ("It costs 10 usd a month.", "10 usd", 10.0, "USD"),
+        ("Shares fell 34 cents.", "34 cents", 0.34, "USD"),
+        ("Shares closed at 470 pence.", "470 pence", 4.7, "GBP"),
+        ("It cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    ],
+)
+def test_currencies(sentence: str, quote: str, value: float, unit: str) -> None:
+    [figure] = extract_figures(sentence)
+    assert (figure.quote, figure.kind, figure.value, figure.unit) == (
+        quote,
+        FigureKind.MONEY,
+        value,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Reserves of 195 Tcf remain.", 195e12, "ft**3"),
+        ("Exports of 150 bcm a year are planned.", 150e9, "m**3/a"),
+        ("It drove at 60 mph.", 60.0, "mi/h"),
+        ("It flew at 900 km/h.", 900.0, "km/h"),
+        ("A 2 GW plant opened.", 2.0, "GW"),
+        ("It stores 5 TB of data.", 5.0, "TB"),
+        ("Temperatures hit 45 °C.", 45.0, "°C"),
+        ("It carried 300 litres.", 300.0, "l"),
+        ("It weighs 12 kg.", 12.0, "kg"),
+        ("Output reached 2 million barrels a day.", 2e6, "oil_bbl/d"),
+        ("Trade grew three times.", 3.0, "times"),
+        ("It turned 90 degrees.", 90.0, "deg"),
+        ("A dose of 150 micrograms.", 150.0, "µg"),
+        ("Chips of 16 nm are made.", 16.0, "nm"),
+    ],
+)
+def test_units_take_one_canonical_code(sentence: str, value: float, unit: str) -> None:
+    [figure] = extract_figures(sentence)
+    assert (figure.kind, figure.value, figure.unit) == (FigureKind.MEASURE, value, unit)
+
+
+def test_a_count_keeps_its_noun_in_measure() -> None:
+    [figure] = extract_figures("It sent 500 soldiers.")
+    assert (figure.kind, figure.value, figure.unit, figure.measure) == (
+        FigureKind.COUNT,
+        500.0,
+        None,
+        "soldiers",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It cost $1 million.", 1000000.0),
+        ("It cost $1.3 million.", 1300000.0),
+        ("It cost $0.1 billion.", 100000000.0),
+        ("It cost $2.675 trillion.", 2675000000000.0),
+        ("Growth was -1.3% in May.", -1.3),
+        ("It took 10 1/2 miles of cable.", 10.5),
+        ("It is a 1/4 mile track.", 0.25),
+    ],
+)
+def test_values_are_exact(sentence: str, value: float) -> None:
+    assert extract_figures(sentence)[0].value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Executive Order 13884 froze the assets.",
+        "Executive Order 13884, signed that day, froze the assets.",
+        "The Project 636 submarines arrived.",
+        "The Junín 6 block was assigned.",
+        "The S&P 500 closed higher.",
+        "Section 427 applies.",
+        "A Boeing 737 landed.",
+        "The G20 met.",
+        "COVID-19 spread.",
+        "It started at 5:25 a.m. and at 10:30.",
+        "The match ended 2-2.",
+    ],
+)
+def test_names_times_and_scores_are_no_figures(sentence: str) -> None:
+    assert quotes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "period"),
+    [
+        ("It was signed on Sept. 13 in Caracas.", "Sept. 13", (None, None)),
+        ("It was signed on 1/28/2019 in Caracas.", "1/28/2019", ("2019-01-28", "2019-01-28")),
+        ("It was signed Sept. 25, 2017 in Caracas.", "Sept. 25, 2017", ("2017-09-25",) * 2),
+    ],
+)
+def test_the_day_of_a_date_is_part_of_one_date(
+    sentence: str, quote: str, period: tuple[str | None, str | None]
+) -> None:
+    [figure] = extract_figures(sentence)
+    assert (figure.quote, figure.kind, figure.period_start, figure.period_end) == (
+        quote,
+        FigureKind.DATE,
+        *period,
+    )
+
+
+def test_a_heading_number_is_no_figure() -> None:
+    assert quotes("## 1. Oil for loans") == []
+
+
+def test_each_amount_takes_the_period_of_its_own_clause() -> None:
+    sentence = "Since 2015 China lent $6.5 billion, and in December 2016 Rosneft paid $1.5 billion."
+    periods = {
+        f.quote: (f.period_start, f.period_end)
+        for f in extract_figures(sentence)
+        if f.kind is FigureKind.MONEY
+    }
+    assert periods == {"$6.5 billion": ("2015", None), "$1.5 billion": ("2016-12", "2016-12")}
+
+
+def test_another_clause_lends_no_period() -> None:
+    later = extract_figures("The fleet numbers 24 aircraft, and the summit is due in 2025.")
+    earlier = extract_figures("In 2019, exports fell 5%, and imports rose 3%.")
+    assert [(f.quote, f.period_start) for f in later] == [("24 aircraft", None), ("2025", "2025")]
+    assert [(f.quote, f.period_start, f.change) for f in earlier] == [
+        ("2019", "2019", None),
+        ("5%", "2019", Change.FALL),
+        ("3%", None, Change.RISE),
+    ]
+
+
+def test_half_a_percentage_point_is_no_half() -> None:
+    assert quotes("The bank cut its forecast by half a percentage point to 2.5%.") == ["2.5%"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "period"),
+    [
+        ("Deaths rose 38% from 2022.", "2022", ("2022", "2022")),  # a baseline, not a start
+        ("Output stays flat through 2025.", "through 2025", (None, "2025")),
+        ("Prices have fallen since late 2022.", "since late 2022", ("2022", None)),
+        ("Duties apply from 2026.", "from 2026", ("2026", None)),
+    ],
+)
+def test_open_periods_and_baselines(
+    sentence: str, quote: str, period: tuple[str | None, str | None]
+) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.quote == quote)
+    assert (figure.period_start, figure.period_end) == period
+
+
+def test_a_year_after_in_late_dates_its_clause() -> None:
+    figures = extract_figures("In late 2004, Caracas signed a $54 million contract.")
+    assert [(f.quote, f.period_start, f.period_end) for f in figures] == [
+        ("2004", "2004", "2004"),
+        ("$54 million", "2004", "2004"),
+    ]
