@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from fastapi import Path, Query
+from fastapi import Depends, Path, Query
 from pydantic import BeforeValidator
+
+from app.queries.published import Published
 
 # No stored text holds a NUL, and PostgreSQL refuses one in any string it is sent: a NUL is a
 # bad parameter (422), said in the OpenAPI document too, never a database error.
@@ -42,3 +44,34 @@ ONE_LINE = rf"^[^\x00\n\r]*[^\x00{PY_SPACE}][^\x00\n\r]*$"
 _URL_CHAR = rf"[^\x00-\x20{PY_SPACE}]"
 _HOST_CHAR = rf"[^/?#\[\]\x00-\x20{PY_SPACE}]"
 HTTP_URL = rf"^[hH][tT][tT][pP][sS]?://{_HOST_CHAR}+(?:[/?#]{_URL_CHAR}*)?$"
+
+
+def published_scope(
+    publisher: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            pattern=NO_NUL,
+            description="Only from the articles of exactly this publisher.",
+        ),
+    ] = None,
+    published_from: Annotated[
+        IsoDate | None,
+        Query(description="Only from articles published on this date (YYYY-MM-DD) or later."),
+    ] = None,
+    published_to: Annotated[
+        IsoDate | None,
+        Query(description="Only from articles published on this date (YYYY-MM-DD) or earlier."),
+    ] = None,
+) -> Published:
+    """The articles a list is narrowed to; an article with no `published` date is outside
+    any date range."""
+    return Published(
+        publisher=publisher,
+        published_from=published_from.isoformat() if published_from else None,
+        published_to=published_to.isoformat() if published_to else None,
+    )
+
+
+PublishedDep = Annotated[Published, Depends(published_scope)]

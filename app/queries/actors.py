@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -13,6 +13,7 @@ from app.models.vocabulary import NAME_SEPARATOR, ActorKind
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, like_escape, lookup
+from app.queries.published import Published
 from app.queries.rows import Conditions, Facets, Row, Rows, in_list, json_list, page
 from app.search.query import WHITE_SPACE
 
@@ -57,6 +58,7 @@ class ActorFilters:
     kind: ActorKind | None = None
     q: str | None = None
     reviewed: bool | None = None
+    published: Published = field(default_factory=Published)
 
 
 def _public(row: Row, mentions: int) -> dict[str, Any]:
@@ -75,12 +77,16 @@ def _public(row: Row, mentions: int) -> dict[str, Any]:
 def list_actors(
     rows: Rows, filters: ActorFilters, *, limit: int, offset: int, facets: Facets | None = None
 ) -> tuple[list[dict[str, Any]], int]:
-    # Mentions per actor, in the article when filtered by one.
-    counted = "SELECT actor_id, count(id) AS n FROM mention"
-    where = Conditions()
+    # Mentions per actor, in the articles the list is narrowed to: an actor is listed when one
+    # of them names it.
+    mentioned = Conditions()
     if filters.article is not None:
-        counted += " WHERE article_id = :article"
-        where.add("m.n IS NOT NULL", article=filters.article)
+        mentioned.add("article_id = :article", article=filters.article)
+    filters.published.narrow(mentioned, "article_id")
+    counted = f"SELECT actor_id, count(id) AS n FROM mention{mentioned.sql()}"  # noqa: S608 (placeholders only)
+    where = Conditions()
+    if mentioned.clauses:
+        where.add("m.n IS NOT NULL", **mentioned.params)
     if filters.kind is not None:
         where.add("a.kind = :kind", kind=filters.kind.value)
     if filters.reviewed is not None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from app.models.vocabulary import ClaimKind
 from app.queries.common import NotFoundError, grouped, lookup
+from app.queries.published import Published
 from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `c` (the claim table), with
@@ -52,6 +53,7 @@ class ClaimFilters:
     actor: str | None = None
     kind: ClaimKind | None = None
     speaker: str | None = None
+    published: Published = field(default_factory=Published)
 
 
 def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
@@ -104,6 +106,7 @@ def list_claims(
             "c.id IN (SELECT claim_id FROM claim_actor WHERE actor_id = :actor)",
             actor=filters.actor,
         )
+    filters.published.narrow(where, "c.article_id")
     found, total = page(
         rows,
         "c.id",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from app.models.vocabulary import Change, FigureKind
 from app.queries.common import NotFoundError, grouped, in_order, lookup
+from app.queries.published import Published
 from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 
 # `where` below is always one of this package's own conditions on `f` (the figure table), with
@@ -64,6 +65,7 @@ class FigureFilters:
     from_year: int | None = None
     to_year: int | None = None
     claim: str | None = None
+    published: Published = field(default_factory=Published)
 
 
 def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
@@ -154,6 +156,7 @@ def _conditions(filters: FigureFilters) -> Conditions:
             "f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id = :actor)",
             actor=filters.actor,
         )
+    filters.published.narrow(where, "f.article_id")
     return where
 
 

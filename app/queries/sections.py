@@ -5,7 +5,7 @@ Titles are answered with their bidi controls balanced (app/core/bidi.py); `body`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -13,6 +13,7 @@ from app.core.bidi import balance
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, lookup
+from app.queries.published import Published
 from app.queries.rows import Conditions, Facets, Row, Rows, page
 
 _COLUMNS = (
@@ -49,6 +50,7 @@ class SectionFilters:
     number: str | None = None
     level: int | None = None
     parent: str | None = None
+    published: Published = field(default_factory=Published)
 
 
 def _public(row: Row) -> dict[str, Any]:
@@ -78,6 +80,7 @@ def list_sections(
         where.add("s.level = :level", level=filters.level)
     if filters.parent is not None:
         where.add("s.parent_id = :parent", parent=filters.parent)
+    filters.published.narrow(where, "s.article_id")
     found, total = page(
         rows,
         _COLUMNS,

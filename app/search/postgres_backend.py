@@ -112,6 +112,14 @@ def filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
     if filters.section is not None:
         clauses.append("section = :section")
         params["section"] = filters.section
+    if filters.published:
+        # An actor is in the articles when one of them mentions it.
+        articles, values = filters.published.articles()
+        clauses.append(
+            f"(article IN ({articles}) OR (type = 'actor' AND id IN"  # noqa: S608 (placeholders only)
+            f" (SELECT actor_id FROM mention WHERE article_id IN ({articles}))))"
+        )
+        params.update(values)
     return "".join(f" AND {c}" for c in clauses), params
 
 

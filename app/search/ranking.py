@@ -68,7 +68,11 @@ def rank(
     filters: SearchFilters,
     limit: int,
 ) -> list[Match] | None:
-    """The matches, best first, or None when some phrase is not kept or too many rows match."""
+    """The matches, best first, or None when some phrase is not kept or too many rows match,
+    or when the search is narrowed to a publisher or to dates: the index's own SQL joins the
+    article table for those (SearchFilters.where)."""
+    if filters.published:
+        return None
     scores: list[list[Scores]] = []
     for group in groups:
         found = [data.scores(db, phrase) for phrase in group.alternatives]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import NO_NUL, IdPath
+from app.api.params import NO_NUL, IdPath, PublishedDep
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import ActorDetail, ActorPage
 from app.models.vocabulary import ActorKind
@@ -21,6 +21,7 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 async def list_actors(
     page: ListPageDep,
     request: Request,
+    published: PublishedDep,
     article: Annotated[
         str | None,
         Query(min_length=1, max_length=200, pattern=NO_NUL, description="Only actors it mentions."),
@@ -48,7 +49,9 @@ async def list_actors(
     ] = None,
 ) -> Response:
     """Countries, companies, people and initiatives, most mentioned first."""
-    filters = queries.ActorFilters(article=article, kind=kind, q=q, reviewed=reviewed)
+    filters = queries.ActorFilters(
+        article=article, kind=kind, q=q, reviewed=reviewed, published=published
+    )
     return await listing(
         request,
         page,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import NO_NUL, IdPath, IdQuery
+from app.api.params import NO_NUL, IdPath, IdQuery, PublishedDep
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import ClaimPage, ClaimPublic
 from app.models.vocabulary import ClaimKind
@@ -20,6 +20,7 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 async def list_claims(
     page: ListPageDep,
     request: Request,
+    published: PublishedDep,
     article: IdQuery = None,
     section: IdQuery = None,
     actor: IdQuery = None,
@@ -40,7 +41,12 @@ async def list_claims(
 ) -> Response:
     """What the articles assert, sentence by sentence, in reading order."""
     filters = queries.ClaimFilters(
-        article=article, section=section, actor=actor, kind=kind, speaker=speaker
+        article=article,
+        section=section,
+        actor=actor,
+        kind=kind,
+        speaker=speaker,
+        published=published,
     )
     return await listing(
         request,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import NO_NUL, IdPath, IdQuery
+from app.api.params import NO_NUL, IdPath, IdQuery, PublishedDep
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import FigurePage, FigurePublic
 from app.models.vocabulary import Change, FigureKind
@@ -23,6 +23,7 @@ BOUND = 1e300
 async def list_figures(
     page: ListPageDep,
     request: Request,
+    published: PublishedDep,
     article: IdQuery = None,
     section: IdQuery = None,
     actor: IdQuery = None,
@@ -74,6 +75,7 @@ async def list_figures(
         max=max,
         from_year=from_,
         to_year=to,
+        published=published,
     )
     return await listing(
         request,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import PageDep
 from app.api.errors import problem_responses
 from app.api.pagination import Pagination
-from app.api.params import IdQuery
+from app.api.params import IdQuery, PublishedDep
 from app.core.db import Database
 from app.search import backend, render
 from app.search.dispatch import run_search
@@ -48,6 +48,7 @@ def answer(request: Request, page: Pagination, result: backend.Result) -> Respon
 async def search(
     page: PageDep,
     request: Request,
+    published: PublishedDep,
     q: SearchText,
     type_: Annotated[
         list[SearchType] | None,
@@ -62,7 +63,10 @@ async def search(
     # they cost a fraction of a session and a thread hop (docs/performance.md).
     database: Database = request.app.state.database
     filters = SearchFilters(
-        types=tuple(dict.fromkeys(type_ or ())), article=article, section=section
+        types=tuple(dict.fromkeys(type_ or ())),
+        article=article,
+        section=section,
+        published=published,
     )
     result = await run_search(database, q, filters, limit=page.limit, offset=page.offset)
     return answer(request, page, result)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import IdPath, IdQuery
+from app.api.params import IdPath, IdQuery, PublishedDep
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import SectionDetail, SectionPage
 from app.queries import sections as queries
@@ -19,6 +19,7 @@ router = APIRouter(prefix="/sections", tags=["sections"])
 async def list_sections(
     page: ListPageDep,
     request: Request,
+    published: PublishedDep,
     article: IdQuery = None,
     number: Annotated[
         str | None,
@@ -32,7 +33,9 @@ async def list_sections(
     ] = None,
 ) -> Response:
     """The sections of the articles in reading order, filtered."""
-    filters = queries.SectionFilters(article=article, number=number, level=level, parent=parent)
+    filters = queries.SectionFilters(
+        article=article, number=number, level=level, parent=parent, published=published
+    )
     return await listing(
         request,
         page,

@@ -1,0 +1,56 @@
+"""A list narrowed to the articles of a publisher or of a span of publication dates.
+
+Figures, claims, sections, actors and search hits belong to an article; the condition is an
+indexed lookup of the article table (`article.publisher` and `article.published` are indexed)
+that the database plans as a semi-join, never a filter in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.queries.rows import Conditions
+
+
+@dataclass(frozen=True)
+class Published:
+    """`?publisher=`, `?published_from=` and `?published_to=` (ISO 8601 dates, inclusive)."""
+
+    publisher: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.publisher, self.published_from, self.published_to))
+
+    def _clauses(self) -> list[tuple[str, str, str]]:
+        """(column, operator, parameter name) of each condition asked for."""
+        found = []
+        if self.publisher is not None:
+            found.append(("a.publisher", "=", "publisher"))
+        if self.published_from is not None:
+            found.append(("a.published", ">=", "published_from"))
+        if self.published_to is not None:
+            found.append(("a.published", "<=", "published_to"))
+        return found
+
+    def articles(self) -> tuple[str, dict[str, Any]]:
+        """`SELECT a.id FROM article a WHERE ...` with named placeholders, and their values."""
+        clauses = self._clauses()
+        where = " AND ".join(f"{column} {op} :{name}" for column, op, name in clauses)
+        params = {name: getattr(self, name) for _, _, name in clauses}
+        return f"SELECT a.id FROM article a WHERE {where}", params  # noqa: S608 (placeholders only)
+
+    def articles_positional(self) -> tuple[str, list[Any]]:
+        """As `articles`, with `?` placeholders (sqlite3's own statements in app/search/)."""
+        clauses = self._clauses()
+        where = " AND ".join(f"{column} {op} ?" for column, op, _ in clauses)
+        params = [getattr(self, name) for _, _, name in clauses]
+        return f"SELECT a.id FROM article a WHERE {where}", params  # noqa: S608 (placeholders only)
+
+    def narrow(self, where: Conditions, article_column: str) -> None:
+        """Adds `article_column IN (the matching articles)` to `where`, when anything is asked."""
+        if self:
+            articles, params = self.articles()
+            where.add(f"{article_column} IN ({articles})", **params)
