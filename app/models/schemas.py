@@ -108,6 +108,16 @@ class ActorCount(Schema):
     mentions: int
 
 
+class ArticleMeta(Schema):
+    """What a person needs to cite the article a fact is from."""
+
+    title: str = Field(examples=["Russia, China and Venezuela"])
+    publisher: str | None = Field(description="Who published it, when known.", examples=[None])
+    published: str | None = Field(
+        description="Publication date, YYYY-MM-DD, when known.", examples=[None]
+    )
+
+
 class FigurePublic(Schema):
     id: str
     article: str
@@ -154,6 +164,7 @@ class FigurePublic(Schema):
     claim: str | None = Field(description="Id of the claim the figure is part of, if any.")
     start: Start
     end: End
+    article_meta: ArticleMeta = Field(description="The article's title, publisher and date.")
 
 
 class ClaimPublic(Schema):
@@ -175,6 +186,7 @@ class ClaimPublic(Schema):
     )
     start: Start
     end: End
+    article_meta: ArticleMeta = Field(description="The article's title, publisher and date.")
 
 
 class SectionDetail(SectionPublic):

@@ -15,7 +15,8 @@ from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 # placeholders for every value.
 _CLAIMS = (
     "SELECT c.id, c.article_id, c.section_id, c.text, c.kind, c.speaker, c.speaker_actor,"
-    ' c.start, c."end" FROM claim c'
+    ' c.start, c."end", a.title, a.publisher, a.published FROM claim c'
+    " JOIN article a ON a.id = c.article_id"
 )
 _ACTORS = (
     "SELECT ca.claim_id, ca.actor_id FROM claim_actor ca JOIN claim c ON c.id = ca.claim_id"
@@ -74,10 +75,22 @@ def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
             "speaker_actor": speaker_actor,
             "start": start,
             "end": end,
+            "article_meta": {"title": title, "publisher": publisher, "published": published},
         }
-        for id_, article, section, text, kind, speaker, speaker_actor, start, end in rows.all(
-            sql, params
-        )
+        for (
+            id_,
+            article,
+            section,
+            text,
+            kind,
+            speaker,
+            speaker_actor,
+            start,
+            end,
+            title,
+            publisher,
+            published,
+        ) in rows.all(sql, params)
     ]
 
 

@@ -16,7 +16,8 @@ from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
 _FIGURES = (
     "SELECT f.id, f.article_id, f.section_id, f.quote, f.kind, f.value, f.unit, f.comparator,"
     ' f.period_start, f.period_end, f.measure, f.claim_id, f.start, f."end", f.value_max,'
-    " f.change FROM figure f"
+    " f.change, a.title, a.publisher, a.published"
+    " FROM figure f JOIN article a ON a.id = f.article_id"
 )
 _ACTORS = (
     "SELECT fa.figure_id, fa.actor_id FROM figure_actor fa JOIN figure f ON f.id = fa.figure_id"
@@ -91,6 +92,7 @@ def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
             "claim": claim,
             "start": start,
             "end": end,
+            "article_meta": {"title": title, "publisher": publisher, "published": published},
         }
         for (
             id_,
@@ -109,6 +111,9 @@ def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
             end,
             value_max,
             change,
+            title,
+            publisher,
+            published,
         ) in found
     ]
 

@@ -172,3 +172,19 @@ def test_bad_scope_parameters_are_problems(
     response = corpus.get(f"/v1/{path}{separator}{query}")
     assert_problem(response, 422)
     assert [e["name"] for e in response.json()["errors"]] == [name]
+
+
+def test_figures_and_claims_name_the_article_to_cite(corpus: TestClient) -> None:
+    harbour = {"title": "Harbour Dredging", "publisher": "North Desk", "published": "2021-03-10"}
+    figures = corpus.get("/v1/figures?article=harbour&kind=money").json()["items"]
+    assert [f["article_meta"] for f in figures] == [harbour]
+    claims = corpus.get("/v1/claims?publisher=South%20Wire").json()["items"]
+    assert [c["article_meta"] for c in claims] == [
+        {"title": "Orchard Power", "publisher": "South Wire", "published": "2022-06-01"}
+    ]
+    # The seed article says neither who published it nor when.
+    seed = corpus.get("/v1/figures?article=russia-china-venezuela&limit=1").json()["items"][0]
+    assert seed["article_meta"]["publisher"] is None
+    assert seed["article_meta"]["published"] is None
+    detail = corpus.get(f"/v1/figures/{figures[0]['id']}").json()
+    assert detail["article_meta"] == harbour
