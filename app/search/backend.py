@@ -13,10 +13,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from app.core.bidi import balance
 from app.core.db import Database, Reader, sqlite_errors
+from app.queries.published import article_meta
+from app.queries.rows import SqliteRows
 from app.search import phrases, ranking, snippets
 from app.search.aliases import Group, expand, match_all, match_any
 from app.search.cache import IndexData, index_data
@@ -50,6 +52,7 @@ class Hit(TypedDict):
     score: float
     section: str | None
     article: str | None
+    article_meta: dict[str, str | None] | None
 
 
 def hit(
@@ -60,6 +63,7 @@ def hit(
     score: float,
     section: str | None,
     article: str | None,
+    meta: dict[str, dict[str, Any]],
 ) -> Hit:
     return {
         "type": kind,
@@ -70,6 +74,7 @@ def hit(
         "score": score,
         "section": section,
         "article": article,
+        "article_meta": meta[article] if article is not None else None,
     }
 
 
@@ -160,9 +165,10 @@ def _hits(
     page: Sequence[Match],
 ) -> list[Hit]:
     cut = snippets.page_snippets(db, data, match, phrases, [m[0] for m in page])
+    meta = article_meta(SqliteRows(db), (m[3] for m in page))
     # bm25() is negative, more negative for better matches; `score` is the other way.
     return [
-        hit(kind, id_, label, snippet, round(-rank, 6), section, article)
+        hit(kind, id_, label, snippet, round(-rank, 6), section, article, meta)
         for (_, kind, id_, article, section, _, rank), (label, snippet) in zip(
             page, cut, strict=True
         )

@@ -22,6 +22,8 @@ from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.engine import Engine
 
 from app.models.tables import Actor
+from app.queries.published import article_meta
+from app.queries.rows import SqlAlchemyRows
 from app.search import highlight, phrases
 from app.search.aliases import ActorNames, Alternative, spans
 from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
@@ -235,8 +237,9 @@ def _hits(conn: Connection, tsquery: str, page: Sequence[Match]) -> list[Hit]:
             for c, m in zip(_COLUMNS, row[6:9], strict=True)
         }
         cut[row[0]] = (row[2], choose(row[1], marked))
+    meta = article_meta(SqlAlchemyRows(conn), (m[3] for m in page))
     return [
-        hit(kind, id_, cut[rowid][0], cut[rowid][1], round(rank, 6), section, article)
+        hit(kind, id_, cut[rowid][0], cut[rowid][1], round(rank, 6), section, article, meta)
         for rowid, kind, id_, article, section, _, rank in page
     ]
 

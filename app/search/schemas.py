@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from app.models.schemas import Page, Schema
+from app.models.schemas import ArticleMeta, Page, Schema
 
 
 class SearchType(StrEnum):
@@ -39,6 +39,9 @@ class SearchHit(Schema):
         description="Id of the section the fact is in (a section's own id); null for actors."
     )
     article: str | None = Field(description="Id of the article; null for actors.")
+    article_meta: ArticleMeta | None = Field(
+        description="The article's title, publisher and date, to cite it; null for actors."
+    )
 
 
 class FacetCount(Schema):

@@ -188,3 +188,13 @@ def test_figures_and_claims_name_the_article_to_cite(corpus: TestClient) -> None
     assert seed["article_meta"]["published"] is None
     detail = corpus.get(f"/v1/figures/{figures[0]['id']}").json()
     assert detail["article_meta"] == harbour
+
+
+def test_search_hits_name_the_article_to_cite(corpus: TestClient) -> None:
+    hits = corpus.get("/v1/search?q=Russia&published_from=2022-01-01").json()["items"]
+    orchard = {"title": "Orchard Power", "publisher": "South Wire", "published": "2022-06-01"}
+    assert [(h["type"], h["article_meta"]) for h in hits] == [
+        ("actor", None),
+        ("claim", orchard),
+        ("section", orchard),
+    ]

@@ -29,6 +29,12 @@ def test_a_rare_word_finds_its_sentence_and_section_first(search: Search) -> Non
         "score": 4.039684,
         "section": S + "2-1",
         "article": ARTICLE,
+        "article_meta": {
+            "title": "Russia and China in Latin America: How Cooperation with Venezuela Is "
+            "Redefining Global Power Dynamics",
+            "publisher": None,
+            "published": None,
+        },
     }
     assert (body["total"], body["mode"], body["suggestion"]) == (2, "all", None)
 
