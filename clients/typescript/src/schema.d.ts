@@ -505,6 +505,29 @@ export interface components {
          */
         ArticleFacet: "publisher" | "language";
         /**
+         * ArticleMeta
+         * @description What a person needs to cite the article a fact is from.
+         */
+        ArticleMeta: {
+            /**
+             * Title
+             * @example Russia, China and Venezuela
+             */
+            title: string;
+            /**
+             * Publisher
+             * @description Who published it, when known.
+             * @example null
+             */
+            publisher: string | null;
+            /**
+             * Published
+             * @description Publication date, YYYY-MM-DD, when known.
+             * @example null
+             */
+            published: string | null;
+        };
+        /**
          * ArticlePage
          * @example {
          *       "items": [
@@ -780,6 +803,8 @@ export interface components {
              * @description Exclusive end offset: `text[start:end]` is the quote.
              */
             end: number;
+            /** @description The article's title, publisher and date. */
+            article_meta: components["schemas"]["ArticleMeta"];
         };
         /**
          * Comparator
@@ -974,6 +999,8 @@ export interface components {
              * @description Exclusive end offset: `text[start:end]` is the quote.
              */
             end: number;
+            /** @description The article's title, publisher and date. */
+            article_meta: components["schemas"]["ArticleMeta"];
         };
         /**
          * FigureSort
@@ -1139,6 +1166,8 @@ export interface components {
              * @description Id of the article; null for actors.
              */
             article: string | null;
+            /** @description The article's title, publisher and date, to cite it; null for actors. */
+            article_meta: components["schemas"]["ArticleMeta"] | null;
         };
         /**
          * SearchMode
@@ -1763,6 +1792,12 @@ export interface operations {
                 format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
                 all?: boolean;
+                /** @description Only from the articles of exactly this publisher. */
+                publisher?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or later. */
+                published_from?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or earlier. */
+                published_to?: string | null;
             };
             header?: never;
             path?: never;
@@ -1870,6 +1905,12 @@ export interface operations {
                 format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
                 all?: boolean;
+                /** @description Only from the articles of exactly this publisher. */
+                publisher?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or later. */
+                published_from?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or earlier. */
+                published_to?: string | null;
             };
             header?: never;
             path?: never;
@@ -1987,6 +2028,12 @@ export interface operations {
                 format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
                 all?: boolean;
+                /** @description Only from the articles of exactly this publisher. */
+                publisher?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or later. */
+                published_from?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or earlier. */
+                published_to?: string | null;
             };
             header?: never;
             path?: never;
@@ -2093,6 +2140,12 @@ export interface operations {
                 format?: components["schemas"]["ExportFormat"] | null;
                 /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
                 all?: boolean;
+                /** @description Only from the articles of exactly this publisher. */
+                publisher?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or later. */
+                published_from?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or earlier. */
+                published_to?: string | null;
             };
             header?: never;
             path?: never;
@@ -2193,6 +2246,12 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip before the page. */
                 offset?: number;
+                /** @description Only from the articles of exactly this publisher. */
+                publisher?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or later. */
+                published_from?: string | null;
+                /** @description Only from articles published on this date (YYYY-MM-DD) or earlier. */
+                published_to?: string | null;
             };
             header?: never;
             path?: never;

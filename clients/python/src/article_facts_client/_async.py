@@ -139,6 +139,9 @@ class AsyncClient(AsyncBase):
         facet: Sequence[models.SectionFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.SectionPage:
         """The sections of the articles in reading order, filtered."""
         return await self._model(
@@ -154,6 +157,9 @@ class AsyncClient(AsyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -168,6 +174,9 @@ class AsyncClient(AsyncBase):
         level: int | None = None,
         parent: str | None = None,
         facet: Sequence[models.SectionFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.SectionPublic]:
         """Every item of `list_sections` that matches, following the pages."""
@@ -182,6 +191,9 @@ class AsyncClient(AsyncBase):
                         ("level", level),
                         ("parent", parent),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -207,6 +219,9 @@ class AsyncClient(AsyncBase):
         facet: Sequence[models.ActorFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.ActorPage:
         """Countries, companies, people and initiatives, most mentioned first."""
         return await self._model(
@@ -222,6 +237,9 @@ class AsyncClient(AsyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -236,6 +254,9 @@ class AsyncClient(AsyncBase):
         q: str | None = None,
         reviewed: bool | None = None,
         facet: Sequence[models.ActorFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ActorPublic]:
         """Every item of `list_actors` that matches, following the pages."""
@@ -250,6 +271,9 @@ class AsyncClient(AsyncBase):
                         ("q", q),
                         ("reviewed", reviewed),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -282,6 +306,9 @@ class AsyncClient(AsyncBase):
         facet: Sequence[models.FigureFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.FigurePage:
         """Every quantity in the articles, normalised, filtered and sorted."""
         return await self._model(
@@ -304,6 +331,9 @@ class AsyncClient(AsyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -325,6 +355,9 @@ class AsyncClient(AsyncBase):
         to: int | None = None,
         sort: models.FigureSort = models.FigureSort.position,
         facet: Sequence[models.FigureFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.FigurePublic]:
         """Every item of `list_figures` that matches, following the pages."""
@@ -346,6 +379,9 @@ class AsyncClient(AsyncBase):
                         ("to", to),
                         ("sort", sort),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -372,6 +408,9 @@ class AsyncClient(AsyncBase):
         facet: Sequence[models.ClaimFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.ClaimPage:
         """What the articles assert, sentence by sentence, in reading order."""
         return await self._model(
@@ -388,6 +427,9 @@ class AsyncClient(AsyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -403,6 +445,9 @@ class AsyncClient(AsyncBase):
         kind: models.ClaimKind | None = None,
         speaker: str | None = None,
         facet: Sequence[models.ClaimFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.ClaimPublic]:
         """Every item of `list_claims` that matches, following the pages."""
@@ -418,6 +463,9 @@ class AsyncClient(AsyncBase):
                         ("kind", kind),
                         ("speaker", speaker),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -442,6 +490,9 @@ class AsyncClient(AsyncBase):
         section: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.SearchPage:
         """Sections, claims, figures and actors matching `q`, best first, with facets."""
         return await self._model(
@@ -456,6 +507,9 @@ class AsyncClient(AsyncBase):
                         ("section", section),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -469,6 +523,9 @@ class AsyncClient(AsyncBase):
         type: Sequence[models.SearchType] | None = None,
         article: str | None = None,
         section: str | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> AsyncIterator[models.SearchHit]:
         """Every item of `search` that matches, following the pages."""
@@ -482,6 +539,9 @@ class AsyncClient(AsyncBase):
                         ("type", type),
                         ("article", article),
                         ("section", section),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),

@@ -138,6 +138,9 @@ class Client(SyncBase):
         facet: Sequence[models.SectionFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.SectionPage:
         """The sections of the articles in reading order, filtered."""
         return self._model(
@@ -153,6 +156,9 @@ class Client(SyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -167,6 +173,9 @@ class Client(SyncBase):
         level: int | None = None,
         parent: str | None = None,
         facet: Sequence[models.SectionFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> Iterator[models.SectionPublic]:
         """Every item of `list_sections` that matches, following the pages."""
@@ -181,6 +190,9 @@ class Client(SyncBase):
                         ("level", level),
                         ("parent", parent),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -205,6 +217,9 @@ class Client(SyncBase):
         facet: Sequence[models.ActorFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.ActorPage:
         """Countries, companies, people and initiatives, most mentioned first."""
         return self._model(
@@ -220,6 +235,9 @@ class Client(SyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -234,6 +252,9 @@ class Client(SyncBase):
         q: str | None = None,
         reviewed: bool | None = None,
         facet: Sequence[models.ActorFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ActorPublic]:
         """Every item of `list_actors` that matches, following the pages."""
@@ -248,6 +269,9 @@ class Client(SyncBase):
                         ("q", q),
                         ("reviewed", reviewed),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -277,6 +301,9 @@ class Client(SyncBase):
         facet: Sequence[models.FigureFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.FigurePage:
         """Every quantity in the articles, normalised, filtered and sorted."""
         return self._model(
@@ -299,6 +326,9 @@ class Client(SyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -320,6 +350,9 @@ class Client(SyncBase):
         to: int | None = None,
         sort: models.FigureSort = models.FigureSort.position,
         facet: Sequence[models.FigureFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> Iterator[models.FigurePublic]:
         """Every item of `list_figures` that matches, following the pages."""
@@ -341,6 +374,9 @@ class Client(SyncBase):
                         ("to", to),
                         ("sort", sort),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -364,6 +400,9 @@ class Client(SyncBase):
         facet: Sequence[models.ClaimFacet] | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.ClaimPage:
         """What the articles assert, sentence by sentence, in reading order."""
         return self._model(
@@ -380,6 +419,9 @@ class Client(SyncBase):
                         ("facet", facet),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -395,6 +437,9 @@ class Client(SyncBase):
         kind: models.ClaimKind | None = None,
         speaker: str | None = None,
         facet: Sequence[models.ClaimFacet] | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> Iterator[models.ClaimPublic]:
         """Every item of `list_claims` that matches, following the pages."""
@@ -410,6 +455,9 @@ class Client(SyncBase):
                         ("kind", kind),
                         ("speaker", speaker),
                         ("facet", facet),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),
@@ -431,6 +479,9 @@ class Client(SyncBase):
         section: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
     ) -> models.SearchPage:
         """Sections, claims, figures and actors matching `q`, best first, with facets."""
         return self._model(
@@ -445,6 +496,9 @@ class Client(SyncBase):
                         ("section", section),
                         ("limit", limit),
                         ("offset", offset),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                     ]
                 ),
             ),
@@ -458,6 +512,9 @@ class Client(SyncBase):
         type: Sequence[models.SearchType] | None = None,
         article: str | None = None,
         section: str | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
         page_size: int = 100,
     ) -> Iterator[models.SearchHit]:
         """Every item of `search` that matches, following the pages."""
@@ -471,6 +528,9 @@ class Client(SyncBase):
                         ("type", type),
                         ("article", article),
                         ("section", section),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
                         ("limit", page_size),
                     ]
                 ),

@@ -78,6 +78,22 @@ class ArticleFacet(StrEnum):
     language = "language"
 
 
+class ArticleMeta(BaseModel):
+    """
+    What a person needs to cite the article a fact is from.
+    """
+
+    title: Annotated[str, Field(examples=["Russia, China and Venezuela"], title="Title")]
+    publisher: Annotated[str | None, Field(examples=[None], title="Publisher")]
+    """
+    Who published it, when known.
+    """
+    published: Annotated[str | None, Field(examples=[None], title="Published")]
+    """
+    Publication date, YYYY-MM-DD, when known.
+    """
+
+
 class ArticlePublic(BaseModel):
     id: Annotated[str, Field(examples=["russia-china-venezuela"], title="Id")]
     """
@@ -198,6 +214,10 @@ class ClaimPublic(BaseModel):
     end: Annotated[int, Field(ge=0, title="End")]
     """
     Exclusive end offset: `text[start:end]` is the quote.
+    """
+    article_meta: ArticleMeta
+    """
+    The article's title, publisher and date.
     """
 
 
@@ -320,6 +340,10 @@ class FigurePublic(BaseModel):
     end: Annotated[int, Field(ge=0, title="End")]
     """
     Exclusive end offset: `text[start:end]` is the quote.
+    """
+    article_meta: ArticleMeta
+    """
+    The article's title, publisher and date.
     """
 
 
@@ -677,6 +701,10 @@ class SearchHit(BaseModel):
     article: Annotated[str | None, Field(title="Article")]
     """
     Id of the article; null for actors.
+    """
+    article_meta: ArticleMeta | None
+    """
+    The article's title, publisher and date, to cite it; null for actors.
     """
 
 
