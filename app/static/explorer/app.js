@@ -18,6 +18,7 @@ import {
   COMPARATORS,
   RESULT_TYPES,
   actorKindPlural,
+  citation,
   describe,
   fullValue,
   period,
@@ -499,6 +500,7 @@ function appendHits(list, hits, names) {
       section && hit.type !== "section" && hit.type !== "claim"
         ? h("p", { class: "hit-meta", text: `in ${sectionLabel(section)}` })
         : null,
+      hit.article_meta ? h("p", { class: "hit-meta hit-source", text: citation(hit.article_meta) }) : null,
     );
     list.append(item);
     first ??= item;
@@ -1176,7 +1178,7 @@ function figureTable(figures, sectionsById, labelledBy) {
         h(
           "tr",
           {},
-          ["Quote", "Kind", "Value", "Comparator", "Change", "Period", "Measure", "Section"].map((t) =>
+          ["Quote", "Kind", "Value", "Comparator", "Change", "Period", "Measure", "Section", "Article"].map((t) =>
             h("th", { scope: "col", text: t }),
           ),
         ),
@@ -1203,6 +1205,7 @@ function figureTable(figures, sectionsById, labelledBy) {
                 text: sectionsById.get(f.section)?.number ?? sectionsById.get(f.section)?.title ?? f.section,
               }),
             ),
+            h("td", { class: "figure-source", text: citation(f.article_meta) }),
           ),
         ),
       ),

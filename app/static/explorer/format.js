@@ -136,3 +136,9 @@ export function provenance(article) {
   ];
   return parts.filter(Boolean).join(" · ");
 }
+
+// The article a fact is from, as one cites it: title, publisher and date, the parts it has.
+export function citation(meta) {
+  if (!meta) return "";
+  return [meta.title, meta.publisher, meta.published].filter(Boolean).join(" · ");
+}

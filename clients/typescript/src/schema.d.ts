@@ -703,6 +703,9 @@ export interface components {
          *             "russia"
          *           ],
          *           "article": "russia-china-venezuela",
+         *           "article_meta": {
+         *             "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics"
+         *           },
          *           "end": 269,
          *           "figures": [
          *             "f-d698fb8ab23f"
@@ -865,6 +868,9 @@ export interface components {
          *             "russia"
          *           ],
          *           "article": "russia-china-venezuela",
+         *           "article_meta": {
+         *             "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics"
+         *           },
          *           "claim": "c-fefa04c07b5b",
          *           "comparator": "eq",
          *           "end": 126,
