@@ -1,7 +1,7 @@
 """The English cases of Microsoft's Recognizers-Text (MIT) run through the figure extractor.
 
-The cases live outside the repository, in `shared/peer-tests/recognizers-text/` in a folder
-above the checkout (or where ARTICLE_FACTS_PEER_TESTS points); without them the tests skip.
+The cases are kept, unchanged and with their licence, in `tests/data/peer/recognizers-text/`
+(ARTICLE_FACTS_PEER_TESTS may point at another copy of the suite).
 Each case is a sentence and the quantities the suite finds in it. Per family (one spec file):
 
 - value: a found figure matches an expected quantity when their values are equal (relative
@@ -35,15 +35,14 @@ from app.ingest.figures import extract_figures
 from app.ingest.figures.units import canonical
 from app.models.vocabulary import Comparator, FigureKind
 
-_SUITE = Path("shared", "peer-tests", "recognizers-text")
+_SUITE = Path(__file__).resolve().parents[1] / "data" / "peer" / "recognizers-text"
 
 
 def _peers() -> Path:
-    """ARTICLE_FACTS_PEER_TESTS, else the first `shared/peer-tests/...` above the checkout."""
+    """ARTICLE_FACTS_PEER_TESTS, else the copy kept with the tests."""
     if configured := os.environ.get("ARTICLE_FACTS_PEER_TESTS"):
         return Path(configured)
-    parents = Path(__file__).resolve().parents[3:]
-    return next((p / _SUITE for p in parents if (p / _SUITE).is_dir()), parents[0] / _SUITE)
+    return _SUITE
 
 
 PEERS = _peers()
