@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -302,3 +302,16 @@ class FigurePage(ListPage[FigurePublic]):
 
 class ClaimPage(ListPage[ClaimPublic]):
     model_config = _example("claims")
+
+
+# Each page schema's example by the schema's name in the OpenAPI document.
+PAGE_EXAMPLES: dict[str, Any] = {
+    page.__name__: EXAMPLES[resource]
+    for page, resource in (
+        (ArticlePage, "articles"),
+        (SectionPage, "sections"),
+        (ActorPage, "actors"),
+        (FigurePage, "figures"),
+        (ClaimPage, "claims"),
+    )
+}

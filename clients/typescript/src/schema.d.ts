@@ -377,21 +377,22 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "id": "venezuela",
+         *           "name": "Venezuela",
+         *           "kind": "country",
          *           "aliases": [
          *             "Caracas",
          *             "Venezuelan",
          *             "Bolivarian Republic of Venezuela"
          *           ],
-         *           "id": "venezuela",
-         *           "kind": "country",
-         *           "mentions": 42,
-         *           "name": "Venezuela",
-         *           "reviewed": true
+         *           "affiliation": null,
+         *           "reviewed": true,
+         *           "mentions": 42
          *         }
          *       ],
+         *       "total": 24,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 24
+         *       "offset": 0
          *     }
          */
         ActorPage: {
@@ -509,15 +510,10 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "added": "2026-12-04T19:00:00+00:00",
-         *           "authors": [],
-         *           "counts": {
-         *             "actors": 24,
-         *             "claims": 66,
-         *             "figures": 10,
-         *             "sections": 25
-         *           },
          *           "id": "russia-china-venezuela",
+         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
+         *           "source": "russia-china-venezuela.txt",
+         *           "language": "en",
          *           "keywords": [
          *             "Russia China Venezuela alliance",
          *             "Venezuela defense cooperation",
@@ -528,17 +524,25 @@ export interface components {
          *             "US-Venezuela relations",
          *             "global South strategy"
          *           ],
-         *           "language": "en",
-         *           "length": 11116,
          *           "sha256": "5b49b19c6d6b05b8491e736f33c99647000dadc360f8a265791feb5d56ff29ce",
-         *           "source": "russia-china-venezuela.txt",
-         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
-         *           "updated": "2026-12-04T19:00:00+00:00"
+         *           "length": 11116,
+         *           "source_url": null,
+         *           "publisher": null,
+         *           "authors": [],
+         *           "published": null,
+         *           "added": "2026-12-04T19:00:00+00:00",
+         *           "updated": "2026-12-04T19:00:00+00:00",
+         *           "counts": {
+         *             "sections": 25,
+         *             "actors": 24,
+         *             "figures": 10,
+         *             "claims": 66
+         *           }
          *         }
          *       ],
+         *       "total": 1,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 1
+         *       "offset": 0
          *     }
          */
         ArticlePage: {
@@ -674,26 +678,28 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "id": "c-fefa04c07b5b",
+         *           "article": "russia-china-venezuela",
+         *           "section": "russia-china-venezuela-intro",
+         *           "text": "In the past two decades, the joint presence of Russia and China in Latin America has taken on a strategic importance that few could have predicted after the Cold War.",
+         *           "kind": "assessment",
          *           "actors": [
          *             "china",
          *             "latin-america",
          *             "russia"
          *           ],
-         *           "article": "russia-china-venezuela",
-         *           "end": 269,
          *           "figures": [
          *             "f-d698fb8ab23f"
          *           ],
-         *           "id": "c-fefa04c07b5b",
-         *           "kind": "assessment",
-         *           "section": "russia-china-venezuela-intro",
+         *           "speaker": null,
+         *           "speaker_actor": null,
          *           "start": 103,
-         *           "text": "In the past two decades, the joint presence of Russia and China in Latin America has taken on a strategic importance that few could have predicted after the Cold War."
+         *           "end": 269
          *         }
          *       ],
+         *       "total": 66,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 66
+         *       "offset": 0
          *     }
          */
         ClaimPage: {
@@ -834,28 +840,32 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "id": "f-d698fb8ab23f",
+         *           "article": "russia-china-venezuela",
+         *           "section": "russia-china-venezuela-intro",
+         *           "quote": "two decades",
+         *           "kind": "duration",
+         *           "value": 20,
+         *           "value_max": null,
+         *           "unit": "year",
+         *           "comparator": "eq",
+         *           "change": null,
+         *           "period_start": null,
+         *           "period_end": null,
+         *           "measure": "joint presence of Russia and China in Latin America",
          *           "actors": [
          *             "china",
          *             "latin-america",
          *             "russia"
          *           ],
-         *           "article": "russia-china-venezuela",
          *           "claim": "c-fefa04c07b5b",
-         *           "comparator": "eq",
-         *           "end": 126,
-         *           "id": "f-d698fb8ab23f",
-         *           "kind": "duration",
-         *           "measure": "joint presence of Russia and China in Latin America",
-         *           "quote": "two decades",
-         *           "section": "russia-china-venezuela-intro",
          *           "start": 115,
-         *           "unit": "year",
-         *           "value": 20
+         *           "end": 126
          *         }
          *       ],
+         *       "total": 10,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 10
+         *       "offset": 0
          *     }
          */
         FigurePage: {
@@ -1255,18 +1265,20 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "article": "russia-china-venezuela",
-         *           "end": 985,
          *           "id": "russia-china-venezuela-intro",
+         *           "article": "russia-china-venezuela",
+         *           "number": null,
+         *           "title": "Introduction",
          *           "level": 1,
+         *           "parent": null,
          *           "position": 0,
          *           "start": 103,
-         *           "title": "Introduction"
+         *           "end": 985
          *         }
          *       ],
+         *       "total": 25,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 25
+         *       "offset": 0
          *     }
          */
         SectionPage: {
@@ -1417,6 +1429,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1426,6 +1454,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1484,6 +1520,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "the body: empty: there is no text to read"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1493,6 +1537,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1502,6 +1554,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1511,6 +1571,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "article 'another-slug' has the same text as article 'russia-china-venezuela', which is stored already: replace 'russia-china-venezuela' or delete it first"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1520,6 +1588,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body: too large: the limit is 2,097,152 bytes (2 MiB), this is 2,097,153 bytes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1529,6 +1605,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request-URI Too Long",
+                     *       "status": 414,
+                     *       "detail": "The URL is longer than 8192 bytes."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1538,6 +1622,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the article as text/plain or text/markdown (UTF-8), or as text/html."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1547,6 +1639,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1556,6 +1664,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 60 s."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1565,6 +1681,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1597,6 +1721,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1606,6 +1738,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1615,6 +1763,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1644,6 +1800,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1653,6 +1817,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1662,6 +1834,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1671,6 +1851,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1680,6 +1876,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 60 s."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1689,6 +1893,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1721,6 +1933,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1730,6 +1950,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1739,6 +1975,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1787,6 +2031,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1796,6 +2056,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1827,6 +2095,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1836,6 +2112,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1845,6 +2137,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1894,6 +2194,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1903,6 +2219,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1934,6 +2258,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1943,6 +2275,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1952,6 +2300,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2011,6 +2367,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2020,6 +2392,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2051,6 +2431,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2060,6 +2448,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2069,6 +2473,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2117,6 +2529,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2126,6 +2554,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2157,6 +2593,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2166,6 +2610,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2175,6 +2635,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2215,6 +2683,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2224,6 +2708,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2273,6 +2765,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
