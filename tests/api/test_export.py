@@ -31,13 +31,14 @@ LISTS = [
     ("/v1/claims", ClaimPublic, 66),
 ]
 MONEY_CSV = (
-    "id,article,section,quote,kind,value,unit,comparator,period_start,period_end,measure,"
-    "actors,claim,start,end\r\n"
+    "id,article,section,quote,kind,value,value_max,unit,comparator,change,period_start,"
+    "period_end,measure,actors,claim,start,end\r\n"
     "f-af2de5d75cd8,russia-china-venezuela,russia-china-venezuela-2-1,over $11 billion,money,"
-    "11000000000.0,USD,gt,2005,2013,Russian military equipment,russia|venezuela,c-8de3ca5457e6,"
-    "2424,2440\r\n"
+    "11000000000.0,,USD,gt,,2005,2013,Russian military equipment,russia|venezuela,"
+    "c-8de3ca5457e6,2424,2440\r\n"
     "f-21f93969e99b,russia-china-venezuela,russia-china-venezuela-3-1,over $60 billion,money,"
-    "60000000000.0,USD,gt,2007,,credit,china|oil-for-loans|venezuela,c-281c26aa11d4,3581,3597\r\n"
+    "60000000000.0,,USD,gt,,2007,,credit,china|oil-for-loans|venezuela,c-281c26aa11d4,3581,"
+    "3597\r\n"
 )
 
 
