@@ -30,7 +30,7 @@ from app.api.security import SecurityMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import Database
 from app.ingest.model_workers import stop_workers
-from app.models.schemas import PAGE_EXAMPLES
+from app.models.schemas import PAGE_EXAMPLES, PAGE_FACETS
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
@@ -153,6 +153,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     # back as the service answers them, `"parent": null` and all.
     for name, example in PAGE_EXAMPLES.items():
         components[name]["examples"] = [example]
+        components[name]["properties"]["facets"]["examples"] = [PAGE_FACETS[name]]
     for unused in ("HTTPValidationError", "ValidationError"):
         components.pop(unused, None)
     app.openapi_schema = schema

@@ -327,14 +327,15 @@ export interface components {
              * @description Other names the text uses for the actor.
              * @example [
              *       "Moscow",
-             *       "Russian"
+             *       "Russian",
+             *       "Russian Federation"
              *     ]
              */
             aliases: string[];
             /**
              * Affiliation
              * @description Id of the actor this one belongs to (a company's country, a person's country), or null.
-             * @example china
+             * @example null
              */
             affiliation: string | null;
             /**
@@ -419,12 +420,32 @@ export interface components {
              * @example {
              *       "kind": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": "country",
+             *           "count": 7
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "region",
+             *           "count": 7
+             *         },
+             *         {
+             *           "value": "company",
+             *           "count": 4
+             *         },
+             *         {
+             *           "value": "group",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "policy",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "initiative",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "person",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -451,14 +472,15 @@ export interface components {
              * @description Other names the text uses for the actor.
              * @example [
              *       "Moscow",
-             *       "Russian"
+             *       "Russian",
+             *       "Russian Federation"
              *     ]
              */
             aliases: string[];
             /**
              * Affiliation
              * @description Id of the actor this one belongs to (a company's country, a person's country), or null.
-             * @example china
+             * @example null
              */
             affiliation: string | null;
             /**
@@ -567,14 +589,10 @@ export interface components {
              * Facets
              * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
              * @example {
-             *       "kind": [
+             *       "language": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
-             *         },
-             *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "en",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -726,12 +744,20 @@ export interface components {
              * @example {
              *       "kind": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": "assessment",
+             *           "count": 39
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "fact",
+             *           "count": 24
+             *         },
+             *         {
+             *           "value": "forecast",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "prescription",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -892,12 +918,28 @@ export interface components {
              * @example {
              *       "kind": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": "period",
+             *           "count": 4
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "money",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "count",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "duration",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "percent",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "year",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -1303,14 +1345,14 @@ export interface components {
              * Facets
              * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
              * @example {
-             *       "kind": [
+             *       "level": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": 2,
+             *           "count": 14
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": 1,
+             *           "count": 11
              *         }
              *       ]
              *     }
