@@ -30,6 +30,7 @@ from app.api.security import SecurityMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import Database
 from app.ingest.model_workers import stop_workers
+from app.models.schemas import PAGE_EXAMPLES, PAGE_FACETS
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
@@ -129,7 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's document, with every error declared as problem+json."""
+    """FastAPI's document, with every error declared as problem+json with its example."""
     if app.openapi_schema:
         return app.openapi_schema
     schema = get_openapi(
@@ -143,8 +144,16 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 operation["responses"].setdefault("503", {"description": "Service Unavailable"})
             for status, response in operation.get("responses", {}).items():
                 if int(status) >= 400:
-                    response["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
+                    example = errors.problem_example(int(status))
+                    response["content"] = {
+                        PROBLEM_JSON: {"schema": problem_ref, "example": example}
+                    }
     components = schema.get("components", {}).get("schemas", {})
+    # FastAPI encodes the document without nulls, examples included: the page examples are put
+    # back as the service answers them, `"parent": null` and all.
+    for name, example in PAGE_EXAMPLES.items():
+        components[name]["examples"] = [example]
+        components[name]["properties"]["facets"]["examples"] = [PAGE_FACETS[name]]
     for unused in ("HTTPValidationError", "ValidationError"):
         components.pop(unused, None)
     app.openapi_schema = schema

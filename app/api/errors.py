@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from http import HTTPStatus
 from typing import Any
 
@@ -135,11 +136,55 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(DBAPIError, _database)
     # A wait for a pooled connection past the time limit, in a route that runs on a thread.
     app.add_exception_handler(PoolTimeoutError, _database)
+    # The loader writes SQLite through the sqlite3 module itself (its backup copy), where a
+    # damaged file fails outside SQLAlchemy.
+    app.add_exception_handler(sqlite3.DatabaseError, _database)
     app.add_exception_handler(Exception, _unexpected)
 
 
+# What each error status's example says: its own title and status, and a detail the service
+# gives with it (the Problem schema's field examples are a 404's; without these, every error
+# of the document would show "Not Found", 404). tests/api/test_examples.py makes the requests.
+EXAMPLE_DETAILS = {
+    400: "the body: empty: there is no text to read",
+    401: "A valid bearer token is required.",
+    403: "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN.",
+    404: "No article with id 'atlantis'.",
+    409: "article 'another-slug' has the same text as article 'russia-china-venezuela', which "
+    "is stored already: replace 'russia-china-venezuela' or delete it first",
+    413: "the body: too large: the limit is 2,097,152 bytes (2 MiB), this is 2,097,153 bytes",
+    414: "The URL is longer than 8192 bytes.",
+    415: "Send the article as text/plain or text/markdown (UTF-8), or as text/html.",
+    422: "Invalid parameters: limit.",
+    429: "Too many requests; try again in 60 s.",
+    503: "The database is not available.",
+}
+EXAMPLE_ERRORS = [
+    {
+        "name": "limit",
+        "in": "query",
+        "detail": "Input should be less than or equal to 100",
+        "type": "less_than_equal",
+    }
+]
+
+
+def problem_example(status: int) -> dict[str, Any]:
+    """The example answer of an error status."""
+    example: dict[str, Any] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": EXAMPLE_DETAILS[status],
+    }
+    if status == 422:
+        example["errors"] = EXAMPLE_ERRORS
+    return example
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the error statuses a route can answer with."""
+    """OpenAPI entries for the error statuses a route can answer with (app/main.py gives each
+    its example)."""
     return {
         status: {
             "model": Problem,

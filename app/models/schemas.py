@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,12 +90,13 @@ class ActorPublic(Schema):
     name: str = Field(examples=["Russia"])
     kind: ActorKind
     aliases: list[str] = Field(
-        description="Other names the text uses for the actor.", examples=[["Moscow", "Russian"]]
+        description="Other names the text uses for the actor.",
+        examples=[["Moscow", "Russian", "Russian Federation"]],
     )
     affiliation: str | None = Field(
         description="Id of the actor this one belongs to (a company's country, a person's "
         "country), or null.",
-        examples=["china"],
+        examples=[None],
     )
     reviewed: bool = Field(description="False for actors found by rules and not yet curated.")
     mentions: int = Field(description="Mentions in the text (in `article`, when filtered by it).")
@@ -258,7 +259,6 @@ class ListPage(Page[T], Generic[T]):
         exclude_if=lambda value: value is None,
         description="Only with `?facet=`: for each field asked, its values over every matching "
         "row with their counts, most first (null last), at most 100.",
-        examples=[{"kind": [{"value": "money", "count": 2}, {"value": "year", "count": 1}]}],
     )
 
 
@@ -314,3 +314,22 @@ class FigurePage(ListPage[FigurePublic]):
 
 class ClaimPage(ListPage[ClaimPublic]):
     model_config = _example("claims")
+
+
+# Each page schema's example, and its `facets` field's (the seed's answer to `?facet=` of the
+# field `FACET_EXAMPLES` names), by the schema's name in the OpenAPI document.
+FACET_EXAMPLES: dict[str, str] = {
+    resource: next(iter(facets)) for resource, facets in EXAMPLES["facets"].items()
+}
+PAGES = {
+    page.__name__: resource
+    for page, resource in (
+        (ArticlePage, "articles"),
+        (SectionPage, "sections"),
+        (ActorPage, "actors"),
+        (FigurePage, "figures"),
+        (ClaimPage, "claims"),
+    )
+}
+PAGE_EXAMPLES: dict[str, Any] = {name: EXAMPLES[resource] for name, resource in PAGES.items()}
+PAGE_FACETS: dict[str, Any] = {name: EXAMPLES["facets"][r] for name, r in PAGES.items()}

@@ -7,5 +7,7 @@ window.addEventListener("load", function () {
     deepLinking: true,
     layout: "BaseLayout",
     presets: [SwaggerUIBundle.presets.apis],
+    // The token given to Authorize survives a reload of the page (kept in localStorage).
+    persistAuthorization: true,
   });
 });

@@ -11,8 +11,9 @@ data). Two kinds of module come out of it:
 - `_sync.py` and `_async.py`: `Client` and `AsyncClient`, one method per operation, named by
   its operationId, with its parameters typed from their schemas (keyword-only, defaults as
   declared), its result the model of its success answer, and for each list an `iter_` method
-  that follows the `Link` pages. `Authorization` is never a parameter: a write operation sends
-  the client's token. Export formats (`format`, `all`) are not JSON: they are left to `export`.
+  that follows the `Link` pages, and `export_<resource>_csv` / `export_<resource>_ndjson`
+  methods that ask for every matching row (`format=`, `all=true`) and read it as it streams.
+  `Authorization` is never a parameter: a write operation sends the client's token.
 
 Both are formatted with ruff, so a regenerated file is byte-identical to the committed one
 when the document has not changed.
@@ -202,6 +203,51 @@ def method(doc: dict[str, Any], path: str, verb: str, op: dict[str, Any], *, aio
     paged = {"limit", "offset"} <= {p["name"] for p in params}
     if item and paged:
         text += iterator(op, signature, query, call, result, item, aio=aio)
+    exported = any(p["name"] == "format" for p in op.get("parameters", []))
+    if item and exported:
+        text += exports(op, signature, query, call, item, aio=aio)
+    return text
+
+
+# What an export does not take: it is every matching row, in one answer, without facets.
+NOT_EXPORTED = ("limit:", "offset:", "facet:")
+
+
+def exports(
+    op: dict[str, Any],
+    signature: list[str],
+    query: list[str],
+    call: list[str],
+    item: str,
+    *,
+    aio: bool,
+) -> str:
+    """`export_<resource>_csv` (the CSV text) and `export_<resource>_ndjson` (the rows as they
+    stream in), both with `all=true`: every matching row."""
+    kept = [s for s in signature if not s.startswith(NOT_EXPORTED)]
+    pairs = [q for q in query if not q.startswith(tuple(f"('{n[:-1]}'" for n in NOT_EXPORTED))]
+    resource = op["operationId"].removeprefix("list_")
+    prefix = "async def" if aio else "def"
+    text = ""
+    for format_, result, via, summary in (
+        ("csv", "str", "_export_text", "as CSV text (RFC 4180, a header row)"),
+        ("ndjson", f"Iterator[{item}]", "_export_rows", "read from NDJSON as they stream in"),
+    ):
+        exported = [*pairs, f"('format', {format_!r})", "('all', True)"]
+        arguments = [*call[:2], f"query([{', '.join(exported)}])", *call[3:]]
+        model = f", {item}" if via == "_export_rows" else ""
+        if aio and via == "_export_rows":
+            head, returned = "def", result.replace("Iterator[", "AsyncIterator[")
+            body = f"return self.{via}(Call({', '.join(arguments)}){model})"
+        else:
+            head, returned = prefix, result
+            await_ = "await " if aio else ""
+            body = f"return {await_}self.{via}(Call({', '.join(arguments)}){model})"
+        text += (
+            f"    {head} export_{resource}_{format_}(self, {', '.join(kept)}) -> {returned}:\n"
+            f'        """Every item of `{op["operationId"]}` that matches, {summary}."""\n'
+            f"        {body}\n"
+        ).replace("(self, )", "(self)")
     return text
 
 

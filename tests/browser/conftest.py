@@ -9,6 +9,7 @@ for every failing test.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import tempfile
@@ -48,6 +49,13 @@ WINDOW = (1280, 900)
 @pytest.fixture(scope="session")
 def server_url(settings: Settings) -> Iterator[str]:
     """The service, in a thread of this process, on a port the OS picked."""
+    with serving(settings) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The service on `settings`, in a thread of this process, on a port the OS picked."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

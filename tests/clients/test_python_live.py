@@ -16,6 +16,7 @@ from tests.conftest import ARTICLE, REPO
 from tests.test_serving import Served
 
 TOKEN = "live-token"
+COUNTRIES = 7  # Of the seed article's actors.
 # The seeded article's top-level sections in reading order: the introduction has no number.
 LEVEL_1 = [None, *(str(number) for number in range(1, 11))]
 TEXT = (Path(__file__).parents[1] / "data" / "chips-race.txt").read_text()
@@ -45,6 +46,16 @@ def test_lists_pages_and_resources(served: Served) -> None:
         assert api.get_figure(figures[0].id).quote == "over $60 billion"
         hits = api.search(q="Huawei ZTE")
         assert hits.items[0].id == "c-42ea6e20db27"
+
+
+def test_exports_stream_every_matching_row(served: Served) -> None:
+    with Client(served.url) as api:
+        figures = [f.id for f in api.export_figures_ndjson(sort=models.FigureSort.field_value)]
+        assert figures == [f.id for f in api.list_figures(sort=models.FigureSort.field_value).items]
+        assert len(figures) == 10
+        header, *rows = api.export_actors_csv(kind=models.ActorKind.country).splitlines()
+        assert header.startswith("id,name,kind,aliases,")
+        assert len(rows) == api.list_actors(kind=models.ActorKind.country).total == COUNTRIES
 
 
 def test_an_unchanged_resource_comes_back_as_a_304(served: Served) -> None:

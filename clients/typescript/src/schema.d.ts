@@ -327,14 +327,15 @@ export interface components {
              * @description Other names the text uses for the actor.
              * @example [
              *       "Moscow",
-             *       "Russian"
+             *       "Russian",
+             *       "Russian Federation"
              *     ]
              */
             aliases: string[];
             /**
              * Affiliation
              * @description Id of the actor this one belongs to (a company's country, a person's country), or null.
-             * @example china
+             * @example null
              */
             affiliation: string | null;
             /**
@@ -377,21 +378,22 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "id": "venezuela",
+         *           "name": "Venezuela",
+         *           "kind": "country",
          *           "aliases": [
          *             "Caracas",
          *             "Venezuelan",
          *             "Bolivarian Republic of Venezuela"
          *           ],
-         *           "id": "venezuela",
-         *           "kind": "country",
-         *           "mentions": 42,
-         *           "name": "Venezuela",
-         *           "reviewed": true
+         *           "affiliation": null,
+         *           "reviewed": true,
+         *           "mentions": 42
          *         }
          *       ],
+         *       "total": 24,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 24
+         *       "offset": 0
          *     }
          */
         ActorPage: {
@@ -418,12 +420,32 @@ export interface components {
              * @example {
              *       "kind": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": "country",
+             *           "count": 7
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "region",
+             *           "count": 7
+             *         },
+             *         {
+             *           "value": "company",
+             *           "count": 4
+             *         },
+             *         {
+             *           "value": "group",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "policy",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "initiative",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "person",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -450,14 +472,15 @@ export interface components {
              * @description Other names the text uses for the actor.
              * @example [
              *       "Moscow",
-             *       "Russian"
+             *       "Russian",
+             *       "Russian Federation"
              *     ]
              */
             aliases: string[];
             /**
              * Affiliation
              * @description Id of the actor this one belongs to (a company's country, a person's country), or null.
-             * @example china
+             * @example null
              */
             affiliation: string | null;
             /**
@@ -532,15 +555,10 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "added": "2026-12-04T19:00:00+00:00",
-         *           "authors": [],
-         *           "counts": {
-         *             "actors": 24,
-         *             "claims": 66,
-         *             "figures": 10,
-         *             "sections": 25
-         *           },
          *           "id": "russia-china-venezuela",
+         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
+         *           "source": "russia-china-venezuela.txt",
+         *           "language": "en",
          *           "keywords": [
          *             "Russia China Venezuela alliance",
          *             "Venezuela defense cooperation",
@@ -551,17 +569,25 @@ export interface components {
          *             "US-Venezuela relations",
          *             "global South strategy"
          *           ],
-         *           "language": "en",
-         *           "length": 11116,
          *           "sha256": "5b49b19c6d6b05b8491e736f33c99647000dadc360f8a265791feb5d56ff29ce",
-         *           "source": "russia-china-venezuela.txt",
-         *           "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
-         *           "updated": "2026-12-04T19:00:00+00:00"
+         *           "length": 11116,
+         *           "source_url": null,
+         *           "publisher": null,
+         *           "authors": [],
+         *           "published": null,
+         *           "added": "2026-12-04T19:00:00+00:00",
+         *           "updated": "2026-12-04T19:00:00+00:00",
+         *           "counts": {
+         *             "sections": 25,
+         *             "actors": 24,
+         *             "figures": 10,
+         *             "claims": 66
+         *           }
          *         }
          *       ],
+         *       "total": 1,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 1
+         *       "offset": 0
          *     }
          */
         ArticlePage: {
@@ -586,14 +612,10 @@ export interface components {
              * Facets
              * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
              * @example {
-             *       "kind": [
+             *       "language": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
-             *         },
-             *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "en",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -697,29 +719,33 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "id": "c-fefa04c07b5b",
+         *           "article": "russia-china-venezuela",
+         *           "section": "russia-china-venezuela-intro",
+         *           "text": "In the past two decades, the joint presence of Russia and China in Latin America has taken on a strategic importance that few could have predicted after the Cold War.",
+         *           "kind": "assessment",
          *           "actors": [
          *             "china",
          *             "latin-america",
          *             "russia"
          *           ],
-         *           "article": "russia-china-venezuela",
-         *           "article_meta": {
-         *             "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics"
-         *           },
-         *           "end": 269,
          *           "figures": [
          *             "f-d698fb8ab23f"
          *           ],
-         *           "id": "c-fefa04c07b5b",
-         *           "kind": "assessment",
-         *           "section": "russia-china-venezuela-intro",
+         *           "speaker": null,
+         *           "speaker_actor": null,
          *           "start": 103,
-         *           "text": "In the past two decades, the joint presence of Russia and China in Latin America has taken on a strategic importance that few could have predicted after the Cold War."
+         *           "end": 269,
+         *           "article_meta": {
+         *             "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
+         *             "publisher": null,
+         *             "published": null
+         *           }
          *         }
          *       ],
+         *       "total": 66,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 66
+         *       "offset": 0
          *     }
          */
         ClaimPage: {
@@ -746,12 +772,20 @@ export interface components {
              * @example {
              *       "kind": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": "assessment",
+             *           "count": 39
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "fact",
+             *           "count": 24
+             *         },
+             *         {
+             *           "value": "forecast",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "prescription",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -862,31 +896,37 @@ export interface components {
          * @example {
          *       "items": [
          *         {
+         *           "id": "f-d698fb8ab23f",
+         *           "article": "russia-china-venezuela",
+         *           "section": "russia-china-venezuela-intro",
+         *           "quote": "two decades",
+         *           "kind": "duration",
+         *           "value": 20,
+         *           "value_max": null,
+         *           "unit": "year",
+         *           "comparator": "eq",
+         *           "change": null,
+         *           "period_start": null,
+         *           "period_end": null,
+         *           "measure": "joint presence of Russia and China in Latin America",
          *           "actors": [
          *             "china",
          *             "latin-america",
          *             "russia"
          *           ],
-         *           "article": "russia-china-venezuela",
-         *           "article_meta": {
-         *             "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics"
-         *           },
          *           "claim": "c-fefa04c07b5b",
-         *           "comparator": "eq",
-         *           "end": 126,
-         *           "id": "f-d698fb8ab23f",
-         *           "kind": "duration",
-         *           "measure": "joint presence of Russia and China in Latin America",
-         *           "quote": "two decades",
-         *           "section": "russia-china-venezuela-intro",
          *           "start": 115,
-         *           "unit": "year",
-         *           "value": 20
+         *           "end": 126,
+         *           "article_meta": {
+         *             "title": "Russia and China in Latin America: How Cooperation with Venezuela Is Redefining Global Power Dynamics",
+         *             "publisher": null,
+         *             "published": null
+         *           }
          *         }
          *       ],
+         *       "total": 10,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 10
+         *       "offset": 0
          *     }
          */
         FigurePage: {
@@ -913,12 +953,28 @@ export interface components {
              * @example {
              *       "kind": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": "period",
+             *           "count": 4
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": "money",
+             *           "count": 2
+             *         },
+             *         {
+             *           "value": "count",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "duration",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "percent",
+             *           "count": 1
+             *         },
+             *         {
+             *           "value": "year",
+             *           "count": 1
              *         }
              *       ]
              *     }
@@ -1290,18 +1346,20 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "article": "russia-china-venezuela",
-         *           "end": 985,
          *           "id": "russia-china-venezuela-intro",
+         *           "article": "russia-china-venezuela",
+         *           "number": null,
+         *           "title": "Introduction",
          *           "level": 1,
+         *           "parent": null,
          *           "position": 0,
          *           "start": 103,
-         *           "title": "Introduction"
+         *           "end": 985
          *         }
          *       ],
+         *       "total": 25,
          *       "limit": 1,
-         *       "offset": 0,
-         *       "total": 25
+         *       "offset": 0
          *     }
          */
         SectionPage: {
@@ -1326,14 +1384,14 @@ export interface components {
              * Facets
              * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
              * @example {
-             *       "kind": [
+             *       "level": [
              *         {
-             *           "count": 2,
-             *           "value": "money"
+             *           "value": 2,
+             *           "count": 14
              *         },
              *         {
-             *           "count": 1,
-             *           "value": "year"
+             *           "value": 1,
+             *           "count": 11
              *         }
              *       ]
              *     }
@@ -1452,6 +1510,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1461,6 +1535,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1519,6 +1601,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "the body: empty: there is no text to read"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1528,6 +1618,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1537,6 +1635,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1546,6 +1652,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "article 'another-slug' has the same text as article 'russia-china-venezuela', which is stored already: replace 'russia-china-venezuela' or delete it first"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1555,6 +1669,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body: too large: the limit is 2,097,152 bytes (2 MiB), this is 2,097,153 bytes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1564,6 +1686,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request-URI Too Long",
+                     *       "status": 414,
+                     *       "detail": "The URL is longer than 8192 bytes."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1573,6 +1703,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the article as text/plain or text/markdown (UTF-8), or as text/html."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1582,6 +1720,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1591,6 +1745,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 60 s."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1600,6 +1762,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1632,6 +1802,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1641,6 +1819,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1650,6 +1844,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1679,6 +1881,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1688,6 +1898,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Writing is disabled: the server has no ARTICLE_FACTS_ADMIN_TOKEN."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1697,6 +1915,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1706,6 +1932,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1715,6 +1957,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again in 60 s."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1724,6 +1974,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1756,6 +2014,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1765,6 +2031,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1774,6 +2056,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1828,6 +2118,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1837,6 +2143,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1868,6 +2182,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1877,6 +2199,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1886,6 +2224,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1941,6 +2287,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1950,6 +2312,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1981,6 +2351,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1990,6 +2368,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1999,6 +2393,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2064,6 +2466,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2073,6 +2491,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2104,6 +2530,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2113,6 +2547,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2122,6 +2572,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2176,6 +2634,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2185,6 +2659,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2216,6 +2698,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2225,6 +2715,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2234,6 +2740,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2280,6 +2794,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2289,6 +2819,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2338,6 +2876,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

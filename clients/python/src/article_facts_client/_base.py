@@ -1,6 +1,7 @@
 """The two transports the generated operations run on: `SyncBase` on `httpx.Client`,
 `AsyncBase` on `httpx.AsyncClient`. Each sends a `Call` with the token, the ETag cache and
-the retry rule of `_http`, raises a problem as its `ApiError`, and follows `Link` pages."""
+the retry rule of `_http`, raises a problem as its `ApiError`, follows `Link` pages, and reads
+an export (CSV text, NDJSON rows) as it streams in."""
 
 from __future__ import annotations
 
@@ -102,6 +103,40 @@ class SyncBase:
             yield model.model_validate_json(response.content)
             following = _next_page(response, following)
 
+    def _open(self, call: Call) -> httpx.Response:
+        """The answer to `call` with its body not yet read, after retries; raises an `ApiError`
+        for an error answer. The ETag cache is left out: an export is read once, as it comes."""
+        attempt = 0
+        while True:
+            response = self.http.send(prepare(self.http, call, self.token), stream=True)
+            wait = retry_delay(response, attempt, self.max_retry_wait)
+            if wait is None or attempt >= self.retries:
+                break
+            response.close()
+            attempt += 1
+            time.sleep(wait)
+        if response.is_error:
+            response.read()
+            response.close()
+            raise_for_problem(response)
+        return response
+
+    def _export_text(self, call: Call) -> str:
+        response = self._open(call)
+        try:
+            return "".join(response.iter_text())
+        finally:
+            response.close()
+
+    def _export_rows(self, call: Call, model: type[M]) -> Iterator[M]:
+        response = self._open(call)
+        try:
+            for line in response.iter_lines():
+                if line:
+                    yield model.model_validate_json(line)
+        finally:
+            response.close()
+
 
 class AsyncBase:
     """The same client for asyncio (or trio); use it as an async context manager, or
@@ -169,3 +204,38 @@ class AsyncBase:
             response = await self.send(following)
             yield model.model_validate_json(response.content)
             following = _next_page(response, following)
+
+    async def _open(self, call: Call) -> httpx.Response:
+        """The answer to `call` with its body not yet read, after retries; raises an `ApiError`
+        for an error answer. The ETag cache is left out: an export is read once, as it comes."""
+        attempt = 0
+        while True:
+            request = prepare(self.http, call, self.token)
+            response = await self.http.send(request, stream=True)
+            wait = retry_delay(response, attempt, self.max_retry_wait)
+            if wait is None or attempt >= self.retries:
+                break
+            await response.aclose()
+            attempt += 1
+            await anyio.sleep(wait)
+        if response.is_error:
+            await response.aread()
+            await response.aclose()
+            raise_for_problem(response)
+        return response
+
+    async def _export_text(self, call: Call) -> str:
+        response = await self._open(call)
+        try:
+            return "".join([chunk async for chunk in response.aiter_text()])
+        finally:
+            await response.aclose()
+
+    async def _export_rows(self, call: Call, model: type[M]) -> AsyncIterator[M]:
+        response = await self._open(call)
+        try:
+            async for line in response.aiter_lines():
+                if line:
+                    yield model.model_validate_json(line)
+        finally:
+            await response.aclose()

@@ -76,6 +76,59 @@ class Client(SyncBase):
         ):
             yield from page.items
 
+    def export_articles_csv(
+        self,
+        *,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+        language: str | None = None,
+    ) -> str:
+        """Every item of `list_articles` that matches, as CSV text (RFC 4180, a header row)."""
+        return self._export_text(
+            Call(
+                "GET",
+                "/v1/articles",
+                query(
+                    [
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("language", language),
+                        ("format", "csv"),
+                        ("all", True),
+                    ]
+                ),
+            )
+        )
+
+    def export_articles_ndjson(
+        self,
+        *,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+        language: str | None = None,
+    ) -> Iterator[models.ArticlePublic]:
+        """Every item of `list_articles` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                "/v1/articles",
+                query(
+                    [
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("language", language),
+                        ("format", "ndjson"),
+                        ("all", True),
+                    ]
+                ),
+            ),
+            models.ArticlePublic,
+        )
+
     def create_article(
         self,
         text: str,
@@ -201,6 +254,71 @@ class Client(SyncBase):
         ):
             yield from page.items
 
+    def export_sections_csv(
+        self,
+        *,
+        article: str | None = None,
+        number: str | None = None,
+        level: int | None = None,
+        parent: str | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> str:
+        """Every item of `list_sections` that matches, as CSV text (RFC 4180, a header row)."""
+        return self._export_text(
+            Call(
+                "GET",
+                "/v1/sections",
+                query(
+                    [
+                        ("article", article),
+                        ("number", number),
+                        ("level", level),
+                        ("parent", parent),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "csv"),
+                        ("all", True),
+                    ]
+                ),
+            )
+        )
+
+    def export_sections_ndjson(
+        self,
+        *,
+        article: str | None = None,
+        number: str | None = None,
+        level: int | None = None,
+        parent: str | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> Iterator[models.SectionPublic]:
+        """Every item of `list_sections` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                "/v1/sections",
+                query(
+                    [
+                        ("article", article),
+                        ("number", number),
+                        ("level", level),
+                        ("parent", parent),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "ndjson"),
+                        ("all", True),
+                    ]
+                ),
+            ),
+            models.SectionPublic,
+        )
+
     def get_section(self, section_id: str) -> models.SectionDetail:
         """One section with its body, subsections, actors, figures and claims."""
         return self._model(
@@ -279,6 +397,71 @@ class Client(SyncBase):
             models.ActorPage,
         ):
             yield from page.items
+
+    def export_actors_csv(
+        self,
+        *,
+        article: str | None = None,
+        kind: models.ActorKind | None = None,
+        q: str | None = None,
+        reviewed: bool | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> str:
+        """Every item of `list_actors` that matches, as CSV text (RFC 4180, a header row)."""
+        return self._export_text(
+            Call(
+                "GET",
+                "/v1/actors",
+                query(
+                    [
+                        ("article", article),
+                        ("kind", kind),
+                        ("q", q),
+                        ("reviewed", reviewed),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "csv"),
+                        ("all", True),
+                    ]
+                ),
+            )
+        )
+
+    def export_actors_ndjson(
+        self,
+        *,
+        article: str | None = None,
+        kind: models.ActorKind | None = None,
+        q: str | None = None,
+        reviewed: bool | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> Iterator[models.ActorPublic]:
+        """Every item of `list_actors` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                "/v1/actors",
+                query(
+                    [
+                        ("article", article),
+                        ("kind", kind),
+                        ("q", q),
+                        ("reviewed", reviewed),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "ndjson"),
+                        ("all", True),
+                    ]
+                ),
+            ),
+            models.ActorPublic,
+        )
 
     def get_actor(self, actor_id: str) -> models.ActorDetail:
         """One actor with its sections, claims, figures, relations and every mention."""
@@ -385,6 +568,99 @@ class Client(SyncBase):
         ):
             yield from page.items
 
+    def export_figures_csv(
+        self,
+        *,
+        article: str | None = None,
+        section: str | None = None,
+        actor: str | None = None,
+        kind: models.FigureKind | None = None,
+        unit: str | None = None,
+        change: models.Change | None = None,
+        min: float | None = None,
+        max: float | None = None,
+        from_: int | None = None,
+        to: int | None = None,
+        sort: models.FigureSort = models.FigureSort.position,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> str:
+        """Every item of `list_figures` that matches, as CSV text (RFC 4180, a header row)."""
+        return self._export_text(
+            Call(
+                "GET",
+                "/v1/figures",
+                query(
+                    [
+                        ("article", article),
+                        ("section", section),
+                        ("actor", actor),
+                        ("kind", kind),
+                        ("unit", unit),
+                        ("change", change),
+                        ("min", min),
+                        ("max", max),
+                        ("from", from_),
+                        ("to", to),
+                        ("sort", sort),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "csv"),
+                        ("all", True),
+                    ]
+                ),
+            )
+        )
+
+    def export_figures_ndjson(
+        self,
+        *,
+        article: str | None = None,
+        section: str | None = None,
+        actor: str | None = None,
+        kind: models.FigureKind | None = None,
+        unit: str | None = None,
+        change: models.Change | None = None,
+        min: float | None = None,
+        max: float | None = None,
+        from_: int | None = None,
+        to: int | None = None,
+        sort: models.FigureSort = models.FigureSort.position,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> Iterator[models.FigurePublic]:
+        """Every item of `list_figures` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                "/v1/figures",
+                query(
+                    [
+                        ("article", article),
+                        ("section", section),
+                        ("actor", actor),
+                        ("kind", kind),
+                        ("unit", unit),
+                        ("change", change),
+                        ("min", min),
+                        ("max", max),
+                        ("from", from_),
+                        ("to", to),
+                        ("sort", sort),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "ndjson"),
+                        ("all", True),
+                    ]
+                ),
+            ),
+            models.FigurePublic,
+        )
+
     def get_figure(self, figure_id: str) -> models.FigurePublic:
         """One figure with its value, unit, comparator, period and actors."""
         return self._model(Call("GET", f"/v1/figures/{quote_path(figure_id)}"), models.FigurePublic)
@@ -465,6 +741,75 @@ class Client(SyncBase):
             models.ClaimPage,
         ):
             yield from page.items
+
+    def export_claims_csv(
+        self,
+        *,
+        article: str | None = None,
+        section: str | None = None,
+        actor: str | None = None,
+        kind: models.ClaimKind | None = None,
+        speaker: str | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> str:
+        """Every item of `list_claims` that matches, as CSV text (RFC 4180, a header row)."""
+        return self._export_text(
+            Call(
+                "GET",
+                "/v1/claims",
+                query(
+                    [
+                        ("article", article),
+                        ("section", section),
+                        ("actor", actor),
+                        ("kind", kind),
+                        ("speaker", speaker),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "csv"),
+                        ("all", True),
+                    ]
+                ),
+            )
+        )
+
+    def export_claims_ndjson(
+        self,
+        *,
+        article: str | None = None,
+        section: str | None = None,
+        actor: str | None = None,
+        kind: models.ClaimKind | None = None,
+        speaker: str | None = None,
+        publisher: str | None = None,
+        published_from: dt.date | None = None,
+        published_to: dt.date | None = None,
+    ) -> Iterator[models.ClaimPublic]:
+        """Every item of `list_claims` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                "/v1/claims",
+                query(
+                    [
+                        ("article", article),
+                        ("section", section),
+                        ("actor", actor),
+                        ("kind", kind),
+                        ("speaker", speaker),
+                        ("publisher", publisher),
+                        ("published_from", published_from),
+                        ("published_to", published_to),
+                        ("format", "ndjson"),
+                        ("all", True),
+                    ]
+                ),
+            ),
+            models.ClaimPublic,
+        )
 
     def get_claim(self, claim_id: str) -> models.ClaimPublic:
         """One claim with its actors and figures."""

@@ -33,11 +33,14 @@ class ActorPublic(BaseModel):
     id: Annotated[str, Field(examples=["russia"], title="Id")]
     name: Annotated[str, Field(examples=["Russia"], title="Name")]
     kind: ActorKind
-    aliases: Annotated[list[str], Field(examples=[["Moscow", "Russian"]], title="Aliases")]
+    aliases: Annotated[
+        list[str],
+        Field(examples=[["Moscow", "Russian", "Russian Federation"]], title="Aliases"),
+    ]
     """
     Other names the text uses for the actor.
     """
-    affiliation: Annotated[str | None, Field(examples=["china"], title="Affiliation")]
+    affiliation: Annotated[str | None, Field(examples=[None], title="Affiliation")]
     """
     Id of the actor this one belongs to (a company's country, a person's country), or null.
     """
@@ -510,11 +513,14 @@ class ActorDetail(BaseModel):
     id: Annotated[str, Field(examples=["russia"], title="Id")]
     name: Annotated[str, Field(examples=["Russia"], title="Name")]
     kind: ActorKind
-    aliases: Annotated[list[str], Field(examples=[["Moscow", "Russian"]], title="Aliases")]
+    aliases: Annotated[
+        list[str],
+        Field(examples=[["Moscow", "Russian", "Russian Federation"]], title="Aliases"),
+    ]
     """
     Other names the text uses for the actor.
     """
-    affiliation: Annotated[str | None, Field(examples=["china"], title="Affiliation")]
+    affiliation: Annotated[str | None, Field(examples=[None], title="Affiliation")]
     """
     Id of the actor this one belongs to (a company's country, a person's country), or null.
     """
@@ -556,8 +562,13 @@ class ActorPage(BaseModel):
             examples=[
                 {
                     "kind": [
-                        {"count": 2, "value": "money"},
-                        {"count": 1, "value": "year"},
+                        {"value": "country", "count": 7},
+                        {"value": "region", "count": 7},
+                        {"value": "company", "count": 4},
+                        {"value": "group", "count": 2},
+                        {"value": "policy", "count": 2},
+                        {"value": "initiative", "count": 1},
+                        {"value": "person", "count": 1},
                     ]
                 }
             ],
@@ -585,17 +596,7 @@ class ArticlePage(BaseModel):
     """
     facets: Annotated[
         dict[str, list[FacetValue]] | None,
-        Field(
-            examples=[
-                {
-                    "kind": [
-                        {"count": 2, "value": "money"},
-                        {"count": 1, "value": "year"},
-                    ]
-                }
-            ],
-            title="Facets",
-        ),
+        Field(examples=[{"language": [{"value": "en", "count": 1}]}], title="Facets"),
     ] = None
     """
     Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
@@ -622,8 +623,10 @@ class ClaimPage(BaseModel):
             examples=[
                 {
                     "kind": [
-                        {"count": 2, "value": "money"},
-                        {"count": 1, "value": "year"},
+                        {"value": "assessment", "count": 39},
+                        {"value": "fact", "count": 24},
+                        {"value": "forecast", "count": 2},
+                        {"value": "prescription", "count": 1},
                     ]
                 }
             ],
@@ -655,8 +658,12 @@ class FigurePage(BaseModel):
             examples=[
                 {
                     "kind": [
-                        {"count": 2, "value": "money"},
-                        {"count": 1, "value": "year"},
+                        {"value": "period", "count": 4},
+                        {"value": "money", "count": 2},
+                        {"value": "count", "count": 1},
+                        {"value": "duration", "count": 1},
+                        {"value": "percent", "count": 1},
+                        {"value": "year", "count": 1},
                     ]
                 }
             ],
@@ -794,14 +801,7 @@ class SectionPage(BaseModel):
     facets: Annotated[
         dict[str, list[FacetValue]] | None,
         Field(
-            examples=[
-                {
-                    "kind": [
-                        {"count": 2, "value": "money"},
-                        {"count": 1, "value": "year"},
-                    ]
-                }
-            ],
+            examples=[{"level": [{"value": 2, "count": 14}, {"value": 1, "count": 11}]}],
             title="Facets",
         ),
     ] = None
