@@ -245,7 +245,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         # The search index lives in the same file and transaction: it never lags the facts
         # (rows of deleted articles go with them).
         try:
-            rebuild_index(session, report.written)
+            rebuild_index(session, report.written, gone=report.deleted)
         except IndexLimitError as exc:
             raise LoadError(str(exc)) from None
         if report.written or report.actors_changed:

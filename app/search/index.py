@@ -7,6 +7,7 @@ swaps in.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -41,8 +42,9 @@ class IndexRow(NamedTuple):
 # Rows go to sqlite3 as the tuples they are: SQLAlchemy's per-row parameter handling cost
 # more than the insert itself for a large index.
 _INSERT = (
-    "INSERT INTO search_index (title, body, aliases, type, id, article, section, label, actors)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO search_index"
+    " (rowid, title, body, aliases, type, id, article, section, label, actors)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -205,48 +207,96 @@ def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[Inde
         )
 
 
-def _unindexed_articles(conn: Connection) -> list[str]:
-    """Articles with no rows yet: all of them, the first time after migration 0002."""
-    rows = conn.exec_driver_sql(
-        "SELECT id FROM article WHERE id NOT IN"
-        " (SELECT article FROM search_index WHERE article IS NOT NULL) ORDER BY id"
-    ).all()
-    return [r[0] for r in rows]
+def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[str] = ()) -> int:
+    """Re-indexes the given articles and every actor, and drops the rows of the articles
+    `gone` (deleted by this load); returns the number of rows written.
 
-
-def rebuild_index(session: Session, article_ids: Sequence[str]) -> int:
-    """Re-indexes the given articles and every actor; returns the number of rows written.
-
-    Articles that have no rows in the index yet are indexed too, and rows of articles that no
-    longer exist are dropped, so a database migrated to 0002 is fully indexed by its next load.
-    Runs inside the caller's transaction.
+    Articles that have no rows in the index yet are indexed too, so a database migrated to
+    0002 is fully indexed by its next load. Runs inside the caller's transaction, and costs
+    what the articles written and gone hold, not what the corpus holds (docs/performance.md).
     """
     if session.get_bind().dialect.name != "sqlite":
         # Imported here: postgres_index reuses this module's rows (a cycle at import time).
         from app.search import postgres_index
 
-        return postgres_index.rebuild_index(session, article_ids)
+        return postgres_index.rebuild_index(session, article_ids, gone)
     session.flush()
     conn = session.connection()
     stale = sorted({*article_ids, *_unindexed_articles(conn)})
-    conn.exec_driver_sql("DELETE FROM search_index WHERE type = 'actor'")
-    conn.exec_driver_sql(
-        "DELETE FROM search_index WHERE type != 'actor' AND article NOT IN (SELECT id FROM article)"
-    )
-    if stale:
-        conn.exec_driver_sql(
-            "DELETE FROM search_index WHERE article = ?", [(slug,) for slug in stale]
-        )
+    _drop_rows(conn, [*stale, *gone])
     rows = [*_actor_rows(session), *_article_rows(session, stale)]
+    first = _next_rowid(conn)
     if rows:
-        conn.exec_driver_sql(_INSERT, rows)
-    # The unstemmed twin (contentless: rows cannot be deleted one by one) is refilled whole
-    # from search_index; that takes milliseconds at this size.
-    conn.exec_driver_sql("INSERT INTO search_words (search_words) VALUES ('delete-all')")
-    conn.exec_driver_sql(
-        "INSERT INTO search_words (rowid, title, body, aliases)"
-        " SELECT rowid, title, body, aliases FROM search_index"
-    )
-    # Merge the index's segments into one b-tree: fewer pages to read for every search.
-    conn.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        # Rowids given as FTS5 would give them (one past the largest), so that search_rows and
+        # search_words can be filled with exactly the new rows.
+        numbered = [(first + i, *row) for i, row in enumerate(rows)]
+        conn.exec_driver_sql(_INSERT, numbered)
+        conn.exec_driver_sql(
+            "INSERT INTO search_rows (rowid, type, article)"
+            " SELECT rowid, type, article FROM search_index WHERE rowid >= ?",
+            (first,),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO search_words (rowid, title, body, aliases)"
+            " SELECT rowid, title, body, aliases FROM search_index WHERE rowid >= ?",
+            (first,),
+        )
+    # Merging the index's segments into one b-tree makes every search read fewer pages, but
+    # rewrites the whole index: worth it after a large load, not after one article in many
+    # (FTS5's automatic merging keeps the segments few meanwhile).
+    if rows and len(rows) * OPTIMIZE_SHARE >= _row_count(conn):
+        conn.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
     return len(rows)
+
+
+# A load whose new rows are at least 1/OPTIMIZE_SHARE of the index merges its segments.
+OPTIMIZE_SHARE = 10
+
+
+def _unindexed_articles(conn: Connection) -> list[str]:
+    """Articles with no rows yet: all of them, the first time after migration 0002."""
+    rows = conn.exec_driver_sql(
+        "SELECT id FROM article WHERE NOT EXISTS"
+        " (SELECT 1 FROM search_rows WHERE search_rows.article = article.id) ORDER BY id"
+    ).all()
+    return [r[0] for r in rows]
+
+
+def _drop_rows(conn: Connection, article_ids: Sequence[str]) -> None:
+    """Drops every actor row and the rows of `article_ids`, found through search_rows; the
+    unstemmed twin search_words (contentless) is told each dropped row's text to forget."""
+    doomed = json.dumps(
+        [
+            rowid
+            for (rowid,) in conn.exec_driver_sql(
+                "SELECT rowid FROM search_rows WHERE type = 'actor' UNION ALL"
+                " SELECT rowid FROM search_rows WHERE article IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(article_ids)),),
+            )
+        ]
+    )
+    conn.exec_driver_sql(_FORGET, (doomed,))
+    conn.exec_driver_sql(
+        "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each(?))", (doomed,)
+    )
+    conn.exec_driver_sql(
+        "DELETE FROM search_rows WHERE rowid IN (SELECT value FROM json_each(?))", (doomed,)
+    )
+
+
+# FTS5's 'delete' command for a contentless table: the row's text as it was indexed, which
+# search_index still holds. The rowids are a JSON array bound as one parameter.
+_FORGET = (
+    "INSERT INTO search_words (search_words, rowid, title, body, aliases)"
+    " SELECT 'delete', rowid, title, body, aliases FROM search_index"
+    " WHERE rowid IN (SELECT value FROM json_each(?))"
+)
+
+
+def _row_count(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("SELECT count(*) FROM search_rows").scalar_one())
+
+
+def _next_rowid(conn: Connection) -> int:
+    largest = conn.exec_driver_sql("SELECT max(rowid) FROM search_rows").scalar_one()
+    return int(largest or 0) + 1

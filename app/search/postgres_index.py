@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -38,9 +38,6 @@ _INSERT = text(
     f"  || setweight(to_tsvector('{CONFIG}', :body_words), 'D'),"
     "  to_tsvector('simple', :all_words))"
 )
-_DELETE_ARTICLES = text("DELETE FROM search_index WHERE article IN :ids").bindparams(
-    bindparam("ids", expanding=True)
-)
 
 
 def words(text_: str) -> str:
@@ -59,26 +56,22 @@ def _with_words(row: IndexRow) -> dict[str, Any]:
     }
 
 
-def rebuild_index(session: Session, article_ids: Sequence[str]) -> int:
-    """`index.rebuild_index` for PostgreSQL: the same rows, in the caller's transaction."""
+def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[str] = ()) -> int:
+    """`index.rebuild_index` for PostgreSQL: the same rows, in the caller's transaction. The
+    vocabulary's counts are corrected by the words of the rows dropped and added only."""
     session.flush()
     conn = session.connection()
     unindexed = conn.execute(
         text(
-            "SELECT id FROM article WHERE id NOT IN"
-            " (SELECT article FROM search_index WHERE article IS NOT NULL) ORDER BY id"
+            "SELECT id FROM article WHERE NOT EXISTS"
+            " (SELECT 1 FROM search_index WHERE search_index.article = article.id) ORDER BY id"
         )
     ).scalars()
     stale = sorted({*article_ids, *unindexed})
-    conn.execute(text("DELETE FROM search_index WHERE type = 'actor'"))
-    conn.execute(
-        text(
-            "DELETE FROM search_index"
-            " WHERE type <> 'actor' AND article NOT IN (SELECT id FROM article)"
-        )
-    )
-    if stale:
-        conn.execute(_DELETE_ARTICLES, {"ids": stale})
+    doomed = [*stale, *gone]
+    _count_words(conn, _DOOMED, {"ids": doomed}, sign=-1)
+    conn.execute(_DELETE, {"ids": doomed})
+    first = conn.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM search_index")).scalar_one()
     rows = [_with_words(row) for row in (*_actor_rows(session), *_article_rows(session, stale))]
     if rows:
         try:
@@ -92,12 +85,30 @@ def rebuild_index(session: Session, article_ids: Sequence[str]) -> int:
                 "a section is too large for PostgreSQL's search index (at most 1 MB of"
                 " indexed words a section): split it into sections"
             ) from None
-    # The vocabulary is refilled whole from the stored unstemmed words: milliseconds here.
-    conn.execute(text("DELETE FROM search_words"))
+        _count_words(conn, _ADDED, {"first": first}, sign=1)
+    conn.execute(text("DELETE FROM search_words WHERE rows <= 0"))
+    return len(rows)
+
+
+# The rows a load replaces: every actor's, and those of the articles written or gone.
+_DOOMED = "SELECT words FROM search_index WHERE type = 'actor' OR article = ANY(:ids)"
+_DELETE = text("DELETE FROM search_index WHERE type = 'actor' OR article = ANY(:ids)")
+# The rows it adds (rowids are a sequence: the new ones are above every old one).
+_ADDED = "SELECT words FROM search_index WHERE rowid >= :first"
+
+
+def _count_words(conn: Connection, rows_sql: str, params: dict[str, Any], sign: int) -> None:
+    """Adds (sign 1) or takes away (sign -1) the rows those words are in to the vocabulary's
+    counts. ts_stat reads a query given as text, with no parameters: the rows are copied into
+    a temporary table first, so nothing is ever pasted into it."""
+    conn.execute(text("DROP TABLE IF EXISTS pg_temp.search_delta"))
+    conn.execute(text("CREATE TEMP TABLE search_delta (words tsvector NOT NULL) ON COMMIT DROP"))
+    conn.execute(text(f"INSERT INTO pg_temp.search_delta (words) {rows_sql}"), params)
     conn.execute(
         text(
             "INSERT INTO search_words (word, rows)"
-            " SELECT word, ndoc FROM ts_stat('SELECT words FROM search_index')"
-        )
+            " SELECT word, :sign * ndoc FROM ts_stat('SELECT words FROM pg_temp.search_delta')"
+            " ON CONFLICT (word) DO UPDATE SET rows = search_words.rows + excluded.rows"
+        ),
+        {"sign": sign},
     )
-    return len(rows)
