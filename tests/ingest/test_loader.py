@@ -206,3 +206,24 @@ def test_crlf_and_bare_cr_line_endings_make_the_same_facts(seed: Seed, newline: 
         seed.articles[0].mentions
     )
     assert facts(text.replace("\n", newline)) == expected
+
+
+def test_a_database_with_a_journal_beside_it_is_copied_through_sqlite(
+    db: Path, seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kernel copies the file only when the file is all there is; with a journal or WAL
+    beside it (here an empty journal, which holds nothing), SQLite's backup reads it."""
+
+    def no_plain_copy(*_: object) -> None:
+        raise AssertionError("copied as a plain file")
+
+    monkeypatch.setattr(loader.shutil, "copyfile", no_plain_copy)
+    journal = db.with_name(db.name + "-journal")
+    journal.write_bytes(b"")
+    before = digest(db)
+    facts = read_seed(SEED_DIR).articles[0]
+    facts.article = facts.article._replace(fingerprint="changed")
+    report = load(f"sqlite:///{db}", [facts], seed.curated.actors)
+    assert report.written == ["russia-china-venezuela"]
+    assert digest(db) != before
+    assert (rows(db, "article"), rows(db, "section"), rows(db, "figure")) == (1, 25, 10)
