@@ -128,26 +128,34 @@ def _quoted(cells: Sequence[str]) -> Sequence[str]:
 
 
 def _texts(values: Values) -> Sequence[str]:
-    return _quoted(values)
+    try:
+        return _quoted(values)
+    except TypeError:  # a value that is not a string, written as the csv module writes it
+        return _other(values)
 
 
 def _optional_texts(values: Values) -> Sequence[str]:
-    return _quoted(["" if value is None else value for value in values])
+    try:
+        return _quoted(["" if value is None else value for value in values])
+    except TypeError:
+        return _other(values)
+
+
+# What orjson writes for a list of integers and nulls, and nothing else does.
+_INTEGER_BYTES = b"[],-0123456789nul"
 
 
 def _integers(values: Values) -> Sequence[str]:
-    """What str() writes for each, as the csv module does, in three C calls: orjson writes the
-    column as a JSON array (`null` for None, which no integer's digits hold)."""
+    """What str() writes for each, as the csv module does, in a few C calls: orjson writes the
+    column as a JSON array (`null` for None, which no integer's digits hold). Anything else in
+    the column (a string, a float) takes the general way."""
     try:
         written = orjson.dumps(values)
     except orjson.JSONEncodeError:  # past 64 bits
-        return _numbers(values)
+        return _other(values)
+    if written.translate(None, _INTEGER_BYTES):  # something else than an integer or null
+        return _other(values)
     return written[1:-1].decode().replace("null", "").split(",")
-
-
-def _numbers(values: Values) -> Sequence[str]:
-    # str() is what the csv module writes for a number (a float's repr is its str).
-    return ["" if value is None else str(value) for value in values]
 
 
 def _booleans(values: Values) -> Sequence[str]:
@@ -159,6 +167,7 @@ def _lists(values: Values) -> Sequence[str]:
 
 
 def _other(values: Values) -> Sequence[str]:
+    # str() is what the csv module writes for anything but a string (a float's repr is its str).
     return _quoted(["" if value is None else str(value) for value in values])
 
 
@@ -179,8 +188,6 @@ def _cells(annotation: object, optional: bool) -> Cells:
         return _lists
     if kinds == {int}:
         return _integers
-    if kinds <= {int, float}:
-        return _numbers
     if all(isinstance(kind, type) and issubclass(kind, str) for kind in kinds):
         return _optional_texts if optional or _NONE in options else _texts
     return _other

@@ -9,6 +9,7 @@ import io
 from enum import StrEnum
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -107,6 +108,29 @@ def test_a_row_of_one_empty_cell_is_written_as_the_module_writes_it(
     items: list[dict[str, Any]],
 ) -> None:
     assert encoder_bytes(Single, items) == module_bytes(Single, items)
+
+
+def test_a_text_column_holding_other_values_writes_them_as_the_module_does() -> None:
+    items = [{"note": 7}, {"note": 1.5}, {"note": "a,b"}, {"note": None}]
+    assert encoder_bytes(Single, items) == module_bytes(Single, items)
+    row = {"id": 3, "colour": "red", "shade": 2.0, "count": "x,y"}
+    base = {"note": None, "count": 1, "maybe_count": None, "value": None, "flag": True}
+    inner = {"name": "n", "size": 1, "on": False}
+    items = [{**base, **row, "tags": [], "inner": inner, "maybe_inner": None}]
+    assert encoder_bytes(Row, items) == module_bytes(Row, items)
+
+
+@pytest.mark.parametrize("count", ["x,y", 1.5, 1e16, -(2**70), 0])
+def test_an_integer_column_holding_other_values_writes_them_as_the_module_does(
+    count: object,
+) -> None:
+    inner = {"name": "n", "size": count, "on": False}
+    items = [
+        {"id": "a", "note": None, "colour": "red", "shade": None, "count": count}
+        | {"maybe_count": count, "value": None, "flag": True, "tags": []}
+        | {"inner": inner, "maybe_inner": None}
+    ]
+    assert encoder_bytes(Row, items) == module_bytes(Row, items)
 
 
 def test_an_empty_page_is_its_header() -> None:
