@@ -46,7 +46,8 @@ _HOST_CHAR = rf"[^/?#\[\]\x00-\x20{PY_SPACE}]"
 HTTP_URL = rf"^[hH][tT][tT][pP][sS]?://{_HOST_CHAR}+(?:[/?#]{_URL_CHAR}*)?$"
 
 
-def published_scope(
+# Async, so FastAPI calls it in place rather than on a worker thread.
+async def published_scope(
     publisher: Annotated[
         str | None,
         Query(

@@ -49,7 +49,9 @@ def did_you_mean(name: str, accepted: frozenset[str]) -> str | None:
     return found[0] if found else None
 
 
-def reject_unknown_parameters(request: Request) -> None:
+# Async, so FastAPI calls it in place: a plain function would cost every /v1 request a hop to a
+# worker thread and back (docs/performance.md, "Export formats").
+async def reject_unknown_parameters(request: Request) -> None:
     """Refuses a query string holding a name the matched route does not declare."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
