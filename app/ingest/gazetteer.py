@@ -20,7 +20,8 @@ from app.ingest.candidates import find_candidates
 from app.ingest.countries import builtin_countries
 from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.drafts import SentenceDraft
-from app.ingest.names import people_and_organisations, worth_reading
+from app.ingest.names import people_and_organisations
+from app.ingest.reading import recognize
 from app.ingest.recognizer import Recognizer
 from app.ingest.stages import ReadWith
 
@@ -51,11 +52,9 @@ def gazetteer_for(
     proposed = find_candidates(text, sentences, known, taken)
     if recognizer is not None:
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
-        windows = (worth_reading(text, s, found) for s in sentences)
-        spans = _joined(text, [w for w in windows if w is not None])
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
         recognized, acronyms = people_and_organisations(
-            text, sentences, recognizer(text, spans), found, claimed
+            text, sentences, recognize(text, sentences, found, recognizer), found, claimed
         )
         proposed = [
             p.model_copy(update={"aliases": (*p.aliases, acronyms[p.id])})
@@ -73,18 +72,6 @@ def gazetteer_for(
     except ValidationError as exc:  # the rules above keep names apart; say so if they did not
         raise CuratedError(f"the gazetteers do not fit together: {problems(exc)}") from None
     return ReadWith(curated=merged, always=user.actors, blocked=builtin.blocked)
-
-
-def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Neighbouring sentences of one line as one span: the recognizer's cost is as much per
-    call as per word, and a sentence boundary inside a span changes none of its names."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and not text[joined[-1][1] : start].strip(" \t"):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
 
 
 def problems(exc: ValidationError) -> str:
