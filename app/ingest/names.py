@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer
@@ -187,6 +188,7 @@ def _organisations(text: str, start: int, end: int, orgs: set[str]) -> list[tupl
     return [(start, end)]
 
 
+@lru_cache(maxsize=8192)
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:80].strip("-")
 
