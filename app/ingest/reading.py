@@ -7,6 +7,8 @@ does, word for word, so it reads only where its answer can change the facts:
   first word ("The", "However") nor part of a name the gazetteer knows; and of such a
   sentence only `_CONTEXT_WORDS` words either side of those words (the model's encoder sees
   four tokens either side, so the rest of a long sentence costs time and changes nothing).
+- Nor a span whose only such words are months and weekdays ("In January, ..."): the most
+  frequent capitalised words of news prose that no gazetteer holds, and never a name.
 - Neighbouring sentences of one line are read as one span: the recognizer's cost is as much
   per call as per word, and a sentence boundary inside a span changes none of its names.
 - In two rounds. A span whose every sentence has its first word as its only such word
@@ -36,6 +38,16 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACE = re.compile(r"\s")
 _CONTEXT_WORDS = 8
+# Months and weekdays, written out or cut ("Sept."): capitalised, and never a new name. Not
+# "May", a surname too.
+# fmt: off
+_CALENDAR = frozenset({
+    "January", "February", "March", "April", "June", "July", "August", "September",
+    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday",
+})
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +58,8 @@ class Window:
     end: int
     # The sentence's first word when it is the only word that may be a new name.
     lead: str | None
+    # Whether every such word is a month or a weekday: then nothing in it is worth reading.
+    calendar: bool = False
 
 
 def window(text: str, sentence: SentenceDraft, known: Gazetteer) -> Window | None:
@@ -70,9 +84,9 @@ def window(text: str, sentence: SentenceDraft, known: Gazetteer) -> Window | Non
     end = after[_CONTEXT_WORDS - 1] if len(after) >= _CONTEXT_WORDS else sentence.end
     alone = len(words) == 1 and first == sentence.start
     lead = _POSSESSIVE.sub("", words[0]) if alone else None
-    if lead is not None and title_before(text, sentence.start):
-        lead = None
-    return Window(start, end, lead)
+    if title_before(text, sentence.start):
+        return Window(start, end, None)
+    return Window(start, end, lead, all(w in _CALENDAR for w in words))
 
 
 def recognize(
@@ -80,23 +94,35 @@ def recognize(
 ) -> list[Recognized]:
     """The recognizer's spans in `sentences`, read in the module's two rounds."""
     windows = [w for s in sentences if (w := window(text, s, known)) is not None]
-    spans = _joined(text, windows)
-    first = [(s, e) for s, e, leads in spans if None in leads]
+    spans = [(s, e, part) for s, e, part in _joined(text, windows) if not _calendar(part)]
+    first = [(s, e) for s, e, part in spans if any(_now(w) for w in part)]
     found = recognizer(text, first)
     named = named_in_full(text, sentences, found, known)
-    later = [(s, e) for s, e, leads in spans if None not in leads and not leads <= named]
+    later = [
+        (s, e)
+        for s, e, part in spans
+        if not any(_now(w) for w in part) and any(w.lead not in named for w in part)
+    ]
     return [*found, *recognizer(text, later)] if later else found
 
 
-def _joined(text: str, windows: list[Window]) -> list[tuple[int, int, set[str | None]]]:
-    """Neighbouring windows of one line as one span, with the leads of its windows (None for
-    a window with no lead). A span is read whole or not at all, so the recognizer sees the
-    same text in either round."""
-    joined: list[tuple[int, int, set[str | None]]] = []
+def _now(w: Window) -> bool:
+    """Whether `w` is read in the first round."""
+    return w.lead is None and not w.calendar
+
+
+def _calendar(part: list[Window]) -> bool:
+    return all(w.calendar for w in part)
+
+
+def _joined(text: str, windows: list[Window]) -> list[tuple[int, int, list[Window]]]:
+    """Neighbouring windows of one line as one span, with its windows. A span is read whole
+    or not at all, so the recognizer sees the same text in either round."""
+    joined: list[tuple[int, int, list[Window]]] = []
     for w in windows:
         if joined and not text[joined[-1][1] : w.start].strip(" \t"):
-            start, _, leads = joined[-1]
-            joined[-1] = (start, w.end, leads | {w.lead})
+            start, _, part = joined[-1]
+            joined[-1] = (start, w.end, [*part, w])
         else:
-            joined.append((w.start, w.end, {w.lead}))
+            joined.append((w.start, w.end, [w]))
     return joined

@@ -60,3 +60,14 @@ def test_a_span_is_read_whole_when_one_of_its_sentences_must_be() -> None:
         ("Elena Varga", "PERSON"),
     )
     assert read_[-1] == "Varga agreed. Officials at Helix disagreed."
+
+
+def test_a_span_whose_only_such_words_are_months_and_days_is_not_read() -> None:
+    read_ = read(
+        "Elena Varga said prices would rise.\n\nIn January, prices rose. By Sept. 4 they fell."
+        "\n\nOn Monday, Helix Mining said it would sell.",
+    )
+    assert read_ == [
+        "Elena Varga said prices would rise.",
+        "On Monday, Helix Mining said it would sell.",
+    ]
