@@ -3,9 +3,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from app.ingest import reading
 from app.ingest.actors import Gazetteer
+from app.ingest.article import prepare_article
+from app.ingest.article import read_document as read_bytes
+from app.ingest.curated import ActorEntry
 from app.ingest.reading import recognize, window
+from app.ingest.recognizer import SpacyRecognizer, spacy_installed
 from app.ingest.stages import read_document, split_sentences
+from tests.ingest.answer_keys import DATA, RECOGNIZER_MODEL, SAMPLES, seed_curated
 from tests.ingest.test_names import Fake
 
 
@@ -71,3 +81,30 @@ def test_a_span_whose_only_such_words_are_months_and_days_is_not_read() -> None:
         "Elena Varga said prices would rise.",
         "On Monday, Helix Mining said it would sell.",
     ]
+
+
+@pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
+def test_what_is_not_read_changes_no_fact_of_a_labelled_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every labelled article read as described, and read with every span the skipped ones
+    came from (no surname known, no calendar span): the same facts and actors."""
+
+    def facts(name: str) -> tuple[str, list[ActorEntry]]:
+        text, meta = read_bytes((DATA / name).read_bytes(), source_name=name)
+        found, entries = prepare_article(
+            text,
+            source_name=name,
+            slug=Path(name).stem,
+            title=None,
+            annotations=None,
+            curated=seed_curated(),
+            meta=meta,
+            recognizer=SpacyRecognizer(RECOGNIZER_MODEL),
+        )
+        return found.article.fingerprint, entries
+
+    read = {name: facts(name) for name in SAMPLES}
+    monkeypatch.setattr(reading, "named_in_full", lambda *_: frozenset())
+    monkeypatch.setattr(reading, "_calendar", lambda _: False)
+    assert {name: facts(name) for name in SAMPLES} == read
