@@ -15,7 +15,12 @@ It prints articles per second, the ratio to rules only, and the peak resident me
 of the process that ran the articles (for workers, the largest). The target
 (docs/performance.md): at least 10 articles a second with the recognizer on, under 500 MB.
 
-    .venv/bin/python -m bench.ingest_speed [--articles 60] [--processes 2]
+The generated articles are formulaic: many sentences open with a surname, which the
+recognizer need not read (app/ingest/reading.py). `--labelled` also reads the 15 labelled
+articles of tests/data (real prose, about 490 words each) rules only and with the recognizer
+in this process, and prints milliseconds of CPU per article and per 1,000 words.
+
+    .venv/bin/python -m bench.ingest_speed [--articles 60] [--processes 2] [--labelled]
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import time
 from collections.abc import Sequence
 from functools import cache
 
-from app.ingest.article import prepare_article
+from app.ingest.article import prepare_article, read_document
 from app.ingest.curated import Curated, load_curated
 from app.ingest.recognizer import Recognizer, SpacyRecognizer
 from app.ingest.seed import CURATED_FILE
@@ -169,10 +174,44 @@ def timed_parallel(texts: list[str], processes: int) -> tuple[float, float, floa
     return len(texts) / elapsed, len(texts) / cpu, max(r for _, r in done)
 
 
+def labelled(rounds: int = 3) -> None:
+    """CPU per article and per 1,000 words on the labelled articles, the best of `rounds`."""
+    from tests.ingest.answer_keys import DATA, SAMPLES  # the bench runs from a checkout
+
+    docs = [read_document((DATA / n).read_bytes(), source_name=n) for n in SAMPLES]
+    words = sum(len(text.split()) for text, _ in docs)
+    spacy = SpacyRecognizer(MODEL)
+
+    def cpu(recognizer: Recognizer | None) -> float:
+        started = time.process_time()
+        for n, (text, meta) in enumerate(docs):
+            prepare_article(
+                text,
+                source_name=f"labelled-{n}.txt",
+                slug=f"labelled-{n}",
+                title=None,
+                annotations=None,
+                curated=_curated(),
+                meta=meta,
+                recognizer=recognizer,
+            )
+        return time.process_time() - started
+
+    cpu(spacy)  # warm
+    average = words / len(docs)
+    print(f"\n{len(docs)} labelled articles (tests/data), {average:,.0f} words on average")
+    print("| pipeline | CPU ms per article | CPU ms per 1,000 words |")
+    print("| --- | --- | --- |")
+    for name, recognizer in (("rules only", None), ("recognizer", spacy)):
+        best = min(cpu(recognizer) for _ in range(rounds))
+        print(f"| {name} | {best / len(docs) * 1000:.1f} | {best / words * 1e6:.1f} |")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--labelled", action="store_true", help="also the labelled articles")
     args = parser.parse_args(argv)
     texts = [article(i) for i in range(args.articles)]
     words = sum(len(t.split()) for t in texts) / len(texts)
@@ -196,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"| {rss:.0f} MB{' per process' if 'processes' in name else ''} |"
         )
     sys.stdout.flush()
+    if args.labelled:
+        labelled()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ the message names, as in the curated file alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pydantic import ValidationError
 
@@ -20,7 +21,8 @@ from app.ingest.candidates import find_candidates
 from app.ingest.countries import builtin_countries
 from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.drafts import SentenceDraft
-from app.ingest.names import people_and_organisations, worth_reading
+from app.ingest.names import people_and_organisations
+from app.ingest.reading import recognize
 from app.ingest.recognizer import Recognizer
 from app.ingest.stages import ReadWith
 
@@ -51,11 +53,9 @@ def gazetteer_for(
     proposed = find_candidates(text, sentences, known, taken)
     if recognizer is not None:
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
-        windows = (worth_reading(text, s, found) for s in sentences)
-        spans = _joined(text, [w for w in windows if w is not None])
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
         recognized, acronyms = people_and_organisations(
-            text, sentences, recognizer(text, spans), found, claimed
+            text, sentences, recognize(text, sentences, found, recognizer), found, claimed
         )
         proposed = [
             p.model_copy(update={"aliases": (*p.aliases, acronyms[p.id])})
@@ -75,18 +75,6 @@ def gazetteer_for(
     return ReadWith(curated=merged, always=user.actors, blocked=builtin.blocked)
 
 
-def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Neighbouring sentences of one line as one span: the recognizer's cost is as much per
-    call as per word, and a sentence boundary inside a span changes none of its names."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and not text[joined[-1][1] : start].strip(" \t"):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
 def problems(exc: ValidationError) -> str:
     return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
 
@@ -99,6 +87,20 @@ def _countries_under(
 ) -> list[ActorEntry]:
     """The built-in entries that `higher` leaves, each without the names `higher` uses;
     ambiguous ones only when the text names them unambiguously too."""
+    kept, probe = _kept_under(tuple(higher), tuple(entries), ambiguous)
+    if probe is None:
+        return list(kept)
+    found = {m.actor_id for m in probe.find(text)}
+    return [e for e in kept if e.id not in ambiguous or e.id in found]
+
+
+@lru_cache(maxsize=8)
+def _kept_under(
+    higher: tuple[ActorEntry, ...], entries: tuple[ActorEntry, ...], ambiguous: frozenset[str]
+) -> tuple[tuple[ActorEntry, ...], Gazetteer | None]:
+    """The part of `_countries_under` that is the same for every text: the entries `higher`
+    leaves, and the gazetteer that tells the ambiguous ones (None when none is). Kept, as
+    every article of one curated file needs the same ones (about 10 ms to make)."""
     ids = {a.id for a in higher}
     claimed = {n for a in higher for n in a.names}
     kept: list[ActorEntry] = []
@@ -109,7 +111,7 @@ def _countries_under(
         kept.append(entry.model_copy(update={"aliases": aliases}))
     doubtful = [e for e in kept if e.id in ambiguous]
     if not doubtful:
-        return kept
+        return tuple(kept), None
     # Probe with the doubtful entries' other names only, among all the rest, so a longer name
     # still wins: "Equatorial Guinean" does not confirm Guinea.
     probes = [
@@ -119,5 +121,4 @@ def _countries_under(
     ]
     sure = [e for e in kept if e.id not in ambiguous]
     blocked = builtin_countries().blocked
-    found = {m.actor_id for m in Gazetteer([*higher, *sure, *probes], blocked).find(text)}
-    return [e for e in kept if e.id not in ambiguous or e.id in found]
+    return tuple(kept), Gazetteer([*higher, *sure, *probes], blocked)

@@ -3,8 +3,7 @@
 A statistical recognizer finds names no rule can, and also gets some wrong in ways rules can
 see. What it answers becomes an actor only through these rules:
 
-- It reads only sentences worth reading (`worth_reading`): one with a capitalised word that
-  is neither the sentence's ordinary first word nor part of a name the gazetteer knows.
+- It reads only where it can find a new name (app/ingest/reading.py).
 - A name sits in prose: a sentence of at least eight words or one ending like a sentence, so
   a share line ("Share on Facebook Twitter Email") or a heading gives none; nor does a byline
   or a credit line ("By ...", "Reporting by ...", "... reported from Dakar").
@@ -35,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer
@@ -44,7 +44,13 @@ from app.ingest.drafts import SentenceDraft
 from app.ingest.recognizer import Recognized
 from app.models.vocabulary import ActorKind
 
-__all__ = ["TITLES", "people_and_organisations", "worth_reading"]
+__all__ = [
+    "ORDINARY_FIRST",
+    "TITLES",
+    "named_in_full",
+    "people_and_organisations",
+    "title_before",
+]
 
 # fmt: off
 TITLES = frozenset({
@@ -60,19 +66,16 @@ _PARTICLES = frozenset({
     "de", "da", "del", "della", "di", "dos", "das", "do", "van", "von", "der", "den", "bin",
     "ibn", "al", "el", "la", "le", "y",
 })
-_ORDINARY_FIRST = frozenset({
+ORDINARY_FIRST = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he",
     "she", "his", "her", "we", "our", "in", "on", "at", "as", "for", "but", "and", "yet",
     "so", "however", "meanwhile", "since", "while", "when", "if", "although", "despite",
     "after", "before", "by", "with", "from", "to", "of", "such", "many", "most", "some",
 })
 # fmt: on
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MIN_PROSE_WORDS = 8
-_CONTEXT_WORDS = 8
-_SPACE = re.compile(r"\s")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # Credit lines name the reporters and editors, not actors of the story.
 _CREDIT = re.compile(
@@ -117,30 +120,6 @@ _MAX_ORG_WORDS = 8
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
 
 
-def worth_reading(text: str, sentence: SentenceDraft, known: Gazetteer) -> tuple[int, int] | None:
-    """The part of `sentence` the recognizer should read, or None when it has no capitalised
-    word the recognizer could make a new name of. The part runs from `_CONTEXT_WORDS` words
-    before the first such word to as many after the last: the model sees a few tokens either
-    side of each (en_core_web_sm's encoder: four), so the rest of a long sentence costs time
-    and changes nothing."""
-    covered = [(m.start, m.end) for m in known.find(text, sentence.start, sentence.end)]
-    first = last = None
-    for m in _CAPITALISED.finditer(text, sentence.start, sentence.end):
-        if m.start() == sentence.start and m.group().lower() in _ORDINARY_FIRST:
-            continue
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        first = m.start() if first is None else first
-        last = m.end()
-    if first is None or last is None:
-        return None
-    before = [w.start() for w in _SPACE.finditer(text, sentence.start, first)]
-    after = [w.start() for w in _SPACE.finditer(text, last, sentence.end)]
-    start = before[-_CONTEXT_WORDS] + 1 if len(before) >= _CONTEXT_WORDS else sentence.start
-    end = after[_CONTEXT_WORDS - 1] if len(after) >= _CONTEXT_WORDS else sentence.end
-    return start, end
-
-
 def _prose(sentence: str) -> bool:
     stripped = sentence.rstrip("\"'”’)] ")
     return len(sentence.split()) >= _MIN_PROSE_WORDS or stripped.endswith((".", "!", "?"))
@@ -168,7 +147,7 @@ def _person(text: str, start: int, end: int, lowered: set[str]) -> tuple[int, in
     return words[0][0], words[-1][0] + len(words[-1][1])
 
 
-def _title_before(text: str, start: int) -> bool:
+def title_before(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start].split()
     return bool(before) and before[-1].rstrip(".") in TITLES
 
@@ -209,6 +188,7 @@ def _organisations(text: str, start: int, end: int, orgs: set[str]) -> list[tupl
     return [(start, end)]
 
 
+@lru_cache(maxsize=8192)
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:80].strip("-")
 
@@ -277,6 +257,20 @@ def people_and_organisations(
     return entries, expanded
 
 
+def named_in_full(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    recognized: Iterable[Recognized],
+    known: Gazetteer,
+) -> frozenset[str]:
+    """The surnames of the people `recognized` names in full, each of one person only ("Varga"
+    for Elena Varga): the person's alias, so a sentence that names no one else by it adds no
+    name."""
+    people, _, _ = _sort_out(text, sentences, recognized, known)
+    surnames = Counter(name.split()[-1] for name in people)
+    return frozenset(name for name, n in surnames.items() if n == 1)
+
+
 _Spans = dict[str, tuple[int, int]]
 
 
@@ -307,7 +301,7 @@ def _sort_out(
                 continue
             if len(text[span[0] : span[1]].split()) >= 2:
                 people.setdefault(text[span[0] : span[1]], span)
-            elif _title_before(text, span[0]):
+            elif title_before(text, span[0]):
                 single.append(span)
         elif not _covered(text, r, known):
             placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
