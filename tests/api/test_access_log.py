@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import logging
@@ -202,3 +203,20 @@ def test_the_application_writes_its_queued_lines_at_shutdown(
         ]
     assert [line["request_id"] for line in lines] == ["shutdown-0", "shutdown-1", "shutdown-2"]
     assert {line["path"] for line in lines} == {"/health"}
+
+
+def test_under_serves_format_a_batch_is_the_bytes_of_a_record_per_line(records: Records) -> None:
+    batched, one_by_one = io.StringIO(), io.StringIO()
+    for stream, lines in ((batched, [["a", "b", "c"]]), (one_by_one, [["a"], ["b"], ["c"]])):
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(logging.Formatter("%(message)s"))  # as `article-facts serve` logs
+        records.logger.addHandler(handler)
+        writer = writer_for(records)
+        writer.start()
+        for batch in lines:
+            for line in batch:
+                writer.add(line)
+            writer.flush()
+        writer.stop()
+        records.logger.removeHandler(handler)
+    assert batched.getvalue() == one_by_one.getvalue() == "a\nb\nc\n"
