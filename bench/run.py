@@ -6,7 +6,8 @@ comes), the ceiling (a minimal Starlette app answering fixed bytes as long as th
 section answer, under uvicorn's command line, `--loop auto --http auto`: bench/ceiling.py) and
 Datasette on a copy of the same data. Then, for several rounds, drives each scenario in turn
 with wrk (after a short warm-up) and prints the medians as a Markdown table with the ratios the
-targets are stated in:
+targets are stated in, and the CPU time each request cost its server (read from /proc before and
+after each run: on a machine shared with other work it moves far less than requests per second):
 
 - `section`: one section, again and again (the response cache answers);
 - `mix`: every section, actor, figure and claim URL in rotation (the first request per URL is
@@ -28,11 +29,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import statistics
 import sys
 import tempfile
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -52,6 +54,8 @@ class Scenario:
     # The warm-up and the measured path files of a round.
     files: Callable[[int], tuple[Path, Path]]
     results: list[Measure]
+    # The server's CPU time per request of each measured run, in microseconds.
+    cpu_us: list[float] = field(default_factory=list)
 
 
 def parse_args() -> argparse.Namespace:
@@ -194,21 +198,26 @@ def main() -> None:
             scenarios = [s for s in scenarios if s.name.removesuffix(" (before)") in only]
         for round_ in range(args.rounds):
             for scenario in scenarios:
-                base = found[scenario.server].base
+                server = found[scenario.server]
+                base = server.base
                 warm, measured = scenario.files(round_)
                 load = {"threads": args.threads, "connections": args.connections}
                 if args.warmup:
                     wrk(base, warm, seconds=args.warmup, **load)
+                cpu = server.cpu_seconds()
                 result = wrk(base, measured, seconds=args.duration, **load)
+                cpu = server.cpu_seconds() - cpu
                 scenario.results.append(result)
+                scenario.cpu_us.append(cpu / max(result.requests, 1) * 1e6)
                 print(
                     f"round {round_ + 1}/{args.rounds} {scenario.name:24} {result.rps:8.0f} req/s"
                     f"  p50 {result.p50_ms:6.2f} ms  p99 {result.p99_ms:6.2f} ms"
-                    f"  errors {result.errors}",
+                    f"  CPU {scenario.cpu_us[-1]:6.1f} us/request  errors {result.errors}",
                     flush=True,
                 )
         summaries = {s.name: Summary(s.name, tuple(s.results)) for s in scenarios}
-        text_out = render(summaries, args, len(mix), section_bytes)
+        cpu_us = {s.name: statistics.median(s.cpu_us) for s in scenarios}
+        text_out = render(summaries, cpu_us, args, len(mix), section_bytes)
         print("\n" + text_out)
         if args.write:
             report.write_section("bench/run.py", text_out)
@@ -234,7 +243,13 @@ def _verdict(
     return "**no**: " + ", ".join(misses) if misses else "yes"
 
 
-def render(summaries: dict[str, Summary], args: argparse.Namespace, urls: int, body: int) -> str:
+def render(
+    summaries: dict[str, Summary],
+    cpu_us: dict[str, float],
+    args: argparse.Namespace,
+    urls: int,
+    body: int,
+) -> str:
     ceiling = summaries["ceiling"].rps
     datasette = summaries["datasette search"].rps if "datasette search" in summaries else 0.0
     rows = []
@@ -251,6 +266,7 @@ def render(summaries: dict[str, Summary], args: argparse.Namespace, urls: int, b
                 f"{s.p99_ms:.2f}",
                 f"{s.worst_p99_ms:.2f}",
                 f"{s.rps / ceiling:.2f}",
+                f"{cpu_us[s.name]:.1f}",
                 vs_datasette,
                 str(s.errors),
                 verdict,
@@ -263,6 +279,7 @@ def render(summaries: dict[str, Summary], args: argparse.Namespace, urls: int, b
         "p99 ms",
         "worst p99 ms",
         "x ceiling",
+        "server CPU µs/req",
         "x Datasette search",
         "errors",
         "target holds",
