@@ -83,8 +83,9 @@ class Settings(BaseSettings):
         default=16384,
         ge=1,
         le=1_000_000,
-        description="Access-log lines a worker holds while they wait to be written (at most "
-        "half a second); beyond it, lines are counted and dropped rather than waited for.",
+        description="Access-log lines a worker holds while they wait to be written (a batch "
+        "at least every half second); beyond it, lines are counted and dropped rather than "
+        "waited for.",
     )
     query_timeout_ms: int = Field(
         default=2000,

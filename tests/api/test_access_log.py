@@ -220,3 +220,9 @@ def test_under_serves_format_a_batch_is_the_bytes_of_a_record_per_line(records: 
         writer.stop()
         records.logger.removeHandler(handler)
     assert batched.getvalue() == one_by_one.getvalue() == "a\nb\nc\n"
+
+
+def test_the_bound_is_the_setting(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"access_log_buffer_lines": 123}))
+    assert app.state.access_log.max_lines == 123
+    assert not app.state.access_log.running  # until the lifespan starts it
