@@ -77,8 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.collect()
         gc.freeze()
         access_lines.start()
-        yield
-        access_lines.stop()  # what is still queued is written
+        try:
+            yield
+        finally:
+            access_lines.stop()  # what is still queued is written, whatever ended the app
         database.dispose()
         stop_workers()  # the recognizer's worker process, if an upload started one
 
