@@ -18,6 +18,8 @@ from sqlalchemy.exc import DBAPIError
 
 from app.api import errors
 from app.api.access_log import AccessLogMiddleware
+from app.api.access_log import log as access_log
+from app.api.access_log_writer import AccessLogWriter
 from app.api.caching import CachingMiddleware
 from app.api.client_address import ClientAddressMiddleware
 from app.api.cors import CORSMiddleware
@@ -65,6 +67,7 @@ def telemetry() -> TelemetryConfig | None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     database = Database(settings.database_url, timeout_ms=settings.query_timeout_ms)
+    access_lines = AccessLogWriter(access_log, settings.access_log_buffer_lines)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -73,7 +76,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # those objects otherwise set the tail latency under load (docs/performance.md).
         gc.collect()
         gc.freeze()
-        yield
+        access_lines.start()
+        try:
+            yield
+        finally:
+            access_lines.stop()  # what is still queued is written, whatever ended the app
         database.dispose()
         stop_workers()  # the recognizer's worker process, if an upload started one
 
@@ -89,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.database = database
+    app.state.access_log = access_lines
     app.include_router(api_router)
     app.include_router(root_router)
     docs.install(app)
@@ -121,7 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_age=3600,
         )
     app.add_middleware(SecurityMiddleware)
-    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(AccessLogMiddleware, writer=access_lines)
     # Outermost: the access log and the rate limit both see the client a trusted proxy names.
     if settings.trusted_proxies:
         app.add_middleware(ClientAddressMiddleware, trusted=settings.trusted_proxies)

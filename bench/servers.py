@@ -10,11 +10,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from app.core.db import sqlite_url
 
@@ -34,6 +36,12 @@ class Server:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
         return float("nan")
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time of the process so far: what a run cost the server, which
+        other work on the machine changes far less than it changes requests per second."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ def run(
     process = subprocess.Popen(
         command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    assert process.stderr is not None
+    said = drain(process.stderr)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -91,8 +101,8 @@ def run(
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                stderr = process.stderr.read().decode() if process.stderr else ""
-                sys.exit(f"{name} did not start:\n{stderr}")
+                time.sleep(0.2)  # what it said last
+                sys.exit(f"{name} did not start:\n{bytes(said).decode(errors='replace')}")
             time.sleep(0.1)
         yield Server(name, base, process.pid)
     finally:
@@ -104,16 +114,35 @@ def run(
             process.wait()
 
 
+def drain(pipe: IO[bytes], keep: int = 20_000) -> bytearray:
+    """Reads a server's stderr as a terminal or a log collector would, as it comes (a served
+    access log writes a line per request: a pipe nobody reads would fill and stall the server);
+    returns the buffer holding its last `keep` bytes."""
+    tail = bytearray()
+
+    def read() -> None:
+        fd = pipe.fileno()
+        while chunk := os.read(fd, 1 << 16):
+            tail.extend(chunk)
+            del tail[:-keep]
+        pipe.close()
+
+    threading.Thread(target=read, name="drain", daemon=True).start()
+    return tail
+
+
 def service(
     database: Path,
-    options: UvicornOptions,
+    options: UvicornOptions | None,
     *,
     cache_mb: int | None = None,
     name: str = "service",
     code: Path = REPO,
 ) -> contextlib.AbstractContextManager[Server]:
-    """The service; `code` may be another copy of the repository (a baseline to compare):
-    its `app` is imported first (`python -m` puts the working directory first on the path)."""
+    """The service: `article-facts serve` as users run it when `options` is None (its own
+    uvicorn options, the access log on, to stderr), else uvicorn's command line with `options`.
+    `code` may be another copy of the repository (a baseline to compare): its `app` is imported
+    first (`python -m` puts the working directory first on the path)."""
     port = free_port()
     env = {
         **os.environ,
@@ -124,6 +153,9 @@ def service(
     }
     if cache_mb is not None:
         env["ARTICLE_FACTS_RESPONSE_CACHE_MB"] = str(cache_mb)
+    if options is None:
+        command = [sys.executable, "-m", "app", "serve", "--host", HOST, "--port", str(port)]
+        return run(name, command, env, "/health", port, cwd=code)
     # `bench.serve` is uvicorn's own command line with the access log switched on first.
     module = ["bench.serve"] if options.access_log else ["uvicorn"]
     command = [

@@ -79,6 +79,14 @@ class Settings(BaseSettings):
         description="Open connections per worker process; beyond it the connection idle the "
         "longest is closed.",
     )
+    access_log_buffer_lines: int = Field(
+        default=16384,
+        ge=1,
+        le=1_000_000,
+        description="Access-log lines a worker holds while they wait to be written (a batch "
+        "at least every half second); beyond it, lines are counted and dropped rather than "
+        "waited for.",
+    )
     query_timeout_ms: int = Field(
         default=2000,
         ge=1,
