@@ -12,7 +12,10 @@ Choices (documented here because the API contract leaves them open):
   years, but "from $800,000 to $1.3 million" is 800000..1300000 (8e11 would pass the end).
 - "and" links a range only after "between"; "to", "through", "-", "~" and dashes link it
   anywhere.
-- Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures.
+- Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures. Nor
+  are two ends that each state their unit after a verb of change ("rose from 10% to 20%",
+  "rose $2.69 to $114.24"): they are the level left and the level reached, or the move and
+  the level ("rose 3 to 5 percent" stays a range).
 - Ranges of years are periods (dates.py), never amounts.
 """
 
@@ -23,6 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from app.ingest.drafts import FigureDraft
+from app.ingest.figures.comparators import governed
 from app.ingest.figures.numbers import DIGITS, WORDS, parse_number
 from app.models.vocabulary import FigureKind
 
@@ -67,6 +71,12 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     kind, unit, measure = a.kind, a.unit, a.measure or b.measure
     bare_a = a.kind is FigureKind.COUNT and a.measure is None
     bare_b = b.kind is FigureKind.COUNT and b.measure is None
+    if (
+        not bare_a
+        and "to" in link.group()
+        and governed(text, opener.start() if opener else a.start)
+    ):
+        return None  # "rose from 10% to 20%", "rose $2.69 to $114.24": left and reached
     if bare_a and not bare_b:
         kind, unit = b.kind, b.unit
     elif not (bare_b and a.kind is FigureKind.MONEY):
