@@ -283,6 +283,68 @@ def test_another_clause_lends_no_period() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quote", "period"),
+    [
+        # An aside keeps its time to itself: amounts before it and after it take none.
+        ("The handset, launched in March 2022, uses a 5-nanometre chip.", "5-nanometre", None),
+        (
+            "The refinery, which opened in 2019, processes 200,000 barrels a day.",
+            "200,000 barrels a day",
+            None,
+        ),
+        ("The navy flies 40 jets, bought in 2015 for $2.1 billion.", "40 jets", None),
+        (
+            "The navy flies 40 jets, bought in 2015 for $2.1 billion.",
+            "$2.1 billion",
+            ("2015", "2015"),
+        ),
+        # ... unless what follows shows it was the sentence's own verb.
+        (
+            "The cartel, led by Riyadh, agreed in June 2021 to cut 2 million barrels a day, "
+            "about 2% of supply.",
+            "about 2%",
+            ("2021-06", "2021-06"),
+        ),
+        # A restrictive clause dates the amount it follows, not what comes after it.
+        (
+            "There were 2,000 soldiers who served in the mission until March 2020, "
+            "many at a $50 million base.",
+            "2,000 soldiers",
+            (None, "2020-03"),
+        ),
+        (
+            "There were 2,000 soldiers who served in the mission until March 2020, "
+            "many at a $50 million base.",
+            "$50 million",
+            None,
+        ),
+        # A record's baseline and the time of what an amount is compared with are not its own.
+        ("Exports fell to $3.1 billion last year, the lowest since 2009.", "$3.1 billion", None),
+        (
+            "Sales reached $8 billion in 2023, compared with $6 billion in 2022.",
+            "$8 billion",
+            ("2023", "2023"),
+        ),
+        (
+            "Sales reached $8 billion in 2023, compared with $6 billion in 2022.",
+            "$6 billion",
+            ("2022", "2022"),
+        ),
+        ("Tin sold 9,000 tonnes compared with 7,000 tonnes in 2022.", "9,000 tonnes", None),
+        # A second predicate has its own time.
+        ("Prices fell 4% in 2023 and are now 12% below their peak.", "12%", None),
+        # "for" a year dates what it follows, as "in" does.
+        ("The utility posted a loss of $900 million for 2022.", "$900 million", ("2022", "2022")),
+    ],
+)
+def test_a_period_stays_in_its_phrase(
+    sentence: str, quote: str, period: tuple[str | None, str | None] | None
+) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.quote == quote)
+    assert (figure.period_start, figure.period_end) == (period or (None, None))
+
+
 def test_half_a_percentage_point_is_no_half() -> None:
     assert quotes("The bank cut its forecast by half a percentage point to 2.5%.") == ["2.5%"]
 

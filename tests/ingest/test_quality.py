@@ -44,9 +44,9 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "unit": (0.96, 0.96),
     "comparator": (1.00, 0.95),
     "change": (0.97, 0.97),
-    "period": (0.86, 0.91),
+    "period": (0.90, 0.93),
     "range end": (1.00, 0.94),
-    "every field": (0.84, 0.86),
+    "every field": (0.86, 0.88),
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
     "speakers": (0.93, 0.69),

@@ -96,7 +96,7 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
             chosen.append(figure)
     chosen.sort(key=lambda f: f.start)
     joined = join_ranges(text, money.join_cents(text, chosen))
-    return attach_periods(text, _in_context(text, joined, end))
+    return attach_periods(text, _in_context(text, joined, end), start, end)
 
 
 def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureDraft]:
