@@ -345,6 +345,47 @@ def test_a_period_stays_in_its_phrase(
     assert (figure.period_start, figure.period_end) == (period or (None, None))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quote", "period"),
+    [
+        (
+            "Output in the first half of 2024 was low.",
+            "the first half of 2024",
+            ("2024-01", "2024-06"),
+        ),
+        (
+            "The second half of 2025 looks better.",
+            "The second half of 2025",
+            ("2025-07", "2025-12"),
+        ),
+        (
+            "Profit rose in the third quarter of 2023.",
+            "the third quarter of 2023",
+            ("2023-07", "2023-09"),
+        ),
+        (
+            "Sales fell in the first nine months of 2024.",
+            "the first nine months of 2024",
+            ("2024-01", "2024-09"),
+        ),
+        (
+            "Sales fell in the last three months of 2023.",
+            "the last three months of 2023",
+            ("2023-10", "2023-12"),
+        ),
+        ("Tariffs rose 3% in the final quarter of 2022.", "3%", ("2022-10", "2022-12")),
+    ],
+)
+def test_part_of_a_year_is_a_period(sentence: str, quote: str, period: tuple[str, str]) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.quote == quote)
+    assert (figure.period_start, figure.period_end) == period
+
+
+def test_parts_that_do_not_fit_a_year_are_no_period() -> None:
+    assert quotes("It rose in the second nine months of 2024.") == ["nine months", "2024"]
+    assert quotes("Only the first 14 months of 2024 count.") == ["14 months", "2024"]
+
+
 def test_half_a_percentage_point_is_no_half() -> None:
     assert quotes("The bank cut its forecast by half a percentage point to 2.5%.") == ["2.5%"]
 

@@ -38,15 +38,15 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     # (chips-race, gulf-energy, sahel-squeeze), labelled before organisations' countries were:
     # "Saudi Aramco" is Saudi Arabia's, "the Dutch company ASML" the Netherlands'.
     "affiliations": (0.64, 0.19),
-    "figures": (0.94, 0.95),
-    "kind": (0.93, 0.94),
+    "figures": (0.94, 0.96),
+    "kind": (0.93, 0.95),
     "value": (0.95, 0.96),
-    "unit": (0.96, 0.96),
+    "unit": (0.97, 0.96),
     "comparator": (1.00, 0.95),
     "change": (0.97, 0.97),
-    "period": (0.90, 0.93),
+    "period": (0.90, 0.94),
     "range end": (1.00, 0.94),
-    "every field": (0.86, 0.88),
+    "every field": (0.87, 0.89),
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
     "speakers": (0.93, 0.69),

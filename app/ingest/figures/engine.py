@@ -44,6 +44,7 @@ TIME_RULES: tuple[_Rule, ...] = (
     (dates.DATES, dates.date),
     (dates.NUMERIC_DATES, dates.numeric_date),
     (dates.DAYS, dates.day),
+    (dates.PART_OF_YEAR, dates.part_of_year),
     (dates.CLOSED_PERIOD, dates.closed_period),
     (dates.RANGE, dates.closed_period),
     (dates.OPEN_PERIOD, dates.open_period),
