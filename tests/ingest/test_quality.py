@@ -50,7 +50,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
     "speakers": (0.93, 0.69),
-    "claim kinds": (0.76, 0.48),
+    "claim kinds": (0.75, 0.65),
     # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
     "furniture kept out": (1.00, 1.00),
 }
