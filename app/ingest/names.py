@@ -180,10 +180,16 @@ def _whole(name: str, orgs: set[str]) -> bool:
     )
 
 
+# An acronym in parentheses the model read into the name, closed or not.
+_ACRONYM_IN = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)?$")
+
+
 def _organisations(text: str, start: int, end: int, orgs: set[str]) -> list[tuple[int, int]]:
     """The organisation names inside a raw ORG span, repaired as the module says."""
     if text[start:end].startswith(("the ", "The ")):
         start += 4
+    if acronym := _ACRONYM_IN.search(text, start, end):
+        end = acronym.start()  # "... Trade and Development (UNCTAD": the acronym is an alias
     run = next(
         (m for m in _NAME_RUN.finditer(text, max(0, start - 4), end + 80) if m.start() <= start),
         None,

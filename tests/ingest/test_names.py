@@ -91,6 +91,21 @@ def test_an_organisation_cut_before_and_is_completed() -> None:
     assert [a.name for a in found.values()] == ["Center for Strategic and International Studies"]
 
 
+def test_an_acronym_read_into_the_name_becomes_its_alias() -> None:
+    found = entries(
+        "Figures compiled by the Pacific Conference on Trade and Development (PCTD) show a drop.",
+        ("the Pacific Conference on Trade and Development (PCTD", "ORG"),
+    )
+    assert described(found) == [
+        (
+            "pacific-conference-on-trade-and-development",
+            "Pacific Conference on Trade and Development",
+            "organization",
+            ("PCTD",),
+        )
+    ]
+
+
 def test_two_organisations_joined_by_and_are_split() -> None:
     found = entries(
         "Gazprom and Rosneft signed the contract with the ministry last year.",

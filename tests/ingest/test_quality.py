@@ -60,9 +60,9 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
 RECOGNIZER: dict[str, tuple[float, float]] = {
     **THRESHOLDS,
     "people": (0.92, 0.92),
-    "organisations": (0.76, 0.85),
+    "organisations": (0.76, 0.86),
     "all actors": (0.87, 0.91),
-    "mentions": (0.90, 0.90),
+    "mentions": (0.90, 0.91),
     "affiliations": (0.75, 0.35),
     "speakers": (0.93, 0.74),
 }
