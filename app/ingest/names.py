@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from app.core.folding import fold
-from app.ingest.actors import Gazetteer
+from app.ingest.actors import Gazetteer, MentionDraft
 from app.ingest.candidates import HEAD_NOUNS
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
@@ -249,7 +249,11 @@ def people_and_organisations(
 
     def add(name: str, kind: ActorKind, aliases: list[str]) -> None:
         slug = _slug(name)
-        if not slug or name in taken or slug in taken_ids or known.find(name):
+        if not slug or name in taken or slug in taken_ids:
+            return
+        if (hits := known.find(name)) and not (
+            kind is ActorKind.ORGANIZATION and _completes(name, hits, known)
+        ):
             return
         kept = tuple(dict.fromkeys(a for a in aliases if a not in taken and a != name))
         entries.append(ActorEntry(id=slug, name=name, kind=kind, aliases=kept, reviewed=False))
@@ -321,6 +325,25 @@ def _sort_out(
                 if _organisation(text, s, e, placed):
                     organisations.setdefault(text[s:e], (s, e))
     return people, single, organisations
+
+
+# What the rules leave off the front of a name: "People's | Liberation Army", "Brazilian
+# Agriculture and | Livestock Confederation"; not "Kevin Gallagher of | Boston University".
+_FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ])+(?:and[ ])?")
+
+
+def _completes(name: str, hits: Sequence[MentionDraft], known: Gazetteer) -> bool:
+    """Whether `name` is a proposed organisation's name with the words before it the rules left
+    off, and no other name but a country's at its start."""
+    last = hits[-1]
+    proposed = known.actors[last.actor_id]
+    if last.end != len(name) or proposed.reviewed or proposed.kind == ActorKind.COUNTRY:
+        return False
+    if not _FRONT.fullmatch(name, 0, last.start):
+        return False
+    return all(
+        h.start == 0 and known.actors[h.actor_id].kind == ActorKind.COUNTRY for h in hits[:-1]
+    )
 
 
 def _organisation(text: str, start: int, end: int, placed: bool) -> bool:

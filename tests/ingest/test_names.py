@@ -106,6 +106,37 @@ def test_an_acronym_read_into_the_name_becomes_its_alias() -> None:
     ]
 
 
+def test_a_candidate_the_recognizer_names_in_full_gives_way() -> None:
+    body = (
+        "The People's Maritime Army (PMA) sent ships. Officials of the Swedish Agriculture and "
+        "Forestry Confederation (SAFC) met them."
+    )
+    # The rules alone cut both names short of their first words.
+    assert [(a.name, a.aliases) for a in entries(body).values()] == [
+        ("Maritime Army", ("PMA",)),
+        ("Forestry Confederation", ("SAFC",)),
+    ]
+    found = entries(
+        body,
+        ("The People's Maritime Army", "ORG"),
+        ("the Swedish Agriculture and Forestry Confederation", "ORG"),
+    )
+    assert [(a.name, a.aliases) for a in found.values()] == [
+        ("People's Maritime Army", ("PMA",)),
+        ("Swedish Agriculture and Forestry Confederation", ("SAFC",)),
+    ]
+
+
+def test_a_longer_name_that_is_no_completion_is_not_proposed() -> None:
+    body = "Ana Ruiz, who spoke for the Forestry Confederation (SAFC), left."
+    found = entries(
+        body, ("Ana Ruiz", "PERSON"), ("Ruiz, who spoke for the Forestry Confederation", "ORG")
+    )
+    assert [a.name for a in found.values() if a.kind is ActorKind.ORGANIZATION] == [
+        "Forestry Confederation"
+    ]
+
+
 def test_two_organisations_joined_by_and_are_split() -> None:
     found = entries(
         "Gazprom and Rosneft signed the contract with the ministry last year.",
