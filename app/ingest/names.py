@@ -252,7 +252,9 @@ def people_and_organisations(
         if not slug or name in taken or slug in taken_ids:
             return
         if (hits := known.find(name)) and not (
-            kind is ActorKind.ORGANIZATION and _completes(name, hits, known)
+            _completes(name, hits, known)
+            if kind is ActorKind.ORGANIZATION
+            else _first_name(name, hits)
         ):
             return
         kept = tuple(dict.fromkeys(a for a in aliases if a not in taken and a != name))
@@ -330,6 +332,12 @@ def _sort_out(
 # What the rules leave off the front of a name: "People's | Liberation Army", "Brazilian
 # Agriculture and | Livestock Confederation"; not "Kevin Gallagher of | Boston University".
 _FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ])+(?:and[ ])?")
+
+
+def _first_name(name: str, hits: Sequence[MentionDraft]) -> bool:
+    """ "Wellington Koo", "Chad Okoro": a place's name as a person's first name only."""
+    first = name.split()[0]
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(first) < len(name)
 
 
 def _completes(name: str, hits: Sequence[MentionDraft], known: Gazetteer) -> bool:

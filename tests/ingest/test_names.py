@@ -137,6 +137,16 @@ def test_a_longer_name_that_is_no_completion_is_not_proposed() -> None:
     ]
 
 
+def test_a_capital_as_a_first_name_is_still_a_person() -> None:
+    found = entries(
+        "Energy Minister Wellington Moyo told lawmakers that talks with Tendai Kenya failed.",
+        ("Wellington Moyo", "PERSON"),
+        ("Tendai Kenya", "PERSON"),
+    )
+    # A country's name further in is no person's: the recognizer may have read a place.
+    assert [a.name for a in found.values()] == ["Wellington Moyo"]
+
+
 def test_two_organisations_joined_by_and_are_split() -> None:
     found = entries(
         "Gazprom and Rosneft signed the contract with the ministry last year.",
