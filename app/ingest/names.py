@@ -103,8 +103,23 @@ _NO_ORGANISATION = frozenset(
         "Project",
         "Route",
         "Corridor",
+        # Benchmarks, programmes and places: "Drewry World Container Index", "Extended Credit
+        # Facility", "Canary Islands", "Suez Canal".
+        "Index",
+        "Facility",
+        "Islands",
+        "Island",
+        "Canal",
+        "Strait",
+        "Sea",
+        "River",
+        "Mountains",
+        "Valley",
+        "Desert",
     }
 )
+# A model or type code: "MiG-29K", "Su-57", "F-16" name a machine, not its maker.
+_TYPE_CODE = re.compile(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\b")
 # Nouns a place or a benchmark names, where the name before them is no actor: "Brent crude",
 # "the Yamal project" (but "an Intel plant" is Intel's).
 _NAMED_THINGS = frozenset(
@@ -360,7 +375,7 @@ def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
     words = name.split()
     if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
         return False
-    if words[-1] in _NO_ORGANISATION:
+    if words[-1] in _NO_ORGANISATION or _TYPE_CODE.search(name):
         return False
     one_word_thing = placed or _modifier(text, end) or name in TITLES
     return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))

@@ -147,6 +147,19 @@ def test_a_capital_as_a_first_name_is_still_a_person() -> None:
     assert [a.name for a in found.values()] == ["Wellington Moyo"]
 
 
+def test_benchmarks_programmes_places_and_type_codes_are_no_organisations() -> None:
+    found = entries(
+        "The Baltic Freight Index rose while the Rapid Credit Facility paid out, ships avoided "
+        "the Aran Islands and the navy flew the Su-57 with the Tupolev Design Bureau.",
+        ("The Baltic Freight Index", "ORG"),
+        ("the Rapid Credit Facility", "ORG"),
+        ("the Aran Islands", "ORG"),
+        ("Su-57", "ORG"),
+        ("the Tupolev Design Bureau", "ORG"),
+    )
+    assert [a.name for a in found.values()] == ["Tupolev Design Bureau"]
+
+
 def test_two_organisations_joined_by_and_are_split() -> None:
     found = entries(
         "Gazprom and Rosneft signed the contract with the ministry last year.",

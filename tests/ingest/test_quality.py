@@ -61,9 +61,9 @@ RECOGNIZER: dict[str, tuple[float, float]] = {
     **THRESHOLDS,
     "people": (0.92, 0.94),
     "countries": (0.98, 0.99),
-    "organisations": (0.78, 0.88),
-    "all actors": (0.88, 0.92),
-    "mentions": (0.91, 0.91),
+    "organisations": (0.80, 0.88),
+    "all actors": (0.89, 0.92),
+    "mentions": (0.92, 0.91),
     "affiliations": (0.76, 0.37),
     "speakers": (0.93, 0.74),
 }
