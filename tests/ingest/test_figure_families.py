@@ -63,6 +63,8 @@ def quotes(sentence: str) -> list[str]:
         ("Shares remained down 2.2% at midday.", "2.2%", Change.FALL),
         ("Jobless claims edged up 1.5% last week.", "1.5%", Change.RISE),
         ("Unemployment ticked up to 5.2% in March.", "5.2%", Change.RISE),
+        ("Participation ticked down 0.1 points to 62.5%.", "62.5%", Change.FALL),
+        ("The rand fell back to a three-month low of 19.2 per dollar.", "19.2", Change.FALL),
         ("The navy shot down two drones.", "two drones", None),
         # Nouns of a change before the amount.
         ("Coffee exporters reported a slump of 14% in shipments.", "14%", Change.FALL),

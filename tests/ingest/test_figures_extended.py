@@ -70,6 +70,10 @@ Span = tuple[str, FigureKind, float | None, float | None, str | None]
             [("3 to 5 percent", PERCENT, 3.0, 5.0, "percent")],
         ),
         (
+            "Jobless claims fell by 12,000 to 1.8 million.",  # "by": the move, then the level
+            [("12,000", COUNT, 12000.0, None, None), ("1.8 million", COUNT, 1.8e6, None, None)],
+        ),
+        (
             "Prices went from $800,000 to $1.3 million.",  # the first end has its own scale
             [("from $800,000 to $1.3 million", MONEY, 800000.0, 1300000.0, "USD")],
         ),

@@ -91,6 +91,7 @@ _RISE = (
     r"r[oi]se|rises|risen|rising|gr[eo]w|grows|grown|growing|increas(?:e|ed|es|ing)"
     r"|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|soar(?:ed|s|ing)?"
     r"|surg(?:e|ed|es|ing)|(?:went|go(?:es)?|going)\s+up|rall(?:ied|ies|y)|doubl(?:ed|es|ing)"
+    r"|(?:edg|inch|tick)(?:ed|es|s|ing)\s+(?:up|higher)|(?:crept|creep(?:s|ing))\s+(?:up|higher)"
     r"|expand(?:ed|s|ing)?|advanc(?:ed|es|ing)|boost(?:ed|s|ing)?"
     r"|rebound(?:ed|s|ing)?|recover(?:ed|s|ing)?|spik(?:e|ed|es|ing)|(?:sky)?rocket(?:ed|s|ing)?"
     r"|leap(?:ed|s|ing)?|leapt|tripl(?:ed|es|ing)|quadrupl(?:ed|es|ing)|swell(?:ed|s|ing)?"
@@ -100,6 +101,7 @@ _FALL = (
     r"f[ae]ll|falls|fallen|falling|declin(?:e|ed|es|ing)|drop(?:ped|s|ping)?"
     r"|decreas(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|shr[ai]nk|shrunk|shrinks"
     r"|s[au]nk|sinks|slid|slides|sliding|tumbl(?:e|ed|es|ing)|(?:went|go(?:es)?|going)\s+down"
+    r"|(?:edg|inch|tick)(?:ed|es|s|ing)\s+(?:down|lower)|(?:crept|creep(?:s|ing))\s+(?:down|lower)"
     r"|dipped|dips|contract(?:ed|ing)|(?<!power\s)cut(?:s|ting)?|reduc(?:e|ed|es|ing)"
     r"|lower(?:ed|s|ing)|slash(?:ed|es|ing)"
     r"|slipp(?:ed|ing)|slips|eas(?:ed|es|ing)|plummet(?:ed|s|ing)?|crash(?:ed|es|ing)"
@@ -169,7 +171,7 @@ _LOWER = (
     r"|trimm?(?:ed|s|ing)?|narrow(?:ed|s|ing)?|shrink(?:s|ing)?|shrank"
 )
 # "to a record $5 billion", "from a peak of $3,964": the level named as an extreme.
-RECORD = r"(?:(?:a|an|its|their|the)\s+(?:[a-z]+\s+)?(?:record|peak|high|low)(?:\s+of)?\s+)?"
+RECORD = r"(?:(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:record|peak|high|low)(?:\s+of)?\s+)?"
 # "raised defence spending by 18%", "cut its forecast by 0.5 points": a verb, its object, "by".
 _BY_VERB = re.compile(
     rf"\b(?:(?P<rise>{_RAISE}|{_RISE})|(?P<fall>{_LOWER}|{_FALL}))"
