@@ -1,19 +1,38 @@
-"""Whom a person works for, from how the article introduces them.
+"""Whom a person works for, and which country an organisation belongs to, from how the article
+introduces them.
 
-Two shapes, each within one sentence, give a person (kind `person`, not yet affiliated) the
-actor named beside them as `affiliation`:
+Each shape is read within one sentence and gives a proposed person (kind `person`, not yet
+affiliated) the actor named beside them as `affiliation`:
 
 - an apposition: "Igor Sechin, head of Rosneft", "R. Evan Ellis, a professor at the U.S.
-  Army War College": the name, a comma, at most four lower-case words ending in "of", "at"
-  or "for" (not a clause: "speaking of"), then another actor's name ("the" allowed before it);
+  Army War College", "Jane Roe, a visiting senior fellow at the Lowy Institute", "Jane Roe,
+  director of the Asia programme at the Lowy Institute": the name, a comma, a noun phrase of
+  at most eight words (not a clause: "speaking of", "who said"), the last of them "of", "at",
+  "for" or "with", then another actor's name ("the" allowed before it);
+- an office after a possessive: "Sergei Lavrov, Russia's foreign minister", "Jane Roe,
+  Rosneft's chief economist";
+- "of", "at" or "from" right after the name: "Kevin Gallagher of Boston University";
+- a relative clause of leading: "Assimi Goïta, who has led Mali since 2021", "Jane Roe, who
+  heads Rosneft";
+- a title and "of" before the actor and the person: "President of Azerbaijan Ilham Aliyev";
 - a name before the office: "Rosneft chief Igor Sechin", "Venezuelan President Nicolás
-  Maduro": another actor's name (a demonym names its country), one to three title or office
-  words, then the person.
+  Maduro", "Rosneft's chief executive Igor Sechin", "Goldman Sachs analyst Jane Roe",
+  "Russia's foreign minister, Sergei Lavrov", "his French counterpart, Jean Roux": another
+  actor's name (a demonym names its country, an acronym in parentheses may follow it), one to
+  three title or office words, then the person (a comma allowed before the name).
+
+An organisation named inside another's name is the one meant: "a fellow at Columbia
+University's Center on Global Energy Policy" works for the centre.
 
 A proposed organisation gets its country the same ways: "the Chinese company Ganfeng
 Lithium", "Maersk, the Danish carrier" (a country's name or demonym, then a noun for a
-company), "India's Hindustan Aeronautics". The first such introduction wins; curated entries
-keep what the curated file says.
+company), "India's Hindustan Aeronautics", "Novatek, Russia's largest gas producer", "Eramet
+of France", and from its own name when that starts with a country's name or demonym
+("Russian Defence Ministry", "China Development Bank", "US Geological Survey") or ends with
+"of" and one ("Export-Import Bank of China"; not a university: "National University of
+Singapore" is named for where it is). A company also belongs to another named as its
+parent: "Citgo, PDVSA's refining arm". The first introduction wins; curated entries keep what
+the curated file says.
 """
 
 from __future__ import annotations
@@ -29,12 +48,31 @@ from app.models.vocabulary import ActorKind
 
 __all__ = ["affiliate"]
 
-# A noun phrase, not a clause: "speaking of Rosneft" or "based at Rosneft" is no office.
+# A noun phrase, not a clause: "speaking of Rosneft", "based at Rosneft" or "who said at
+# Rosneft" is no office. It runs to the next comma or stop, eight words at most before the
+# preposition, and words may be capitalised ("director of the Asia programme at").
 _APPOSITION = re.compile(
-    r",\s+(?:(?:the|a|an)\s+)?(?![a-z]+(?:ing|ed)\s)(?:[a-z][\w-]*\s+){0,3}(?:of|at|for)\s+"
+    r",\s+(?:(?:the|a|an)\s+)?(?![a-z]+(?:ing|ed)\s)"
+    r"(?!(?:who|which|that|whose|said|says|told|and|but)\b)"
 )
+_APPOSITION_END = re.compile(r"[,;:.!?()\"“”]|\b(?:who|which|that|whose)\b")
+_PREPOSITION = re.compile(r"(?<=\s)(?:of|at|for|with)\s+(?:the\s+)?")
+_APPOSITION_WORDS = 9
+_OF_AFTER = re.compile(r"\s+(?:(?P<of>of)|at)\s+(?:the\s+)?")
+_WHO_LEADS = re.compile(
+    r",\s+who\s+(?:(?:has|had|now|currently)\s+)?(?:(?:also|long)\s+)?"
+    r"(?:heads?|headed|leads?|led|runs?|ran|chairs?|chaired|founded|directs?|directed"
+    r"|manages?|managed|governs?|governed|rules?|ruled)\s+(?:the\s+)?"
+)
+_POSSESSIVE_OFFICE = re.compile(r",\s+(?:the\s+)?")
 _THE = re.compile(r"(?:the\s+)?")
-_OFFICE = frozenset({"chief", "head", "boss", "founder", "chairman", "spokesman", "ceo"})
+_OFFICE = frozenset({
+    "chief", "head", "boss", "founder", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "ceo", "analyst", "economist", "strategist", "director", "minister",
+    "secretary", "president", "envoy", "ambassador", "governor", "adviser", "advisor",
+    "official", "researcher", "negotiator", "counterpart", "executive", "leader", "ministry",
+    "government", "embassy", "army", "navy", "military", "party",
+})  # fmt: skip
 # What an organisation is called after its country: "the Chinese company Ganfeng Lithium",
 # "Maersk, the Danish carrier".
 _ORG_NOUNS = frozenset({
@@ -44,8 +82,17 @@ _ORG_NOUNS = frozenset({
     "state", "state-owned", "oil", "gas", "mining", "copper", "lithium", "energy", "defence",
     "defense", "shipping", "chip", "chipmaker", "airline", "automaker", "investor",
 })  # fmt: skip
+# What a company is to its parent: "Citgo, PDVSA's refining arm".
+_PARENT_NOUNS = frozenset({"arm", "unit", "subsidiary", "division", "affiliate", "branch"})
 _APPOSED_COUNTRY = re.compile(r",\s+(?:the|a|an)\s+")
+_APPOSED_POSSESSIVE = re.compile(r",\s+")
 _POSSESSIVE = ("'s", "’s")
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
+_POSSESSED = re.compile(r"['’]s\s+")
+_NAME_GOES_ON = re.compile(r"\s+(?:and\s+)?[A-Z]\w")
+_WORDS_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)")
+# A university is named for where it is, not for the state that owns it.
+_NAMED_FOR_A_PLACE = re.compile(r"\b(?:University|College|School|Institute)\b")
 
 
 def _office(words: list[str], nouns: frozenset[str] = _OFFICE) -> bool:
@@ -68,6 +115,7 @@ def affiliate(
     if not open_:
         return list(entries)
     gazetteer = Gazetteer(entries)
+    countries = Gazetteer(e for e in entries if e.kind == ActorKind.COUNTRY)
     found: dict[str, str] = {}
     for sentence in sentences:
         mentions = gazetteer.find(text, sentence.start, sentence.end)
@@ -75,28 +123,130 @@ def affiliate(
         for i, m in enumerate(mentions):
             if m.actor_id not in open_ or m.actor_id in found:
                 continue
-            if by_id[m.actor_id].kind == ActorKind.PERSON:
-                target = _after(text, m, at) or _before(text, mentions[:i], m)
-            else:  # an organisation belongs to a country
-                target = _country_after(text, m, at, by_id) or _before(
-                    text, mentions[:i], m, _ORG_NOUNS
-                )
-                if target is not None and by_id[target].kind != ActorKind.COUNTRY:
-                    target = None
-            if target is not None and by_id[target].kind != ActorKind.PERSON:
+            kind = by_id[m.actor_id].kind
+            if kind == ActorKind.PERSON:
+                target = _person(text, m, at, mentions[:i], by_id)
+            elif kind in (ActorKind.COMPANY, ActorKind.ORGANIZATION):
+                target = _organisation(text, m, at, mentions[:i], by_id, countries)
+            else:
+                target = None
+            if (
+                target is not None
+                and target != m.actor_id
+                and by_id[target].kind != ActorKind.PERSON
+            ):
                 found[m.actor_id] = target
     return [
         e.model_copy(update={"affiliation": found[e.id]}) if e.id in found else e for e in entries
     ]
 
 
+def _person(
+    text: str,
+    person: MentionDraft,
+    at: dict[int, MentionDraft],
+    earlier: Sequence[MentionDraft],
+    by_id: dict[str, ActorEntry],
+) -> str | None:
+    return (
+        _after(text, person, at)
+        or _possessive_office(text, person, at, by_id)
+        or _of_after(text, person, at, by_id)
+        or _at(text, at, _WHO_LEADS.match(text, person.end))
+        or _before(text, earlier, person)
+        or _title_of(text, earlier, person)
+    )
+
+
+_TITLE_OF = re.compile(r"\b((?:[A-Z][a-z]+ ){1,3})of\s+(?:the\s+)?$")
+
+
+def _title_of(text: str, earlier: Sequence[MentionDraft], person: MentionDraft) -> str | None:
+    """ "President of Azerbaijan Ilham Aliyev": a title, "of", the actor, then the person."""
+    if not earlier or text[earlier[-1].end : person.start].strip():
+        return None
+    last = earlier[-1]
+    title = _TITLE_OF.search(text, max(0, last.start - 40), last.start)
+    if title is None or not all(w in TITLES for w in title[1].split()):
+        return None
+    return last.actor_id
+
+
+def _organisation(
+    text: str,
+    org: MentionDraft,
+    at: dict[int, MentionDraft],
+    earlier: Sequence[MentionDraft],
+    by_id: dict[str, ActorEntry],
+    countries: Gazetteer,
+) -> str | None:
+    def country(actor_id: str | None) -> str | None:
+        return actor_id if actor_id and by_id[actor_id].kind == ActorKind.COUNTRY else None
+
+    return (
+        country(_country_after(text, org, at, by_id))
+        or country(_possessive_org(text, org, at, _ORG_NOUNS))
+        or _parent(text, org, at, by_id)
+        or country(_at(text, at, re.compile(r"\s+of\s+").match(text, org.end)))
+        or country(_before(text, earlier, org, _ORG_NOUNS))
+        or _named_for(by_id[org.actor_id], countries)
+    )
+
+
+def _at(text: str, at: dict[int, MentionDraft], lead: re.Match[str] | None) -> str | None:
+    """The actor named where `lead` ends; the inner one of "Columbia University's Center"."""
+    if lead is None:
+        return None
+    target = at.get(lead.end())
+    if target is None or _NAME_GOES_ON.match(text, target.end):
+        return None  # "of the Brazilian Farm Confederation": a longer name nobody proposed
+    possessed = _POSSESSED.match(text, target.end)
+    inner = at.get(possessed.end()) if possessed else None
+    return (inner or target).actor_id
+
+
 def _after(text: str, person: MentionDraft, at: dict[int, MentionDraft]) -> str | None:
+    """ "Jane Roe, director of the Asia programme at the Lowy Institute": the first actor named
+    after a preposition of the apposition."""
     apposition = _APPOSITION.match(text, person.end)
     if apposition is None:
         return None
-    start = _THE.match(text, apposition.end())
-    target = at.get(start.end() if start else apposition.end())
-    return target.actor_id if target is not None else None
+    stop = _APPOSITION_END.search(text, apposition.end(), apposition.end() + 120)
+    end = stop.start() if stop else min(len(text), apposition.end() + 120)
+    for prep in _PREPOSITION.finditer(text, apposition.end(), end):
+        if len(text[apposition.end() : prep.start()].split()) >= _APPOSITION_WORDS:
+            return None
+        if prep.end() in at:
+            return _at(text, at, prep)
+    return None
+
+
+def _of_after(
+    text: str, person: MentionDraft, at: dict[int, MentionDraft], by_id: dict[str, ActorEntry]
+) -> str | None:
+    """ "Kevin Gallagher of Boston University", "Jane Roe at Rosneft" (an organisation only:
+    "met Xi at the G20" is no affiliation)."""
+    lead = _OF_AFTER.match(text, person.end)
+    target = _at(text, at, lead)
+    if target is None or lead is None:
+        return None
+    if lead["of"] or by_id[target].kind in (ActorKind.COMPANY, ActorKind.ORGANIZATION):
+        return target
+    return None
+
+
+def _possessive_office(
+    text: str, person: MentionDraft, at: dict[int, MentionDraft], by_id: dict[str, ActorEntry]
+) -> str | None:
+    """ "Sergei Lavrov, Russia's foreign minister": the office words after the possessive."""
+    lead = _POSSESSIVE_OFFICE.match(text, person.end)
+    target = at.get(lead.end()) if lead else None
+    if target is None or text[target.end : target.end + 2] not in _POSSESSIVE:
+        return None
+    words = _WORDS_AFTER.match(text, target.end + 2)
+    if words is None or not any(w in _OFFICE for w in words[1].lower().split()):
+        return None
+    return target.actor_id if by_id[target.actor_id].kind != ActorKind.PERSON else None
 
 
 def _country_after(
@@ -111,6 +261,50 @@ def _country_after(
     return target.actor_id if noun is not None and noun[1] in _ORG_NOUNS else None
 
 
+def _possessive_org(
+    text: str, org: MentionDraft, at: dict[int, MentionDraft], nouns: frozenset[str]
+) -> str | None:
+    """ "Novatek, Russia's largest private gas producer": an actor's possessive after the comma,
+    then lower-case words, one of them in `nouns`."""
+    apposed = _APPOSED_POSSESSIVE.match(text, org.end)
+    target = at.get(apposed.end()) if apposed is not None else None
+    if target is None or text[target.end : target.end + 2] not in _POSSESSIVE:
+        return None
+    words = _WORDS_AFTER.match(text, target.end + 2)
+    if words is None or not any(w in nouns for w in words[1].split()):
+        return None
+    return target.actor_id
+
+
+def _parent(
+    text: str, org: MentionDraft, at: dict[int, MentionDraft], by_id: dict[str, ActorEntry]
+) -> str | None:
+    """ "Citgo, PDVSA's refining arm": a company's parent."""
+    parent = _possessive_org(text, org, at, _PARENT_NOUNS)
+    if parent is None or by_id[parent].kind not in (ActorKind.COMPANY, ActorKind.ORGANIZATION):
+        return None
+    return parent
+
+
+def _named_for(org: ActorEntry, countries: Gazetteer) -> str | None:
+    """ "Russian Defence Ministry", "US Geological Survey", "Export-Import Bank of China": the
+    country an organisation's own name starts with, or ends with after "of"."""
+    name = org.name
+    found = countries.find(name)
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    if first.start == 0 and first.end < len(name):
+        return first.actor_id
+    if (
+        last.end == len(name)
+        and name[: last.start].endswith(" of ")
+        and not _NAMED_FOR_A_PLACE.search(name)
+    ):
+        return last.actor_id
+    return None
+
+
 def _before(
     text: str,
     earlier: Sequence[MentionDraft],
@@ -120,5 +314,10 @@ def _before(
     if not earlier:
         return None
     last = earlier[-1]
-    between = text[last.end : person.start].split()
-    return last.actor_id if _office(between, nouns) else None
+    between = text[last.end : person.start]
+    if acronym := _ACRONYM.match(between):  # "Hong Kong Exchanges and Clearing (HKEX) chief"
+        between = between[acronym.end() :]
+    words = between.split()
+    if nouns is _OFFICE and words and words[-1].endswith(","):  # "Russia's foreign minister,"
+        words[-1] = words[-1][:-1]
+    return last.actor_id if _office(words, nouns) else None

@@ -17,7 +17,8 @@ __all__ = ["classify_claim", "is_assertive"]
 
 # Prescription: the author (or those cited) says what someone ought to do.
 PRESCRIPTION_CUES: tuple[str, ...] = (
-    r"\bshould\b",
+    r"\bshould\b(?!\s+(?:be\s+)?expect)",  # "should be expected to" forecasts
+    r"\bwe\s+need\b",
     r"\bmust\b(?!\s+have\b)",  # "must have been" infers the past, it does not prescribe
     r"\bought\s+to\b",
     r"\bneeds?\s+to\b",
@@ -51,7 +52,12 @@ FORECAST_CUES: tuple[str, ...] = (
     r"(?<!\bthan\s)(?<!\bas\s)\b(?-i:expect(?:s|ed|ing)?)\b",
     r"\b(?:is|are|was|were)\s+(?:projected|forecast|predicted|estimated)\s+to\b",
     r"\b(?-i:(?:forecasts?|predicts?|anticipates?))\s+(?:that|an?|the)\b",
-    r"\blikely\s+to\b",
+    r"\b(?:un)?likely\s+to\b",
+    r"\bshould\s+(?:be\s+)?expect",
+    # The future seen from a past report: "said the department would update", "warned that
+    # the strategy would slow investment".
+    r"\b(?:said|says|told\s+\w+|warned|warns|predicted|added|argued|insisted|expected)\b"
+    r"[^.;!?]{0,80}\bwould\b(?!\s+(?:have|be\s+(?:better|wise|a\s+mistake))\b)",
 )
 
 # Assessment: evaluative or interpretive language, a judgement a reader may dispute.
@@ -67,6 +73,10 @@ ASSESSMENT_CUES: tuple[str, ...] = (
     r"\b(?:argue[sd]?|believe[sd]?|contend(?:s|ed)?|maintain(?:s|ed)?\s+that|insist(?:s|ed)?)\b",
     r"\bin\s+(?:our|my|his|her|their)\s+(?:view|opinion|assessment)\b",
     r"\b(?:appears?|seems?)\s+to\b",
+    # Judgements reported: "analysts concluded that", "he has warned", "analysts estimate".
+    r"\bconclud(?:e|es|ed)\s+that\b",
+    r"\bwarn(?:s|ed)?\b",
+    r"\b(?-i:estimates?)\b",
     # A judgement reported: "X called it a threat", "X described the pipeline as a project".
     r"\b(?-i:called|described)\s+(?:it|the|this|that|them|his|her|their|its)\b",
     r"\b(?-i:described)\s+\w+(?:\s+\w+){0,5}\s+as\b",

@@ -62,7 +62,9 @@ def gazetteer_for(
             if p.id in acronyms
             else p
             for p in proposed
-        ] + recognized
+        ]
+        proposed, recognized = _completed(proposed, recognized)
+        proposed += recognized
     entries = affiliate(text, sentences, [*user.actors, *countries, *proposed])
     try:
         merged = Curated(
@@ -73,6 +75,26 @@ def gazetteer_for(
     except ValidationError as exc:  # the rules above keep names apart; say so if they did not
         raise CuratedError(f"the gazetteers do not fit together: {problems(exc)}") from None
     return ReadWith(curated=merged, always=user.actors, blocked=builtin.blocked)
+
+
+def _completed(
+    proposed: list[ActorEntry], recognized: list[ActorEntry]
+) -> tuple[list[ActorEntry], list[ActorEntry]]:
+    """A candidate the recognizer names in full ("Liberation Army" in "People's Liberation
+    Army") gives way to the full name, which takes its aliases ("PLA")."""
+    kept: list[ActorEntry] = []
+    full = list(recognized)
+    for p in proposed:
+        at = next(
+            (i for i, r in enumerate(full) if r.kind == p.kind and r.name.endswith(" " + p.name)),
+            None,
+        )
+        if at is None:
+            kept.append(p)
+            continue
+        r = full[at]
+        full[at] = r.model_copy(update={"aliases": tuple(dict.fromkeys((*r.aliases, *p.aliases)))})
+    return kept, full
 
 
 def problems(exc: ValidationError) -> str:

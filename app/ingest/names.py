@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from app.core.folding import fold
-from app.ingest.actors import Gazetteer
+from app.ingest.actors import Gazetteer, MentionDraft
 from app.ingest.candidates import HEAD_NOUNS
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
@@ -106,8 +106,23 @@ _NO_ORGANISATION = frozenset(
         "Project",
         "Route",
         "Corridor",
+        # Benchmarks, programmes and places: "Drewry World Container Index", "Extended Credit
+        # Facility", "Canary Islands", "Suez Canal".
+        "Index",
+        "Facility",
+        "Islands",
+        "Island",
+        "Canal",
+        "Strait",
+        "Sea",
+        "River",
+        "Mountains",
+        "Valley",
+        "Desert",
     }
 )
+# A model or type code: "MiG-29K", "Su-57", "F-16" name a machine, not its maker.
+_TYPE_CODE = re.compile(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]*\b")
 # Nouns a place or a benchmark names, where the name before them is no actor: "Brent crude",
 # "the Yamal project" (but "an Intel plant" is Intel's).
 _NAMED_THINGS = frozenset(
@@ -159,10 +174,16 @@ def _whole(name: str, orgs: set[str]) -> bool:
     )
 
 
+# An acronym in parentheses the model read into the name, closed or not.
+_ACRONYM_IN = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)?$")
+
+
 def _organisations(text: str, start: int, end: int, orgs: set[str]) -> list[tuple[int, int]]:
     """The organisation names inside a raw ORG span, repaired as the module says."""
     if text[start:end].startswith(("the ", "The ")):
         start += 4
+    if acronym := _ACRONYM_IN.search(text, start, end):
+        end = acronym.start()  # "... Trade and Development (UNCTAD": the acronym is an alias
     run = next(
         (m for m in _NAME_RUN.finditer(text, max(0, start - 4), end + 80) if m.start() <= start),
         None,
@@ -223,7 +244,13 @@ def people_and_organisations(
 
     def add(name: str, kind: ActorKind, aliases: list[str]) -> None:
         slug = _slug(name)
-        if not slug or name in taken or slug in taken_ids or known.find(name):
+        if not slug or name in taken or slug in taken_ids:
+            return
+        if (hits := known.find(name)) and not (
+            _completes(name, hits, known)
+            if kind is ActorKind.ORGANIZATION
+            else _first_name(name, hits)
+        ):
             return
         kept = tuple(dict.fromkeys(a for a in aliases if a not in taken and a != name))
         entries.append(ActorEntry(id=slug, name=name, kind=kind, aliases=kept, reviewed=False))
@@ -311,13 +338,38 @@ def _sort_out(
     return people, single, organisations
 
 
+# What the rules leave off the front of a name: "People's | Liberation Army", "Brazilian
+# Agriculture and | Livestock Confederation"; not "Kevin Gallagher of | Boston University".
+_FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ])+(?:and[ ])?")
+
+
+def _first_name(name: str, hits: Sequence[MentionDraft]) -> bool:
+    """ "Wellington Koo", "Chad Okoro": a place's name as a person's first name only."""
+    first = name.split()[0]
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(first) < len(name)
+
+
+def _completes(name: str, hits: Sequence[MentionDraft], known: Gazetteer) -> bool:
+    """Whether `name` is a proposed organisation's name with the words before it the rules left
+    off, and no other name but a country's at its start."""
+    last = hits[-1]
+    proposed = known.actors[last.actor_id]
+    if last.end != len(name) or proposed.reviewed or proposed.kind == ActorKind.COUNTRY:
+        return False
+    if not _FRONT.fullmatch(name, 0, last.start):
+        return False
+    return all(
+        h.start == 0 and known.actors[h.actor_id].kind == ActorKind.COUNTRY for h in hits[:-1]
+    )
+
+
 def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
     """Whether text[start:end] may name an organisation (the module's rules)."""
     name = text[start:end]
     words = name.split()
     if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
         return False
-    if words[-1] in _NO_ORGANISATION:
+    if words[-1] in _NO_ORGANISATION or _TYPE_CODE.search(name):
         return False
     one_word_thing = placed or _modifier(text, end) or name in TITLES
     return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))

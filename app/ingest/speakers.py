@@ -16,7 +16,9 @@ phrase ends on a mention of one ("...Pavel Fedorov") or is an organisation's spo
 
 A subject must look like someone: a capitalised name, a pronoun, or a phrase holding a word for
 people or bodies that speak ("analysts", "a government source", "the ministry"). Verbs that are
-also nouns ("reports", "estimates", "claims", "notes") count only before "that", and a passive
+also nouns ("reports", "estimates", "claims", "notes", "forecasts") count only before "that"
+(an acronym in parentheses may stand between the subject and its verb: "The International
+Energy Agency (IEA) forecasts that"), and a passive
 ("is said to") or an adjective ("the said agreement", "than expected") is no attribution.
 """
 
@@ -52,6 +54,7 @@ _VERBS_BEFORE_THAT = (
     r"noted|notes|note|stated|states|claimed|claims|claim|reported|reports|report|estimated"
     r"|estimates|estimate|added|adds|suggested|suggests|suggest|maintained|maintains|maintain"
     r"|announced|announces|observed|observes|emphasized|emphasised|emphasizes|emphasises"
+    r"|forecasts|forecast|projects|projected"
 )
 # "Lula called it a threat", "Putin described the pipeline as a project": a judgement reported.
 _JUDGED = (
@@ -105,6 +108,7 @@ _AFTER_STOPS = frozenset({
     "which", "that", "adding", "noting", "to", "from", "with", "as", "by", "for",
 })  # fmt: skip
 _MAX_WORDS = 12
+_ACRONYM_BEFORE = re.compile(r"(?<=\w)\s*\([A-Z][A-Za-z&-]{1,9}\)\s*$")
 _WORD = re.compile(r"[\w'’.&-]+")
 
 
@@ -130,6 +134,9 @@ def _is_name(phrase: str) -> bool:
 
 def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     """The span of the subject ending just before `verb_start`, back to its clause's start."""
+    # "The International Energy Agency (IEA) forecasts that": the acronym is no clause mark.
+    if acronym := _ACRONYM_BEFORE.search(sentence, 0, verb_start):
+        verb_start = acronym.start()
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence, 0, verb_start)]
     # Skip adverbs and auxiliaries between the subject and its verb.
     while words:

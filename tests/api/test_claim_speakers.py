@@ -59,8 +59,10 @@ def test_speaker_filter_by_actor_id_or_name(writable: TestClient) -> None:
         " Monday."
     ]
     assert texts(writable, speaker="venezuela", kind="forecast") == [
-        '"We will not retreat," Venezuela told reporters.'
+        "Venezuela said the port would reopen in May.",  # the future seen from a past report
+        '"We will not retreat," Venezuela told reporters.',
     ]
+    assert texts(writable, speaker="venezuela", kind="fact") == []
     one = writable.get(f"/v1/claims/{items[1]['id']}").json()
     assert (one["kind"], one["speaker"]) == ("prescription", "the International Monetary Fund")
 

@@ -30,6 +30,7 @@ def test_the_change_filter_keeps_rises_or_falls(writable: tuple[TestClient, Path
     assert _quotes(client, article="sahel", change="fall") == ["an estimated 40%"]
     assert _quotes(client, article="sahel", change="rise") == [
         "a quarter",
+        "35 per cent",
         "at least 5 per cent",
     ]
     assert client.get("/v1/figures", params={"change": "up"}).status_code == 422
@@ -37,13 +38,13 @@ def test_the_change_filter_keeps_rises_or_falls(writable: tuple[TestClient, Path
 
 def test_a_range_answers_both_ends(writable: tuple[TestClient, Path]) -> None:
     client, _ = writable
-    _post(client, "chips-race.txt", "chips")
+    _post(client, "venezuela-output.txt", "venezuela")
     [item] = client.get(
-        "/v1/figures", params={"article": "chips", "unit": "percent", "min": "10", "max": "10"}
+        "/v1/figures", params={"article": "venezuela", "unit": "USD", "min": "7e9", "max": "7.5e9"}
     ).json()["items"]
     assert (item["quote"], item["value"], item["value_max"], item["change"]) == (
-        "from about 10% to 20%",
-        10.0,
-        20.0,
+        "from $7.3 billion to $8.6 billion",
+        7.3e9,
+        8.6e9,
         None,
     )

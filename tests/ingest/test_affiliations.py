@@ -68,3 +68,97 @@ def test_an_organisation_gets_its_country(body: str, expected: str | None) -> No
 def test_a_curated_person_keeps_what_the_curated_file_says() -> None:
     curated = SECHIN.model_copy(update={"reviewed": True})
     assert affiliation("Igor Sechin, head of Rosneft, arrived.", curated) is None
+
+
+LOWY = ActorEntry(id="lowy", name="Lowy Institute", kind=ActorKind.ORGANIZATION)
+COUNCIL = ActorEntry(id="council", name="Atlantic Council", kind=ActorKind.ORGANIZATION)
+CENTRE = ActorEntry(id="centre", name="Centre for Port Studies", kind=ActorKind.ORGANIZATION)
+SUMMIT = ActorEntry(id="g20", name="G20", kind=ActorKind.GROUP)
+ROE = ActorEntry(
+    id="jane-roe", name="Jane Roe", kind=ActorKind.PERSON, aliases=("Roe",), reviewed=False
+)
+
+
+def affiliation_of_roe(body: str) -> str | None:
+    text = f"Title\n\n{body}\n"
+    sentences = split_sentences(read_document(text)).body()
+    actors = [ROSNEFT, RUSSIA, DENMARK, LOWY, COUNCIL, CENTRE, SUMMIT, ROE]
+    return {a.id: a for a in affiliate(text, sentences, actors)}["jane-roe"].affiliation
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A longer apposition, its actor after the last preposition.
+        ("Jane Roe, a visiting senior research fellow at the Lowy Institute, said so.", "lowy"),
+        ("Jane Roe, director of the Europe programme at the Atlantic Council, said so.", "council"),
+        ("Jane Roe, who said at the Atlantic Council that talks would fail, left.", None),
+        ("Jane Roe, speaking at the Lowy Institute, said so.", None),
+        # An office after a possessive.
+        ("Jane Roe, Russia's deputy foreign minister, said so.", "russia"),
+        ("Jane Roe, Rosneft's chief economist, said so.", "rosneft"),
+        ("Jane Roe, Russia's best-known novelist, said so.", None),
+        # "of" or "at" right after the name; "at" only before an organisation.
+        ("Jane Roe of the Lowy Institute said so.", "lowy"),
+        ("Analysts such as Jane Roe at Rosneft said so.", "rosneft"),
+        ("Leaders met Jane Roe at the G20 in Osaka.", None),
+        # A relative clause of leading.
+        ("Jane Roe, who heads Rosneft, said so.", "rosneft"),
+        ("Jane Roe, who has led Russia since 2021, said so.", "russia"),
+        ("Jane Roe, who visited Russia in May, said so.", None),
+        # An office before the name, after a possessive, an acronym or with a comma.
+        ("Rosneft's chief executive Jane Roe said so.", "rosneft"),
+        ("Rosneft (RN) chief executive Jane Roe said so.", "rosneft"),
+        ("Russia's foreign minister, Jane Roe, said so.", "russia"),
+        ("His Danish counterpart, Jane Roe, said so.", "denmark"),
+        ("Rosneft analyst Jane Roe said so.", "rosneft"),
+        ("Danish Foreign Ministry spokesman Jane Roe said so.", "denmark"),
+        ("President of Russia Jane Roe said so.", "russia"),
+        # An organisation inside another's name is the one meant.
+        ("Jane Roe, a fellow at the Lowy Institute's Centre for Port Studies, said so.", "centre"),
+        # A name that goes on is an organisation nobody proposed, not the country in it.
+        ("Jane Roe, a director of the Russian Steel Union, said so.", None),
+    ],
+)
+def test_more_introductions_of_a_person(body: str, expected: str | None) -> None:
+    assert affiliation_of_roe(body) == expected
+
+
+PORTLINE = ActorEntry(id="portline", name="Portline", kind=ActorKind.COMPANY, reviewed=False)
+CITGO = ActorEntry(id="citgo", name="Citgo", kind=ActorKind.COMPANY, reviewed=False)
+
+
+def country_of(body: str, org: ActorEntry) -> str | None:
+    text = f"Title\n\n{body}\n"
+    sentences = split_sentences(read_document(text)).body()
+    actors = [ROSNEFT, RUSSIA, DENMARK, org]
+    return {a.id: a for a in affiliate(text, sentences, actors)}[org.id].affiliation
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Portline, Denmark's largest container carrier, cut its routes.", "denmark"),
+        ("Portline of Denmark cut its routes.", "denmark"),
+        ("Portline, Russia's biggest critic, spoke.", None),
+        ("Portline, Rosneft's shipping arm, cut its routes.", "rosneft"),
+        ("Portline sailed to Denmark.", None),
+    ],
+)
+def test_more_introductions_of_an_organisation(body: str, expected: str | None) -> None:
+    assert country_of(body, PORTLINE) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Danish Maritime Authority", "denmark"),
+        ("Russian Railways", "russia"),
+        ("Export Credit Bank of Denmark", "denmark"),
+        ("Technical University of Denmark", None),  # named for where it is
+        ("Nordic Shipping Council", None),
+    ],
+)
+def test_an_organisation_named_for_its_country(name: str, expected: str | None) -> None:
+    org = ActorEntry(id="org", name=name, kind=ActorKind.ORGANIZATION, reviewed=False)
+    assert country_of(f"The {name} said so.", org) == expected

@@ -183,6 +183,20 @@ def test_not_assertive(sentence: str) -> None:
         ("Joint projects aim to improve the ports.", ClaimKind.FACT),
         ("Weather forecasts were ignored by the crew.", ClaimKind.FACT),
         ("A group called Friends of the Port met in May.", ClaimKind.FACT),
+        # The future seen from a past report, and its negative.
+        ("The regulator said it would publish new rules in March.", ClaimKind.FORECAST),
+        ("Growers warned that the tariff would hurt exports.", ClaimKind.FORECAST),
+        ("Engineers say the bridge is unlikely to open before 2030.", ClaimKind.FORECAST),
+        ("Prices should be expected to stay high.", ClaimKind.FORECAST),
+        ("The minister said it would have been unwise to wait.", ClaimKind.FACT),
+        # Judgements reported.
+        ("Auditors concluded that the accounts were sound.", ClaimKind.ASSESSMENT),
+        ("The envoy has warned of a wider war.", ClaimKind.ASSESSMENT),
+        ("The port still owes $2 billion, analysts estimate.", ClaimKind.ASSESSMENT),
+        ("Western estimates put the losses higher.", ClaimKind.ASSESSMENT),
+        ("An estimated 3,000 people fled.", ClaimKind.FACT),
+        # A need stated in the first person prescribes.
+        ("We need a ceasefire, not another summit.", ClaimKind.PRESCRIPTION),
     ],
 )
 def test_kinds_from_verbs_and_modals(sentence: str, kind: ClaimKind) -> None:

@@ -58,7 +58,7 @@ def fingerprint(path: Path) -> tuple[str, int, int]:
 def test_ingest_writes_the_article_then_the_same_text_changes_nothing(db: Path) -> None:
     code, output = ingest(str(DATA / "gulf-energy.txt"))
     assert code == 0, output
-    assert "│ gulf-energy │ 9        │ 21     │ 36      │ 28     │ written │" in output
+    assert "│ gulf-energy │ 9        │ 21     │ 37      │ 28     │ written │" in output
     assert (
         "unreviewed actors proposed: Abu Dhabi Investment Authority, Organization of the "
         "Petroleum Exporting Countries, Public Investment Fund, Qatar Investment Authority, "
@@ -69,7 +69,7 @@ def test_ingest_writes_the_article_then_the_same_text_changes_nothing(db: Path) 
 
     code, output = ingest(str(DATA / "gulf-energy.txt"))
     assert code == 0, output
-    assert "│ gulf-energy │ 9        │ 21     │ 36      │ 28     │ unchanged │" in output
+    assert "│ gulf-energy │ 9        │ 21     │ 37      │ 28     │ unchanged │" in output
     assert f"{db}: already up to date; nothing written" in output
     assert fingerprint(db) == before
 
@@ -81,7 +81,7 @@ def test_with_the_recognizer_ingest_proposes_what_the_rules_miss(
     monkeypatch.setenv("ARTICLE_FACTS_RECOGNIZER", "spacy")
     code, output = ingest(str(DATA / "chips-race.txt"))
     assert code == 0, output
-    assert "│ chips-race │ 4        │ 17     │ 20      │ 17     │ written │" in output
+    assert "│ chips-race │ 4        │ 17     │ 21      │ 17     │ written │" in output
     assert (
         "unreviewed actors proposed: ASML, European Commission, European Union, Intel, Samsung "
         "Electronics, Taiwan Semiconductor Manufacturing Company, US Geological Survey"
@@ -146,15 +146,15 @@ def test_a_changed_text_under_the_same_slug_replaces_its_facts(db: Path, tmp_pat
     article = tmp_path / "chips.txt"
     shutil.copy(DATA / "chips-race.txt", article)
     assert ingest(str(article))[0] == 0
-    assert query(db, "SELECT count(*) FROM figure") == [(20,)]
+    assert query(db, "SELECT count(*) FROM figure") == [(21,)]
 
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("two metals", "two rare metals"), encoding="utf-8")
     code, output = ingest(str(article))
     assert code == 0, output
-    assert "│ chips   │ 4        │ 16     │ 20      │ 17     │ written │" in output
+    assert "│ chips   │ 4        │ 16     │ 21      │ 17     │ written │" in output
     assert query(db, "SELECT count(*) FROM article") == [(1,)]
-    assert query(db, "SELECT count(*) FROM figure") == [(20,)]
+    assert query(db, "SELECT count(*) FROM figure") == [(21,)]
     assert query(db, "SELECT quote, measure FROM figure WHERE quote LIKE 'two%metals'") == [
         ("two rare metals", "rare metals")
     ]
@@ -195,7 +195,7 @@ def test_annotations_add_actors_for_the_article(db: Path, tmp_path: Path) -> Non
     )
     code, output = ingest(str(DATA / "gulf-energy.txt"), "--annotations", str(annotations))
     assert code == 0, output
-    assert "│ gulf-energy │ 9        │ 22     │ 36      │ 28     │ written │" in output
+    assert "│ gulf-energy │ 9        │ 22     │ 37      │ 28     │ written │" in output
     assert query(db, "SELECT surface FROM mention WHERE actor_id = 'gulf' ORDER BY start") == [
         ("Gulf monarchies",),
         ("Gulf",),

@@ -41,6 +41,72 @@ def quotes(sentence: str) -> list[str]:
         ("Exports rose 6.6 per cent to $174.7 billion.", "$174.7 billion", Change.RISE),
         ("It plans to spend $5 billion.", "$5 billion", None),
         ("It holds 40% of the market.", "40%", None),
+        # More verbs of moving, and adverbs between the verb and the amount.
+        ("Copper slipped 2.4% in London.", "2.4%", Change.FALL),
+        ("The rand weakened 1.1% against the euro.", "1.1%", Change.FALL),
+        ("Wheat futures plummeted by 9% overnight.", "9%", Change.FALL),
+        ("Freight rates skyrocketed 140% in a month.", "140%", Change.RISE),
+        ("Tourist arrivals rebounded 18% this spring.", "18%", Change.RISE),
+        ("The peso strengthened by 3% in May.", "3%", Change.RISE),
+        ("Inflation eased to 3.1% in June.", "3.1%", Change.FALL),
+        ("Bond yields rose sharply by 40 basis points.", "40 basis points", Change.RISE),
+        # Verbs that move only what comes right after them.
+        ("The miner's shares lost 17% on the day.", "17%", Change.FALL),
+        ("The carrier shed 1,200 jobs.", "1,200 jobs", Change.FALL),
+        ("The Nikkei added 0.9% in early trade.", "0.9%", Change.RISE),
+        ("The ferry line added 4 vessels to the route.", "4 vessels", None),
+        ("The carrier lost the contract to 3 rivals.", "3 rivals", None),
+        # A market that closes, ends or trades up or down; a company that closes plants.
+        ("The Kospi closed down 1.7% on Friday.", "1.7%", Change.FALL),
+        ("The index ended up 0.4% for the week.", "0.4%", Change.RISE),
+        ("The group closed down 6 factories.", "6 factories", None),
+        ("Shares remained down 2.2% at midday.", "2.2%", Change.FALL),
+        ("Jobless claims edged up 1.5% last week.", "1.5%", Change.RISE),
+        ("Unemployment ticked up to 5.2% in March.", "5.2%", Change.RISE),
+        ("Participation ticked down 0.1 points to 62.5%.", "62.5%", Change.FALL),
+        ("The rand fell back to a three-month low of 19.2 per dollar.", "19.2", Change.FALL),
+        ("The navy shot down two drones.", "two drones", None),
+        # Nouns of a change before the amount.
+        ("Coffee exporters reported a slump of 14% in shipments.", "14%", Change.FALL),
+        ("It reported a jump in profit of 31%.", "31%", Change.RISE),
+        ("Analysts forecast a 7% contraction next year.", "7%", Change.FALL),
+        ("Power cuts of up to 10 hours a day hit the city.", "up to 10 hours", None),
+        # A growth rate; what something costs someone.
+        ("Growth is forecast at 3.2% next year.", "3.2%", Change.RISE),
+        ("Exports grew at an annual rate of 6%.", "6%", Change.RISE),
+        ("The strike could cost the carmaker 4% of its output.", "4%", Change.FALL),
+        ("The bridge will cost $2 billion.", "$2 billion", None),
+        # The level reached and the level left, further from their verb.
+        ("The bank lifted its stake in the insurer to 26%.", "26%", Change.RISE),
+        ("The regulator began cutting the levy in April from 8.5%.", "8.5%", Change.FALL),
+        ("Tin fell to $24,000 in May, from $31,000 in January.", "$31,000", Change.FALL),
+        ("Crude rose 40 cents to settle at $77.10 a barrel.", "$77.10", Change.RISE),
+        ("Prices climbed from $200 a tonne in 2021 to a peak of $900.", "$900", Change.RISE),
+        (
+            "Nickel fell from a high of $48,000 in March to about $21,000.",
+            "about $21,000",
+            Change.FALL,
+        ),
+        ("The city slashed the fare from $2.50 to $1.75.", "$2.50", Change.FALL),
+        # A level followed by its move, with a time or a phrase between.
+        (
+            "Wine exports reached 3.1 million litres in 2022, up 12% from 2021.",
+            "3.1 million litres",
+            Change.RISE,
+        ),
+        (
+            "The port handled 640,000 containers last year, down from 700,000.",
+            "640,000 containers",
+            Change.FALL,
+        ),
+        ("The plant employs 2,400 people, and output was up 5% in May.", "2,400 people", None),
+        ("It set aside a three-month reserve, up 3% on the year.", "three-month", None),
+        # The same move restated, or the level reached after the level left.
+        ("Gold rose $21, or 1.1%, to $1,930.", "1.1%", Change.RISE),
+        ("Stocks grew by 5 million barrels (1.4%) last week.", "1.4%", Change.RISE),
+        ("Sales fell from 9,000 cars in 2019 to 6,500 cars in 2023.", "6,500 cars", Change.FALL),
+        # A verb of change does not reach past a clause break.
+        ("Rice fell 3% in June, and traded 2% above its floor at $410.", "$410", None),
     ],
 )
 def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | None) -> None:
@@ -217,6 +283,109 @@ def test_another_clause_lends_no_period() -> None:
         ("5%", "2019", Change.FALL),
         ("3%", None, Change.RISE),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "period"),
+    [
+        # An aside keeps its time to itself: amounts before it and after it take none.
+        ("The handset, launched in March 2022, uses a 5-nanometre chip.", "5-nanometre", None),
+        (
+            "The refinery, which opened in 2019, processes 200,000 barrels a day.",
+            "200,000 barrels a day",
+            None,
+        ),
+        ("The navy flies 40 jets, bought in 2015 for $2.1 billion.", "40 jets", None),
+        (
+            "The navy flies 40 jets, bought in 2015 for $2.1 billion.",
+            "$2.1 billion",
+            ("2015", "2015"),
+        ),
+        # ... unless what follows shows it was the sentence's own verb.
+        (
+            "The cartel, led by Riyadh, agreed in June 2021 to cut 2 million barrels a day, "
+            "about 2% of supply.",
+            "about 2%",
+            ("2021-06", "2021-06"),
+        ),
+        # A restrictive clause dates the amount it follows, not what comes after it.
+        (
+            "There were 2,000 soldiers who served in the mission until March 2020, "
+            "many at a $50 million base.",
+            "2,000 soldiers",
+            (None, "2020-03"),
+        ),
+        (
+            "There were 2,000 soldiers who served in the mission until March 2020, "
+            "many at a $50 million base.",
+            "$50 million",
+            None,
+        ),
+        # A record's baseline and the time of what an amount is compared with are not its own.
+        ("Exports fell to $3.1 billion last year, the lowest since 2009.", "$3.1 billion", None),
+        (
+            "Sales reached $8 billion in 2023, compared with $6 billion in 2022.",
+            "$8 billion",
+            ("2023", "2023"),
+        ),
+        (
+            "Sales reached $8 billion in 2023, compared with $6 billion in 2022.",
+            "$6 billion",
+            ("2022", "2022"),
+        ),
+        ("Tin sold 9,000 tonnes compared with 7,000 tonnes in 2022.", "9,000 tonnes", None),
+        # A second predicate has its own time.
+        ("Prices fell 4% in 2023 and are now 12% below their peak.", "12%", None),
+        # "for" a year dates what it follows, as "in" does.
+        ("The utility posted a loss of $900 million for 2022.", "$900 million", ("2022", "2022")),
+    ],
+)
+def test_a_period_stays_in_its_phrase(
+    sentence: str, quote: str, period: tuple[str | None, str | None] | None
+) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.quote == quote)
+    assert (figure.period_start, figure.period_end) == (period or (None, None))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "period"),
+    [
+        (
+            "Output in the first half of 2024 was low.",
+            "the first half of 2024",
+            ("2024-01", "2024-06"),
+        ),
+        (
+            "The second half of 2025 looks better.",
+            "The second half of 2025",
+            ("2025-07", "2025-12"),
+        ),
+        (
+            "Profit rose in the third quarter of 2023.",
+            "the third quarter of 2023",
+            ("2023-07", "2023-09"),
+        ),
+        (
+            "Sales fell in the first nine months of 2024.",
+            "the first nine months of 2024",
+            ("2024-01", "2024-09"),
+        ),
+        (
+            "Sales fell in the last three months of 2023.",
+            "the last three months of 2023",
+            ("2023-10", "2023-12"),
+        ),
+        ("Tariffs rose 3% in the final quarter of 2022.", "3%", ("2022-10", "2022-12")),
+    ],
+)
+def test_part_of_a_year_is_a_period(sentence: str, quote: str, period: tuple[str, str]) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.quote == quote)
+    assert (figure.period_start, figure.period_end) == period
+
+
+def test_parts_that_do_not_fit_a_year_are_no_period() -> None:
+    assert quotes("It rose in the second nine months of 2024.") == ["nine months", "2024"]
+    assert quotes("Only the first 14 months of 2024 count.") == ["14 months", "2024"]
 
 
 def test_half_a_percentage_point_is_no_half() -> None:

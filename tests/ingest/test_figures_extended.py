@@ -50,8 +50,28 @@ Span = tuple[str, FigureKind, float | None, float | None, str | None]
             [("5", COUNT, 5.0, None, None), ("7 million people", COUNT, 7e6, None, None)],
         ),
         (
-            "Output rose from 77 million tonnes to 142 million tonnes.",  # both ends complete
+            "Estimates run from 77 million tonnes to 142 million tonnes.",  # both ends complete
             [("from 77 million tonnes to 142 million tonnes", MEASURE, 77e6, 142e6, "t")],
+        ),
+        (
+            # after a verb of change: the level left and the level reached
+            "Output rose from 77 million tonnes to 142 million tonnes.",
+            [
+                ("77 million tonnes", MEASURE, 77e6, None, "t"),
+                ("142 million tonnes", MEASURE, 142e6, None, "t"),
+            ],
+        ),
+        (
+            "The fare climbed $3.10 to $41.50.",  # the move, then the level reached
+            [("$3.10", MONEY, 3.1, None, "USD"), ("$41.50", MONEY, 41.5, None, "USD")],
+        ),
+        (
+            "Yields are expected to rise 3 to 5 percent.",  # the first end states no unit
+            [("3 to 5 percent", PERCENT, 3.0, 5.0, "percent")],
+        ),
+        (
+            "Jobless claims fell by 12,000 to 1.8 million.",  # "by": the move, then the level
+            [("12,000", COUNT, 12000.0, None, None), ("1.8 million", COUNT, 1.8e6, None, None)],
         ),
         (
             "Prices went from $800,000 to $1.3 million.",  # the first end has its own scale

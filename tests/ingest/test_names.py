@@ -91,6 +91,75 @@ def test_an_organisation_cut_before_and_is_completed() -> None:
     assert [a.name for a in found.values()] == ["Center for Strategic and International Studies"]
 
 
+def test_an_acronym_read_into_the_name_becomes_its_alias() -> None:
+    found = entries(
+        "Figures compiled by the Pacific Conference on Trade and Development (PCTD) show a drop.",
+        ("the Pacific Conference on Trade and Development (PCTD", "ORG"),
+    )
+    assert described(found) == [
+        (
+            "pacific-conference-on-trade-and-development",
+            "Pacific Conference on Trade and Development",
+            "organization",
+            ("PCTD",),
+        )
+    ]
+
+
+def test_a_candidate_the_recognizer_names_in_full_gives_way() -> None:
+    body = (
+        "The People's Maritime Army (PMA) sent ships. Officials of the Swedish Agriculture and "
+        "Forestry Confederation (SAFC) met them."
+    )
+    # The rules alone cut both names short of their first words.
+    assert [(a.name, a.aliases) for a in entries(body).values()] == [
+        ("Maritime Army", ("PMA",)),
+        ("Forestry Confederation", ("SAFC",)),
+    ]
+    found = entries(
+        body,
+        ("The People's Maritime Army", "ORG"),
+        ("the Swedish Agriculture and Forestry Confederation", "ORG"),
+    )
+    assert [(a.name, a.aliases) for a in found.values()] == [
+        ("People's Maritime Army", ("PMA",)),
+        ("Swedish Agriculture and Forestry Confederation", ("SAFC",)),
+    ]
+
+
+def test_a_longer_name_that_is_no_completion_is_not_proposed() -> None:
+    body = "Ana Ruiz, who spoke for the Forestry Confederation (SAFC), left."
+    found = entries(
+        body, ("Ana Ruiz", "PERSON"), ("Ruiz, who spoke for the Forestry Confederation", "ORG")
+    )
+    assert [a.name for a in found.values() if a.kind is ActorKind.ORGANIZATION] == [
+        "Forestry Confederation"
+    ]
+
+
+def test_a_capital_as_a_first_name_is_still_a_person() -> None:
+    found = entries(
+        "Energy Minister Wellington Moyo told lawmakers that talks with Tendai Kenya failed.",
+        ("Wellington Moyo", "PERSON"),
+        ("Tendai Kenya", "PERSON"),
+    )
+    # A country's name further in is no person's: the recognizer may have read a place.
+    assert [a.name for a in found.values()] == ["Wellington Moyo"]
+
+
+def test_benchmarks_programmes_places_and_type_codes_are_no_organisations() -> None:
+    found = entries(
+        "The Baltic Freight Index rose while the Rapid Credit Facility paid out, ships avoided "
+        "the Aran Islands and the navy flew the Su-57 with the Tupolev Design Bureau.",
+        ("The Baltic Freight Index", "ORG"),
+        ("the Rapid Credit Facility", "ORG"),
+        ("the Aran Islands", "ORG"),
+        ("Su-57", "ORG"),
+        ("the Tupolev Design Bureau", "ORG"),
+    )
+    assert [a.name for a in found.values()] == ["Tupolev Design Bureau"]
+
+
 def test_two_organisations_joined_by_and_are_split() -> None:
     found = entries(
         "Gazprom and Rosneft signed the contract with the ministry last year.",

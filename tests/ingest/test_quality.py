@@ -34,20 +34,23 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "countries": (0.97, 0.99),
     "all actors": (0.91, 0.65),
     "mentions": (0.93, 0.71),
-    "affiliations": (0.81, 0.09),
-    "figures": (0.93, 0.95),
-    "kind": (0.92, 0.94),
-    "value": (0.94, 0.95),
-    "unit": (0.95, 0.95),
-    "comparator": (0.99, 0.95),
-    "change": (0.94, 0.63),
-    "period": (0.86, 0.91),
-    "range end": (0.88, 0.94),
-    "every field": (0.80, 0.81),
+    # Most of what counts as spurious is right by the labelling rules but sits in the older keys
+    # (chips-race, gulf-energy, sahel-squeeze), labelled before organisations' countries were:
+    # "Saudi Aramco" is Saudi Arabia's, "the Dutch company ASML" the Netherlands'.
+    "affiliations": (0.64, 0.19),
+    "figures": (0.94, 0.96),
+    "kind": (0.93, 0.95),
+    "value": (0.95, 0.96),
+    "unit": (0.97, 0.96),
+    "comparator": (1.00, 0.95),
+    "change": (0.97, 0.97),
+    "period": (0.90, 0.94),
+    "range end": (1.00, 0.94),
+    "every field": (0.87, 0.89),
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
-    "speakers": (0.93, 0.69),
-    "claim kinds": (0.76, 0.48),
+    "speakers": (0.93, 0.70),
+    "claim kinds": (0.75, 0.65),
     # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
     "furniture kept out": (1.00, 1.00),
 }
@@ -56,12 +59,13 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
 # With the recognizer (the `ner` extra), the classes it changes; the rest are as above.
 RECOGNIZER: dict[str, tuple[float, float]] = {
     **THRESHOLDS,
-    "people": (0.92, 0.92),
-    "organisations": (0.76, 0.85),
-    "all actors": (0.87, 0.91),
-    "mentions": (0.90, 0.90),
-    "affiliations": (0.76, 0.17),
-    "speakers": (0.93, 0.74),
+    "people": (0.92, 0.94),
+    "countries": (0.98, 0.99),
+    "organisations": (0.80, 0.88),
+    "all actors": (0.89, 0.92),
+    "mentions": (0.92, 0.91),
+    "affiliations": (0.76, 0.37),
+    "speakers": (0.93, 0.75),
 }
 needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
 
@@ -90,7 +94,7 @@ def test_class_holds_its_threshold_with_the_recognizer(name: str) -> None:
 @needs_spacy
 def test_the_recognizer_finds_what_the_rules_cannot() -> None:
     rules, recognized = totals(), totals(recognizer=True)
-    assert (rules["people"].tp, recognized["people"].tp) == (0, 36)
+    assert (rules["people"].tp, recognized["people"].tp) == (0, 37)
     assert recognized["all actors"].recall - rules["all actors"].recall >= 0.25
 
 

@@ -47,6 +47,12 @@ def _speaker(sentence: str) -> str | None:
         ("Lima will pay in oil, he added.", "he"),
         ("Ana Ruiz called it a threat to farmers.", "Ana Ruiz"),
         ("The minister described the pipeline as a lifeline.", "The minister"),
+        (
+            "The Nordic Grain Council (NGC) forecasts that harvests will shrink.",
+            "The Nordic Grain Council",
+        ),
+        ("The World Port Forum (WPF) said traffic would recover.", "The World Port Forum"),
+        ("Sales will rise next year, the bank projected.", "the bank"),
     ],
 )
 def test_attribution_forms(sentence: str, speaker: str) -> None:
@@ -70,6 +76,8 @@ def test_attribution_forms(sentence: str, speaker: str) -> None:
         "The company reported a loss in May.",
         "A group called Friends of the Port met in May.",
         "The union called off the strike.",
+        "Weather forecasts were ignored by the crew.",
+        "The ministry projects a deficit in 2025.",
         "",
     ],
 )

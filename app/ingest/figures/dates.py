@@ -13,6 +13,10 @@ Choices (documented here because the API contract leaves them open):
   ("up 38% from 2022": the year the change is measured from). "through 2025" is "until 2025";
   "since late 2022" is "since 2022".
 - "after"/"before" a date compare it: "after 5 October 2023" is a date, gt.
+- A part of a year is a period of months: "the first half of 2024" is 2024-01..2024-06, "the
+  third quarter of 2023" 2023-07..2023-09, "the first nine months of 2024" 2024-01..2024-09,
+  "the last three months of 2023" 2023-10..2023-12. Parts that do not fit ("the second nine
+  months", "the first 14 months") are none.
 """
 
 from __future__ import annotations
@@ -82,6 +86,19 @@ OPEN_PERIOD = re.compile(
 FROM_PERIOD = re.compile(
     rf"\b(?P<since>from)\s+(?P<point>{_POINT})(?![\w-])"
     r"(?!\s*(?:to|until|till|through|[-–—])\s*\d)",
+    re.I,
+)
+# "the first half of 2024", "the third quarter of 2023", "the first nine months of 2024",
+# "the last three months of 2023".
+_COUNTS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+PART_OF_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?(?P<which>first|second|third|fourth|last|final)\s+"
+    rf"(?:(?P<half>half)|(?P<quarter>quarter)|(?P<n>{'|'.join(_COUNTS)}|\d{{1,2}})\s+months)"
+    rf"\s+of\s+(?P<year>{YEAR}))(?![\w-])",
     re.I,
 )
 DECADE = re.compile(r"(?<![\w$])(?P<decade>(?:1\d|20|21)\d0)'?s\b")
@@ -154,6 +171,27 @@ def open_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         return None
     period = (point, None) if m["since"] else (None, point)
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, period)
+
+
+def part_of_year(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    """ "the first half of 2024": 2024-01..2024-06; "the last three months of 2023": 10..12."""
+    year, which = m["year"], m["which"].lower()
+    size = 6 if m["half"] else 3 if m["quarter"] else 0
+    months = size or int(_COUNTS.get(m["n"].lower(), 0) or m["n"])
+    if not 1 <= months <= 11:
+        return None
+    if which in ("last", "final"):
+        first, last = 13 - months, 12
+    else:
+        index = _ORDINALS[which]
+        if size == 0 and index != 1:  # "the second three months of" is no usage
+            return None
+        first, last = (index - 1) * months + 1, index * months
+        if last > 12:
+            return None
+    return time_figure(
+        text, m.start(), m.end(), FigureKind.PERIOD, (f"{year}-{first:02d}", f"{year}-{last:02d}")
+    )
 
 
 def decade(text: str, m: re.Match[str], end: int) -> FigureDraft | None:

@@ -24,7 +24,15 @@ from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
 from app.ingest.figures import amounts, dates, money
-from app.ingest.figures.comparators import bound_after, bounding_verb, change
+from app.ingest.figures.comparators import (
+    FROM_TO,
+    RECORD,
+    RESTATED,
+    bound_after,
+    bounding_verb,
+    change,
+    particle_up,
+)
 from app.ingest.figures.negatives import HEADING_NUMBER, blocked_spans
 from app.ingest.figures.numbers import NUMBER_WORDS
 from app.ingest.figures.periods import TAKERS, attach_periods
@@ -36,6 +44,7 @@ TIME_RULES: tuple[_Rule, ...] = (
     (dates.DATES, dates.date),
     (dates.NUMERIC_DATES, dates.numeric_date),
     (dates.DAYS, dates.day),
+    (dates.PART_OF_YEAR, dates.part_of_year),
     (dates.CLOSED_PERIOD, dates.closed_period),
     (dates.RANGE, dates.closed_period),
     (dates.OPEN_PERIOD, dates.open_period),
@@ -88,7 +97,7 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
             chosen.append(figure)
     chosen.sort(key=lambda f: f.start)
     joined = join_ranges(text, money.join_cents(text, chosen))
-    return attach_periods(text, _in_context(text, joined, end))
+    return attach_periods(text, _in_context(text, joined, end), start, end)
 
 
 def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureDraft]:
@@ -96,7 +105,14 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
     read: list[FigureDraft] = []
     for f in figures:
         if f.kind in _CHANGERS:
-            moved = change(text, f.start, f.end, end)
+            up = _UP_TO.match(f.quote) if f.comparator is Comparator.LTE else None
+            if up and particle_up(text, f.start):  # "ticked up to 4.1%": the level, no bound
+                f = replace(
+                    f, start=f.start + up.end(), quote=f.quote[up.end() :], comparator=Comparator.EQ
+                )
+            market = f.kind in (FigureKind.MONEY, FigureKind.PERCENT) or f.unit == "point"
+            level = f.kind is not FigureKind.DURATION  # "a three-month period, up 5%"
+            moved = change(text, f.start, f.end, end, market, level)
             bound = f.comparator
             if bound is Comparator.EQ:
                 bound = bounding_verb(text, f.start) or bound
@@ -104,4 +120,25 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
             if f.comparator is Comparator.EQ and (after := bound_after(text, f.end, end)):
                 f = replace(f, comparator=after[0], end=after[1], quote=text[f.start : after[1]])
         read.append(f)
-    return read
+    return _carried(text, read)
+
+
+_UP_TO = re.compile(r"up\s+to\s+", re.I)
+_FROM = re.compile(rf"\bfrom\s+{RECORD}$", re.I)
+
+
+def _carried(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """A move carried to the next amount: "rose 87 cents, or 1%" (the same move restated),
+    "fell from $600 in 2022 to around $100" (the level reached after the level left)."""
+    carried: list[FigureDraft] = []
+    last: FigureDraft | None = None  # the last amount: dates and years between are skipped
+    for f in figures:
+        if f.kind in _CHANGERS:
+            if last is not None and last.change is not None and f.change is None:
+                restated = RESTATED.fullmatch(text, last.end, f.start) is not None
+                left = _FROM.search(text, max(0, last.start - 40), last.start) is not None
+                if restated or (left and FROM_TO.fullmatch(text, last.end, f.start)):
+                    f = replace(f, change=last.change)
+            last = f
+        carried.append(f)
+    return carried

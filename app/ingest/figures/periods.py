@@ -13,6 +13,15 @@ Choices (documented here because the API contract leaves them open):
   elections" says nothing about when the money was spent), except after "in" or "during" ("In
   2023 it pumped 9 million barrels a day") or with a comparator ("before 2030": until 2030).
 - A date with no year ("Sept. 13") lends nothing: it has no period.
+- "for 2022" dates its clause as "in 2022" does ("a loss of $900 million for 2022").
+- An aside keeps its time: "the handset, launched in March 2022, uses a 5-nanometre chip",
+  "40 jets, bought in 2015 for $2.1 billion" (the $2.1 billion is 2015's, the jets are not),
+  "the refinery, which opened in 2019, processes ...". After a participle it counts as an aside
+  for what follows only when the sentence's verb comes after it ("OPEC, led by Russia, agreed
+  in April 2020 to cut ..., nearly 10% of supply" is April 2020's). A clause without commas
+  ("troops who served there until 2020") dates the amount it follows, not what comes after.
+- "the lowest since 2009" is a record's baseline; "compared with $6 billion in 2022" and a
+  second predicate ("fell 4% in 2023 and are now 12% below") have their own times.
 """
 
 from __future__ import annotations
@@ -23,8 +32,36 @@ from dataclasses import replace
 from app.ingest.drafts import FigureDraft
 from app.models.vocabulary import Comparator, FigureKind
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:(?:early|mid|late)[-\s]+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though)\b"
+    # "fell 7% in 2023 and are now 25% below": a second predicate with its own time.
+    r"|\band\s+(?:is|are|was|were|has|have|had|will|would|now)\b"
+    # "73 companies listed, compared with 90 in 2022": the time of what it is compared with.
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.)",
+    re.I,
+)
+_IN_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:(?:early|mid|late)[-\s]+)?$", re.IGNORECASE)
+# A phrase that describes something else, with a time of its own: "the handset, launched in
+# August 2023, uses ...", "36 jets, bought in 2016 for ...", "troops who were stationed there
+# until 2024", "debt that it restructured in 2017", "submarines, the first of which was
+# launched in 2024". It runs to the next comma; an amount outside it does not take its time.
+_ASIDE = re.compile(
+    r",\s+(?P<participle>(?:[a-z]+ed|built|bought|made|sold|held|begun|taken|known|won)\s+"
+    r"(?:in|on|at|by|for|from|to|with|under|after|before|during|until|since|as|last|this)\b)"
+    r"|,\s+(?:(?:the\s+)?\w+\s+of\s+)?(?:which|who|whom|whose)\b"
+    r"|(?P<restrictive>\b(?:which|who|whom|whose|that\s+(?:it|they|he|she|we|you))\b)",
+)
+# After an aside, the sentence's own verb: "the handset, launched in 2023, uses ...". Without
+# one, the "aside" was the verb itself: "OPEC, led by Russia, agreed in April 2020 to ...".
+_VERB_AFTER = re.compile(
+    r",\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should"
+    r"|[a-z]+s|[a-z]+ed)\b(?!\s*[-$€£¥\d])"
+)
+_ASIDE_END = re.compile(r"[,;]")
+# "the lowest level since late 2022", "the least since 2003": a record's baseline, not a period.
+_SUPERLATIVE = re.compile(
+    r"\b(?:\w+est|least|most|fewest|worst|best)\b(?:\s+[\w-]+){0,3}\s+$", re.I
+)
 TAKERS = (FigureKind.MONEY, FigureKind.PERCENT, FigureKind.COUNT, FigureKind.MEASURE)
 
 
@@ -39,20 +76,29 @@ def _dates_its_clause(text: str, figure: FigureDraft) -> bool:
     return _IN_YEAR.search(text, max(0, figure.start - 16), figure.start) is not None
 
 
-def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+def attach_periods(
+    text: str, figures: list[FigureDraft], start: int = 0, end: int | None = None
+) -> list[FigureDraft]:
     """Money, percents, counts and measures with the period of their clause (see above)."""
+    stop = len(text) if end is None else end
     periods = [
         f
         for f in figures
         if (f.kind in (FigureKind.PERIOD, FigureKind.DATE) or _dates_its_clause(text, f))
         and (f.period_start or f.period_end)
+        and not _baseline(text, f)
     ]
     if not periods:
         return figures
+    asides = {id(p): _aside(text, p, start, stop) for p in periods}
 
     def distance(f: FigureDraft, p: FigureDraft) -> tuple[bool, int]:
         gap = (p.end, f.start) if p.end <= f.start else (f.end, p.start)
-        return _CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None, gap[1] - gap[0]
+        aside = asides[id(p)]
+        outside = aside is not None and (
+            (f.start < aside[0] and aside[2]) or (f.start >= aside[1] and aside[3])
+        )
+        return outside or _CLAUSE_BREAK.search(text, gap[0], gap[1]) is not None, gap[1] - gap[0]
 
     attached: list[FigureDraft] = []
     for f in figures:
@@ -62,3 +108,28 @@ def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
                 f = replace(f, period_start=nearest.period_start, period_end=nearest.period_end)
         attached.append(f)
     return attached
+
+
+def _baseline(text: str, period: FigureDraft) -> bool:
+    """ "the lowest level since late 2022": "since" after a superlative."""
+    return period.quote.lower().startswith("since") and (
+        _SUPERLATIVE.search(text, max(0, period.start - 40), period.start) is not None
+    )
+
+
+def _aside(
+    text: str, period: FigureDraft, start: int, stop: int
+) -> tuple[int, int, bool, bool] | None:
+    """Where the aside holding `period` starts and ends, and whether it keeps its time from the
+    amounts before it and from those after it."""
+    found = list(_ASIDE.finditer(text, max(start, period.start - 80), period.start))
+    if not found or _ASIDE_END.search(text, found[-1].end(), period.start):
+        return None
+    opener = found[-1]
+    close = _ASIDE_END.search(text, period.end, stop)
+    end = close.start() if close else stop
+    # "troops who were stationed there until 2024": a restrictive clause dates the amount it
+    # follows; what comes after it, it does not.
+    before = opener["restrictive"] is None
+    after = opener["participle"] is None or _VERB_AFTER.match(text, end, stop) is not None
+    return opener.start(), end, before, after

@@ -12,7 +12,10 @@ Choices (documented here because the API contract leaves them open):
   years, but "from $800,000 to $1.3 million" is 800000..1300000 (8e11 would pass the end).
 - "and" links a range only after "between"; "to", "through", "-", "~" and dashes link it
   anywhere.
-- Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures.
+- Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures. Nor
+  are two ends that each state their unit after a verb of change ("rose from 10% to 20%",
+  "rose $2.69 to $114.24"): they are the level left and the level reached, or the move and
+  the level ("rose 3 to 5 percent" stays a range, "fell by 326,000 to 7.2 million" does not).
 - Ranges of years are periods (dates.py), never amounts.
 """
 
@@ -23,9 +26,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 from app.ingest.drafts import FigureDraft
+from app.ingest.figures.comparators import governed
 from app.ingest.figures.numbers import DIGITS, WORDS, parse_number
 from app.models.vocabulary import FigureKind
 
+_BY = re.compile(r"\bby\s+$", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:to|[-–—~])\s*|\s+(?:and|through|thru)\s+")
 _OPENER = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
 _NUMBER_IN = re.compile(rf"(?P<sign>[-−](?=\d))?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I)
@@ -67,6 +72,11 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     kind, unit, measure = a.kind, a.unit, a.measure or b.measure
     bare_a = a.kind is FigureKind.COUNT and a.measure is None
     bare_b = b.kind is FigureKind.COUNT and b.measure is None
+    # "rose from 10% to 20%", "rose $2.69 to $114.24", "fell by 326,000 to 7.2 million": the
+    # level left or the move, then the level reached.
+    moved = not bare_a or _BY.search(text, max(0, a.start - 4), a.start) is not None
+    if moved and "to" in link.group() and governed(text, opener.start() if opener else a.start):
+        return None
     if bare_a and not bare_b:
         kind, unit = b.kind, b.unit
     elif not (bare_b and a.kind is FigureKind.MONEY):
