@@ -2,7 +2,7 @@
 
 import { h } from "./dom.js";
 import { claimBadge } from "./claims.js";
-import { CHANGES, COMPARATORS, fullValue, period } from "./format.js";
+import { CHANGES, COMPARATORS, citation, fullValue, period } from "./format.js";
 import { link } from "./links.js";
 
 /** The panel's content for `figure`; `claims` and `actorNames` are the section's, by id. */
@@ -36,8 +36,16 @@ export function figureDetails(figure, claims, actorNames) {
             ]),
           )
         : null,
-      claim
-        ? row("Claim", claimBadge(claim), " ", claim.text)
+      claim ? row("Claim", claimBadge(claim), " ", claim.text) : null,
+      figure.article_meta
+        ? row(
+            "Article",
+            h("a", {
+              class: "figure-article",
+              href: link({ article: figure.article }),
+              text: citation(figure.article_meta),
+            }),
+          )
         : null,
     ),
     h(

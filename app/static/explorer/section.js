@@ -11,14 +11,25 @@ import { codePointIndexer, hasDescendant, highlight } from "./highlight.js";
 import { link, params } from "./links.js";
 import { markCurrentHit } from "./search.js";
 
+// Mention offsets live on each actor's page, which lists every mention in the corpus: an actor
+// named more often than this is not fetched (its page would be megabytes in a large corpus),
+// and its mentions here stay plain text.
+export const MENTION_DETAIL_LIMIT = 2000;
+
+/** The details of the actors the section names that are cheap to fetch (see above). */
+async function mentionedActors(detail) {
+  const all = new Map((await api.actors()).map((a) => [a.id, a]));
+  const cheap = detail.actors.filter((a) => (all.get(a.id)?.mentions ?? 0) <= MENTION_DETAIL_LIMIT);
+  return Promise.all(cheap.map((a) => api.actor(a.id)));
+}
+
 export async function sectionView(id) {
   const detail = await api.section(id);
-  const [text, sections, articles, actorDetails] = await Promise.all([
+  const [text, sections, article, actorDetails] = await Promise.all([
     api.articleText(detail.article),
-    api.sections(),
-    api.articles(),
-    // Mention offsets live on each actor; the section lists the actors it mentions.
-    Promise.all(detail.actors.map((a) => api.actor(a.id))),
+    api.articleSections(detail.article),
+    api.article(detail.article),
+    mentionedActors(detail),
   ]);
   const toIndex = codePointIndexer(text);
   const slice = (start, end) => text.slice(toIndex(start), toIndex(end));
@@ -29,7 +40,7 @@ export async function sectionView(id) {
 
   const figures = new Map(detail.figures.map((f) => [f.id, f]));
   const claims = new Map(detail.claims.map((c) => [c.id, c]));
-  const actorNames = new Map(actorDetails.map((a) => [a.id, a.name]));
+  const actorNames = new Map(detail.actors.map((a) => [a.id, a.name]));
   const inside = (s) => s.start >= origin && s.end <= detail.end;
   const spans = [
     ...detail.claims.map((c) => ({ start: c.start, end: c.end, layer: 0, type: "claim", id: c.id })),
@@ -162,15 +173,12 @@ export async function sectionView(id) {
     ),
   );
 
-  const siblings = sections
-    .filter((s) => s.article === detail.article)
-    .sort((a, b) => a.position - b.position);
+  const siblings = [...sections].sort((a, b) => a.position - b.position);
   const at = siblings.findIndex((s) => s.id === id);
   const [previous, next] = [siblings[at - 1], siblings[at + 1]];
   const byId = new Map(sections.map((s) => [s.id, s]));
   const trail = [];
   for (let parent = byId.get(detail.parent); parent; parent = byId.get(parent.parent)) trail.unshift(parent);
-  const article = articles.find((a) => a.id === detail.article);
 
   return {
     title: sectionLabel(detail),
@@ -187,7 +195,7 @@ export async function sectionView(id) {
         h(
           "ol",
           {},
-          h("li", {}, h("a", { href: link(), text: article?.title ?? detail.article })),
+          h("li", {}, h("a", { href: link({ article: detail.article }), text: article.title })),
           trail.map((s) => h("li", {}, h("a", { href: link({ section: s.id }), text: sectionLabel(s) }))),
         ),
       ),
@@ -258,16 +266,7 @@ export async function sectionView(id) {
             h(
               "ol",
               {},
-              detail.claims.map((c) =>
-                h(
-                  "li",
-                  {},
-                  claimBadge(c),
-                  " ",
-                  c.text,
-                  speakerNote(c),
-                ),
-              ),
+              detail.claims.map((c) => h("li", {}, claimBadge(c), " ", c.text, speakerNote(c))),
             ),
           )
         : null,
@@ -294,4 +293,3 @@ export async function sectionView(id) {
     ),
   };
 }
-
