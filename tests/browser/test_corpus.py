@@ -122,6 +122,9 @@ def test_the_home_page_lists_the_articles_a_page_at_a_time(
     titles = [e.text for e in page.find_elements(By.CSS_SELECTOR, ".article-card .provenance")]
     assert len(titles) == 6
     assert all(t.startswith("Meridian Weekly · ") for t in titles)
+    # A page past the end says so, and leads back to the first.
+    page.get(f"{corpus_url}/?page=9")
+    assert find(page, "#articles-empty").text == "No article on this page. First page"
 
 
 def test_an_article_page_opens_its_contents(page: WebDriver, corpus_url: str) -> None:

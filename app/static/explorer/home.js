@@ -106,11 +106,18 @@ async function articleList(box, p) {
     ),
     h("p", { class: "muted", id: "articles-count", role: "status", text: plural(page.total, "article") }),
     page.total > page.items.length ? pager() : null,
-    h(
-      "ol",
-      { class: "article-list", start: page.offset + 1 },
-      page.items.map((a) => h("li", {}, articleCard(a))),
-    ),
+    page.items.length
+      ? h(
+          "ol",
+          { class: "article-list", start: page.offset + 1 },
+          page.items.map((a) => h("li", {}, articleCard(a))),
+        )
+      : h(
+          "p",
+          { class: "muted", id: "articles-empty" },
+          page.total ? "No article on this page. " : "No article matches. ",
+          page.total ? h("a", { href: homeHref(p, { page: null }), text: "First page" }) : null,
+        ),
     page.total > page.items.length ? pager() : null,
   );
   box.removeAttribute("aria-busy");
