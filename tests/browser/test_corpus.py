@@ -216,3 +216,56 @@ def test_an_actors_claims_name_their_articles(page: WebDriver, corpus_url: str) 
     assert sources == [f"({cite(c['article_meta'])})" for c in claims["items"]]
     pager = page.find_element(By.CSS_SELECTOR, 'nav[aria-label="Pages of claims"]')
     assert pager.find_element(By.CSS_SELECTOR, ".list-range").text == f"1–20 of {claims['total']}"
+
+
+def test_a_figure_compares_its_sources(page: WebDriver, corpus_url: str) -> None:
+    figures = api(corpus_url, "/v1/figures?article=synthetic-00002&kind=money&limit=100")
+    related = {}
+    for figure in figures["items"]:
+        related = api(corpus_url, f"/v1/figures/{figure['id']}/related?limit=10")
+        if related["total"]:
+            break
+    assert related["total"], "no money figure of synthetic-00002 has a related figure"
+    page.get(f"{corpus_url}/?section={figure['section']}&figure={figure['id']}")
+    find(page, "#figure-detail .compare .related")
+    items = page.find_elements(By.CSS_SELECTOR, "#figure-detail .related")
+    assert [i.get_attribute("data-figure") for i in items] == [r["id"] for r in related["items"]]
+    badges = [i.find_element(By.CSS_SELECTOR, ".badge") for i in items]
+    assert [b.get_attribute("textContent") for b in badges] == [
+        "agrees" if r["agrees"] else "differs" for r in related["items"]
+    ]
+    assert [i.find_element(By.CSS_SELECTOR, ".related-source").text for i in items] == [
+        cite(r["article_meta"]) for r in related["items"]
+    ]
+    assert [i.find_element(By.CSS_SELECTOR, ".related-similarity").text for i in items] == [
+        f"· {round(r['similarity'] * 100)}% alike" for r in related["items"]
+    ]
+    agreeing = sum(r["agrees"] for r in related["items"])
+    assert related["total"] == len(related["items"])  # One page: the summary counts them all.
+    summary = find(page, "#figure-detail .compare-summary").text
+    assert summary == f"{agreeing} of {len(related['items'])} agree."
+    # A related figure opens in its own article.
+    target = related["items"][0]
+    items[0].find_element(By.CSS_SELECTOR, "a.related-value").click()
+    wait(page).until(lambda d: f"figure={target['id']}" in d.current_url)
+    assert find(page, "#figure-detail .figure-article").text == cite(target["article_meta"])
+
+
+def test_an_actor_timeline_charts_its_figures_across_articles(
+    page: WebDriver, corpus_url: str
+) -> None:
+    timeline = api(corpus_url, "/v1/actors/venezuela/figures?sort=period&kind=money&limit=100")
+    charted = [
+        f
+        for f in timeline["items"]
+        if f["value"] is not None and (f["period_start"] or f["period_end"])
+    ]
+    assert len({f["article"] for f in charted}) > 1
+    page.get(f"{corpus_url}/?actor=venezuela")
+    find(page, ".timeline .chart-svg")
+    bars = page.find_elements(By.CSS_SELECTOR, ".timeline .chart-bar")
+    assert sorted(b.get_attribute("data-figure") for b in bars) == sorted(f["id"] for f in charted)
+    first = next(f for f in charted if f["id"] == bars[0].get_attribute("data-figure"))
+    assert bars[0].get_attribute("aria-label").endswith(f", in {cite(first['article_meta'])}")
+    calls = [c for c in api_calls(page) if "/figures" in c]
+    assert "/v1/actors/venezuela/figures?sort=period&kind=money&limit=100" in calls

@@ -1,8 +1,8 @@
-// An actor's page: its kind, review state, aliases and affiliation, the claims naming it and its
-// figures, each a page at a time and each naming its article; for an actor named in fewer than
-// MENTION_DETAIL_LIMIT places, also its related actors, its own mentions marked in its claims
-// and the sections it appears in (they come from the actor's own page, which lists every
-// mention: megabytes for a country in a large corpus).
+// An actor's page: its kind, review state, aliases and affiliation, its timeline (timeline.js),
+// the claims naming it and its figures, each a page at a time and each naming its article; for
+// an actor named at most MENTION_DETAIL_LIMIT times, also its related actors, its own mentions
+// marked in its claims and the sections it appears in (they come from the actor's own page,
+// which lists every mention: megabytes for a country in a large corpus).
 
 import * as api from "./api.js";
 import { h } from "./dom.js";
@@ -13,6 +13,7 @@ import { highlight } from "./highlight.js";
 import { link } from "./links.js";
 import { pagedList } from "./pager.js";
 import { MENTION_DETAIL_LIMIT } from "./section.js";
+import { actorTimeline } from "./timeline.js";
 
 export const ACTOR_PAGE = 20;
 
@@ -21,7 +22,18 @@ export async function actorView(id) {
   const listed = all.find((a) => a.id === id);
   // An actor the list does not know is asked for by id: a 404 says "Not found".
   const small = !listed || listed.mentions <= MENTION_DETAIL_LIMIT;
-  const detail = small ? await api.actor(id) : null;
+  // The main column's content width, while it still shows "Loading…", for the timeline.
+  const main = document.getElementById("main");
+  const style = window.getComputedStyle(main);
+  const width = Math.max(
+    300,
+    Math.min(720, main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)),
+  );
+  const [detail, timeline] = await Promise.all([
+    small ? api.actor(id) : null,
+    // A timeline that fails to load leaves the rest of the page.
+    actorTimeline(id, width).catch(() => null),
+  ]);
   const actor = { relations: [], occurrences: [], sections: [], ...listed, ...detail };
   const affiliation = actor.affiliation ? (all.find((a) => a.id === actor.affiliation) ?? null) : null;
   const sectionLink = (sectionId, text, extra = {}) =>
@@ -95,6 +107,7 @@ export async function actorView(id) {
             ),
           )
         : null,
+      timeline,
       h(
         "section",
         { "aria-labelledby": "actor-claims-heading" },

@@ -1,7 +1,9 @@
-// The panel for a selected figure: its normalised value, comparator, period and context.
+// The panel for a selected figure: its normalised value, comparator, period and context, the
+// article it is from, and the figures of other articles about the same thing (compare.js).
 
 import { h } from "./dom.js";
 import { claimBadge } from "./claims.js";
+import { compareSources } from "./compare.js";
 import { CHANGES, COMPARATORS, citation, fullValue, period } from "./format.js";
 import { link } from "./links.js";
 
@@ -55,5 +57,6 @@ export function figureDetails(figure, claims, actorNames) {
       " · ",
       h("a", { href: `/v1/figures/${encodeURIComponent(figure.id)}`, text: "JSON" }),
     ),
+    compareSources(figure),
   ];
 }
