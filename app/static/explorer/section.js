@@ -14,7 +14,7 @@ import { markCurrentHit } from "./search.js";
 // Mention offsets live on each actor's page, which lists every mention in the corpus: an actor
 // named more often than this is not fetched (its page would be megabytes in a large corpus),
 // and its mentions here stay plain text.
-export const MENTION_DETAIL_LIMIT = 2000;
+export const MENTION_DETAIL_LIMIT = 200;
 
 /** The details of the actors the section names that are cheap to fetch (see above). */
 async function mentionedActors(detail) {
