@@ -269,3 +269,30 @@ def test_an_actor_timeline_charts_its_figures_across_articles(
     assert bars[0].get_attribute("aria-label").endswith(f", in {cite(first['article_meta'])}")
     calls = [c for c in api_calls(page) if "/figures" in c]
     assert "/v1/actors/venezuela/figures?sort=period&kind=money&limit=100" in calls
+
+
+def test_the_views_do_without_the_corpus_wide_actor_list(page: WebDriver, corpus_url: str) -> None:
+    # In a large corpus the actor list can run past the service's time limit (a 503).
+    page.execute_cdp_cmd("Network.enable", {})
+    page.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/v1/actors?limit=100&offset=0"]})
+    try:
+        page.get(f"{corpus_url}/")
+        assert find(page, ".home-actors p.muted").text == (
+            "The list of actors is not available; search finds them by name."
+        )
+        assert len(page.find_elements(By.CSS_SELECTOR, ".article-card")) == 20
+        # An actor is named as an article that names it lists it; its full page (every
+        # mention) is not fetched, as its count there says nothing of the corpus.
+        page.get(f"{corpus_url}/?actor=venezuela")
+        assert find(page, "#actor-heading").text == "Venezuela"
+        find(page, ".claims > li")
+        calls = api_calls(page)
+        assert "/v1/actors/venezuela" not in calls
+        assert any(c.startswith("/v1/actors?article=") for c in calls)
+        page.get(f"{corpus_url}/?section=synthetic-00001-1-1")
+        find(page, ".reader-text")
+        assert not [c for c in api_calls(page) if c.startswith("/v1/actors/")]
+    finally:
+        page.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        # The blocked requests are console errors this test caused on purpose.
+        page.get_log("browser")

@@ -18,10 +18,10 @@ import { actorTimeline } from "./timeline.js";
 export const ACTOR_PAGE = 20;
 
 export async function actorView(id) {
-  const all = await api.actors();
-  const listed = all.find((a) => a.id === id);
-  // An actor the list does not know is asked for by id: a 404 says "Not found".
-  const small = !listed || listed.mentions <= MENTION_DETAIL_LIMIT;
+  const [{ actor: listed, corpusWide }, all] = await Promise.all([api.actorSummary(id), api.actors()]);
+  // An actor no list knows is asked for by id: a 404 says "Not found". A count of one
+  // article's mentions says nothing of the actor's page: it is not fetched.
+  const small = !listed || (corpusWide && listed.mentions <= MENTION_DETAIL_LIMIT);
   // The main column's content width, while it still shows "Loading…", for the timeline.
   const main = document.getElementById("main");
   const style = window.getComputedStyle(main);
@@ -35,7 +35,7 @@ export async function actorView(id) {
     actorTimeline(id, width).catch(() => null),
   ]);
   const actor = { relations: [], occurrences: [], sections: [], ...listed, ...detail };
-  const affiliation = actor.affiliation ? (all.find((a) => a.id === actor.affiliation) ?? null) : null;
+  const affiliation = actor.affiliation ? (all?.find((a) => a.id === actor.affiliation) ?? null) : null;
   const sectionLink = (sectionId, text, extra = {}) =>
     h("a", { href: link({ section: sectionId, ...extra }), text });
 

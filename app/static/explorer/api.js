@@ -83,7 +83,35 @@ export function once(key, load) {
 // Whole lists are only fetched where they stay small whatever the corpus: the actors (a
 // curated list and the names the rules find), one article's sections. Articles, figures and
 // claims are read a page at a time (getPage).
-export const actors = () => once("actors", () => getAll("/v1/actors"));
+//
+// The actors list counts every actor's mentions over the whole corpus: in a large one it can
+// run past the service's time limit (a 503). Then `actors()` answers null, once for the page's
+// life, and views do without it; `actorsNow()` answers whatever is known without waiting.
+let actorsKnown = null;
+export const actors = () =>
+  once("actors", () =>
+    getAll("/v1/actors").then(
+      (list) => (actorsKnown = list),
+      () => null,
+    ),
+  );
+export const actorsNow = () => actorsKnown;
+
+/** An actor's list entry (name, kind, aliases, affiliation, reviewed, mentions) and whether its
+ * `mentions` count the whole corpus; without the corpus-wide list, as an article naming it
+ * lists it (its mentions there only). Null for an actor nothing names. */
+export async function actorSummary(id) {
+  const all = await actors();
+  if (all) return { actor: all.find((a) => a.id === id) ?? null, corpusWide: true };
+  const [claim, figure] = await Promise.all([
+    getJSON("/v1/claims", { actor: id, limit: 1 }),
+    getJSON("/v1/figures", { actor: id, limit: 1 }),
+  ]);
+  const article = claim.items[0]?.article ?? figure.items[0]?.article;
+  if (!article) return { actor: null, corpusWide: false };
+  const named = await getAll("/v1/actors", { article });
+  return { actor: named.find((a) => a.id === id) ?? null, corpusWide: false };
+}
 export const articleSections = (id) => once(`sections:${id}`, () => getAll("/v1/sections", { article: id }));
 export const article = (id) => once(`article:${id}`, () => getJSON(`/v1/articles/${encodeURIComponent(id)}`));
 /** The first article and the number of them (a page of one): with a single article, the

@@ -1,7 +1,8 @@
 // The home page at `/`: the articles, a page at a time, each with where it came from (title,
 // publisher, authors, date, language) and its counts, filterable by publisher and language
-// (`&publisher=`, `&language=`, `&page=` in the URL); then the actors by kind. One request
-// for the page of articles (its facets give the filters' options), one for the actors.
+// (`&publisher=`, `&language=`, `&page=` in the URL); then the actors by kind, when they come.
+// One request for the page of articles (its facets give the filters' options), one for the
+// actors.
 
 import * as api from "./api.js";
 import { h, replace } from "./dom.js";
@@ -177,7 +178,22 @@ function actorGroups(actors) {
 export async function homeView(p) {
   const box = h("div", { class: "articles" });
   // The first page is there before the view is shown; later ones replace it in place.
-  const [actors] = await Promise.all([api.actors(), articleList(box, p)]);
+  await articleList(box, p);
+  // The actors follow when they come (in a large corpus the list may not: see api.actors).
+  const actorsBox = h("div", { class: "home-actors" });
+  api
+    .actors()
+    .then((actors) =>
+      replace(
+        actorsBox,
+        actors
+          ? actorGroups(actors)
+          : h("p", {
+              class: "muted",
+              text: "The list of actors is not available; search finds them by name.",
+            }),
+      ),
+    );
   let shown = api.url("", Object.fromEntries([...FILTERS, "page"].map((k) => [k, p.get(k)])));
   return {
     title: "Articles",
@@ -192,6 +208,6 @@ export async function homeView(p) {
         ),
       );
     },
-    content: h("div", { class: "home" }, h("h1", { text: "Articles" }), box, actorGroups(actors)),
+    content: h("div", { class: "home" }, h("h1", { text: "Articles" }), box, actorsBox),
   };
 }

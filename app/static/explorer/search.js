@@ -93,7 +93,11 @@ async function runSearch(request) {
     const [page, unfiltered, actorList, filterArticle] = await Promise.all([
       api.search({ ...request, limit: PAGE_SIZE }, { signal }),
       filtered ? api.search({ ...request, type: [], limit: 1 }, { signal }) : null,
-      api.actors(),
+      // The actors' names, when the list is there within a moment (see api.actors): a search
+      // does not wait for it; the facet then names the actors it does not know by their id.
+      Promise.race([api.actors(), new Promise((resolve) => setTimeout(resolve, 150))]).then(
+        () => api.actorsNow() ?? [],
+      ),
       request.article ? api.article(request.article).catch(() => null) : null,
     ]);
     // The sections the facets offer are named from the sections themselves (a few, memoised:

@@ -18,8 +18,9 @@ export const MENTION_DETAIL_LIMIT = 200;
 
 /** The details of the actors the section names that are cheap to fetch (see above). */
 async function mentionedActors(detail) {
-  const all = new Map((await api.actors()).map((a) => [a.id, a]));
-  const cheap = detail.actors.filter((a) => (all.get(a.id)?.mentions ?? 0) <= MENTION_DETAIL_LIMIT);
+  // Without the corpus-wide list (see api.actors), no actor is known to be cheap.
+  const all = new Map(((await api.actors()) ?? []).map((a) => [a.id, a]));
+  const cheap = detail.actors.filter((a) => all.has(a.id) && all.get(a.id).mentions <= MENTION_DETAIL_LIMIT);
   return Promise.all(cheap.map((a) => api.actor(a.id)));
 }
 
