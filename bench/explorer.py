@@ -110,7 +110,7 @@ const tick = () => {
       });
     }
   }
-  if (performance.now() - started > 120000) return done({ error: "timeout" });
+  if (performance.now() - started > 60000) return done({ error: "timeout" });
   setTimeout(tick, 50);
 };
 tick();
@@ -131,7 +131,7 @@ def serve(database: Path, log: Path) -> Iterator[str]:
             while True:
                 with (
                     contextlib.suppress(OSError),
-                    urllib.request.urlopen(base + "/ready", timeout=1) as response,
+                    urllib.request.urlopen(base + "/ready", timeout=10) as response,
                 ):
                     if response.status == 200:
                         break
@@ -159,7 +159,7 @@ def chromium() -> Iterator[WebDriver]:
         os.environ["SE_OFFLINE"] = "true"
         driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         try:
-            driver.set_script_timeout(130)
+            driver.set_script_timeout(90)
             driver.execute_cdp_cmd("Network.enable", {})
             driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
             yield driver
@@ -172,7 +172,7 @@ def measure(driver: WebDriver, base: str, view: View) -> dict[str, Any]:
     driver.get(base + view.path)
     result: dict[str, Any] = driver.execute_async_script(MEASURE, view.ready, view.rows)
     if "error" in result:
-        sys.exit(f"{view.name}: no {view.ready} within 120 s")
+        sys.exit(f"{view.name}: no {view.ready} within 60 s")
     return result
 
 
@@ -198,6 +198,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--database", type=Path, default=None)
+    parser.add_argument("--only", default="", help="only the views whose name holds this")
     args = parser.parse_args()
     database = args.database or REPO / "artifacts" / "bench" / f"explorer-{args.articles}.db"
     if not database.exists():
@@ -205,7 +206,7 @@ def main() -> None:
         explorer_corpus.build(args.articles, database)
     rows = []
     with serve(database, database.with_suffix(".log")) as base, chromium() as driver:
-        for view in pick(base):
+        for view in [v for v in pick(base) if args.only in v.name]:
             runs = [measure(driver, base, view) for _ in range(args.runs)]
             first, rest = runs[0], runs[1:] or runs
             rows.append(

@@ -84,17 +84,21 @@ export function once(key, load) {
 // curated list and the names the rules find), one article's sections. Articles, figures and
 // claims are read a page at a time (getPage).
 //
-// The actors list counts every actor's mentions over the whole corpus: in a large one it can
-// run past the service's time limit (a 503). Then `actors()` answers null, once for the page's
-// life, and views do without it; `actorsNow()` answers whatever is known without waiting.
+// The actors list counts every actor's mentions over the whole corpus: at 10,000 articles it
+// runs past the service's time limit (a 503 after 2 s, the service busy all along). Above
+// ACTORS_LIST_MAX_ARTICLES it is not asked for, and when it fails `actors()` answers null, once
+// for the page's life: views do without it. `actorsNow()` answers what is known, at once.
+export const ACTORS_LIST_MAX_ARTICLES = 1000;
 let actorsKnown = null;
 export const actors = () =>
-  once("actors", () =>
-    getAll("/v1/actors").then(
+  once("actors", async () => {
+    const first = await firstArticle().catch(() => null);
+    if (!first || first.total > ACTORS_LIST_MAX_ARTICLES) return null;
+    return getAll("/v1/actors").then(
       (list) => (actorsKnown = list),
       () => null,
-    ),
-  );
+    );
+  });
 export const actorsNow = () => actorsKnown;
 
 /** An actor's list entry (name, kind, aliases, affiliation, reviewed, mentions) and whether its
