@@ -45,6 +45,7 @@ from app.models.tables import (
     ClaimFigure,
     Figure,
     FigureActor,
+    FigureCard,
     FigureRelated,
     Mention,
     Section,
@@ -427,6 +428,7 @@ def _delete_articles(conn: Connection, slugs: Sequence[str]) -> None:
         statements = [
             delete(FigureRelated).where(col(FigureRelated.figure_id).in_(figures)),
             delete(FigureRelated).where(col(FigureRelated.related_id).in_(figures)),
+            delete(FigureCard).where(col(FigureCard.figure_id).in_(figures)),
             delete(ClaimActor).where(col(ClaimActor.claim_id).in_(claims)),
             delete(ClaimFigure).where(col(ClaimFigure.claim_id).in_(claims)),
             delete(FigureActor).where(col(FigureActor.figure_id).in_(figures)),

@@ -6,7 +6,9 @@ their figures belongs to, old or new: an added figure can push another out of a 
 reorders the lists it is in. A bucket's pairs all lie within it, so recomputing one is deleting
 its members' pairs and writing them again; nothing outside the buckets touched changes. A load
 that migrates the schema recomputes every bucket, so a database upgraded to this table is
-filled at once. The request then reads one ordered range of the table's primary key.
+filled at once. The request then reads one ordered range of the table's primary key, joined
+to `figure_card`: each related figure as the figure list serves it, written here by that list's
+own query.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+import orjson
 from sqlalchemy import Connection, delete, text
 from sqlmodel import col
 
 from app.ingest.pipeline import ArticleFacts
 from app.ingest.related import BucketKey, Relatable, buckets, relate
 from app.ingest.rows import FigureRelatedRow
-from app.models.tables import FigureRelated
-from app.queries.rows import in_list
+from app.models.tables import FigureCard, FigureRelated
+from app.queries.figures import figures
+from app.queries.rows import SqlAlchemyRows, in_list
 
 # Ids per `IN (...)`: well under every backend's limit on bound parameters.
 CHUNK = 500
@@ -127,10 +131,12 @@ def recompute(conn: Connection, keys: set[BucketKey] | None) -> int:
     ids = [figure.id for figure in members]
     if keys is None:
         conn.execute(delete(FigureRelated))
+        conn.execute(delete(FigureCard))
     else:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
+            conn.execute(delete(FigureCard).where(col(FigureCard.figure_id).in_(chunk)))
     pairs = relate(members)
     insert = text(
         "INSERT INTO figure_related (figure_id, rank, related_id, similarity, agrees)"
@@ -142,4 +148,17 @@ def recompute(conn: Connection, keys: set[BucketKey] | None) -> int:
             for p in pairs[start : start + WRITE_BATCH]
         ]
         conn.execute(insert, rows)
+    _write_cards(conn, sorted({pair.related for pair in pairs}))
     return len(pairs)
+
+
+def _write_cards(conn: Connection, ids: Sequence[str]) -> None:
+    """The figures `ids` serialised as the figure list answers them (its own query)."""
+    rows = SqlAlchemyRows(conn)
+    insert = text("INSERT INTO figure_card (figure_id, item) VALUES (:figure_id, :item)")
+    for start in range(0, len(ids), CHUNK):
+        condition, params = in_list("id", ids[start : start + CHUNK])
+        items = figures(rows, f"f.id IN {condition}", params)
+        cards = [{"figure_id": item["id"], "item": orjson.dumps(item).decode()} for item in items]
+        if cards:
+            conn.execute(insert, cards)

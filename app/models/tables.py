@@ -145,3 +145,15 @@ class FigureRelated(SQLModel, table=True):
     # How alike the two measures are, 0..1 to two decimals, and whether the values agree.
     similarity: float
     agrees: bool
+
+
+class FigureCard(SQLModel, table=True):
+    """A related figure as `GET /v1/figures` lists it, serialised (JSON), for every figure that
+    is some figure's related one: `GET /v1/figures/{id}/related` reads a page of them with the
+    pairs in one statement instead of assembling each figure from five tables. Written with the
+    pairs, from the same query the figure list answers with, so the two cannot differ."""
+
+    __tablename__: ClassVar[Any] = "figure_card"
+
+    figure_id: str = Field(foreign_key="figure.id", primary_key=True)
+    item: str

@@ -2,15 +2,19 @@
 across articles in time order.
 
 The related figures are read from `figure_related`, which each load fills (app/ingest/
-related_index.py) in the order they are listed: a page is one range of its primary key, then
-the page's figures as `GET /v1/figures` reads them, so a request costs no more than a short
-list of figures whatever the corpus.
+related_index.py) in the order they are listed: a page is one range of its primary key joined
+to `figure_card`, each figure as `GET /v1/figures` serves it, written by the load with that
+list's own query. Assembling twenty figures from their tables per request cost seven times a
+plain figure (docs/performance.md); one statement and twenty JSON parses cost what a request
+does whatever the corpus.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Any
+
+import orjson
 
 from app.models.vocabulary import FigureKind
 from app.queries.common import NotFoundError, in_order, lookup
@@ -33,18 +37,17 @@ def related_figures(
         raise NotFoundError("figure", figure_id)
     total = int(counted[0][0])
     found = rows.all(
-        "SELECT related_id, similarity, agrees FROM figure_related WHERE figure_id = :key"
-        " ORDER BY rank LIMIT :limit OFFSET :offset",
+        "SELECT c.item, r.agrees, r.similarity FROM figure_related r"
+        " JOIN figure_card c ON c.figure_id = r.related_id"
+        " WHERE r.figure_id = :key ORDER BY r.rank LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
     )
-    if not found:
-        return [], total
-    ids = [row[0] for row in found]
-    condition, id_params = in_list("id", ids)
-    items = in_order(figures(rows, f"f.id IN {condition}", id_params), ids)
-    for item, (_, similarity, agrees) in zip(items, found, strict=True):
+    items = []
+    for card, agrees, similarity in found:
+        item: dict[str, Any] = orjson.loads(card)
         item["agrees"] = bool(agrees)
         item["similarity"] = float(similarity)
+        items.append(item)
     return items, total
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.models.schemas import FigurePage, RelatedFigurePage
 from tests.api.test_article_delete import BEARER, writable
 from tests.api.test_contract import assert_problem
 
@@ -187,3 +188,20 @@ def test_the_openapi_example_is_a_real_answer(corpus: TestClient) -> None:
     [example] = spec["components"]["schemas"]["RelatedFigurePage"]["examples"]
     over_60 = _money(corpus, "harbour", "over $60 billion")
     assert corpus.get(f"/v1/figures/{over_60}/related?limit=1").json() == example
+
+
+def test_pages_are_their_schemas_serialisation_and_export(corpus: TestClient) -> None:
+    over_60 = _money(corpus, "harbour", "over $60 billion")
+    response = corpus.get(f"/v1/figures/{over_60}/related")
+    page = RelatedFigurePage.model_validate_json(response.content)
+    assert response.content == page.model_dump_json().encode()
+    timeline = corpus.get("/v1/actors/china/figures?sort=period")
+    written = FigurePage.model_validate_json(timeline.content).model_dump_json()
+    assert timeline.content == written.encode()
+    csv = corpus.get(f"/v1/figures/{over_60}/related?format=csv").text.splitlines()
+    assert csv[0].endswith(",article_meta.published,agrees,similarity")
+    assert [line.rsplit(",", 2)[1:] for line in csv[1:]] == [
+        ["false", "1.0"],
+        ["true", "1.0"],
+        ["true", "0.92"],
+    ]
