@@ -209,6 +209,13 @@ class ClaimPublic(Schema):
     article_meta: ArticleMeta = Field(description="The article's title, publisher and date.")
 
 
+class SectionMention(Schema):
+    actor: str = Field(description="The actor's id.", examples=["russia"])
+    quote: str = Field(description="The name or alias as written.", examples=["Moscow"])
+    start: Start
+    end: End
+
+
 class SectionDetail(SectionPublic):
     body: str = Field(
         description="The section's own text after its heading (subsections excluded)."
@@ -217,6 +224,10 @@ class SectionDetail(SectionPublic):
     actors: list[ActorCount] = Field(description="Actors mentioned in the section, most first.")
     figures: list[FigurePublic]
     claims: list[ClaimPublic]
+    mentions: list[SectionMention] = Field(
+        description="Every actor mention in the section, in reading order: the highlights of a "
+        "reader, without the actor's page (which lists its mentions in every article)."
+    )
 
 
 class MentionPublic(Schema):

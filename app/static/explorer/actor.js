@@ -12,10 +12,12 @@ import { plural } from "./format.js";
 import { highlight } from "./highlight.js";
 import { link } from "./links.js";
 import { pagedList } from "./pager.js";
-import { MENTION_DETAIL_LIMIT } from "./section.js";
 import { actorTimeline } from "./timeline.js";
 
 export const ACTOR_PAGE = 20;
+// The actor's own page lists every mention in the corpus: an actor named more often than this
+// is not fetched (its page would be megabytes in a large corpus).
+export const MENTION_DETAIL_LIMIT = 200;
 
 export async function actorView(id) {
   const [{ actor: listed, corpusWide }, all] = await Promise.all([api.actorSummary(id), api.actors()]);

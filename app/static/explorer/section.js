@@ -11,26 +11,12 @@ import { codePointIndexer, hasDescendant, highlight } from "./highlight.js";
 import { link, params } from "./links.js";
 import { markCurrentHit } from "./search.js";
 
-// Mention offsets live on each actor's page, which lists every mention in the corpus: an actor
-// named more often than this is not fetched (its page would be megabytes in a large corpus),
-// and its mentions here stay plain text.
-export const MENTION_DETAIL_LIMIT = 200;
-
-/** The details of the actors the section names that are cheap to fetch (see above). */
-async function mentionedActors(detail) {
-  // Without the corpus-wide list (see api.actors), no actor is known to be cheap.
-  const all = new Map(((await api.actors()) ?? []).map((a) => [a.id, a]));
-  const cheap = detail.actors.filter((a) => all.has(a.id) && all.get(a.id).mentions <= MENTION_DETAIL_LIMIT);
-  return Promise.all(cheap.map((a) => api.actor(a.id)));
-}
-
 export async function sectionView(id) {
   const detail = await api.section(id);
-  const [text, sections, article, actorDetails] = await Promise.all([
+  const [text, sections, article] = await Promise.all([
     api.articleText(detail.article),
     api.articleSections(detail.article),
     api.article(detail.article),
-    mentionedActors(detail),
   ]);
   const toIndex = codePointIndexer(text);
   const slice = (start, end) => text.slice(toIndex(start), toIndex(end));
@@ -46,11 +32,8 @@ export async function sectionView(id) {
   const spans = [
     ...detail.claims.map((c) => ({ start: c.start, end: c.end, layer: 0, type: "claim", id: c.id })),
     ...detail.figures.map((f) => ({ start: f.start, end: f.end, layer: 1, type: "figure", id: f.id })),
-    ...actorDetails.flatMap((a) =>
-      a.occurrences
-        .filter((o) => o.section === id && o.article === detail.article)
-        .map((o) => ({ start: o.start, end: o.end, layer: 2, type: "mention", id: a.id })),
-    ),
+    // The section's own mentions: never the actors' pages, which list every mention anywhere.
+    ...detail.mentions.map((m) => ({ start: m.start, end: m.end, layer: 2, type: "mention", id: m.actor })),
   ].filter(inside);
 
   const isFigure = (s) => s.type === "figure";

@@ -1544,6 +1544,11 @@ export interface components {
             figures: components["schemas"]["FigurePublic"][];
             /** Claims */
             claims: components["schemas"]["ClaimPublic"][];
+            /**
+             * Mentions
+             * @description Every actor mention in the section, in reading order: the highlights of a reader, without the actor's page (which lists its mentions in every article).
+             */
+            mentions: components["schemas"]["SectionMention"][];
         };
         /**
          * SectionFacet
@@ -1551,6 +1556,31 @@ export interface components {
          * @enum {string}
          */
         SectionFacet: "article" | "level" | "parent";
+        /** SectionMention */
+        SectionMention: {
+            /**
+             * Actor
+             * @description The actor's id.
+             * @example russia
+             */
+            actor: string;
+            /**
+             * Quote
+             * @description The name or alias as written.
+             * @example Moscow
+             */
+            quote: string;
+            /**
+             * Start
+             * @description Code point offset into the article text (`/v1/articles/{id}/text`).
+             */
+            start: number;
+            /**
+             * End
+             * @description Exclusive end offset: `text[start:end]` is the quote.
+             */
+            end: number;
+        };
         /**
          * SectionPage
          * @example {

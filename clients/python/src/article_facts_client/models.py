@@ -565,6 +565,25 @@ class SectionFacet(StrEnum):
     parent = "parent"
 
 
+class SectionMention(BaseModel):
+    actor: Annotated[str, Field(examples=["russia"], title="Actor")]
+    """
+    The actor's id.
+    """
+    quote: Annotated[str, Field(examples=["Moscow"], title="Quote")]
+    """
+    The name or alias as written.
+    """
+    start: Annotated[int, Field(ge=0, title="Start")]
+    """
+    Code point offset into the article text (`/v1/articles/{id}/text`).
+    """
+    end: Annotated[int, Field(ge=0, title="End")]
+    """
+    Exclusive end offset: `text[start:end]` is the quote.
+    """
+
+
 class SectionPublic(BaseModel):
     id: Annotated[str, Field(examples=["russia-china-venezuela-2-1"], title="Id")]
     article: Annotated[str, Field(title="Article")]
@@ -883,6 +902,10 @@ class SectionDetail(BaseModel):
     """
     figures: Annotated[list[FigurePublic], Field(title="Figures")]
     claims: Annotated[list[ClaimPublic], Field(title="Claims")]
+    mentions: Annotated[list[SectionMention], Field(title="Mentions")]
+    """
+    Every actor mention in the section, in reading order: the highlights of a reader, without the actor's page (which lists its mentions in every article).
+    """
 
 
 class SectionPage(BaseModel):
