@@ -22,6 +22,20 @@ from app.queries.figures import figures
 from app.queries.rows import Conditions, Facets, Rows, in_list, page
 
 
+def require(rows: Rows, table: str, id_: str) -> None:
+    """NotFoundError unless the `table` ("figure" or "actor") has a row `id_`: asked before an
+    export of every row starts streaming, when a 404 can no longer be answered."""
+    params = lookup(table, id_)
+    if not rows.all(_EXISTS[table], params):
+        raise NotFoundError(table, id_)
+
+
+_EXISTS = {
+    "figure": "SELECT 1 FROM figure WHERE id = :key",
+    "actor": "SELECT 1 FROM actor WHERE id = :key",
+}
+
+
 def related_figures(
     rows: Rows, figure_id: str, *, limit: int, offset: int, facets: Facets | None = None
 ) -> tuple[list[dict[str, Any]], int]:
@@ -81,9 +95,8 @@ def actor_figures(
     facets: Facets | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """The figures naming `actor_id` in every article."""
+    require(rows, "actor", actor_id)
     params = lookup("actor", actor_id)
-    if not rows.all("SELECT 1 FROM actor WHERE id = :key", params):
-        raise NotFoundError("actor", actor_id)
     where = Conditions()
     where.add("f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id = :key)", **params)
     if kind is not None:

@@ -205,3 +205,13 @@ def test_pages_are_their_schemas_serialisation_and_export(corpus: TestClient) ->
         ["true", "1.0"],
         ["true", "0.92"],
     ]
+
+
+def test_an_export_of_an_unknown_figure_or_actor_is_a_404_before_it_streams(
+    corpus: TestClient,
+) -> None:
+    assert_problem(corpus.get("/v1/figures/0/related?all=true"), 404)
+    assert_problem(corpus.get("/v1/actors/atlantis/figures?all=true&format=csv"), 404)
+    over_60 = _money(corpus, "harbour", "over $60 billion")
+    rows = corpus.get(f"/v1/figures/{over_60}/related?all=true&format=ndjson").text.splitlines()
+    assert len(rows) == 3

@@ -13,6 +13,7 @@ from app.models.schemas import ActorDetail, ActorPage, FigurePage
 from app.models.vocabulary import ActorKind, FigureKind
 from app.queries import actors as queries
 from app.queries import related
+from app.queries.rows import read
 from app.search.query import NOT_BLANK
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -97,4 +98,6 @@ async def list_actor_figures(
     ] = related.ActorFigureSort.DOCUMENT,
 ) -> Response:
     """The figures naming this actor in every article: with `sort=period`, its timeline."""
+    if page.all:  # a 404 once streaming has begun cannot be answered
+        await read(request.app.state.database, related.require, "actor", actor_id)
     return await listing(request, page, related.actor_figures, actor_id, kind, unit, sort)

@@ -13,6 +13,7 @@ from app.models.schemas import FigurePage, FigurePublic, RelatedFigurePage
 from app.models.vocabulary import Change, FigureKind
 from app.queries import figures as queries
 from app.queries import related
+from app.queries.rows import read
 
 router = APIRouter(prefix="/figures", tags=["figures"])
 
@@ -104,4 +105,6 @@ async def list_related_figures(figure_id: IdPath, page: ListPageDep, request: Re
     and actors, overlapping periods, alike measures; each says whether it `agrees` with this
     figure's value and how alike the measures are (`similarity`). Most alike first, then the
     newest article (undated last), then id; at most 50, grouped when the articles are loaded."""
+    if page.all:  # a 404 once streaming has begun cannot be answered
+        await read(request.app.state.database, related.require, "figure", figure_id)
     return await listing(request, page, related.related_figures, figure_id)
