@@ -1,7 +1,7 @@
 // The explorer: one page, its state in the URL so every view is a deep link that survives a
 // reload and the back button.
 //
-//   /?q=Sukhoi&type=claim&within=<section>   search results in the sidebar (with any main view)
+//   /?q=Sukhoi&type=claim&within=<section>&from=<article>  search results in the sidebar (any view)
 //   /?section=<id>[&figure=<id>|&claim=<id>]  the section reader, a figure or claim selected
 //   /?actor=<id>                              an actor's claims, figures, sections and relations
 //   /?view=figures[&kind=money][&article=<id>] the money chart and the table of figures, paged
