@@ -161,7 +161,8 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     # back as the service answers them, `"parent": null` and all.
     for name, example in PAGE_EXAMPLES.items():
         components[name]["examples"] = [example]
-        components[name]["properties"]["facets"]["examples"] = [PAGE_FACETS[name]]
+        if name in PAGE_FACETS:
+            components[name]["properties"]["facets"]["examples"] = [PAGE_FACETS[name]]
     for unused in ("HTTPValidationError", "ValidationError"):
         components.pop(unused, None)
     app.openapi_schema = schema

@@ -132,6 +132,8 @@ def test_every_operation_is_fuzzed() -> None:
             ("/v1/actors/{actor_id}", "GET"),
             ("/v1/figures", "GET"),
             ("/v1/figures/{figure_id}", "GET"),
+            ("/v1/figures/{figure_id}/related", "GET"),
+            ("/v1/actors/{actor_id}/figures", "GET"),
             ("/v1/claims", "GET"),
             ("/v1/claims/{claim_id}", "GET"),
             ("/v1/search", "GET"),

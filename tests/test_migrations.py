@@ -21,6 +21,8 @@ FACT_TABLES = {
     "claim_figure",
     "figure",
     "figure_actor",
+    "figure_card",
+    "figure_related",
     "mention",
     "section",
 }

@@ -33,6 +33,7 @@ from app.core.db import (
     sqlite_path,
     sqlite_url,
 )
+from app.ingest import related_index
 from app.ingest.curated import ActorEntry
 from app.ingest.pipeline import ArticleFacts, actor_row
 from app.ingest.rows import TABLES, Row
@@ -45,6 +46,8 @@ from app.models.tables import (
     ClaimFigure,
     Figure,
     FigureActor,
+    FigureCard,
+    FigureRelated,
     Mention,
     Section,
 )
@@ -231,7 +234,10 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             changed[slug] = facts
             report.written.append(slug)
         report.deleted = _deletions(job.delete, stored, changed)
-        _delete_articles(conn, [slug for slug in changed if slug in stored] + report.deleted)
+        replaced = [slug for slug in changed if slug in stored] + report.deleted
+        # The groups of related figures the load changes: those of the figures it removes...
+        regroup = related_index.stored_keys(conn, replaced)
+        _delete_articles(conn, replaced)
         batch = _stamped(changed.values(), added)
         _check_duplicate_texts(conn, batch)
         _check_section_ids(conn, batch)
@@ -241,6 +247,12 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             for rows in _row_groups(part):
                 if rows:
                     _insert(conn, rows)
+        if report.migrated:
+            # Every group, so a database upgraded to the related figures has them at once.
+            related_index.recompute(conn, None)
+        elif report.written or report.deleted:
+            # ...and those of the figures it writes.
+            related_index.recompute(conn, regroup | related_index.written_keys(batch))
         if report.written or report.deleted:
             report.actors_changed += _delete_unnamed_actors(conn, actors)
         # The search index lives in the same file and transaction: it never lags the facts
@@ -415,6 +427,9 @@ def _delete_articles(conn: Connection, slugs: Sequence[str]) -> None:
         figures = select(Figure.id).where(col(Figure.article_id).in_(chunk))
         sections = col(Section.article_id).in_(chunk)
         statements = [
+            delete(FigureRelated).where(col(FigureRelated.figure_id).in_(figures)),
+            delete(FigureRelated).where(col(FigureRelated.related_id).in_(figures)),
+            delete(FigureCard).where(col(FigureCard.figure_id).in_(figures)),
             delete(ClaimActor).where(col(ClaimActor.claim_id).in_(claims)),
             delete(ClaimFigure).where(col(ClaimFigure.claim_id).in_(claims)),
             delete(FigureActor).where(col(FigureActor.figure_id).in_(figures)),

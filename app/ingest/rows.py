@@ -19,6 +19,7 @@ from app.models.tables import (
     ClaimFigure,
     Figure,
     FigureActor,
+    FigureRelated,
     Mention,
     Section,
 )
@@ -114,6 +115,14 @@ class FigureActorRow(NamedTuple):
     actor_id: str
 
 
+class FigureRelatedRow(NamedTuple):
+    figure_id: str
+    rank: int
+    related_id: str
+    similarity: float
+    agrees: bool
+
+
 Row = (
     ArticleRow
     | SectionRow
@@ -123,6 +132,7 @@ Row = (
     | ClaimActorRow
     | ClaimFigureRow
     | FigureActorRow
+    | FigureRelatedRow
 )
 
 # Each row's table.
@@ -135,4 +145,5 @@ TABLES: dict[type[Row], type[SQLModel]] = {
     ClaimActorRow: ClaimActor,
     ClaimFigureRow: ClaimFigure,
     FigureActorRow: FigureActor,
+    FigureRelatedRow: FigureRelated,
 }

@@ -168,6 +168,25 @@ class FigurePublic(Schema):
     article_meta: ArticleMeta = Field(description="The article's title, publisher and date.")
 
 
+class RelatedFigure(FigurePublic):
+    """A figure of another article about the same thing: same kind, unit, change and actors,
+    overlapping periods (or neither has one), alike measures (docs/API.md, Related figures)."""
+
+    agrees: bool = Field(
+        description="Whether its value can be the same quantity as the figure asked about, "
+        'ranges and comparators respected ("over $60 billion" agrees with "$62 billion", not '
+        'with "$50 billion"; `approx` covers 10% either side).',
+        examples=[True],
+    )
+    similarity: float = Field(
+        ge=0,
+        le=1,
+        description="How alike the two measures are, 0 to 1 in two decimals (rapidfuzz's "
+        "token_sort_ratio of the lowercased words, over 100); 0.85 at least.",
+        examples=[1.0],
+    )
+
+
 class ClaimPublic(Schema):
     id: str
     article: str
@@ -190,6 +209,13 @@ class ClaimPublic(Schema):
     article_meta: ArticleMeta = Field(description="The article's title, publisher and date.")
 
 
+class SectionMention(Schema):
+    actor: str = Field(description="The actor's id.", examples=["russia"])
+    quote: str = Field(description="The name or alias as written.", examples=["Moscow"])
+    start: Start
+    end: End
+
+
 class SectionDetail(SectionPublic):
     body: str = Field(
         description="The section's own text after its heading (subsections excluded)."
@@ -198,6 +224,10 @@ class SectionDetail(SectionPublic):
     actors: list[ActorCount] = Field(description="Actors mentioned in the section, most first.")
     figures: list[FigurePublic]
     claims: list[ClaimPublic]
+    mentions: list[SectionMention] = Field(
+        description="Every actor mention in the section, in reading order: the highlights of a "
+        "reader, without the actor's page (which lists its mentions in every article)."
+    )
 
 
 class MentionPublic(Schema):
@@ -316,6 +346,10 @@ class ClaimPage(ListPage[ClaimPublic]):
     model_config = _example("claims")
 
 
+class RelatedFigurePage(ListPage[RelatedFigure]):
+    model_config = _example("related")
+
+
 # Each page schema's example, and its `facets` field's (the seed's answer to `?facet=` of the
 # field `FACET_EXAMPLES` names), by the schema's name in the OpenAPI document.
 FACET_EXAMPLES: dict[str, str] = {
@@ -332,4 +366,7 @@ PAGES = {
     )
 }
 PAGE_EXAMPLES: dict[str, Any] = {name: EXAMPLES[resource] for name, resource in PAGES.items()}
+# The related figures' example is from the test corpus of tests/api/test_related.py (the seed
+# alone has none), and counts no facets.
+PAGE_EXAMPLES[RelatedFigurePage.__name__] = EXAMPLES["related"]
 PAGE_FACETS: dict[str, Any] = {name: EXAMPLES["facets"][r] for name, r in PAGES.items()}

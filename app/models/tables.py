@@ -130,3 +130,30 @@ class FigureActor(SQLModel, table=True):
 
     figure_id: str = Field(foreign_key="figure.id", primary_key=True)
     actor_id: str = Field(foreign_key="actor.id", primary_key=True, index=True)
+
+
+class FigureRelated(SQLModel, table=True):
+    """The figures of other articles about the same thing as `figure_id`, in the order the API
+    lists them (`rank` from 0): computed when a load writes or deletes an article of their
+    group (app/ingest/related.py), so a request reads one ordered range of the primary key."""
+
+    __tablename__: ClassVar[Any] = "figure_related"
+
+    figure_id: str = Field(foreign_key="figure.id", primary_key=True)
+    rank: int = Field(primary_key=True)
+    related_id: str = Field(foreign_key="figure.id", index=True)
+    # How alike the two measures are, 0..1 to two decimals, and whether the values agree.
+    similarity: float
+    agrees: bool
+
+
+class FigureCard(SQLModel, table=True):
+    """A related figure as `GET /v1/figures` lists it, serialised (JSON), for every figure that
+    is some figure's related one: `GET /v1/figures/{id}/related` reads a page of them with the
+    pairs in one statement instead of assembling each figure from five tables. Written with the
+    pairs, from the same query the figure list answers with, so the two cannot differ."""
+
+    __tablename__: ClassVar[Any] = "figure_card"
+
+    figure_id: str = Field(foreign_key="figure.id", primary_key=True)
+    item: str

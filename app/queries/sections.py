@@ -20,6 +20,11 @@ _COLUMNS = (
     's.id, s.article_id, s.number, s.title, s.level, s.parent_id, s.position, s.start, s."end"'
 )
 _SECTIONS = f"SELECT {_COLUMNS} FROM section s"  # noqa: S608 (constants only)
+# The section's actor mentions, in reading order.
+_MENTIONS = (
+    'SELECT m.actor_id, m.surface, m.start, m."end" FROM mention m'
+    " WHERE m.section_id = :key ORDER BY m.start, m.actor_id"
+)
 # The section's actors, most mentioned first.
 _ACTORS = (
     "SELECT a.id, a.name, a.kind, count(m.id) AS mentions FROM actor a"
@@ -101,6 +106,7 @@ def get_section(rows: Rows, section_id: str) -> dict[str, Any]:
         raise NotFoundError("section", section_id)
     children = rows.all(f"{_SECTIONS} WHERE s.parent_id = :key ORDER BY s.position", key)
     actors = rows.all(_ACTORS, key)
+    mentions = rows.all(_MENTIONS, key)
     return {
         **_public(found[0][:-1]),
         "body": found[0][-1],
@@ -111,4 +117,8 @@ def get_section(rows: Rows, section_id: str) -> dict[str, Any]:
         ],
         "figures": figure_queries.figures(rows, figure_queries.OF_SECTION, key),
         "claims": claim_queries.claims(rows, claim_queries.OF_SECTION, key),
+        "mentions": [
+            {"actor": actor, "quote": quote, "start": start, "end": end}
+            for actor, quote, start, end in mentions
+        ],
     }

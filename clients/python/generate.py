@@ -225,6 +225,8 @@ def exports(
     """`export_<resource>_csv` (the CSV text) and `export_<resource>_ndjson` (the rows as they
     stream in), both with `all=true`: every matching row."""
     kept = [s for s in signature if not s.startswith(NOT_EXPORTED)]
+    if kept and kept[-1] == "*":  # nothing but paging after the path: no keywords left
+        kept.pop()
     pairs = [q for q in query if not q.startswith(tuple(f"('{n[:-1]}'" for n in NOT_EXPORTED))]
     resource = op["operationId"].removeprefix("list_")
     prefix = "async def" if aio else "def"

@@ -39,7 +39,8 @@ def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-de
 def test_every_route_in_the_contract_is_in_the_openapi_document(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
     expected = {p.replace("{}", f"{{{p.split('/')[2].rstrip('s')}_id}}") for p in SINGLES}
-    assert paths == {*LISTS, *expected, "/v1/search", "/health", "/ready"}
+    related = {"/v1/figures/{figure_id}/related", "/v1/actors/{actor_id}/figures"}
+    assert paths == {*LISTS, *expected, *related, "/v1/search", "/health", "/ready"}
 
 
 def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
@@ -58,6 +59,8 @@ def test_operation_ids_are_the_handler_names(client: TestClient) -> None:
             "get_actor",
             "list_figures",
             "get_figure",
+            "list_related_figures",
+            "list_actor_figures",
             "list_claims",
             "get_claim",
             "search",

@@ -238,3 +238,32 @@ def test_the_introduction(client: TestClient) -> None:
         "At the center of this transformation sta",
         "As the United States maintains sanctions",
     ]
+
+
+def test_section_mentions_are_its_own_in_reading_order(
+    client: TestClient, article_text: str
+) -> None:
+    detail = client.get(f"/v1/sections/{sid('2.1')}").json()
+    mentions = detail["mentions"]
+    # The heading ("2.1. A legacy of the Chávez years") first, then the body.
+    assert [(m["actor"], m["quote"]) for m in mentions] == [
+        ("hugo-chavez", "Chávez"),
+        ("russia", "Russia"),
+        ("venezuela", "Venezuela"),
+        ("hugo-chavez", "Hugo Chávez"),
+        ("venezuela", "Caracas"),
+        ("russia", "Russian"),
+        ("russia", "Moscow"),
+        ("russia", "Russian"),
+        ("venezuela", "Venezuelan"),
+        ("venezuela", "Caracas"),
+        ("russia", "Moscow"),
+    ]
+    assert all(article_text[m["start"] : m["end"]] == m["quote"] for m in mentions)
+    assert [m["start"] for m in mentions] == sorted(m["start"] for m in mentions)
+    assert all(detail["start"] <= m["start"] and m["end"] <= detail["end"] for m in mentions)
+    # The same mentions as the actors' pages give for this section.
+    for actor in detail["actors"]:
+        own = client.get(f"/v1/actors/{actor['id']}").json()["occurrences"]
+        here = [(o["start"], o["end"]) for o in own if o["section"] == sid("2.1")]
+        assert here == [(m["start"], m["end"]) for m in mentions if m["actor"] == actor["id"]]

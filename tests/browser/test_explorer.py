@@ -208,8 +208,17 @@ def test_actor_page_lists_claims_and_figures(page: WebDriver, server_url: str) -
     actor = api(server_url, "/v1/actors/russia")
     page.get(f"{server_url}/?actor=russia")
     assert find(page, "#actor-heading").text == actor["name"]
+    # Claims come a page of 20 at a time, each naming its article.
+    assert len(actor["claims"]) == 24
+    find(page, ".claims > li")
     claims = page.find_elements(By.CSS_SELECTOR, ".claims > li")
-    assert len(claims) == len(actor["claims"])
+    assert len(claims) == 20
+    source = page.find_element(By.CSS_SELECTOR, ".claims .claim-source").text
+    assert source == f"({actor['claims'][0]['article_meta']['title']})"
+    pager = page.find_element(By.CSS_SELECTOR, 'nav[aria-label="Pages of claims"]')
+    assert pager.find_element(By.CSS_SELECTOR, ".list-range").text == "1–20 of 24"
+    pager.find_element(By.CSS_SELECTOR, 'button[data-rel="next"]').click()
+    wait(page).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".claims > li")) == 4)
     rows = page.find_elements(By.CSS_SELECTOR, "table.figures tbody tr")
     assert len(rows) == len(actor["figures"])
     # The actor's own mentions are marked inside its claims.

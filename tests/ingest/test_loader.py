@@ -117,6 +117,8 @@ FACT_TABLES = [
     "claim_actor",
     "claim_figure",
     "figure_actor",
+    "figure_related",
+    "figure_card",
 ]
 
 

@@ -9,9 +9,11 @@ from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath, PublishedDep
 from app.api.resources import facet_columns, listing, resource
-from app.models.schemas import ActorDetail, ActorPage
-from app.models.vocabulary import ActorKind
+from app.models.schemas import ActorDetail, ActorPage, FigurePage
+from app.models.vocabulary import ActorKind, FigureKind
 from app.queries import actors as queries
+from app.queries import related
+from app.queries.rows import read
 from app.search.query import NOT_BLANK
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -65,3 +67,37 @@ async def list_actors(
 async def get_actor(actor_id: IdPath, request: Request) -> Response:
     """One actor with its sections, claims, figures, relations and every mention."""
     return await resource(request, queries.get_actor, actor_id)
+
+
+@router.get(
+    "/{actor_id}/figures",
+    response_model=FigurePage,
+    responses={**problem_responses(404, 422), **EXPORT_CONTENT},
+)
+async def list_actor_figures(
+    actor_id: IdPath,
+    page: ListPageDep,
+    request: Request,
+    kind: FigureKind | None = None,
+    unit: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=20,
+            pattern=NO_NUL,
+            description='"USD", "percent", "year"...',
+        ),
+    ] = None,
+    sort: Annotated[
+        related.ActorFigureSort,
+        Query(
+            description="`document` (the default): by article, in reading order, as "
+            "`GET /v1/figures?actor=`; `period`, for a timeline: by the start of the figure's "
+            "period (figures without one last), its end, the article's publication date, id."
+        ),
+    ] = related.ActorFigureSort.DOCUMENT,
+) -> Response:
+    """The figures naming this actor in every article: with `sort=period`, its timeline."""
+    if page.all:  # a 404 once streaming has begun cannot be answered
+        await read(request.app.state.database, related.require, "actor", actor_id)
+    return await listing(request, page, related.actor_figures, actor_id, kind, unit, sort)

@@ -9,9 +9,11 @@ from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
 from app.api.params import NO_NUL, IdPath, IdQuery, PublishedDep
 from app.api.resources import facet_columns, listing, resource
-from app.models.schemas import FigurePage, FigurePublic
+from app.models.schemas import FigurePage, FigurePublic, RelatedFigurePage
 from app.models.vocabulary import Change, FigureKind
 from app.queries import figures as queries
+from app.queries import related
+from app.queries.rows import read
 
 router = APIRouter(prefix="/figures", tags=["figures"])
 
@@ -91,3 +93,18 @@ async def list_figures(
 async def get_figure(figure_id: IdPath, request: Request) -> Response:
     """One figure with its value, unit, comparator, period and actors."""
     return await resource(request, queries.get_figure, figure_id)
+
+
+@router.get(
+    "/{figure_id}/related",
+    response_model=RelatedFigurePage,
+    responses={**problem_responses(404, 422), **EXPORT_CONTENT},
+)
+async def list_related_figures(figure_id: IdPath, page: ListPageDep, request: Request) -> Response:
+    """The figures of other articles about the same thing, to compare sources: same kind, unit
+    and actors, overlapping periods, alike measures; each says whether it `agrees` with this
+    figure's value and how alike the measures are (`similarity`). Most alike first, then the
+    newest article (undated last), then id; at most 50, grouped when the articles are loaded."""
+    if page.all:  # a 404 once streaming has begun cannot be answered
+        await read(request.app.state.database, related.require, "figure", figure_id)
+    return await listing(request, page, related.related_figures, figure_id)

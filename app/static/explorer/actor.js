@@ -1,23 +1,45 @@
-// An actor's page: its kind, review state, aliases and affiliation, related actors, the claims
-// naming it (its own mentions marked), its figures and the sections it appears in.
+// An actor's page: its kind, review state, aliases and affiliation, its timeline (timeline.js),
+// the claims naming it and its figures, each a page at a time and each naming its article; for
+// an actor named at most MENTION_DETAIL_LIMIT times, also its related actors, its own mentions
+// marked in its claims and the sections it appears in (they come from the actor's own page,
+// which lists every mention: megabytes for a country in a large corpus).
 
 import * as api from "./api.js";
 import { h } from "./dom.js";
-import { claimBadge, speakerNote } from "./claims.js";
+import { claimBadge, claimSource, speakerNote } from "./claims.js";
 import { csvLink, figureTable } from "./figure-table.js";
-import { plural, sectionLabel } from "./format.js";
+import { plural } from "./format.js";
 import { highlight } from "./highlight.js";
 import { link } from "./links.js";
+import { pagedList } from "./pager.js";
+import { actorTimeline } from "./timeline.js";
+
+export const ACTOR_PAGE = 20;
+// The actor's own page lists every mention in the corpus: an actor named more often than this
+// is not fetched (its page would be megabytes in a large corpus).
+export const MENTION_DETAIL_LIMIT = 200;
 
 export async function actorView(id) {
-  const [actor, sections] = await Promise.all([api.actor(id), api.sections()]);
-  const byId = new Map(sections.map((s) => [s.id, s]));
-  const affiliation = actor.affiliation ? await api.actor(actor.affiliation).catch(() => null) : null;
-  const sectionLink = (sectionId, extra = {}) =>
-    h("a", {
-      href: link({ section: sectionId, ...extra }),
-      text: sectionLabel(byId.get(sectionId) ?? { title: sectionId }),
-    });
+  const [{ actor: listed, corpusWide }, all] = await Promise.all([api.actorSummary(id), api.actors()]);
+  // An actor no list knows is asked for by id: a 404 says "Not found". A count of one
+  // article's mentions says nothing of the actor's page: it is not fetched.
+  const small = !listed || (corpusWide && listed.mentions <= MENTION_DETAIL_LIMIT);
+  // The main column's content width, while it still shows "Loading…", for the timeline.
+  const main = document.getElementById("main");
+  const style = window.getComputedStyle(main);
+  const width = Math.max(
+    300,
+    Math.min(720, main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)),
+  );
+  const [detail, timeline] = await Promise.all([
+    small ? api.actor(id) : null,
+    // A timeline that fails to load leaves the rest of the page.
+    actorTimeline(id, width).catch(() => null),
+  ]);
+  const actor = { relations: [], occurrences: [], sections: [], ...listed, ...detail };
+  const affiliation = actor.affiliation ? (all?.find((a) => a.id === actor.affiliation) ?? null) : null;
+  const sectionLink = (sectionId, text, extra = {}) =>
+    h("a", { href: link({ section: sectionId, ...extra }), text });
 
   // The actor's own mentions, highlighted inside each claim (claim text = text[start:end]).
   const markMentions = (claim) =>
@@ -87,15 +109,21 @@ export async function actorView(id) {
             ),
           )
         : null,
+      timeline,
       h(
         "section",
         { "aria-labelledby": "actor-claims-heading" },
-        h("h2", { id: "actor-claims-heading", text: `Claims (${actor.claims.length})` }),
-        actor.claims.length
-          ? h(
+        h("h2", { id: "actor-claims-heading", text: "Claims" }),
+        pagedList({
+          label: "Pages of claims",
+          limit: ACTOR_PAGE,
+          empty: "No claim names this actor.",
+          load: (offset, limit) => api.getPage("/v1/claims", { actor: id, offset, limit }),
+          draw: (claims) =>
+            h(
               "ol",
               { class: "claims" },
-              actor.claims.map((c) =>
+              claims.map((c) =>
                 h(
                   "li",
                   { class: "claim-item" },
@@ -104,41 +132,51 @@ export async function actorView(id) {
                   h("span", { class: "claim-text" }, markMentions(c)),
                   speakerNote(c),
                   " ",
-                  h("span", { class: "small" }, "— ", sectionLink(c.section, { claim: c.id })),
+                  h(
+                    "span",
+                    { class: "small" },
+                    "— ",
+                    sectionLink(c.section, "read in context", { claim: c.id }),
+                  ),
+                  claimSource(c),
                 ),
               ),
-            )
-          : h("p", { class: "muted", text: "No claim names this actor." }),
+            ),
+        }),
       ),
       h(
         "section",
         { "aria-labelledby": "actor-figures-heading" },
-        h("h2", { id: "actor-figures-heading", text: `Figures (${actor.figures.length})` }),
-        actor.figures.length
-          ? [
-              csvLink({ actor: actor.id }, `figures-${actor.id}`),
-              figureTable(actor.figures, byId, "actor-figures-heading"),
-            ]
-          : h("p", { class: "muted", text: "No figure concerns this actor." }),
+        h("h2", { id: "actor-figures-heading", text: "Figures" }),
+        csvLink({ actor: id }, `figures-${id}`),
+        pagedList({
+          label: "Pages of figures",
+          limit: ACTOR_PAGE,
+          empty: "No figure concerns this actor.",
+          load: (offset, limit) => api.getPage("/v1/figures", { actor: id, offset, limit }),
+          draw: (figures) => figureTable(figures, null, "actor-figures-heading"),
+        }),
       ),
-      h(
-        "section",
-        { "aria-labelledby": "actor-sections-heading" },
-        h("h2", { id: "actor-sections-heading", text: "Mentioned in" }),
-        h(
-          "ul",
-          {},
-          actor.sections.map((s) =>
+      actor.sections.length
+        ? h(
+            "section",
+            { "aria-labelledby": "actor-sections-heading" },
+            h("h2", { id: "actor-sections-heading", text: "Mentioned in" }),
             h(
-              "li",
+              "ul",
               {},
-              sectionLink(s.id),
-              " ",
-              h("span", { class: "muted", text: `(${plural(s.mentions, "mention")})` }),
+              actor.sections.map((s) =>
+                h(
+                  "li",
+                  {},
+                  sectionLink(s.id, s.number ? `${s.number} ${s.title}` : s.title),
+                  " ",
+                  h("span", { class: "muted", text: `(${plural(s.mentions, "mention")})` }),
+                ),
+              ),
             ),
-          ),
-        ),
-      ),
+          )
+        : null,
     ),
   };
 }

@@ -1,11 +1,12 @@
 // The explorer: one page, its state in the URL so every view is a deep link that survives a
 // reload and the back button.
 //
-//   /?q=Sukhoi&type=claim&within=<section>   search results in the sidebar (with any main view)
+//   /?q=Sukhoi&type=claim&within=<section>&from=<article>  search results in the sidebar (any view)
 //   /?section=<id>[&figure=<id>|&claim=<id>]  the section reader, a figure or claim selected
 //   /?actor=<id>                              an actor's claims, figures, sections and relations
-//   /?view=figures[&kind=money]               the money chart and the table of all figures
-//   /                                         the overview: articles and actors
+//   /?view=figures[&kind=money][&article=<id>] the money chart and the table of figures, paged
+//   /?article=<id>                            an article: where it came from, its sections
+//   /[?publisher=..&language=..&page=2]       the home page: the articles, paged; the actors
 //
 // This module reads the URL and puts the view it names in the main column; each view is a
 // module of its own, the search results (search.js) and the contents (contents.js) fill the
@@ -13,11 +14,12 @@
 // innerHTML.
 
 import { actorView } from "./actor.js";
-import { loadContents, markCurrentSection } from "./contents.js";
+import { articleView } from "./article.js";
+import { markCurrentSection, renderContents } from "./contents.js";
 import { h, replace } from "./dom.js";
 import { figuresView } from "./figures.js";
 import { link, navigate, onNavigate, params } from "./links.js";
-import { overviewView } from "./overview.js";
+import { homeView } from "./home.js";
 import { installSearchBox, markCurrentHit, renderSearch } from "./search.js";
 import { sectionView } from "./section.js";
 
@@ -50,6 +52,7 @@ function mainViewKey(p) {
   if (p.get("section")) return `section:${p.get("section")}`;
   if (p.get("actor")) return `actor:${p.get("actor")}`;
   if (p.get("view") === "figures") return "figures";
+  if (p.get("article")) return `article:${p.get("article")}`;
   return "home";
 }
 
@@ -57,6 +60,7 @@ async function render({ focus = false } = {}) {
   const p = params();
   renderSearch(p);
   markCurrentNav(p);
+  renderContents(p);
   const key = mainViewKey(p);
   if (key !== mainKey) {
     mainKey = key;
@@ -77,8 +81,9 @@ async function renderMain(key, p, focus) {
   try {
     if (key.startsWith("section:")) view = await sectionView(p.get("section"));
     else if (key.startsWith("actor:")) view = await actorView(p.get("actor"));
+    else if (key.startsWith("article:")) view = await articleView(p.get("article"));
     else if (key === "figures") view = await figuresView(p);
-    else view = await overviewView();
+    else view = await homeView(p);
   } catch (error) {
     view = errorView(error);
     // A view that failed is not open: asking for it again loads it again.
@@ -124,7 +129,7 @@ function errorView(error) {
       { class: "error", role: "alert" },
       h("h1", { text: notFound ? "Not found" : "Something went wrong" }),
       h("p", { text: error.message }),
-      h("p", {}, h("a", { href: link(), text: "Back to the overview" })),
+      h("p", {}, h("a", { href: link(), text: "Back to the articles" })),
     ),
   };
 }
@@ -133,5 +138,4 @@ function errorView(error) {
 
 onNavigate(render);
 installSearchBox();
-loadContents();
 render();

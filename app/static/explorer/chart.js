@@ -2,10 +2,10 @@
 // Each figure is a bar at the height of its value spanning its period; a period left open
 // ("since 2007") runs to the current year and ends in an arrow. Bars are links to the figure
 // in its section, so the chart is usable from the keyboard; the table next to it carries the
-// same data for screen readers.
+// same data for screen readers. Each bar's label and tooltip name the article it is from.
 
 import { svg } from "./dom.js";
-import { COMPARATORS, period, shortValue, yearOf } from "./format.js";
+import { COMPARATORS, citation, period, shortValue, yearOf } from "./format.js";
 
 const HEIGHT = 300;
 const MARGIN = { top: 28, right: 28, bottom: 40, left: 64 };
@@ -107,7 +107,8 @@ export function moneyChart(figures, { hrefFor, labelId, width = 720, now = new D
     const top = y(figure.value) - BAR / 2;
     const comparator = figure.comparator === "eq" ? "" : `${COMPARATORS[figure.comparator]} `;
     const full = `${comparator}${shortValue(figure)} · ${figure.measure ?? figure.quote}`;
-    const spoken = `${full}, ${period(figure)}`;
+    const source = citation(figure.article_meta);
+    const spoken = `${full}, ${period(figure)}${source ? `, in ${source}` : ""}`;
     // Labels sit above their bar from its left end, moved left (or shortened) to stay inside.
     const fits = (text) => text.length * LABEL_CHAR_PX <= chartW - 8;
     const label = fits(full) ? full : `${comparator}${shortValue(figure)}`;

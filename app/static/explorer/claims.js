@@ -1,7 +1,7 @@
 // How claims read wherever they are listed: a badge for their kind, and who said them.
 
 import { h } from "./dom.js";
-import { CLAIM_KINDS } from "./format.js";
+import { CLAIM_KINDS, citation } from "./format.js";
 import { link } from "./links.js";
 
 /** A claim's kind as a tinted badge. */
@@ -23,4 +23,10 @@ export function speakerNote(claim) {
     ? h("a", { href: link({ actor: claim.speaker_actor }), text: claim.speaker })
     : claim.speaker;
   return h("span", { class: "claim-speaker small" }, " — according to ", name);
+}
+
+/** The article a claim is from, to cite it (title, publisher, date). */
+export function claimSource(claim) {
+  if (!claim.article_meta) return null;
+  return h("span", { class: "claim-source small", text: ` (${citation(claim.article_meta)})` });
 }

@@ -1,8 +1,10 @@
-// The panel for a selected figure: its normalised value, comparator, period and context.
+// The panel for a selected figure: its normalised value, comparator, period and context, the
+// article it is from, and the figures of other articles about the same thing (compare.js).
 
 import { h } from "./dom.js";
 import { claimBadge } from "./claims.js";
-import { CHANGES, COMPARATORS, fullValue, period } from "./format.js";
+import { compareSources } from "./compare.js";
+import { CHANGES, COMPARATORS, citation, fullValue, period } from "./format.js";
 import { link } from "./links.js";
 
 /** The panel's content for `figure`; `claims` and `actorNames` are the section's, by id. */
@@ -36,8 +38,16 @@ export function figureDetails(figure, claims, actorNames) {
             ]),
           )
         : null,
-      claim
-        ? row("Claim", claimBadge(claim), " ", claim.text)
+      claim ? row("Claim", claimBadge(claim), " ", claim.text) : null,
+      figure.article_meta
+        ? row(
+            "Article",
+            h("a", {
+              class: "figure-article",
+              href: link({ article: figure.article }),
+              text: citation(figure.article_meta),
+            }),
+          )
         : null,
     ),
     h(
@@ -47,5 +57,6 @@ export function figureDetails(figure, claims, actorNames) {
       " · ",
       h("a", { href: `/v1/figures/${encodeURIComponent(figure.id)}`, text: "JSON" }),
     ),
+    compareSources(figure),
   ];
 }

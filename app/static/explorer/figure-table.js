@@ -15,6 +15,17 @@ export function csvLink(filters, name) {
   );
 }
 
+/** "2.1" for section `russia-china-venezuela-2-1` of article `russia-china-venezuela` (section
+ * ids are the article's id and the section's number), when `sectionsById` does not know it. */
+function sectionNumber(figure, sectionsById) {
+  const known = sectionsById?.get(figure.section);
+  if (known) return known.number ?? known.title;
+  const prefix = `${figure.article}-`;
+  return figure.section.startsWith(prefix)
+    ? figure.section.slice(prefix.length).replaceAll("-", ".")
+    : figure.section;
+}
+
 export function figureTable(figures, sectionsById, labelledBy) {
   // A table wider than a phone scrolls inside its own focusable region.
   return h(
@@ -29,8 +40,8 @@ export function figureTable(figures, sectionsById, labelledBy) {
         h(
           "tr",
           {},
-          ["Quote", "Kind", "Value", "Comparator", "Change", "Period", "Measure", "Section", "Article"].map((t) =>
-            h("th", { scope: "col", text: t }),
+          ["Quote", "Kind", "Value", "Comparator", "Change", "Period", "Measure", "Section", "Article"].map(
+            (t) => h("th", { scope: "col", text: t }),
           ),
         ),
       ),
@@ -53,7 +64,7 @@ export function figureTable(figures, sectionsById, labelledBy) {
               {},
               h("a", {
                 href: link({ section: f.section }),
-                text: sectionsById.get(f.section)?.number ?? sectionsById.get(f.section)?.title ?? f.section,
+                text: sectionNumber(f, sectionsById),
               }),
             ),
             h("td", { class: "figure-source", text: citation(f.article_meta) }),

@@ -2,7 +2,7 @@
 // reload and the back button. Views build their links here; navigate() changes the address and
 // asks the page (app.js) to render it.
 
-const SEARCH_KEYS = ["q", "type", "within"];
+const SEARCH_KEYS = ["q", "type", "within", "from"];
 
 let renderPage = () => {};
 

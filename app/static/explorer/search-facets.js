@@ -1,11 +1,74 @@
 // The facets beside the search results: filter by type (toggle buttons, counted over every
-// type even while some are filtered out), by section, and the actors the results name.
+// type even while some are filtered out), by article, by section, and the actors the results
+// name. The search answers no article facet (its facets are type, section and actor): the
+// articles offered are those of the results shown, counted on this page, and `from=` filters
+// by the API's `article`.
 
 import { h } from "./dom.js";
-import { RESULT_TYPES, sectionLabel } from "./format.js";
+import { RESULT_TYPES, citation, sectionLabel } from "./format.js";
 import { link, navigate, withSearch } from "./links.js";
 
-export function facets(request, own, typeFacets, names) {
+export const SECTION_CHIPS = 5;
+const ARTICLE_CHIPS = 6;
+
+/** The article filter: on, a chip to remove it; off, the articles of the hits shown. */
+function articleFacet(request, hits, names) {
+  if (request.article) {
+    return h(
+      "p",
+      { class: "facet facet-article" },
+      h("span", { class: "facet-name", text: "Article" }),
+      h(
+        "a",
+        {
+          class: "chip chip-on",
+          href: withSearch({ from: null }),
+          "aria-label": "Remove the article filter",
+        },
+        names.article?.title ?? request.article,
+        h("span", { "aria-hidden": "true", text: " ×" }),
+      ),
+    );
+  }
+  const counts = new Map();
+  for (const hit of hits) {
+    if (!hit.article) continue;
+    const seen = counts.get(hit.article) ?? { value: hit.article, meta: hit.article_meta, count: 0 };
+    seen.count += 1;
+    counts.set(hit.article, seen);
+  }
+  if (counts.size < 2) return null;
+  const top = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, ARTICLE_CHIPS);
+  return h(
+    "div",
+    { class: "facet facet-article" },
+    h("span", { class: "facet-name", text: "Articles", title: "Of the results shown" }),
+    h(
+      "ul",
+      { class: "chips" },
+      top.map(({ value, meta, count }) =>
+        h(
+          "li",
+          {},
+          h(
+            "a",
+            {
+              class: "chip",
+              href: withSearch({ from: value, within: null }),
+              title: citation(meta) || "Only results in this article",
+              dataset: { article: value },
+            },
+            meta?.title ?? value,
+            h("span", { class: "count", title: "on this page", text: count }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function facets(request, page, typeFacets, names) {
+  const own = page.facets;
   const box = h("div", { class: "facets" });
   if (typeFacets.type.length > 1 || request.type.length) {
     // A type filtered on with no results is in no facet count: it still shows, pressed, so
@@ -40,6 +103,8 @@ export function facets(request, own, typeFacets, names) {
       ),
     );
   }
+  const byArticle = articleFacet(request, page.items, names);
+  if (byArticle) box.append(byArticle);
   if (request.section) {
     const section = names.section.get(request.section);
     box.append(
@@ -68,24 +133,22 @@ export function facets(request, own, typeFacets, names) {
         h(
           "ul",
           { class: "chips" },
-          own.section
-            .slice(0, 6)
-            .map(({ value, count }) =>
+          own.section.slice(0, SECTION_CHIPS).map(({ value, count }) =>
+            h(
+              "li",
+              {},
               h(
-                "li",
-                {},
-                h(
-                  "a",
-                  {
-                    class: "chip",
-                    href: withSearch({ within: value }),
-                    title: "Only results in this section",
-                  },
-                  sectionLabel(names.section.get(value) ?? { title: value }),
-                  h("span", { class: "count", text: count }),
-                ),
+                "a",
+                {
+                  class: "chip",
+                  href: withSearch({ within: value }),
+                  title: "Only results in this section",
+                },
+                sectionLabel(names.section.get(value) ?? { title: value }),
+                h("span", { class: "count", text: count }),
               ),
             ),
+          ),
         ),
       ),
     );

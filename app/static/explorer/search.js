@@ -1,11 +1,12 @@
 // Search as you type: the box in the header, and the results in the sidebar (beside any main
-// view), a page at a time. The query lives in the URL (`q`, `type`, `within`).
+// view), a page at a time. The query lives in the URL (`q`, `type`, `within` for a section,
+// `from` for an article).
 
 import * as api from "./api.js";
 import { h, replace, snippetFragment } from "./dom.js";
 import { RESULT_TYPES, citation, plural, sectionLabel } from "./format.js";
 import { link, navigate, params, withSearch } from "./links.js";
-import { facets } from "./search-facets.js";
+import { SECTION_CHIPS, facets } from "./search-facets.js";
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 200;
@@ -29,7 +30,7 @@ function submitQuery({ moveFocus }) {
   window.clearTimeout(typingTimer);
   const q = els.input.value;
   const had = params().has("q");
-  const href = q.trim() ? withSearch({ q }) : withSearch({ q: null, type: null, within: null });
+  const href = q.trim() ? withSearch({ q }) : withSearch({ q: null, type: null, within: null, from: null });
   // Typing refines one search: it replaces the history entry rather than adding one per key.
   if (href !== window.location.pathname + window.location.search) {
     navigate(href, { replaceEntry: had, focus: false });
@@ -71,7 +72,7 @@ export function renderSearch(p) {
   }
   els.results.hidden = false;
   els.toc.hidden = true;
-  const request = { q, type: p.getAll("type"), section: p.get("within") };
+  const request = { q, type: p.getAll("type"), section: p.get("within"), article: p.get("from") };
   const key = api.url("", request);
   if (key === searchKey) return;
   searchKey = key;
@@ -89,15 +90,26 @@ async function runSearch(request) {
     // With a type filter on, the API counts only those types; a second, one-item query
     // gives the counts of every type so the other filters can still be offered.
     const filtered = request.type.length > 0;
-    const [page, unfiltered, sectionList, actorList] = await Promise.all([
+    const [page, unfiltered, actorList, filterArticle] = await Promise.all([
       api.search({ ...request, limit: PAGE_SIZE }, { signal }),
       filtered ? api.search({ ...request, type: [], limit: 1 }, { signal }) : null,
-      api.sections(),
-      api.actors(),
+      // The actors' names, when the list is there within a moment (see api.actors): a search
+      // does not wait for it; the facet then names the actors it does not know by their id.
+      Promise.race([api.actors(), new Promise((resolve) => setTimeout(resolve, 150))]).then(
+        () => api.actorsNow() ?? [],
+      ),
+      request.article ? api.article(request.article).catch(() => null) : null,
     ]);
+    // The sections the facets offer are named from the sections themselves (a few, memoised:
+    // the reader opens them at once); hits in other sections are named by their own title.
+    const offered = request.section
+      ? [request.section]
+      : page.facets.section.slice(0, SECTION_CHIPS).map((c) => c.value);
+    const sectionList = await Promise.all(offered.map((id) => api.section(id).catch(() => null)));
     const names = {
-      section: new Map(sectionList.map((s) => [s.id, s])),
+      section: new Map(sectionList.filter(Boolean).map((s) => [s.id, s])),
       actor: new Map(actorList.map((a) => [a.id, a])),
+      article: filterArticle,
     };
     showResults(request, page, (unfiltered ?? page).facets, names);
   } catch (error) {
@@ -117,7 +129,9 @@ function showResults(request, page, typeFacets, names) {
   const words = `“${request.q.trim()}”`;
   const where = request.section
     ? ` in ${sectionLabel(names.section.get(request.section) ?? { title: request.section })}`
-    : "";
+    : request.article
+      ? ` in ${names.article?.title ?? request.article}`
+      : "";
   els.status.textContent =
     page.total === 0
       ? `No results for ${words}${where}.`
@@ -173,7 +187,7 @@ function showResults(request, page, typeFacets, names) {
           "?",
         )
       : null,
-    facets(request, page.facets, typeFacets, names),
+    facets(request, page, typeFacets, names),
     list,
     more,
   );

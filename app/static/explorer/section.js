@@ -13,12 +13,10 @@ import { markCurrentHit } from "./search.js";
 
 export async function sectionView(id) {
   const detail = await api.section(id);
-  const [text, sections, articles, actorDetails] = await Promise.all([
+  const [text, sections, article] = await Promise.all([
     api.articleText(detail.article),
-    api.sections(),
-    api.articles(),
-    // Mention offsets live on each actor; the section lists the actors it mentions.
-    Promise.all(detail.actors.map((a) => api.actor(a.id))),
+    api.articleSections(detail.article),
+    api.article(detail.article),
   ]);
   const toIndex = codePointIndexer(text);
   const slice = (start, end) => text.slice(toIndex(start), toIndex(end));
@@ -29,16 +27,13 @@ export async function sectionView(id) {
 
   const figures = new Map(detail.figures.map((f) => [f.id, f]));
   const claims = new Map(detail.claims.map((c) => [c.id, c]));
-  const actorNames = new Map(actorDetails.map((a) => [a.id, a.name]));
+  const actorNames = new Map(detail.actors.map((a) => [a.id, a.name]));
   const inside = (s) => s.start >= origin && s.end <= detail.end;
   const spans = [
     ...detail.claims.map((c) => ({ start: c.start, end: c.end, layer: 0, type: "claim", id: c.id })),
     ...detail.figures.map((f) => ({ start: f.start, end: f.end, layer: 1, type: "figure", id: f.id })),
-    ...actorDetails.flatMap((a) =>
-      a.occurrences
-        .filter((o) => o.section === id && o.article === detail.article)
-        .map((o) => ({ start: o.start, end: o.end, layer: 2, type: "mention", id: a.id })),
-    ),
+    // The section's own mentions: never the actors' pages, which list every mention anywhere.
+    ...detail.mentions.map((m) => ({ start: m.start, end: m.end, layer: 2, type: "mention", id: m.actor })),
   ].filter(inside);
 
   const isFigure = (s) => s.type === "figure";
@@ -162,15 +157,12 @@ export async function sectionView(id) {
     ),
   );
 
-  const siblings = sections
-    .filter((s) => s.article === detail.article)
-    .sort((a, b) => a.position - b.position);
+  const siblings = [...sections].sort((a, b) => a.position - b.position);
   const at = siblings.findIndex((s) => s.id === id);
   const [previous, next] = [siblings[at - 1], siblings[at + 1]];
   const byId = new Map(sections.map((s) => [s.id, s]));
   const trail = [];
   for (let parent = byId.get(detail.parent); parent; parent = byId.get(parent.parent)) trail.unshift(parent);
-  const article = articles.find((a) => a.id === detail.article);
 
   return {
     title: sectionLabel(detail),
@@ -187,7 +179,7 @@ export async function sectionView(id) {
         h(
           "ol",
           {},
-          h("li", {}, h("a", { href: link(), text: article?.title ?? detail.article })),
+          h("li", {}, h("a", { href: link({ article: detail.article }), text: article.title })),
           trail.map((s) => h("li", {}, h("a", { href: link({ section: s.id }), text: sectionLabel(s) }))),
         ),
       ),
@@ -258,16 +250,7 @@ export async function sectionView(id) {
             h(
               "ol",
               {},
-              detail.claims.map((c) =>
-                h(
-                  "li",
-                  {},
-                  claimBadge(c),
-                  " ",
-                  c.text,
-                  speakerNote(c),
-                ),
-              ),
+              detail.claims.map((c) => h("li", {}, claimBadge(c), " ", c.text, speakerNote(c))),
             ),
           )
         : null,
@@ -294,4 +277,3 @@ export async function sectionView(id) {
     ),
   };
 }
-

@@ -155,6 +155,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/actors/{actor_id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Actor Figures
+         * @description The figures naming this actor in every article: with `sort=period`, its timeline.
+         */
+        get: operations["list_actor_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/figures": {
         parameters: {
             query?: never;
@@ -187,6 +207,29 @@ export interface paths {
          * @description One figure with its value, unit, comparator, period and actors.
          */
         get: operations["get_figure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/{figure_id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Related Figures
+         * @description The figures of other articles about the same thing, to compare sources: same kind, unit
+         *     and actors, overlapping periods, alike measures; each says whether it `agrees` with this
+         *     figure's value and how alike the measures are (`similarity`). Most alike first, then the
+         *     newest article (undated last), then id; at most 50, grouped when the articles are loaded.
+         */
+        get: operations["list_related_figures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,6 +411,11 @@ export interface components {
          * @enum {string}
          */
         ActorFacet: "kind" | "affiliation";
+        /**
+         * ActorFigureSort
+         * @enum {string}
+         */
+        ActorFigureSort: "document" | "period";
         /**
          * ActorKind
          * @enum {string}
@@ -1155,6 +1203,168 @@ export interface components {
              */
             errors?: components["schemas"]["ParamError"][] | null;
         };
+        /**
+         * RelatedFigure
+         * @description A figure of another article about the same thing: same kind, unit, change and actors,
+         *     overlapping periods (or neither has one), alike measures (docs/API.md, Related figures).
+         */
+        RelatedFigure: {
+            /** Id */
+            id: string;
+            /** Article */
+            article: string;
+            /** Section */
+            section: string;
+            /**
+             * Quote
+             * @description The words of the text, verbatim.
+             * @example over $11 billion
+             */
+            quote: string;
+            kind: components["schemas"]["FigureKind"];
+            /**
+             * Value
+             * @description Normalised value: money in units of `unit`, percents as 60.0, years as 2017.0; null for periods.
+             * @example 11000000000
+             */
+            value: number | null;
+            /**
+             * Value Max
+             * @description The upper end of a range, in the same unit ("between 5 and 7 percent": `value` 5.0, `value_max` 7.0); null when the figure is not a range.
+             * @example null
+             */
+            value_max: number | null;
+            /**
+             * Unit
+             * @description ISO 4217 code for money; "percent", "percentage point", "year", "month", ...; for measures pint's compact code ("km", "km**2", "m**3", "oil_bbl/d", "MW", "°C", "GB", "times"). Null for counts: what a count counts is its `measure`.
+             * @example USD
+             */
+            unit: string | null;
+            /** @description How the stated value bounds the real quantity. */
+            comparator: components["schemas"]["Comparator"];
+            /**
+             * @description Which way the quantity moved: "rose 5%" is `rise`, "fell by $2 billion" `fall`; null when the text states no movement.
+             * @example null
+             */
+            change: components["schemas"]["Change"] | null;
+            /**
+             * Period Start
+             * @description ISO 8601 start of the period the figure covers (year precision allowed); null for "until".
+             * @example 2005
+             */
+            period_start: string | null;
+            /**
+             * Period End
+             * @description ISO 8601 end of the period; null for "since".
+             * @example 2013
+             */
+            period_end: string | null;
+            /**
+             * Measure
+             * @description What is counted or paid for; a count's noun ("500 soldiers": "soldiers").
+             * @example Russian military equipment
+             */
+            measure: string | null;
+            /**
+             * Actors
+             * @description Ids of the actors named in the figure's sentence.
+             */
+            actors: string[];
+            /**
+             * Claim
+             * @description Id of the claim the figure is part of, if any.
+             */
+            claim: string | null;
+            /**
+             * Start
+             * @description Code point offset into the article text (`/v1/articles/{id}/text`).
+             */
+            start: number;
+            /**
+             * End
+             * @description Exclusive end offset: `text[start:end]` is the quote.
+             */
+            end: number;
+            /** @description The article's title, publisher and date. */
+            article_meta: components["schemas"]["ArticleMeta"];
+            /**
+             * Agrees
+             * @description Whether its value can be the same quantity as the figure asked about, ranges and comparators respected ("over $60 billion" agrees with "$62 billion", not with "$50 billion"; `approx` covers 10% either side).
+             * @example true
+             */
+            agrees: boolean;
+            /**
+             * Similarity
+             * @description How alike the two measures are, 0 to 1 in two decimals (rapidfuzz's token_sort_ratio of the lowercased words, over 100); 0.85 at least.
+             * @example 1
+             */
+            similarity: number;
+        };
+        /**
+         * RelatedFigurePage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "f-a9727fa46a25",
+         *           "article": "quarry",
+         *           "section": "quarry-intro",
+         *           "quote": "$50 billion",
+         *           "kind": "money",
+         *           "value": 50000000000,
+         *           "value_max": null,
+         *           "unit": "USD",
+         *           "comparator": "eq",
+         *           "change": null,
+         *           "period_start": "2010",
+         *           "period_end": null,
+         *           "measure": "credit",
+         *           "actors": [
+         *             "china",
+         *             "venezuela"
+         *           ],
+         *           "claim": "c-81fe46b34c82",
+         *           "start": 34,
+         *           "end": 45,
+         *           "article_meta": {
+         *             "title": "Quarry Debts",
+         *             "publisher": "North Desk",
+         *             "published": "2023-09-15"
+         *           },
+         *           "agrees": false,
+         *           "similarity": 1
+         *         }
+         *       ],
+         *       "total": 3,
+         *       "limit": 1,
+         *       "offset": 0
+         *     }
+         */
+        RelatedFigurePage: {
+            /** Items */
+            items: components["schemas"]["RelatedFigure"][];
+            /**
+             * Total
+             * @description Items matching the filters, over all pages.
+             */
+            total: number;
+            /**
+             * Limit
+             * @description Page size asked for.
+             */
+            limit: number;
+            /**
+             * Offset
+             * @description Items skipped before this page.
+             */
+            offset: number;
+            /**
+             * Facets
+             * @description Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+             */
+            facets?: {
+                [key: string]: components["schemas"]["FacetValue"][];
+            } | null;
+        };
         /** Relation */
         Relation: {
             /**
@@ -1334,6 +1544,11 @@ export interface components {
             figures: components["schemas"]["FigurePublic"][];
             /** Claims */
             claims: components["schemas"]["ClaimPublic"][];
+            /**
+             * Mentions
+             * @description Every actor mention in the section, in reading order: the highlights of a reader, without the actor's page (which lists its mentions in every article).
+             */
+            mentions: components["schemas"]["SectionMention"][];
         };
         /**
          * SectionFacet
@@ -1341,6 +1556,31 @@ export interface components {
          * @enum {string}
          */
         SectionFacet: "article" | "level" | "parent";
+        /** SectionMention */
+        SectionMention: {
+            /**
+             * Actor
+             * @description The actor's id.
+             * @example russia
+             */
+            actor: string;
+            /**
+             * Quote
+             * @description The name or alias as written.
+             * @example Moscow
+             */
+            quote: string;
+            /**
+             * Start
+             * @description Code point offset into the article text (`/v1/articles/{id}/text`).
+             */
+            start: number;
+            /**
+             * End
+             * @description Exclusive end offset: `text[start:end]` is the quote.
+             */
+            end: number;
+        };
         /**
          * SectionPage
          * @example {
@@ -2406,6 +2646,103 @@ export interface operations {
             };
         };
     };
+    list_actor_figures: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["FigureKind"] | null;
+                /** @description "USD", "percent", "year"... */
+                unit?: string | null;
+                /** @description `document` (the default): by article, in reading order, as `GET /v1/figures?actor=`; `period`, for a timeline: by the start of the figure's period (figures without one last), its end, the article's publication date, id. */
+                sort?: components["schemas"]["ActorFigureSort"];
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip before the page. */
+                offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
+            };
+            header?: never;
+            path: {
+                actor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigurePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_figures: {
         parameters: {
             query?: {
@@ -2522,6 +2859,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FigurePublic"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No article with id 'atlantis'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "Invalid parameters: limit.",
+                     *       "errors": [
+                     *         {
+                     *           "name": "limit",
+                     *           "in": "query",
+                     *           "detail": "Input should be less than or equal to 100",
+                     *           "type": "less_than_equal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is not available."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_related_figures: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Items to skip before the page. */
+                offset?: number;
+                /** @description `csv` or `ndjson`: the same rows as a spreadsheet or JSON lines. Else the `Accept` header decides (`text/csv`, `application/x-ndjson`); JSON by default. */
+                format?: components["schemas"]["ExportFormat"] | null;
+                /** @description Every matching row, streamed, ignoring `limit` and `offset`: CSV when asked for, else NDJSON (JSON is always paged). */
+                all?: boolean;
+            };
+            header?: never;
+            path: {
+                figure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedFigurePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Not Found */

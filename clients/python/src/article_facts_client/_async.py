@@ -472,6 +472,106 @@ class AsyncClient(AsyncBase):
             Call("GET", f"/v1/actors/{quote_path(actor_id)}"), models.ActorDetail
         )
 
+    async def list_actor_figures(
+        self,
+        actor_id: str,
+        *,
+        kind: models.FigureKind | None = None,
+        unit: str | None = None,
+        sort: models.ActorFigureSort = models.ActorFigureSort.document,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> models.FigurePage:
+        """The figures naming this actor in every article: with `sort=period`, its timeline."""
+        return await self._model(
+            Call(
+                "GET",
+                f"/v1/actors/{quote_path(actor_id)}/figures",
+                query(
+                    [
+                        ("kind", kind),
+                        ("unit", unit),
+                        ("sort", sort),
+                        ("limit", limit),
+                        ("offset", offset),
+                    ]
+                ),
+            ),
+            models.FigurePage,
+        )
+
+    async def iter_actor_figures(
+        self,
+        actor_id: str,
+        *,
+        kind: models.FigureKind | None = None,
+        unit: str | None = None,
+        sort: models.ActorFigureSort = models.ActorFigureSort.document,
+        page_size: int = 100,
+    ) -> AsyncIterator[models.FigurePublic]:
+        """Every item of `list_actor_figures` that matches, following the pages."""
+        async for page in self._pages(
+            Call(
+                "GET",
+                f"/v1/actors/{quote_path(actor_id)}/figures",
+                query([("kind", kind), ("unit", unit), ("sort", sort), ("limit", page_size)]),
+            ),
+            models.FigurePage,
+        ):
+            for item in page.items:
+                yield item
+
+    async def export_actor_figures_csv(
+        self,
+        actor_id: str,
+        *,
+        kind: models.FigureKind | None = None,
+        unit: str | None = None,
+        sort: models.ActorFigureSort = models.ActorFigureSort.document,
+    ) -> str:
+        """Every item of `list_actor_figures` that matches, as CSV text (RFC 4180, a header row)."""
+        return await self._export_text(
+            Call(
+                "GET",
+                f"/v1/actors/{quote_path(actor_id)}/figures",
+                query(
+                    [
+                        ("kind", kind),
+                        ("unit", unit),
+                        ("sort", sort),
+                        ("format", "csv"),
+                        ("all", True),
+                    ]
+                ),
+            )
+        )
+
+    def export_actor_figures_ndjson(
+        self,
+        actor_id: str,
+        *,
+        kind: models.FigureKind | None = None,
+        unit: str | None = None,
+        sort: models.ActorFigureSort = models.ActorFigureSort.document,
+    ) -> AsyncIterator[models.FigurePublic]:
+        """Every item of `list_actor_figures` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                f"/v1/actors/{quote_path(actor_id)}/figures",
+                query(
+                    [
+                        ("kind", kind),
+                        ("unit", unit),
+                        ("sort", sort),
+                        ("format", "ndjson"),
+                        ("all", True),
+                    ]
+                ),
+            ),
+            models.FigurePublic,
+        )
+
     async def list_figures(
         self,
         *,
@@ -671,6 +771,53 @@ class AsyncClient(AsyncBase):
         """One figure with its value, unit, comparator, period and actors."""
         return await self._model(
             Call("GET", f"/v1/figures/{quote_path(figure_id)}"), models.FigurePublic
+        )
+
+    async def list_related_figures(
+        self, figure_id: str, *, limit: int = 20, offset: int = 0
+    ) -> models.RelatedFigurePage:
+        """The figures of other articles about the same thing, to compare sources: same kind, unit and actors, overlapping periods, alike measures; each says whether it `agrees` with this figure's value and how alike the measures are (`similarity`). Most alike first, then the newest article (undated last), then id; at most 50, grouped when the articles are loaded."""
+        return await self._model(
+            Call(
+                "GET",
+                f"/v1/figures/{quote_path(figure_id)}/related",
+                query([("limit", limit), ("offset", offset)]),
+            ),
+            models.RelatedFigurePage,
+        )
+
+    async def iter_related_figures(
+        self, figure_id: str, *, page_size: int = 100
+    ) -> AsyncIterator[models.RelatedFigure]:
+        """Every item of `list_related_figures` that matches, following the pages."""
+        async for page in self._pages(
+            Call(
+                "GET", f"/v1/figures/{quote_path(figure_id)}/related", query([("limit", page_size)])
+            ),
+            models.RelatedFigurePage,
+        ):
+            for item in page.items:
+                yield item
+
+    async def export_related_figures_csv(self, figure_id: str) -> str:
+        """Every item of `list_related_figures` that matches, as CSV text (RFC 4180, a header row)."""
+        return await self._export_text(
+            Call(
+                "GET",
+                f"/v1/figures/{quote_path(figure_id)}/related",
+                query([("format", "csv"), ("all", True)]),
+            )
+        )
+
+    def export_related_figures_ndjson(self, figure_id: str) -> AsyncIterator[models.RelatedFigure]:
+        """Every item of `list_related_figures` that matches, read from NDJSON as they stream in."""
+        return self._export_rows(
+            Call(
+                "GET",
+                f"/v1/figures/{quote_path(figure_id)}/related",
+                query([("format", "ndjson"), ("all", True)]),
+            ),
+            models.RelatedFigure,
         )
 
     async def list_claims(

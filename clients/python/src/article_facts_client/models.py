@@ -17,6 +17,11 @@ class ActorFacet(StrEnum):
     affiliation = "affiliation"
 
 
+class ActorFigureSort(StrEnum):
+    document = "document"
+    period = "period"
+
+
 class ActorKind(StrEnum):
     country = "country"
     city = "city"
@@ -411,6 +416,102 @@ class Problem(BaseModel):
     """
 
 
+class RelatedFigure(BaseModel):
+    """
+    A figure of another article about the same thing: same kind, unit, change and actors,
+    overlapping periods (or neither has one), alike measures (docs/API.md, Related figures).
+    """
+
+    id: Annotated[str, Field(title="Id")]
+    article: Annotated[str, Field(title="Article")]
+    section: Annotated[str, Field(title="Section")]
+    quote: Annotated[str, Field(examples=["over $11 billion"], title="Quote")]
+    """
+    The words of the text, verbatim.
+    """
+    kind: FigureKind
+    value: Annotated[float | None, Field(examples=[11000000000.0], title="Value")]
+    """
+    Normalised value: money in units of `unit`, percents as 60.0, years as 2017.0; null for periods.
+    """
+    value_max: Annotated[float | None, Field(examples=[None], title="Value Max")]
+    """
+    The upper end of a range, in the same unit ("between 5 and 7 percent": `value` 5.0, `value_max` 7.0); null when the figure is not a range.
+    """
+    unit: Annotated[str | None, Field(examples=["USD"], title="Unit")]
+    """
+    ISO 4217 code for money; "percent", "percentage point", "year", "month", ...; for measures pint's compact code ("km", "km**2", "m**3", "oil_bbl/d", "MW", "°C", "GB", "times"). Null for counts: what a count counts is its `measure`.
+    """
+    comparator: Comparator
+    """
+    How the stated value bounds the real quantity.
+    """
+    change: Annotated[Change | None, Field(examples=[None])]
+    """
+    Which way the quantity moved: "rose 5%" is `rise`, "fell by $2 billion" `fall`; null when the text states no movement.
+    """
+    period_start: Annotated[str | None, Field(examples=["2005"], title="Period Start")]
+    """
+    ISO 8601 start of the period the figure covers (year precision allowed); null for "until".
+    """
+    period_end: Annotated[str | None, Field(examples=["2013"], title="Period End")]
+    """
+    ISO 8601 end of the period; null for "since".
+    """
+    measure: Annotated[str | None, Field(examples=["Russian military equipment"], title="Measure")]
+    """
+    What is counted or paid for; a count's noun ("500 soldiers": "soldiers").
+    """
+    actors: Annotated[list[str], Field(title="Actors")]
+    """
+    Ids of the actors named in the figure's sentence.
+    """
+    claim: Annotated[str | None, Field(title="Claim")]
+    """
+    Id of the claim the figure is part of, if any.
+    """
+    start: Annotated[int, Field(ge=0, title="Start")]
+    """
+    Code point offset into the article text (`/v1/articles/{id}/text`).
+    """
+    end: Annotated[int, Field(ge=0, title="End")]
+    """
+    Exclusive end offset: `text[start:end]` is the quote.
+    """
+    article_meta: ArticleMeta
+    """
+    The article's title, publisher and date.
+    """
+    agrees: Annotated[bool, Field(examples=[True], title="Agrees")]
+    """
+    Whether its value can be the same quantity as the figure asked about, ranges and comparators respected ("over $60 billion" agrees with "$62 billion", not with "$50 billion"; `approx` covers 10% either side).
+    """
+    similarity: Annotated[float, Field(examples=[1.0], ge=0.0, le=1.0, title="Similarity")]
+    """
+    How alike the two measures are, 0 to 1 in two decimals (rapidfuzz's token_sort_ratio of the lowercased words, over 100); 0.85 at least.
+    """
+
+
+class RelatedFigurePage(BaseModel):
+    items: Annotated[list[RelatedFigure], Field(title="Items")]
+    total: Annotated[int, Field(ge=0, title="Total")]
+    """
+    Items matching the filters, over all pages.
+    """
+    limit: Annotated[int, Field(title="Limit")]
+    """
+    Page size asked for.
+    """
+    offset: Annotated[int, Field(title="Offset")]
+    """
+    Items skipped before this page.
+    """
+    facets: Annotated[dict[str, list[FacetValue]] | None, Field(title="Facets")] = None
+    """
+    Only with `?facet=`: for each field asked, its values over every matching row with their counts, most first (null last), at most 100.
+    """
+
+
 class Relation(BaseModel):
     actor: Annotated[str, Field(title="Actor")]
     """
@@ -462,6 +563,25 @@ class SectionFacet(StrEnum):
     article = "article"
     level = "level"
     parent = "parent"
+
+
+class SectionMention(BaseModel):
+    actor: Annotated[str, Field(examples=["russia"], title="Actor")]
+    """
+    The actor's id.
+    """
+    quote: Annotated[str, Field(examples=["Moscow"], title="Quote")]
+    """
+    The name or alias as written.
+    """
+    start: Annotated[int, Field(ge=0, title="Start")]
+    """
+    Code point offset into the article text (`/v1/articles/{id}/text`).
+    """
+    end: Annotated[int, Field(ge=0, title="End")]
+    """
+    Exclusive end offset: `text[start:end]` is the quote.
+    """
 
 
 class SectionPublic(BaseModel):
@@ -782,6 +902,10 @@ class SectionDetail(BaseModel):
     """
     figures: Annotated[list[FigurePublic], Field(title="Figures")]
     claims: Annotated[list[ClaimPublic], Field(title="Claims")]
+    mentions: Annotated[list[SectionMention], Field(title="Mentions")]
+    """
+    Every actor mention in the section, in reading order: the highlights of a reader, without the actor's page (which lists its mentions in every article).
+    """
 
 
 class SectionPage(BaseModel):

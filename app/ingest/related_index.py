@@ -1,0 +1,164 @@
+"""Keeping `figure_related` in step with the figures, inside the load that changes them.
+
+A load that writes or deletes articles recomputes every bucket (app/ingest/related.py) one of
+their figures belongs to, old or new: an added figure can push another out of a figure's
+`MAX_RELATED`, a deleted one leaves room for the next, and an article's new publication date
+reorders the lists it is in. A bucket's pairs all lie within it, so recomputing one is deleting
+its members' pairs and writing them again; nothing outside the buckets touched changes. A load
+that migrates the schema recomputes every bucket, so a database upgraded to this table is
+filled at once. The request then reads one ordered range of the table's primary key, joined
+to `figure_card`: each related figure as the figure list serves it, written here by that list's
+own query.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import orjson
+from sqlalchemy import Connection, delete, text
+from sqlmodel import col
+
+from app.ingest.pipeline import ArticleFacts
+from app.ingest.related import BucketKey, Relatable, buckets, relate
+from app.ingest.rows import FigureRelatedRow
+from app.models.tables import FigureCard, FigureRelated
+from app.queries.figures import figures
+from app.queries.rows import SqlAlchemyRows, in_list
+
+# Ids per `IN (...)`: well under every backend's limit on bound parameters.
+CHUNK = 500
+# Related pairs written per executemany.
+WRITE_BATCH = 5000
+
+_RELATABLE = (
+    "SELECT f.id, f.article_id, a.published, f.kind, f.unit, f.change, f.measure, f.value,"
+    " f.value_max, f.comparator, f.period_start_year, f.period_end_year"
+    " FROM figure f JOIN article a ON a.id = f.article_id"
+    " WHERE f.value IS NOT NULL AND f.measure IS NOT NULL AND {where}"
+)
+_ACTORS = (
+    "SELECT fa.figure_id, fa.actor_id FROM figure_actor fa JOIN figure f ON f.id = fa.figure_id"
+    " WHERE f.value IS NOT NULL AND f.measure IS NOT NULL AND {where}"
+)
+
+
+def _read(conn: Connection, where: str, params: dict[str, object]) -> list[Relatable]:
+    actors: dict[str, list[str]] = defaultdict(list)
+    for figure_id, actor_id in conn.execute(text(_ACTORS.format(where=where)), params):
+        actors[figure_id].append(actor_id)
+    return [
+        Relatable(
+            id=row[0],
+            article=row[1],
+            published=row[2],
+            kind=row[3],
+            unit=row[4],
+            change=row[5],
+            actors=tuple(sorted(actors.get(row[0], ()))),
+            measure=row[6],
+            value=row[7],
+            value_max=row[8],
+            comparator=row[9],
+            period_start_year=row[10],
+            period_end_year=row[11],
+        )
+        for row in conn.execute(text(_RELATABLE.format(where=where)), params)
+    ]
+
+
+def stored_keys(conn: Connection, slugs: Sequence[str]) -> set[BucketKey]:
+    """The buckets the stored articles `slugs` have figures in (read before they go)."""
+    keys: set[BucketKey] = set()
+    for start in range(0, len(slugs), CHUNK):
+        condition, params = in_list("slug", slugs[start : start + CHUNK])
+        keys |= set(buckets(_read(conn, f"f.article_id IN {condition}", params)))
+    return keys
+
+
+def relatable(facts: ArticleFacts) -> list[Relatable]:
+    """An article's figures as grouping sees them, before they are written."""
+    actors: dict[str, list[str]] = defaultdict(list)
+    for link in facts.figure_actors:
+        actors[link.figure_id].append(link.actor_id)
+    return [
+        Relatable(
+            id=figure.id,
+            article=figure.article_id,
+            published=facts.article.published,
+            kind=figure.kind,
+            unit=figure.unit,
+            change=figure.change,
+            actors=tuple(sorted(actors.get(figure.id, ()))),
+            measure=figure.measure,
+            value=figure.value,
+            value_max=figure.value_max,
+            comparator=figure.comparator,
+            period_start_year=figure.period_start_year,
+            period_end_year=figure.period_end_year,
+        )
+        for figure in facts.figures
+    ]
+
+
+def written_keys(batch: Iterable[ArticleFacts]) -> set[BucketKey]:
+    return {key for facts in batch for key in buckets(relatable(facts))}
+
+
+def _members(conn: Connection, keys: set[BucketKey] | None) -> list[Relatable]:
+    """The stored figures of the buckets `keys` (every bucket for None)."""
+    if keys is None:
+        found = _read(conn, "1 = 1", {})
+    else:
+        # A bucket's members all name its first actor: read those, keep the buckets asked for.
+        firsts = sorted({key[3][0] for key in keys})
+        seen: dict[str, Relatable] = {}
+        for start in range(0, len(firsts), CHUNK):
+            condition, params = in_list("actor", firsts[start : start + CHUNK])
+            where = f"f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id IN {condition})"  # noqa: S608 (placeholders only)
+            seen.update((figure.id, figure) for figure in _read(conn, where, params))
+        found = list(seen.values())
+    return [f for f in found if f.key is not None and (keys is None or f.key in keys)]
+
+
+def recompute(conn: Connection, keys: set[BucketKey] | None) -> int:
+    """Writes the related pairs of the buckets `keys` (every bucket for None) afresh; returns
+    how many were written."""
+    if keys is not None and not keys:
+        return 0
+    members = _members(conn, keys)
+    ids = [figure.id for figure in members]
+    if keys is None:
+        conn.execute(delete(FigureRelated))
+        conn.execute(delete(FigureCard))
+    else:
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
+            conn.execute(delete(FigureCard).where(col(FigureCard.figure_id).in_(chunk)))
+    pairs = relate(members)
+    insert = text(
+        "INSERT INTO figure_related (figure_id, rank, related_id, similarity, agrees)"
+        " VALUES (:figure_id, :rank, :related_id, :similarity, :agrees)"
+    )
+    for start in range(0, len(pairs), WRITE_BATCH):
+        rows = [
+            FigureRelatedRow(p.figure, p.rank, p.related, p.similarity, p.agrees)._asdict()
+            for p in pairs[start : start + WRITE_BATCH]
+        ]
+        conn.execute(insert, rows)
+    _write_cards(conn, sorted({pair.related for pair in pairs}))
+    return len(pairs)
+
+
+def _write_cards(conn: Connection, ids: Sequence[str]) -> None:
+    """The figures `ids` serialised as the figure list answers them (its own query)."""
+    rows = SqlAlchemyRows(conn)
+    insert = text("INSERT INTO figure_card (figure_id, item) VALUES (:figure_id, :item)")
+    for start in range(0, len(ids), CHUNK):
+        condition, params = in_list("id", ids[start : start + CHUNK])
+        items = figures(rows, f"f.id IN {condition}", params)
+        cards = [{"figure_id": item["id"], "item": orjson.dumps(item).decode()} for item in items]
+        if cards:
+            conn.execute(insert, cards)
