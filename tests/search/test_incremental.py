@@ -93,7 +93,7 @@ def test_the_rows_table_is_filled_from_an_index_that_predates_it(
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
-            migrations.downgrade(conn, "0009")
+            migrations.downgrade(conn, "0011")
         with engine.begin() as conn:
             assert "search_rows" not in {
                 name for (name,) in conn.execute(text("SELECT name FROM sqlite_master"))
