@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
+from app.core import migrations
+from app.ingest.loader import load
+from app.ingest.pipeline import build_article
 from app.ingest.related import (
     Pair,
     Relatable,
@@ -15,6 +20,9 @@ from app.ingest.related import (
     relate,
     similarity,
 )
+from app.ingest.seed import read_seed
+from bench import corpus
+from tests.conftest import SEED_DIR
 
 CREDIT = Relatable(
     id="f-a",
@@ -166,3 +174,41 @@ def test_each_figure_keeps_at_most_the_limit() -> None:
 
 def test_a_single_article_has_no_related_figures() -> None:
     assert relate([CREDIT, _figure("f-b", "a", value=62e9)]) == []
+
+
+def test_a_load_that_migrates_to_the_related_tables_fills_them(tmp_path: Path) -> None:
+    """A database stored before the related figures gets them from the next load, even one
+    that changes no article."""
+    seed = read_seed(SEED_DIR)
+    url = f"sqlite:///{tmp_path / 'facts.db'}"
+    shape = corpus.read_shape(corpus.SEED_ARTICLE.read_text(encoding="utf-8"))
+    synthetic = [
+        build_article(text, slug=slug, source_name=slug, curated=seed.curated)
+        for slug, text in (corpus.article(i, shape) for i in range(3))
+    ]
+    load(url, [*seed.articles, *synthetic], seed.curated.actors)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        grouped = sorted(conn.execute(text("SELECT * FROM figure_related")).all())
+        cards = int(conn.execute(text("SELECT count(*) FROM figure_card")).scalar_one())
+        migrations.downgrade(conn, "0009")
+    engine.dispose()  # the load replaces the file: the next connection opens the new one
+    # Two synthetic articles give a share of the same country's oil exports (below).
+    assert grouped == [
+        ("f-496973e79c60", 0, "f-6526e5be8c54", 1.0, 1),
+        ("f-6526e5be8c54", 0, "f-496973e79c60", 1.0, 1),
+    ]
+    assert cards == 2
+    report = load(url, [*seed.articles, *synthetic], seed.curated.actors)
+    assert (report.migrated, report.written) == (True, [])
+    with engine.begin() as conn:
+        assert sorted(conn.execute(text("SELECT * FROM figure_related")).all()) == grouped
+        quotes = conn.execute(
+            text("SELECT f.quote, f.measure FROM figure_card c JOIN figure f ON f.id = c.figure_id")
+        ).all()
+    engine.dispose()
+    # Both lower bounds: they agree.
+    assert sorted(quotes) == [
+        ("more than 11%", "Nicaraguan oil exports"),
+        ("more than 75%", "Nicaraguan oil exports"),
+    ]
