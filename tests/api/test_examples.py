@@ -128,7 +128,7 @@ def _declared(doc: dict[str, Any]) -> list[tuple[str, str, int, dict[str, Any]]]
 
 def test_every_error_example_is_what_the_route_answers(apps: dict[str, TestClient]) -> None:
     declared = [entry for entry in _declared(_doc(apps["default"])) if entry[2] >= 400]
-    assert len(declared) == 53
+    assert len(declared) == 67
     wrong = []
     for method, template, status, example in declared:
         response = answer(apps, method, template, status)

@@ -19,7 +19,9 @@ from app.search.query import NOT_BLANK
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
-@router.get("", response_model=ActorPage, responses={**problem_responses(422), **EXPORT_CONTENT})
+@router.get(
+    "", response_model=ActorPage, responses={**problem_responses(414, 422), **EXPORT_CONTENT}
+)
 async def list_actors(
     page: ListPageDep,
     request: Request,
@@ -63,7 +65,7 @@ async def list_actors(
     )
 
 
-@router.get("/{actor_id}", response_model=ActorDetail, responses=problem_responses(404, 422))
+@router.get("/{actor_id}", response_model=ActorDetail, responses=problem_responses(404, 414, 422))
 async def get_actor(actor_id: IdPath, request: Request) -> Response:
     """One actor with its sections, claims, figures, relations and every mention."""
     return await resource(request, queries.get_actor, actor_id)
@@ -72,7 +74,7 @@ async def get_actor(actor_id: IdPath, request: Request) -> Response:
 @router.get(
     "/{actor_id}/figures",
     response_model=FigurePage,
-    responses={**problem_responses(404, 422), **EXPORT_CONTENT},
+    responses={**problem_responses(404, 414, 422), **EXPORT_CONTENT},
 )
 async def list_actor_figures(
     actor_id: IdPath,

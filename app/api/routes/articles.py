@@ -19,7 +19,9 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 ArticleId = Annotated[str, Path(max_length=200, description="The article's slug.")]
 
 
-@router.get("", response_model=ArticlePage, responses={**problem_responses(422), **EXPORT_CONTENT})
+@router.get(
+    "", response_model=ArticlePage, responses={**problem_responses(414, 422), **EXPORT_CONTENT}
+)
 async def list_articles(
     page: ListPageDep,
     request: Request,
@@ -62,7 +64,9 @@ async def list_articles(
     )
 
 
-@router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 422))
+@router.get(
+    "/{article_id}", response_model=ArticlePublic, responses=problem_responses(404, 414, 422)
+)
 async def get_article(article_id: ArticleId, request: Request) -> Response:
     """One article: title, source, language, keywords, counts and the sha256 of its text."""
     return await resource(request, queries.get_article, article_id)
@@ -73,7 +77,7 @@ async def get_article(article_id: ArticleId, request: Request) -> Response:
     response_class=PlainTextResponse,
     responses={
         200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
-        **problem_responses(404, 422),
+        **problem_responses(404, 414, 422),
     },
 )
 async def get_article_text(article_id: ArticleId, request: Request) -> PlainTextResponse:

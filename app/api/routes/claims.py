@@ -16,7 +16,9 @@ from app.queries import claims as queries
 router = APIRouter(prefix="/claims", tags=["claims"])
 
 
-@router.get("", response_model=ClaimPage, responses={**problem_responses(422), **EXPORT_CONTENT})
+@router.get(
+    "", response_model=ClaimPage, responses={**problem_responses(414, 422), **EXPORT_CONTENT}
+)
 async def list_claims(
     page: ListPageDep,
     request: Request,
@@ -57,7 +59,7 @@ async def list_claims(
     )
 
 
-@router.get("/{claim_id}", response_model=ClaimPublic, responses=problem_responses(404, 422))
+@router.get("/{claim_id}", response_model=ClaimPublic, responses=problem_responses(404, 414, 422))
 async def get_claim(claim_id: IdPath, request: Request) -> Response:
     """One claim with its actors and figures."""
     return await resource(request, queries.get_claim, claim_id)

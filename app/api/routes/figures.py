@@ -21,7 +21,9 @@ router = APIRouter(prefix="/figures", tags=["figures"])
 BOUND = 1e300
 
 
-@router.get("", response_model=FigurePage, responses={**problem_responses(422), **EXPORT_CONTENT})
+@router.get(
+    "", response_model=FigurePage, responses={**problem_responses(414, 422), **EXPORT_CONTENT}
+)
 async def list_figures(
     page: ListPageDep,
     request: Request,
@@ -89,7 +91,7 @@ async def list_figures(
     )
 
 
-@router.get("/{figure_id}", response_model=FigurePublic, responses=problem_responses(404, 422))
+@router.get("/{figure_id}", response_model=FigurePublic, responses=problem_responses(404, 414, 422))
 async def get_figure(figure_id: IdPath, request: Request) -> Response:
     """One figure with its value, unit, comparator, period and actors."""
     return await resource(request, queries.get_figure, figure_id)
@@ -98,7 +100,7 @@ async def get_figure(figure_id: IdPath, request: Request) -> Response:
 @router.get(
     "/{figure_id}/related",
     response_model=RelatedFigurePage,
-    responses={**problem_responses(404, 422), **EXPORT_CONTENT},
+    responses={**problem_responses(404, 414, 422), **EXPORT_CONTENT},
 )
 async def list_related_figures(figure_id: IdPath, page: ListPageDep, request: Request) -> Response:
     """The figures of other articles about the same thing, to compare sources: same kind, unit

@@ -44,7 +44,7 @@ def answer(request: Request, page: Pagination, result: backend.Result) -> Respon
     return response
 
 
-@router.get("", response_model=SearchPage, responses=problem_responses(422))
+@router.get("", response_model=SearchPage, responses=problem_responses(414, 422))
 async def search(
     page: PageDep,
     request: Request,

@@ -15,7 +15,9 @@ from app.queries import sections as queries
 router = APIRouter(prefix="/sections", tags=["sections"])
 
 
-@router.get("", response_model=SectionPage, responses={**problem_responses(422), **EXPORT_CONTENT})
+@router.get(
+    "", response_model=SectionPage, responses={**problem_responses(414, 422), **EXPORT_CONTENT}
+)
 async def list_sections(
     page: ListPageDep,
     request: Request,
@@ -45,7 +47,9 @@ async def list_sections(
     )
 
 
-@router.get("/{section_id}", response_model=SectionDetail, responses=problem_responses(404, 422))
+@router.get(
+    "/{section_id}", response_model=SectionDetail, responses=problem_responses(404, 414, 422)
+)
 async def get_section(section_id: IdPath, request: Request) -> Response:
     """One section with its body, subsections, actors, figures and claims."""
     return await resource(request, queries.get_section, section_id)
