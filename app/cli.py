@@ -33,11 +33,12 @@ from app.ingest.curated import CuratedError, load_curated
 from app.ingest.fetch import FetchError, fetch, is_url
 from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
 from app.ingest.html import HTML_SUFFIXES, HTML_TYPES, looks_like_html
-from app.ingest.loader import LoadError, LoadReport, load, remove_leftovers
+from app.ingest.loader import LoadError, LoadReport, load
 from app.ingest.metadata import ArticleMeta, MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.recognizer import RecognizerError, load_recognizer
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
+from app.ingest.sqlite_file import remove_leftovers
 from app.queries.articles import list_articles as query_articles
 from app.queries.rows import SqlAlchemyRows
 

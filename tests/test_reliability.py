@@ -25,8 +25,9 @@ from typer.testing import CliRunner
 from app import cli
 from app.core.config import Settings, get_settings
 from app.core.db import Database, sqlite_path
-from app.ingest.loader import load, remove_leftovers
+from app.ingest.loader import load
 from app.ingest.seed import Seed
+from app.ingest.sqlite_file import remove_leftovers
 from app.main import create_app
 from app.queries.rows import read
 from tests.api.test_contract import assert_problem

@@ -4,22 +4,18 @@ On SQLite a load never touches the live file: it copies it (or starts empty), mi
 writes the copy, checks every offset of what it wrote against the stored text, and only then
 renames the copy over the live file. A crash at any point leaves the previous database as it
 was; the copy a killed load leaves is removed by the next load, or as `seed`, `ingest` or
-`serve` starts (`remove_leftovers`), never while a load holds the lock. On a database server
-the same work runs in one transaction, one load at a time, and the data version
+`serve` starts, never while a load holds the lock (app/ingest/sqlite_file.py keeps those
+files). On a database server the same work runs in one transaction, one load at a time, and
+the data version
 (app/core/data_version.py) is bumped in it, so every serving replica sees the load once it
 commits.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
-import shutil
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, col, select
@@ -29,11 +25,10 @@ from app.core.db import (
     create_write_engine,
     fsync_file,
     is_sqlite,
-    read_only_uri,
     sqlite_path,
     sqlite_url,
 )
-from app.ingest import related_index
+from app.ingest import related_index, sqlite_file
 from app.ingest.curated import ActorEntry
 from app.ingest.pipeline import ArticleFacts, actor_row
 from app.ingest.rows import TABLES, Row
@@ -61,9 +56,6 @@ Progress = Callable[[str], None]
 WRITE_BATCH = 100
 # Slugs per `IN (...)`: well under every backend's limit on bound parameters.
 SLUGS_PER_STATEMENT = 500
-# What SQLite keeps beside a database while writing it: the rollback journal (this loader's
-# mode), or a WAL and its index.
-_JOURNALS = ("-journal", "-wal", "-shm")
 
 
 class LoadError(RuntimeError):
@@ -141,59 +133,17 @@ class _Job:
     progress: Progress
 
 
-def _lock_path(target: Path) -> Path:
-    return target.with_name(target.name + ".lock")
-
-
-def _staging_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.loading")
-
-
-def _staging_files(target: Path) -> list[Path]:
-    """The copy a load writes, and the journal SQLite keeps beside it while writing: a load
-    killed mid-way leaves both (a stale journal would be played back into the next copy)."""
-    staging = _staging_path(target)
-    return [staging, *(staging.with_name(staging.name + end) for end in _JOURNALS)]
-
-
-def _remove_staging(target: Path) -> None:
-    for path in _staging_files(target):
-        path.unlink(missing_ok=True)
-
-
-def remove_leftovers(url: str) -> list[Path]:
-    """Removes what a killed load left beside the SQLite database at `url` (a copy as large as
-    the database, its journal), unless a load holds the lock now: then they are its own files.
-    Returns what was removed; nothing on a database server, or when the folder cannot be
-    written (a read-only deployment has no leftovers it could remove)."""
-    if not is_sqlite(url):
-        return []
-    target = sqlite_path(url).resolve()
-    try:
-        found = [path for path in _staging_files(target) if path.exists()]
-        if not found:
-            return []
-        with _exclusive(_lock_path(target), wait=False) as held:
-            if not held:
-                return []
-            for path in found:
-                path.unlink(missing_ok=True)
-    except OSError:
-        return []
-    return found
-
-
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
     progress = job.progress
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive(_lock_path(target)):
-        staging = _staging_path(target)
-        _remove_staging(target)  # left by a load that was killed
+    with sqlite_file.exclusive(sqlite_file.lock_path(target)):
+        staging = sqlite_file.staging_path(target)
+        sqlite_file.remove_staging(target)  # left by a load that was killed
         try:
             if target.exists():
                 progress(f"copying {target.name}")
-                _copy_sqlite(target, staging)
+                sqlite_file.copy_sqlite(target, staging)
             engine = create_write_engine(sqlite_url(staging))
             try:
                 with engine.begin() as conn:
@@ -201,14 +151,14 @@ def _load_sqlite(url: str, job: _Job) -> LoadReport:
             finally:
                 engine.dispose()
             if not report.changed and target.exists():
-                _remove_staging(target)
+                sqlite_file.remove_staging(target)
                 return report
             fsync_file(staging)
             staging.replace(target)
             fsync_file(target.parent)
             return report
         except BaseException:
-            _remove_staging(target)
+            sqlite_file.remove_staging(target)
             raise
 
 
@@ -443,37 +393,3 @@ def _delete_articles(conn: Connection, slugs: Sequence[str]) -> None:
         ]
         for statement in statements:
             conn.execute(statement)
-
-
-def _copy_sqlite(source: Path, dest: Path) -> None:
-    """The working copy a load writes. When the file is all there is (no journal or WAL
-    beside it holds pages the file lacks), the kernel copies it, several times faster than
-    SQLite's page-by-page backup (docs/performance.md): the load lock is held, serving
-    processes never write, and this loader only ever replaces the file whole, so it is
-    consistent. Otherwise SQLite's backup reads it through its journal."""
-    if not any(source.with_name(source.name + suffix).exists() for suffix in _JOURNALS):
-        shutil.copyfile(source, dest)
-        return
-    src = sqlite3.connect(read_only_uri(source), uri=True)
-    dst = sqlite3.connect(dest)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
-@contextlib.contextmanager
-def _exclusive(lock_path: Path, *, wait: bool = True) -> Iterator[bool]:
-    """One load at a time per database file, across processes. Yields whether the lock is held:
-    always True when waiting for it; False at once, without waiting, when another holds it."""
-    with lock_path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

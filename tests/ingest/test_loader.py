@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ingest import loader
+from app.ingest import loader, sqlite_file
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.pipeline import ArticleFacts, build_article
@@ -219,7 +219,7 @@ def test_a_database_with_a_journal_beside_it_is_copied_through_sqlite(
     def no_plain_copy(*_: object) -> None:
         raise AssertionError("copied as a plain file")
 
-    monkeypatch.setattr(loader.shutil, "copyfile", no_plain_copy)
+    monkeypatch.setattr(sqlite_file.shutil, "copyfile", no_plain_copy)
     journal = db.with_name(db.name + "-journal")
     journal.write_bytes(b"")
     before = digest(db)
