@@ -19,6 +19,11 @@ NO_NUL = r"^[^\x00]*$"
 IdQuery = Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL)]
 # A NUL in a path id cannot match an id: the queries answer 404 (see app/queries/common.py).
 IdPath = Annotated[str, Path(max_length=200)]
+# A figure's unit code, as the figures list and an actor's figures filter on it.
+UnitQuery = Annotated[
+    str | None,
+    Query(min_length=1, max_length=20, pattern=NO_NUL, description='"USD", "percent", "year"...'),
+]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 

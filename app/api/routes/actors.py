@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import NO_NUL, IdPath, PublishedDep
+from app.api.params import NO_NUL, IdPath, PublishedDep, UnitQuery
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import ActorDetail, ActorPage, FigurePage
 from app.models.vocabulary import ActorKind, FigureKind
@@ -81,15 +81,7 @@ async def list_actor_figures(
     page: ListPageDep,
     request: Request,
     kind: FigureKind | None = None,
-    unit: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=20,
-            pattern=NO_NUL,
-            description='"USD", "percent", "year"...',
-        ),
-    ] = None,
+    unit: UnitQuery = None,
     sort: Annotated[
         related.ActorFigureSort,
         Query(

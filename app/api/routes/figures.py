@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import ListPageDep
 from app.api.errors import problem_responses
 from app.api.export import EXPORT_CONTENT
-from app.api.params import NO_NUL, IdPath, IdQuery, PublishedDep
+from app.api.params import IdPath, IdQuery, PublishedDep, UnitQuery
 from app.api.resources import facet_columns, listing, resource
 from app.models.schemas import FigurePage, FigurePublic, RelatedFigurePage
 from app.models.vocabulary import Change, FigureKind
@@ -32,15 +32,7 @@ async def list_figures(
     section: IdQuery = None,
     actor: IdQuery = None,
     kind: FigureKind | None = None,
-    unit: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=20,
-            pattern=NO_NUL,
-            description='"USD", "percent", "year"...',
-        ),
-    ] = None,
+    unit: UnitQuery = None,
     change: Annotated[
         Change | None, Query(description="Direction of the change: `rise` or `fall`.")
     ] = None,
