@@ -19,6 +19,7 @@ from app.ingest.actors import Gazetteer
 from app.ingest.affiliations import affiliate
 from app.ingest.candidates import find_candidates
 from app.ingest.countries import builtin_countries
+from app.ingest.countries_es import with_spanish_names
 from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.drafts import SentenceDraft
 from app.ingest.names import people_and_organisations
@@ -35,11 +36,13 @@ def gazetteer_for(
     curated: Curated,
     annotations: Curated | None,
     recognizer: Recognizer | None = None,
+    language: str = "en",
 ) -> ReadWith:
     """The entries to read `text` with, its body `sentences` searched for candidates and, with
-    a `recognizer`, for people and organisations (app/ingest/names.py). Raises CuratedError
-    when the annotations and the curated file disagree about a name, RecognizerError when
-    the recognizer fails."""
+    a `recognizer`, for people and organisations (app/ingest/names.py); a Spanish text
+    (`language` "es") with the countries' Spanish names too (app/ingest/countries_es.py).
+    Raises CuratedError when the annotations and the curated file disagree about a name,
+    RecognizerError when the recognizer fails."""
     try:
         user = curated.merged(annotations) if annotations is not None else curated
     except ValidationError as exc:
@@ -48,6 +51,10 @@ def gazetteer_for(
         ) from None
     builtin = builtin_countries()
     countries = _countries_under(user.actors, text, builtin.entries, builtin.ambiguous)
+    if language == "es":  # the Spanish names of every country, the curated ones included
+        spanish = with_spanish_names([*user.actors, *countries], builtin.codes)
+        user = user.model_copy(update={"actors": tuple(spanish[: len(user.actors)])})
+        countries = spanish[len(user.actors) :]
     known = Gazetteer([*user.actors, *countries], builtin.blocked)
     taken = [a.id for a in (*user.actors, *countries)]
     proposed = find_candidates(text, sentences, known, taken)

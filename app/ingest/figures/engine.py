@@ -70,8 +70,11 @@ FRACTION_WORD = re.compile(
 _CHANGERS = (*TAKERS, FigureKind.DURATION)
 
 
-def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[FigureDraft]:
-    """Every quantity in `text[start:end]`, in text order, non-overlapping, absolute offsets."""
+def extract_figures(
+    text: str, start: int = 0, end: int | None = None, language: str = "en"
+) -> list[FigureDraft]:
+    """Every quantity in `text[start:end]`, in text order, non-overlapping, absolute offsets.
+    `language` is the article's reading language ("en", "es"); the rules are English's."""
     end = len(text) if end is None else min(end, len(text))
     if heading := HEADING_NUMBER.match(text, start, end):
         start = heading.end()
