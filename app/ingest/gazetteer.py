@@ -57,7 +57,7 @@ def gazetteer_for(
         countries = spanish[len(user.actors) :]
     known = Gazetteer([*user.actors, *countries], builtin.blocked)
     taken = [a.id for a in (*user.actors, *countries)]
-    proposed = find_candidates(text, sentences, known, taken)
+    proposed = find_candidates(text, sentences, known, taken, language)
     if recognizer is not None:
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
