@@ -6,7 +6,8 @@ Unicode CLDR's Spanish territory names through babel ("Rusia", "Estados Unidos")
 forms ("Corea, República de") and the annotated ones ("Myanmar (Birmania)") are left out.
 Neither source has capitals or demonyms in Spanish, nor does countryinfo (English only), so
 those are the curated tables below: the capitals whose Spanish name differs from the English
-one the gazetteer already has ("Moscú", "Pekín", "Londres"), and the demonyms, each as its
+one the gazetteer already has ("Moscú", "Pekín", "Londres"), the curated regions' and groups'
+Spanish names ("América Latina", "sudamericano"), and the demonyms, each as its
 masculine singular, from which the feminine and plurals are made ("ruso": "rusa", "rusos",
 "rusas"; "francés": "francesa", "franceses"; "iraní": "iraníes"; "estadounidense":
 "estadounidenses"). Demonyms are lowercase, as Spanish writes them; "americano" (the continent
@@ -30,10 +31,11 @@ from collections.abc import Iterable, Mapping
 import babel
 import pycountry
 
+from app.ingest.countries import builtin_countries
 from app.ingest.curated import ActorEntry
 from app.models.vocabulary import ActorKind
 
-__all__ = ["spanish_names", "with_spanish_names"]
+__all__ = ["spanish_names", "with_spanish_names", "without_spanish_names"]
 
 # Spellings common in the Spanish press that neither source gives.
 _EXTRA_NAMES: dict[str, tuple[str, ...]] = {
@@ -174,6 +176,24 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "AE": ("emiratí",),
 }
 
+# The curated regions and groups (seed/curated.toml), by id: no package names them in Spanish.
+_REGIONS: dict[str, tuple[str, ...]] = {
+    "latin-america": ("América Latina", "Latinoamérica", "latinoamericano"),
+    "south-america": ("América del Sur", "Sudamérica", "Suramérica", "sudamericano"),
+    "caribbean": ("Caribe",),
+    "western-hemisphere": ("hemisferio occidental",),
+    "global-south": ("Sur Global",),
+    "atlantic": ("Atlántico",),
+    "the-west": ("Occidente",),
+    "eurasian-powers": ("potencias euroasiáticas",),
+}
+
+
+def _region_names(entry_id: str) -> tuple[str, ...]:
+    names = _REGIONS.get(entry_id, ())
+    return tuple(f for n in names for f in (_forms(n) if n[0].islower() and " " not in n else (n,)))
+
+
 _INVERTED = re.compile(r"[,(]")
 
 
@@ -219,19 +239,38 @@ def spanish_names() -> dict[str, tuple[str, ...]]:
 def with_spanish_names(
     entries: Iterable[ActorEntry], codes: Mapping[str, str], taken: Iterable[str] = ()
 ) -> list[ActorEntry]:
-    """`entries` with each country's Spanish names added to its aliases; `codes` maps an
-    entry's id to its ISO alpha-2 code. A name another entry has, or one of `taken`, is not
-    added."""
+    """`entries` with each country's Spanish names added to its aliases, and those of the
+    curated regions and groups (by id); `codes` maps an entry's id to its ISO alpha-2 code.
+    A name another entry has, or one of `taken`, is not added."""
     entries = list(entries)
     claimed = {n: e.id for e in entries for n in e.names} | dict.fromkeys(taken, "")
     by_code = spanish_names()
     result: list[ActorEntry] = []
     for entry in entries:
-        code = codes.get(entry.id)
-        if entry.kind != ActorKind.COUNTRY or code is None:
+        code = codes.get(entry.id) if entry.kind == ActorKind.COUNTRY else None
+        names = by_code.get(code, ()) if code is not None else _region_names(entry.id)
+        if not names:
             result.append(entry)
             continue
-        extra = [n for n in by_code.get(code, ()) if claimed.get(n, entry.id) == entry.id]
+        extra = [n for n in names if claimed.get(n, entry.id) == entry.id]
         aliases = tuple(dict.fromkeys(a for a in (*entry.aliases, *extra) if a != entry.name))
         result.append(entry.model_copy(update={"aliases": aliases}))
     return result
+
+
+def without_spanish_names(entry: ActorEntry, codes: Mapping[str, str]) -> ActorEntry:
+    """`entry` without the Spanish names `with_spanish_names` gives it (those that are not
+    also English names of it, such as "China" or "Caracas")."""
+    code = codes.get(entry.id) if entry.kind == ActorKind.COUNTRY else None
+    names = set(spanish_names().get(code, ()) if code is not None else _region_names(entry.id))
+    if not names & set(entry.aliases):
+        return entry
+    own = _english_names(entry.id)
+    aliases = tuple(a for a in entry.aliases if a not in names or a in own)
+    return entry.model_copy(update={"aliases": aliases})
+
+
+def _english_names(entry_id: str) -> frozenset[str]:
+    """The built-in country's own names (some Spanish names are English ones too: "Lima")."""
+    entry = next((e for e in builtin_countries().entries if e.id == entry_id), None)
+    return frozenset(entry.names) if entry is not None else frozenset()

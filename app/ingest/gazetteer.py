@@ -23,8 +23,9 @@ from app.ingest.countries_es import with_spanish_names
 from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.drafts import SentenceDraft
 from app.ingest.names import people_and_organisations
+from app.ingest.names_es import spanish_spans
 from app.ingest.reading import recognize
-from app.ingest.recognizer import Recognizer
+from app.ingest.recognizer import Recognized, Recognizer
 from app.ingest.stages import ReadWith
 
 __all__ = ["gazetteer_for"]
@@ -62,7 +63,7 @@ def gazetteer_for(
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
         recognized, acronyms = people_and_organisations(
-            text, sentences, recognize(text, sentences, found, recognizer), found, claimed
+            text, sentences, _spans(text, sentences, found, recognizer, language), found, claimed
         )
         proposed = [
             p.model_copy(update={"aliases": (*p.aliases, acronyms[p.id])})
@@ -82,6 +83,19 @@ def gazetteer_for(
     except ValidationError as exc:  # the rules above keep names apart; say so if they did not
         raise CuratedError(f"the gazetteers do not fit together: {problems(exc)}") from None
     return ReadWith(curated=merged, always=user.actors, blocked=builtin.blocked)
+
+
+def _spans(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    found: Gazetteer,
+    recognizer: Recognizer,
+    language: str,
+) -> list[Recognized]:
+    """The recognizer's spans; in Spanish text trimmed of what the English model takes along
+    (app/ingest/names_es.py)."""
+    spans = recognize(text, sentences, found, recognizer)
+    return spanish_spans(text, spans) if language == "es" else spans
 
 
 def _completed(

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.core.folding import fold
 from app.ingest.countries import builtin_countries
-from app.ingest.countries_es import with_spanish_names
+from app.ingest.countries_es import without_spanish_names
 from app.ingest.curated import ActorEntry, Curated, FigureOverride
 from app.ingest.drafts import FigureDraft, SectionDraft
 from app.ingest.language import UnsupportedLanguageError, detect_language, reading_language
@@ -95,9 +95,10 @@ def slugify(text: str) -> str:
 
 
 def actor_row(entry: ActorEntry) -> Actor:
-    """The stored actor; a country with its Spanish names among its aliases whatever the
-    language it was read in, so its row is the same after any article (countries_es.py)."""
-    [entry] = with_spanish_names([entry], builtin_countries().codes)
+    """The stored actor, without the Spanish names a Spanish article was read with
+    (countries_es.py): its row is the same whatever the language of the article that wrote
+    it."""
+    entry = without_spanish_names(entry, builtin_countries().codes)
     return Actor(
         id=entry.id,
         name=entry.name,

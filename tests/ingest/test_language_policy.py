@@ -114,3 +114,20 @@ def test_an_undetermined_article_is_read_as_english_and_stored_as_und(
 def test_the_pipeline_refuses_what_it_cannot_read() -> None:
     with pytest.raises(PipelineError, match=r"^french: the text is in French \(fr\)"):
         build_article(FRENCH, slug="french", source_name="french.txt", curated=Curated())
+
+
+def test_spanish_names_find_the_english_actor_and_are_not_stored(db: Path, tmp_path: Path) -> None:
+    code, output = ingest(tmp_path, SPANISH)
+    assert code == 0, output
+    with sqlite3.connect(db) as conn:
+        surfaces = conn.execute(
+            "SELECT actor_id, surface FROM mention WHERE article_id = 'article' ORDER BY start"
+        ).fetchall()
+        aliases = conn.execute("SELECT aliases FROM actor WHERE id = 'russia'").fetchone()[0]
+    assert surfaces == [
+        ("russia", "Rusia"),
+        ("venezuela", "Venezuela"),
+        ("venezuela", "Caracas"),
+    ]
+    # The row is the curated one: the language of the last article does not change it.
+    assert aliases == '["Moscow", "Russian", "Russian Federation"]'
