@@ -7,7 +7,9 @@ preposition that opens a sentence ("Para Slipak", "Según Wang", "La Unión Euro
 ("el Sr."), or a capitalised common noun alone ("El giro", "Los", "Analistas"). Here a span
 loses its leading Spanish function words and courtesy titles, and is dropped when what is left
 does not start with a capital or is a single word the text also writes in lower case
-("analistas"). docs/ingest.md has the numbers before and after.
+("analistas"); a law or plan ("Ley de …") is dropped, and a "person" whose first word heads
+organisations' names ("Comisión …") is an organisation. docs/ingest.md has the numbers
+before and after.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.ingest.candidates_es import HEAD_NOUNS_ES
 from app.ingest.recognizer import Recognized
 
 __all__ = ["spanish_spans"]
@@ -28,6 +31,12 @@ _LEADING = frozenset({
 })
 # fmt: on
 _WORD = re.compile(r"\S+")
+# A law, plan or project is no actor the recognizer should propose ("Ley de Reducción de la
+# Inflación" read as a person), as app/ingest/names.py has it for English names.
+_NAMED_THINGS = frozenset({
+    "Ley", "Plan", "Programa", "Proyecto", "Acuerdo", "Tratado", "Iniciativa", "Decreto",
+    "Gasoducto", "Oleoducto",
+})  # fmt: skip
 
 
 def spanish_spans(text: str, recognized: Iterable[Recognized]) -> list[Recognized]:
@@ -43,5 +52,9 @@ def spanish_spans(text: str, recognized: Iterable[Recognized]) -> list[Recognize
         start = words[0].start()
         if len(words) == 1 and text[start : span.end].lower() in lowered:
             continue
-        kept.append(Recognized(start, span.end, span.label))
+        if words[0][0] in _NAMED_THINGS:
+            continue
+        # "Comisión Nacional de Desarrollo" read as a person is an organisation.
+        label = "ORG" if words[0][0] in HEAD_NOUNS_ES else span.label
+        kept.append(Recognized(start, span.end, label))
     return kept
