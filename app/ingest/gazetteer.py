@@ -24,6 +24,7 @@ from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.drafts import SentenceDraft
 from app.ingest.names import people_and_organisations
 from app.ingest.names_es import spanish_spans
+from app.ingest.people_es import find_people_es
 from app.ingest.reading import recognize
 from app.ingest.recognizer import Recognized, Recognizer
 from app.ingest.stages import ReadWith
@@ -59,6 +60,8 @@ def gazetteer_for(
     known = Gazetteer([*user.actors, *countries], builtin.blocked)
     taken = [a.id for a in (*user.actors, *countries)]
     proposed = find_candidates(text, sentences, known, taken, language)
+    if language == "es":  # people introduced by a title or an office (app/ingest/people_es.py)
+        proposed += find_people_es(text, sentences, known, [*taken, *(p.id for p in proposed)])
     if recognizer is not None:
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]

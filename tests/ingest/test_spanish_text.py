@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from app.ingest.actors import Gazetteer
 from app.ingest.claims import classify_claim
 from app.ingest.countries import builtin_countries
 from app.ingest.countries_es import spanish_names, with_spanish_names, without_spanish_names
 from app.ingest.curated import ActorEntry
+from app.ingest.drafts import SentenceDraft
 from app.ingest.names_es import spanish_spans
+from app.ingest.people_es import find_people_es
 from app.ingest.recognizer import Recognized
 from app.ingest.sentences import split_sentences
 from app.ingest.speakers_es import find_speaker_es
@@ -126,4 +129,21 @@ def test_the_recognizers_spans_are_trimmed_for_spanish() -> None:
     assert [(text[s.start : s.end], s.label) for s in spanish_spans(text, spans)] == [
         ("Slipak", "PERSON"),
         ("Unión Europea", "ORG"),
+    ]
+
+
+def test_people_introduced_by_a_title_or_an_office() -> None:
+    text = (
+        "El presidente Ramón Ibáñez viajó a Quito. La ministra de Energía, Clara Soto, lo "
+        "acompañó. El Dr. Iván Petrov, economista de la Universidad Andina, dijo que sí. "
+        "Ibáñez volvió el lunes. Según el portavoz ruso, Oleg Morozov. Nadie habló con Pedro "
+        "Gil ni con el Banco Central. Lo dijo el presidente de la Comisión Andina."
+    )
+    sentences = [SentenceDraft(0, len(text), text)]
+    found = find_people_es(text, sentences, Gazetteer([]), [])
+    assert [(p.name, p.aliases, p.kind) for p in found] == [
+        ("Ramón Ibáñez", ("Ibáñez",), ActorKind.PERSON),
+        ("Clara Soto", (), ActorKind.PERSON),
+        ("Iván Petrov", (), ActorKind.PERSON),
+        ("Oleg Morozov", (), ActorKind.PERSON),
     ]
