@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from app.ingest.actors import Gazetteer
 from app.ingest.affiliations import affiliate
+from app.ingest.affiliations_es import affiliate_es
 from app.ingest.candidates import find_candidates
 from app.ingest.countries import builtin_countries
 from app.ingest.countries_es import with_spanish_names
@@ -77,6 +78,8 @@ def gazetteer_for(
         proposed, recognized = _completed(proposed, recognized)
         proposed += recognized
     entries = affiliate(text, sentences, [*user.actors, *countries, *proposed])
+    if language == "es":
+        entries = affiliate_es(text, sentences, entries)
     try:
         merged = Curated(
             actors=tuple(entries),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.ingest.actors import Gazetteer
+from app.ingest.affiliations_es import affiliate_es
 from app.ingest.claims import classify_claim
 from app.ingest.countries import builtin_countries
 from app.ingest.countries_es import spanish_names, with_spanish_names, without_spanish_names
@@ -147,3 +148,40 @@ def test_people_introduced_by_a_title_or_an_office() -> None:
         ("Iván Petrov", (), ActorKind.PERSON),
         ("Oleg Morozov", (), ActorKind.PERSON),
     ]
+
+
+def test_spanish_introductions_give_affiliations() -> None:
+    text = (
+        "Ana Ruiz, economista de la Universidad Andina, habló. La jefa del Comando Norte, la "
+        "general Eva Mora, respondió. La empresa china Minera Kun compró el 24 por ciento de "
+        "la chilena Litio Sur. El Servicio Geológico de Estados Unidos calcula reservas. El "
+        "Instituto de Estocolmo lo confirma."
+    )
+
+    def actor(id_: str, name: str, kind: ActorKind, *aliases: str) -> ActorEntry:
+        return ActorEntry(id=id_, name=name, kind=kind, aliases=aliases, reviewed=False)
+
+    entries = [
+        actor("ana-ruiz", "Ana Ruiz", ActorKind.PERSON),
+        actor("universidad-andina", "Universidad Andina", ActorKind.ORGANIZATION),
+        actor("comando-norte", "Comando Norte", ActorKind.ORGANIZATION),
+        actor("eva-mora", "Eva Mora", ActorKind.PERSON),
+        actor("minera-kun", "Minera Kun", ActorKind.COMPANY),
+        actor("litio-sur", "Litio Sur", ActorKind.COMPANY),
+        actor("sgeu", "Servicio Geológico de Estados Unidos", ActorKind.ORGANIZATION),
+        actor("instituto", "Instituto de Estocolmo", ActorKind.ORGANIZATION),
+        ActorEntry(id="china", name="China", kind=ActorKind.COUNTRY, aliases=("china",)),
+        ActorEntry(id="chile", name="Chile", kind=ActorKind.COUNTRY, aliases=("chilena",)),
+        ActorEntry(id="united-states", name="United States", kind=ActorKind.COUNTRY,
+                   aliases=("Estados Unidos",)),
+        ActorEntry(id="sweden", name="Sweden", kind=ActorKind.COUNTRY, aliases=("Estocolmo",)),
+    ]  # fmt: skip
+    sentences = [SentenceDraft(0, len(text), text)]
+    affiliated = {e.id: e.affiliation for e in affiliate_es(text, sentences, entries)}
+    assert {k: v for k, v in affiliated.items() if v is not None} == {
+        "ana-ruiz": "universidad-andina",
+        "eva-mora": "comando-norte",
+        "minera-kun": "china",
+        "litio-sur": "chile",
+        "sgeu": "united-states",
+    }
