@@ -36,6 +36,7 @@ _VERBS = (
     r"|argumentan|argumentó|estima|estiman|estimó|opina|opinan|opinó|cree|creen|escribió"
     r"|prevé|prevén|previó|concluyó|concluye|reconoció|admitió|subrayó|destacó|insistió"
     r"|precisó|apuntó|comentó|anunció|informó|alertó|reveló|manifestó|aclaró|recordó"
+    r"|alegó|alega|alegan|destacó|aseveró|sentenció|puntualizó"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
 _ACCORDING = re.compile(r"(?<![\w-])(?:[Ss]egún|[Dd]e\s+acuerdo\s+con)\s+")
@@ -69,6 +70,15 @@ _AFTER_STOPS = frozenset({
 })  # fmt: skip
 _PREPOSITIONS = frozenset({"de", "del", "en", "desde"})
 _MAX_WORDS = 12
+_ACRONYM_BEFORE = re.compile(r"(?<=\w)\s*\([A-Z][A-Za-z&-]{1,9}\)\s*,?\s*$")
+_SET_OFF_NAME = re.compile(
+    r",\s+(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñü'’-]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü'’-]+){1,3})"
+    r"\s*(?=[,.;]|$)"
+)
+_TIME_BEFORE = re.compile(
+    r"(?i:(?:el|este|esta)\s+(?:pasado\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo)|ayer|hoy|anoche)\s+"
+)
 _WORD = re.compile(r"[\w'’.&-]+")
 
 
@@ -99,6 +109,10 @@ def _is_name(phrase: str) -> bool:
 
 
 def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
+    # "el Partido Socialista Unido de Venezuela (PSUV), sostuvo": the acronym is no clause mark.
+    verb = verb_start
+    if acronym := _ACRONYM_BEFORE.search(sentence, 0, verb_start):
+        verb_start = acronym.start()
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence, 0, verb_start)]
     while words and sentence[words[-1][0] : words[-1][1]].lower() in _BETWEEN:
         words.pop()
@@ -122,7 +136,7 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     first = words[begin][0]
     # "Igor Sechin, jefe de Rosneft, dijo": of the apposition and the name, the name.
     comma = sentence.rfind(",", 0, first)
-    if "," in sentence[end:verb_start] and comma >= 0 and not sentence[comma + 1 : first].strip():
+    if "," in sentence[end:verb] and comma >= 0 and not sentence[comma + 1 : first].strip():
         outer = _subject_before(sentence, comma)
         if outer is not None and sentence[outer[0]].isupper() and not _is_name(sentence[first:end]):
             return outer
@@ -139,6 +153,24 @@ def _phrase_after(sentence: str, at: int, stops: frozenset[str]) -> tuple[int, i
     if not span:
         return None
     return span[0][0], span[-1][1]
+
+
+def _named_after(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "dijo el portavoz del Kremlin, Dmitry Peskov.": the name set off after an office."""
+    if span is None:
+        return None
+    named = _SET_OFF_NAME.match(sentence, span[1])
+    if named is None or _is_name(sentence[span[0] : span[1]]):
+        return span
+    return named.start("name"), named.end("name")
+
+
+def _without_time(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "El miércoles el presidente Donald Trump": the day is no part of the speaker."""
+    if span is None:
+        return None
+    time = _TIME_BEFORE.match(sentence, span[0], span[1])
+    return (time.end(), span[1]) if time is not None and time.end() < span[1] else span
 
 
 def _is_subject(sentence: str, span: tuple[int, int] | None) -> bool:
@@ -170,13 +202,13 @@ def find_speaker_es(text: str, start: int, end: int) -> SpeakerDraft | None:
             break
         quoted = sentence[: verb.start()].rstrip().endswith(_QUOTE_ENDS)
         if _after_verb(sentence, verb.start()):
-            found = _phrase_after(sentence, verb.end(), _AFTER_STOPS)
+            found = _named_after(sentence, _phrase_after(sentence, verb.end(), _AFTER_STOPS))
             if _is_subject(sentence, found):
                 break
             if quoted:
                 return SpeakerDraft(start + verb.start(), start + verb.start(), "")
         # "El Sr. Pérez, ministro de Petróleo, afirmó que": the subject is before the verb.
-        found = _subject_before(sentence, verb.start())
+        found = _without_time(sentence, _subject_before(sentence, verb.start()))
         if _is_subject(sentence, found):
             break
         found = None
