@@ -75,6 +75,10 @@ _SET_OFF_NAME = re.compile(
     r",\s+(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñü'’-]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü'’-]+){1,3})"
     r"\s*(?=[,.;]|$)"
 )
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:desde|en|ante|tras)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü'’-]+|ayer|hoy|anoche|este\s+\w+"
+    r"|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo))(?=\s)"
+)
 _TIME_BEFORE = re.compile(
     r"(?i:(?:el|este|esta)\s+(?:pasado\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado"
     r"|domingo)|ayer|hoy|anoche)\s+"
@@ -144,6 +148,10 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
 
 
 def _phrase_after(sentence: str, at: int, stops: frozenset[str]) -> tuple[int, int] | None:
+    # "anunció desde Moscú el presidente …", "dijo ayer el ministro …": where and when come
+    # between the verb and its subject.
+    while lead := _LEADING_ADVERBIAL.match(sentence, at):
+        at = lead.end()
     span: list[tuple[int, int]] = []
     for m in _WORD.finditer(sentence, at):
         gap = sentence[span[-1][1] if span else at : m.start()]
