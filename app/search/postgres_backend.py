@@ -24,8 +24,14 @@ from sqlalchemy.engine import Engine
 from app.models.tables import Actor
 from app.queries.published import article_meta
 from app.queries.rows import SqlAlchemyRows
-from app.search import highlight, phrases
-from app.search.aliases import ActorNames, Alternative, spans
+from app.search import highlight, phrases, stems
+from app.search.aliases import (
+    TRANSLATED_SQL,
+    ActorNames,
+    Alternative,
+    spans,
+    with_translations,
+)
 from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
 from app.search.filters import SearchFilters
 from app.search.postgres_index import CONFIG
@@ -84,10 +90,15 @@ def term_tsquery(term: Term) -> str:
 
 
 def expand(
-    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]]
+    query: ParsedQuery,
+    names: ActorNames,
+    completions: dict[int, tuple[str, ...]],
+    variants: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Group]:
     """`aliases.spans` as tsquery groups."""
-    return [Group(span.alternatives, span.named) for span in spans(query, names, completions)]
+    return [
+        Group(span.alternatives, span.named) for span in spans(query, names, completions, variants)
+    ]
 
 
 def match_all(groups: Sequence[Group]) -> str:
@@ -185,7 +196,29 @@ def correction(conn: Connection, word: str, more_than: int) -> str | None:
 
 def load_names(conn: Connection) -> ActorNames:
     rows = conn.execute(select(Actor.id, Actor.name, Actor.aliases).order_by(Actor.id)).all()  # type: ignore[call-overload]
-    return ActorNames.from_rows((r[0], r[1], list(r[2])) for r in rows)
+    translated = ((str(r[0]), str(r[1])) for r in conn.execute(text(TRANSLATED_SQL)))
+    return ActorNames.from_rows(
+        with_translations(((r[0], r[1], list(r[2])) for r in rows), translated)
+    )
+
+
+_SPELLED = text(stems.SPELLED_SQL.format(language=":language", stems=":stems")).bindparams(
+    bindparam("stems", expanding=True)
+)
+
+
+def variants(
+    conn: Connection, query: ParsedQuery, completed: dict[int, tuple[str, ...]]
+) -> dict[int, tuple[str, ...]]:
+    """backend._variants on PostgreSQL: the same words from the same table."""
+    words = stems.wanted(query)
+    if not words:
+        return {}
+    lookup: stems.Lookup = {}
+    for language, asked in stems.stems_of(words.values()).items():
+        found = conn.execute(_SPELLED, {"language": language, "stems": asked})
+        lookup[language] = stems.spelled((str(r[0]), str(r[1])) for r in found)
+    return stems.variants_for(query, lookup, completed)
 
 
 def _cut_marks(marked: str, original: str) -> str:
@@ -263,7 +296,8 @@ def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset
         return Result([], 0, limit, offset, SearchMode.ALL, facets([]), None)
     with engine.connect() as conn:
         completed = _completions(conn, query)
-        groups = expand(query, load_names(conn), completed)
+        found = variants(conn, query, completed)
+        groups = expand(query, load_names(conn), completed, found)
         mode, tsquery = SearchMode.ALL, match_all(groups)
         matches = _matches(conn, tsquery, filters)
         if not matches and len(groups) > 1:
@@ -271,7 +305,7 @@ def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset
             matches = _matches(conn, tsquery, filters)
         suggestion = None
         if mode is SearchMode.ANY or len(matches) <= FEW_MATCHES:
-            skip = {*completed, *(i for group in groups for i in group.named)}
+            skip = {*completed, *found, *(i for group in groups for i in group.named)}
             suggestion = suggest(
                 query,
                 count=lambda term: count_rows(conn, term_tsquery(term)),
