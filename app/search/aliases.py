@@ -142,8 +142,9 @@ def spans(
             alternatives = tuple(((word,), False) for word in completions[i])
         else:
             alternatives = ((terms[i].tokens, terms[i].prefix),)
-        others = tuple(((word,), False) for word in variants.get(i, ()))
-        found.append(Span(alternatives + others))
+        if i in variants:
+            alternatives += tuple(((word,), False) for word in variants[i])
+        found.append(Span(alternatives))
         i += 1
     return found
 

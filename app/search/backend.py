@@ -188,14 +188,16 @@ def _variants(
 ) -> dict[int, tuple[str, ...]]:
     """Other forms of the query's words that Spanish rows hold (stems.py); none, and no
     query, when the index has no such rows."""
+    if not data.has_stems(db):
+        return {}
     words = stems.wanted(query)
-    if not words or not data.has_stems(db):
+    if not words:
         return {}
     lookup: stems.Lookup = {}
     for language, asked in stems.stems_of(words.values()).items():
         sql = stems.SPELLED_SQL.format(language="?", stems=f"({', '.join('?' * len(asked))})")
         lookup[language] = stems.spelled(db.execute(sql, (language, *asked)))
-    return stems.variants_for(query, lookup, completed)
+    return stems.variants_for(query, words, lookup, completed)
 
 
 def search(

@@ -218,7 +218,7 @@ def variants(
     for language, asked in stems.stems_of(words.values()).items():
         found = conn.execute(_SPELLED, {"language": language, "stems": asked})
         lookup[language] = stems.spelled((str(r[0]), str(r[1])) for r in found)
-    return stems.variants_for(query, lookup, completed)
+    return stems.variants_for(query, words, lookup, completed)
 
 
 def _cut_marks(marked: str, original: str) -> str:

@@ -17,6 +17,7 @@ Both backends fill and read the table through this module, so they expand a quer
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -66,8 +67,11 @@ def stem(language: str, word: str) -> str:
     return str(_stemmer(language).stemWord(word))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def eligible(word: str) -> bool:
-    return len(word) >= MIN_LENGTH and not any(c.isdigit() for c in word)
+    return len(word) >= MIN_LENGTH and _DIGIT.search(word) is None
 
 
 def row_words(*columns: str) -> set[str]:
@@ -146,9 +150,13 @@ Lookup = dict[str, dict[str, list[str]]]  # language -> stem -> words, most rows
 
 
 def variants_for(
-    query: ParsedQuery, lookup: Lookup, completed: dict[int, tuple[str, ...]]
+    query: ParsedQuery,
+    words: dict[int, str],
+    lookup: Lookup,
+    completed: dict[int, tuple[str, ...]],
 ) -> dict[int, tuple[str, ...]]:
-    """Position -> the other forms of its word that the index holds (`lookup`).
+    """Position -> the other forms of its word (`words`: `wanted`) that the index holds
+    (`lookup`).
 
     A form is left out when it adds nothing: the word itself, a completion already offered,
     a form that the word being typed starts (its prefix matches it), and a form with the same
@@ -157,7 +165,7 @@ def variants_for(
     found: dict[int, tuple[str, ...]] = {}
     if not any(lookup.values()):
         return found
-    for i, word in wanted(query).items():
+    for i, word in words.items():
         prefix = query.terms[i].prefix
         own = completed.get(i, (word,))
         seen = {porter_stem(w) for w in own}

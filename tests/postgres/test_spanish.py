@@ -17,9 +17,9 @@ from app.core.db import sqlite_path
 from app.ingest.loader import load
 from app.ingest.seed import Seed
 from app.main import create_app
+from bench.spanish import SLUG, spanish_article
 from tests.conftest import SEED_DIR
 from tests.postgres.test_search import compare
-from tests.search.spanish import SLUG, spanish_article
 
 # Each query with the number of rows it finds in the seed and the Spanish article.
 QUERIES = {

@@ -19,9 +19,9 @@ from app.ingest.loader import load
 from app.ingest.seed import Seed
 from app.main import create_app
 from app.search import names, stems
+from bench.spanish import SLUG, spanish_article
 from tests.conftest import SEED_DIR
 from tests.search.conftest import Search
-from tests.search.spanish import SLUG, spanish_article
 
 # The claims of the Spanish article that write a form of "petrolero".
 PETROLERO = {

@@ -1,4 +1,4 @@
-"""A short Spanish article written for the search tests, and the databases that hold it."""
+"""A short Spanish article written for the search tests and benchmarks (bench/search_spanish.py)."""
 
 from __future__ import annotations
 
