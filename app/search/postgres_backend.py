@@ -18,19 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.engine import Engine
 
-from app.models.tables import Actor
 from app.queries.published import article_meta
 from app.queries.rows import SqlAlchemyRows
 from app.search import highlight, phrases, stems
 from app.search.aliases import (
-    TRANSLATED_SQL,
     ActorNames,
     Alternative,
     spans,
-    with_translations,
 )
 from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
 from app.search.filters import SearchFilters
@@ -194,12 +191,17 @@ def correction(conn: Connection, word: str, more_than: int) -> str | None:
     return closest(word, {w: int(n) for w, n in rows}, more_than=more_than)
 
 
+# Every actor with its names: its aliases, then its translated names (names.py), in one
+# statement (a round trip is a good part of a search here).
+_NAMES = text(
+    "SELECT a.id, a.name, a.aliases, array(SELECT n.name FROM search_names AS n"
+    " WHERE n.actor = a.id ORDER BY n.position) FROM actor AS a ORDER BY a.id"
+)
+
+
 def load_names(conn: Connection) -> ActorNames:
-    rows = conn.execute(select(Actor.id, Actor.name, Actor.aliases).order_by(Actor.id)).all()  # type: ignore[call-overload]
-    translated = ((str(r[0]), str(r[1])) for r in conn.execute(text(TRANSLATED_SQL)))
-    return ActorNames.from_rows(
-        with_translations(((r[0], r[1], list(r[2])) for r in rows), translated)
-    )
+    rows = conn.execute(_NAMES).all()
+    return ActorNames.from_rows((r[0], r[1], [*r[2], *r[3]]) for r in rows)
 
 
 _SPELLED = text(stems.SPELLED_SQL.format(language=":language", stems=":stems")).bindparams(
@@ -207,12 +209,37 @@ _SPELLED = text(stems.SPELLED_SQL.format(language=":language", stems=":stems")).
 )
 
 
+# Whether the index of a database at a data version has rows stemmed by other rules than
+# English (stems.py), as SQLite's IndexData.has_stems: an index without them is asked nothing
+# more, not even in a round trip. Keyed by database and version; emptied when it fills.
+_HAS_STEMS: dict[tuple[str, str], bool] = {}
+_HAS_STEMS_SQL = text("SELECT EXISTS (SELECT 1 FROM search_stems)")
+MAX_VERSIONS = 64
+
+
+def has_stems(conn: Connection, version: str | None) -> bool:
+    """True when the version is unknown (the words are then looked up, finding what is)."""
+    if version is None:
+        return True
+    key = (conn.engine.url.render_as_string(hide_password=True), version)
+    found = _HAS_STEMS.get(key)
+    if found is None:
+        found = bool(conn.execute(_HAS_STEMS_SQL).scalar_one())
+        if len(_HAS_STEMS) >= MAX_VERSIONS:
+            _HAS_STEMS.clear()
+        _HAS_STEMS[key] = found
+    return found
+
+
 def variants(
-    conn: Connection, query: ParsedQuery, completed: dict[int, tuple[str, ...]]
+    conn: Connection,
+    query: ParsedQuery,
+    completed: dict[int, tuple[str, ...]],
+    version: str | None = None,
 ) -> dict[int, tuple[str, ...]]:
     """backend._variants on PostgreSQL: the same words from the same table."""
     words = stems.wanted(query)
-    if not words:
+    if not words or not has_stems(conn, version):
         return {}
     lookup: stems.Lookup = {}
     for language, asked in stems.stems_of(words.values()).items():
@@ -285,8 +312,18 @@ def _completions(conn: Connection, query: ParsedQuery) -> dict[int, tuple[str, .
     )
 
 
-def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset: int) -> Result:
+def search(
+    engine: Engine,
+    q: str,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+    version: str | None = None,
+) -> Result:
     """`backend.search` on PostgreSQL, through the read-only engine (app/core/postgres.py).
+    `version`: the data version the service last saw (`Database.version`), which what is
+    known of the index is kept under.
 
     Blocking: call it from a worker thread, not on the event loop. Database errors surface as
     SQLAlchemy's DBAPIError, which the service answers with a 503 problem.
@@ -296,7 +333,7 @@ def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset
         return Result([], 0, limit, offset, SearchMode.ALL, facets([]), None)
     with engine.connect() as conn:
         completed = _completions(conn, query)
-        found = variants(conn, query, completed)
+        found = variants(conn, query, completed, version)
         groups = expand(query, load_names(conn), completed, found)
         mode, tsquery = SearchMode.ALL, match_all(groups)
         matches = _matches(conn, tsquery, filters)

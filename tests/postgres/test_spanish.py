@@ -17,6 +17,7 @@ from app.core.db import sqlite_path
 from app.ingest.loader import load
 from app.ingest.seed import Seed
 from app.main import create_app
+from app.search import postgres_backend
 from bench.spanish import SLUG, spanish_article
 from tests.conftest import SEED_DIR
 from tests.postgres.test_search import compare
@@ -117,3 +118,24 @@ def test_loads_and_deletes_keep_the_stems_exact_on_postgresql(
     load(url, [], seed.curated.actors, delete=[SLUG])
     assert rows(url, STEMS) == []
     assert rows(url, "SELECT count(*) FROM search_index WHERE language = 'es'") == [(0,)]
+
+
+def test_whether_the_index_has_spanish_rows_is_kept_per_data_version(
+    postgres_database: Callable[[], str], seed: Seed
+) -> None:
+    url = postgres_database()
+    load(url, seed.articles, seed.curated.actors)
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            assert postgres_backend.has_stems(conn, "7") is False
+            conn.execute(
+                text("INSERT INTO search_stems VALUES ('es', 'petroleros', 'petroler', 1)")
+            )
+            # Kept for the version it was read at; a new version reads it again.
+            assert postgres_backend.has_stems(conn, "7") is False
+            assert postgres_backend.has_stems(conn, "8") is True
+            # An unknown version always looks the words up.
+            assert postgres_backend.has_stems(conn, None) is True
+    finally:
+        engine.dispose()
