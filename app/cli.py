@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import socket
 import sqlite3
@@ -21,23 +22,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.config import ENV_PREFIX, Settings, get_settings
 from app.core.db import create_read_engine, database_exists, is_sqlite, sqlite_path
-from app.ingest.article import (
-    MAX_ARTICLE_BYTES,
-    IngestError,
-    article_slug,
-    prepare_article,
-    read_document,
-    too_large,
-)
-from app.ingest.curated import CuratedError, load_curated
-from app.ingest.fetch import FetchError, fetch, is_url
-from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
-from app.ingest.html import HTML_SUFFIXES, HTML_TYPES, looks_like_html
+from app.ingest.article import IngestError
+from app.ingest.batch import Options, Outcome, load_batch, read_batch
+from app.ingest.curated import ActorEntry, CuratedError, load_curated
+from app.ingest.fetch import FetchError
+from app.ingest.files import FileRefusedError
 from app.ingest.loader import LoadError, LoadReport, load
-from app.ingest.metadata import ArticleMeta, MetadataError, checked
+from app.ingest.metadata import MetadataError, checked
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.recognizer import RecognizerError, load_recognizer
 from app.ingest.seed import CURATED_FILE, SeedError, read_seed
+from app.ingest.sources import ARTICLE_SUFFIXES, STDIN, expand, read_facts
 from app.ingest.sqlite_file import remove_leftovers
 from app.queries.articles import list_articles as query_articles
 from app.queries.rows import SqlAlchemyRows
@@ -61,11 +56,11 @@ EXPECTED_ERRORS = (
     MetadataError,
     RecognizerError,
     FetchError,
+    FileRefusedError,
 )
 # What the database or the file system can refuse: a file that is not a database, a server that
 # does not answer, a folder that cannot be written.
 STORAGE_ERRORS = (sqlite3.DatabaseError, SQLAlchemyError, OSError)
-STDIN = "-"
 # The listing shows every article, however many, within a generous time limit.
 MAX_LISTED = 10_000_000
 LIST_TIMEOUT_MS = 60_000
@@ -161,28 +156,32 @@ def seed() -> None:
 
 @cli.command()
 def ingest(
-    source: Annotated[
-        str,
+    sources: Annotated[
+        list[str],
         typer.Argument(
-            metavar="PATH|URL|-",
-            help="The article: a UTF-8 plain-text or Markdown file, a web page (.html, or a "
-            "file that opens as HTML), an http(s):// address to fetch, or - to read standard "
-            "input. A symbolic link you name is followed; it must lead to a regular file "
-            "(no FIFO or device). `seed` refuses every link in the seed folder.",
+            metavar="PATH|URL|-...",
+            help="The articles: UTF-8 plain-text or Markdown files, web pages (.html, or a "
+            "file that opens as HTML), http(s):// addresses to fetch, folders (their .txt, .md, "
+            ".markdown and .html files), or - to read one article from standard input. A "
+            "symbolic link you name is followed; it must lead to a regular file (no FIFO or "
+            "device). `seed` refuses every link in the seed folder.",
             show_default=False,
         ),
     ],
     slug: Annotated[
         str | None,
         typer.Option(
-            help="The article's id. Default: the file name without its extension; for "
-            "standard input, the title's slug.",
+            help="The article's id (one article only). Default: the file name without its "
+            "extension; for standard input or an address, the title's slug.",
             show_default=False,
         ),
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option(help="The title to store. Default: the first line.", show_default=False),
+        typer.Option(
+            help="The title to store (one article only). Default: the first line.",
+            show_default=False,
+        ),
     ] = None,
     annotations: Annotated[
         Path | None,
@@ -194,7 +193,10 @@ def ingest(
     ] = None,
     source_url: Annotated[
         str | None,
-        typer.Option(help="Where the article was published (http or https).", show_default=False),
+        typer.Option(
+            help="Where the article was published, http or https (one article only).",
+            show_default=False,
+        ),
     ] = None,
     publisher: Annotated[
         str | None, typer.Option(help="Who published it.", show_default=False)
@@ -215,34 +217,55 @@ def ingest(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes that read several articles at once. Default: the "
+            "number of cores.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Read one article into sections, actors, figures and claims, and load it; safe to repeat.
+    """Read articles into sections, actors, figures and claims, and load them; safe to repeat.
 
-    The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was.
+    The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was. Several files (or a folder) are read by a pool of worker processes and loaded together; a file that cannot be read or loaded is reported and the others are loaded (exit status 1).
     """  # noqa: E501 - one line, or the help output breaks it mid-sentence
     settings = _settings()
     _remove_leftovers(settings)
     try:
-        with out.status("reading") as status:
-            data, source_name, stem, html, found_at = _read_source(source)
-            # Given here, a value wins over what the text's front matter or page declares,
-            # and that over the address the page was fetched from.
-            given = checked(
-                source_url=source_url,
-                publisher=publisher,
-                authors=author or [],
-                published=published,
-                language=language,
+        # Given here, a value wins over what the text's front matter or page declares,
+        # and that over the address the page was fetched from.
+        given = checked(
+            source_url=source_url,
+            publisher=publisher,
+            authors=author or [],
+            published=published,
+            language=language,
+        )
+        found = expand(sources)
+        if len(found) != 1 or found != sources:
+            single = {"--slug": slug, "--title": title, "--source-url": source_url}
+            if named := [name for name, value in single.items() if value is not None]:
+                raise _fail(f"{', '.join(named)} name one article; give one file, not several")
+            if STDIN in found:
+                raise _fail("- (standard input) is one article; give it alone")
+            if not found:
+                raise _fail(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {sources[0]}")
+            options = Options(
+                settings.seed_dir / CURATED_FILE,
+                annotations,
+                given,
+                settings.recognizer,
+                settings.recognizer_model,
             )
-            text, declared = read_document(data, source_name=source_name, html=html)
-            declared = ArticleMeta(source_url=found_at).merged(declared)
-            facts, actors = prepare_article(
-                text,
-                source_name=source_name,
-                # An empty --slug is refused like any other bad slug, not taken for none.
-                slug=slug
-                if slug is not None
-                else (article_slug(stem) if stem is not None else None),
+            _ingest_many(settings, found, options, workers or os.cpu_count() or 1)
+            return
+        with out.status("reading") as status:
+            facts, actors = read_facts(
+                found[0],
+                slug=slug,
                 title=title,
                 annotations=(
                     load_curated(annotations, follow_symlinks=True)
@@ -250,7 +273,7 @@ def ingest(
                     else None
                 ),
                 curated=load_curated(settings.seed_dir / CURATED_FILE),
-                meta=declared.merged(given),
+                given=given,
                 progress=status.update,
                 recognizer=load_recognizer(settings.recognizer, settings.recognizer_model),
             )
@@ -260,38 +283,54 @@ def ingest(
     except STORAGE_ERRORS as exc:
         raise _storage_problem(settings, exc) from None
     out.print(_summary([facts], report))
-    proposed = sorted({a.name for a in actors if not a.reviewed})
-    if proposed:
-        out.print(f"unreviewed actors proposed: {', '.join(proposed)}", highlight=False)
+    _proposed(actors)
     verdict = "updated" if report.changed else "already up to date; nothing written"
     out.print(f"{_where(settings)}: {verdict}", highlight=False)
 
 
-def _read_source(source: str) -> tuple[bytes, str, str | None, bool, str | None]:
-    """The bytes, the name to store them under, the file's stem (None for stdin or a URL),
-    whether they are a web page, and the address they were fetched from. Reads at most one
-    byte past the limit, so a huge input costs no more than a small one."""
-    if source == STDIN:
-        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-        if len(data) > MAX_ARTICLE_BYTES:
-            raise too_large("stdin", None)
-        return data, "stdin", None, looks_like_html(data), None
-    if is_url(source):
-        page = fetch(source, limit=MAX_ARTICLE_BYTES)
-        html = page.media_type in HTML_TYPES or (
-            page.media_type not in ("text/plain", "text/markdown") and looks_like_html(page.data)
+def _ingest_many(settings: Settings, sources: list[str], options: Options, workers: int) -> None:
+    """Several articles: a line on stderr as each is read, the table of those loaded, a line
+    per file that was not; exit status 1 when any was not."""
+    total = len(sources)
+    err.print(f"reading {total} articles with {min(workers, total)} workers", highlight=False)
+
+    def read(done: int, outcome: Outcome) -> None:
+        facts = outcome.facts
+        what = (
+            f"{len(facts.figures)} figures, {len(facts.claims)} claims"
+            if facts is not None
+            else f"error: {outcome.error}"
         )
-        return page.data, page.url, None, html, page.url
-    path = Path(source)
-    try:
-        # The user named this path: a link they name may be followed; a FIFO or device not.
-        data = read_regular(path, limit=MAX_ARTICLE_BYTES, follow_symlinks=True)
-    except FileTooLargeError as exc:
-        raise too_large(str(path), exc.size) from None
-    except FileRefusedError as exc:
-        raise _fail(str(exc)) from None
-    html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data)
-    return data, path.name, path.stem, html, None
+        err.print(f"[{done}/{total}] {outcome.source}: {what}", highlight=False, markup=False)
+
+    outcomes = read_batch(sources, options, workers=workers, report=read)
+    with out.status("loading") as status:
+        report = load_batch(
+            settings.database_url,
+            outcomes,
+            load_curated(options.curated_file).actors,
+            progress=status.update,
+        )
+    loaded = [o for o in outcomes if o.facts is not None and o.error is None]
+    if loaded:
+        out.print(_summary([o.facts for o in loaded if o.facts is not None], report))
+        _proposed([a for o in loaded for a in o.actors or []])
+    failed = [o for o in outcomes if o.error is not None]
+    for outcome in failed:
+        err.print(f"[bold red]error:[/] {escape(outcome.error or '')}", highlight=False)
+    verdict = "updated" if report.changed else "already up to date; nothing written"
+    out.print(
+        f"{_where(settings)}: {verdict}; {len(loaded)} of {total} articles loaded",
+        highlight=False,
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+def _proposed(actors: list[ActorEntry]) -> None:
+    proposed = sorted({a.name for a in actors if not a.reviewed})
+    if proposed:
+        out.print(f"unreviewed actors proposed: {', '.join(proposed)}", highlight=False)
 
 
 def stored_articles(url: str) -> list[dict[str, Any]]:

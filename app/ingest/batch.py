@@ -1,0 +1,196 @@
+"""Several articles in one `article-facts ingest`: read by a pool of worker processes, then
+loaded together.
+
+Reading is the costly part (the recognizer above all), and each article is read alone, so the
+files are shared out over `workers` processes (by default one per core), each taking the next
+file as it finishes one. A worker loads the language detector and the recognizer's model on its
+first article and keeps them for the rest. Workers are forked from the command's process where
+the platform can (the app's modules, already imported, are then shared, not imported again),
+spawned elsewhere. The command's process never loads a model; it collects the facts.
+
+Loading is one step for the batch, `load` as a single article has it (on SQLite one copy of the
+file, written, checked and renamed into place; on a server one transaction): every article
+that was read is written, or, when the database itself fails, none is. A file that cannot be
+read, and an article the load refuses (its text is stored already under another id; one of its
+section ids is another article's; two files of the batch make the same id), is reported with
+its file and left out, and the rest are loaded without it: one bad file does not cost the batch.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.ingest.article import IngestError
+from app.ingest.curated import ActorEntry, Curated, CuratedError, load_curated
+from app.ingest.fetch import FetchError
+from app.ingest.files import FileRefusedError
+from app.ingest.loader import IdConflictError, LoadReport, load
+from app.ingest.metadata import ArticleMeta, MetadataError
+from app.ingest.pipeline import ArticleFacts, PipelineError
+from app.ingest.recognizer import Recognizer, RecognizerError, RecognizerName, load_recognizer
+
+__all__ = ["Options", "Outcome", "load_batch", "read_batch"]
+
+# What one file can fail with; anything else is a bug and stops the command.
+FILE_ERRORS = (
+    IngestError,
+    MetadataError,
+    CuratedError,
+    PipelineError,
+    RecognizerError,
+    FetchError,
+    FileRefusedError,
+    OSError,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What every article of the batch is read with."""
+
+    curated_file: Path
+    annotations: Path | None
+    given: ArticleMeta
+    recognizer: RecognizerName
+    model: str
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One file: its facts and actors, or why it has none."""
+
+    source: str
+    facts: ArticleFacts | None = None
+    actors: list[ActorEntry] | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    options: Options
+    curated: Curated
+    annotations: Curated | None
+    recognizer: Recognizer | None
+
+
+_reader: _Reader | None = None
+
+
+def _start(options: Options) -> None:
+    """In each worker: what every article needs, once (the models load on first use)."""
+    global _reader
+    annotations = options.annotations
+    _reader = _Reader(
+        options,
+        load_curated(options.curated_file),
+        load_curated(annotations, follow_symlinks=True) if annotations is not None else None,
+        load_recognizer(options.recognizer, options.model),
+    )
+
+
+def _read(job: tuple[int, str]) -> tuple[int, Outcome]:
+    from app.ingest.sources import read_facts
+
+    index, source = job
+    assert _reader is not None
+    try:
+        facts, actors = read_facts(
+            source,
+            slug=None,
+            title=None,
+            annotations=_reader.annotations,
+            curated=_reader.curated,
+            given=_reader.options.given,
+            recognizer=_reader.recognizer,
+        )
+    except FILE_ERRORS as exc:
+        message = str(exc)
+        # A message that does not name its file (a bad front-matter value, say) is told whose.
+        return index, Outcome(
+            source, error=message if source in message else f"{source}: {message}"
+        )
+    return index, Outcome(source, facts, actors)
+
+
+def read_batch(
+    sources: Sequence[str],
+    options: Options,
+    *,
+    workers: int,
+    report: Callable[[int, Outcome], None],
+) -> list[Outcome]:
+    """Every source read, in the order given; `report(done, outcome)` as each finishes.
+    Raises what `_start` raises (a broken curated file, a recognizer that is not installed)
+    before any article is read."""
+    jobs = list(enumerate(sources))
+    found: dict[int, Outcome] = {}
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:
+        _start(options)
+        for job in jobs:
+            index, outcome = _read(job)
+            found[index] = outcome
+            report(len(found), outcome)
+        return [found[i] for i in range(len(jobs))]
+    _start(options)  # fails here, once, rather than in every worker
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # Objects that exist now are left alone by the workers' garbage collector, so their pages
+    # stay shared with this process instead of being copied on the collector's first pass.
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_start, initargs=(options,)) as pool:
+            for index, outcome in pool.imap_unordered(_read, jobs):
+                found[index] = outcome
+                report(len(found), outcome)
+    finally:
+        gc.unfreeze()
+    return [found[i] for i in range(len(jobs))]
+
+
+def load_batch(
+    url: str,
+    outcomes: Sequence[Outcome],
+    curated: Sequence[ActorEntry],
+    *,
+    progress: Callable[[str], None],
+) -> LoadReport:
+    """Loads the articles read, in one load. An article the load refuses gets the load's
+    message as its error and the load runs again without it; other load errors propagate
+    with nothing written."""
+    pending = [o for o in outcomes if o.facts is not None]
+    owners: dict[str, Outcome] = {}
+    for outcome in list(pending):
+        assert outcome.facts is not None
+        slug = outcome.facts.article.id
+        first = owners.setdefault(slug, outcome)
+        if first is not outcome:
+            outcome.error = (
+                f"{outcome.source}: makes the article id {slug!r}, as {first.source} does: "
+                "rename one of them, or ingest it alone with --slug"
+            )
+            pending.remove(outcome)
+    while True:
+        actors = {a.id: a for a in curated}
+        for outcome in pending:
+            actors.update((a.id, a) for a in outcome.actors or [])
+        try:
+            return load(
+                url,
+                [o.facts for o in pending if o.facts is not None],
+                list(actors.values()),
+                progress=progress,
+            )
+        except IdConflictError as exc:  # DuplicateTextError included
+            refused = next(
+                (o for o in pending if o.facts is not None and o.facts.article.id == exc.article),
+                None,
+            )
+            if refused is None:
+                raise
+            refused.error = f"{refused.source}: {exc}"
+            pending.remove(refused)
