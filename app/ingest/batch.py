@@ -2,11 +2,13 @@
 loaded together.
 
 Reading is the costly part (the recognizer above all), and each article is read alone, so the
-files are shared out over `workers` processes (by default one per core), each taking the next
-file as it finishes one. A worker loads the language detector and the recognizer's model on its
-first article and keeps them for the rest. Workers are forked from the command's process where
-the platform can (the app's modules, already imported, are then shared, not imported again),
-spawned elsewhere. The command's process never loads a model; it collects the facts.
+files are shared out over `workers` processes (by default one per core): the command's own
+process and `workers - 1` worker processes, each taking the next file as it finishes one (the
+command's process would otherwise sit idle, holding memory, while the others read). Each loads
+the language detector and the recognizer's model on its first article and keeps them for the
+rest. Workers are forked from the command's process before it loads any model, where the
+platform can (the app's modules, already imported, are then shared, not imported again),
+spawned elsewhere.
 
 Loading is one step for the batch, `load` as a single article has it (on SQLite one copy of the
 file, written, checked and renamed into place; on a server one transaction): every article
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,30 +130,62 @@ def read_batch(
     """Every source read, in the order given; `report(done, outcome)` as each finishes.
     Raises what `_start` raises (a broken curated file, a recognizer that is not installed)
     before any article is read."""
-    jobs = list(enumerate(sources))
+    jobs = deque(enumerate(sources))
+    total = len(jobs)
     found: dict[int, Outcome] = {}
-    workers = max(1, min(workers, len(jobs)))
-    if workers == 1:
-        _start(options)
-        for job in jobs:
-            index, outcome = _read(job)
+    lock = threading.Condition()
+    failed: list[BaseException] = []
+
+    def take() -> tuple[int, str] | None:
+        with lock:
+            return jobs.popleft() if jobs else None
+
+    def record(result: tuple[int, Outcome]) -> None:
+        with lock:
+            index, outcome = result
             found[index] = outcome
             report(len(found), outcome)
-        return [found[i] for i in range(len(jobs))]
+            lock.notify_all()
+
     _start(options)  # fails here, once, rather than in every worker
+    helpers = max(0, min(workers, total) - 1)
+    if not helpers:
+        while (job := take()) is not None:
+            record(_read(job))
+        return [found[i] for i in range(total)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Objects that exist now are left alone by the workers' garbage collector, so their pages
     # stay shared with this process instead of being copied on the collector's first pass.
     gc.freeze()
     try:
-        with context.Pool(workers, initializer=_start, initargs=(options,)) as pool:
-            for index, outcome in pool.imap_unordered(_read, jobs):
-                found[index] = outcome
-                report(len(found), outcome)
+        # Forked before this process loads any model: each worker loads its own.
+        with context.Pool(helpers, initializer=_start, initargs=(options,)) as pool:
+
+            def feed(result: tuple[int, Outcome] | None = None) -> None:
+                """Runs in the pool's result thread: records an article, sends the next."""
+                if result is not None:
+                    record(result)
+                if (job := take()) is not None:
+                    pool.apply_async(_read, (job,), callback=feed, error_callback=fail)
+
+            def fail(exc: BaseException) -> None:
+                with lock:
+                    failed.append(exc)
+                    lock.notify_all()
+
+            for _ in range(helpers):
+                feed()
+            # This process is a worker too: the command's process would otherwise wait idle.
+            while not failed and (job := take()) is not None:
+                record(_read(job))
+            with lock:
+                lock.wait_for(lambda: len(found) == total or bool(failed))
+            if failed:
+                raise failed[0]
     finally:
         gc.unfreeze()
-    return [found[i] for i in range(len(jobs))]
+    return [found[i] for i in range(total)]
 
 
 def load_batch(
