@@ -6,9 +6,9 @@ files are shared out over `workers` processes (by default one per core): the com
 process and `workers - 1` worker processes, each taking the next file as it finishes one (the
 command's process would otherwise sit idle, holding memory, while the others read). Each loads
 the language detector and the recognizer's model on its first article and keeps them for the
-rest. Workers are forked from the command's process before it loads any model, where the
-platform can (the app's modules, already imported, are then shared, not imported again),
-spawned elsewhere.
+rest. Where the platform can fork, the command's process loads both before it forks the workers,
+which start with them loaded and share their pages (and the app's modules) until they write to
+them; elsewhere the workers are spawned and each loads its own.
 
 Loading is one step for the batch, `load` as a single article has it (on SQLite one copy of the
 file, written, checked and renamed into place; on a server one transaction): every article
@@ -120,6 +120,18 @@ def _read(job: tuple[int, str]) -> tuple[int, Outcome]:
     return index, Outcome(source, facts, actors)
 
 
+def _warm() -> None:
+    """Loads the models in this process before the workers are forked from it: they start with
+    them loaded (no second second of CPU loading each) and share their pages with it until one
+    writes to them."""
+    from app.ingest.language import detect_language
+
+    assert _reader is not None
+    detect_language("The models are loaded once, before the workers start.")
+    if _reader.recognizer is not None:
+        _reader.recognizer("Warm", [(0, 4)])
+
+
 def read_batch(
     sources: Sequence[str],
     options: Options,
@@ -154,12 +166,14 @@ def read_batch(
             record(_read(job))
         return [found[i] for i in range(total)]
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    forking = "fork" in methods
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        _warm()
     # Objects that exist now are left alone by the workers' garbage collector, so their pages
     # stay shared with this process instead of being copied on the collector's first pass.
     gc.freeze()
     try:
-        # Forked before this process loads any model: each worker loads its own.
         with context.Pool(helpers, initializer=_start, initargs=(options,)) as pool:
 
             def feed(result: tuple[int, Outcome] | None = None) -> None:
