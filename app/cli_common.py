@@ -84,19 +84,28 @@ def remove_load_leftovers(settings: Settings) -> None:
         out.print(f"removed {path}: left by a load that was killed", highlight=False)
 
 
-def summary(articles: list[ArticleFacts], report: LoadReport) -> Table:
+def summary_row(facts: ArticleFacts, report: LoadReport) -> list[str]:
+    """One article's line of the summary table."""
+    slug = facts.article.id
+    return [
+        slug,
+        str(len(facts.sections)),
+        str(len({m.actor_id for m in facts.mentions})),
+        str(len(facts.figures)),
+        str(len(facts.claims)),
+        "written" if slug in report.written else "unchanged",
+    ]
+
+
+def summary_table(rows: list[list[str]]) -> Table:
     table = Table("article", "sections", "actors", "figures", "claims", "status")
-    for facts in articles:
-        slug = facts.article.id
-        table.add_row(
-            slug,
-            str(len(facts.sections)),
-            str(len({m.actor_id for m in facts.mentions})),
-            str(len(facts.figures)),
-            str(len(facts.claims)),
-            "written" if slug in report.written else "unchanged",
-        )
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def summary(articles: list[ArticleFacts], report: LoadReport) -> Table:
+    return summary_table([summary_row(facts, report) for facts in articles])
 
 
 def where(settings: Settings) -> str:

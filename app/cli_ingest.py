@@ -20,6 +20,8 @@ from app.cli_common import (
     remove_load_leftovers,
     storage_problem,
     summary,
+    summary_row,
+    summary_table,
     where,
 )
 from app.core.config import Settings
@@ -30,6 +32,10 @@ from app.ingest.metadata import checked
 from app.ingest.recognizer import load_recognizer
 from app.ingest.seed import CURATED_FILE
 from app.ingest.sources import ARTICLE_SUFFIXES, STDIN, expand, read_facts
+
+# Articles read, then loaded, at a time: one load (one copy of a SQLite file) per 200 articles,
+# and at most 200 articles' facts in memory.
+LOAD_EVERY = 200
 
 
 def ingest(
@@ -167,38 +173,51 @@ def ingest(
 
 def _ingest_many(settings: Settings, sources: list[str], options: Options, workers: int) -> None:
     """Several articles: a line on stderr as each is read, the table of those loaded, a line
-    per file that was not; exit status 1 when any was not."""
+    per file that was not; exit status 1 when any was not. Read and loaded LOAD_EVERY at a
+    time, so the facts held at once stay bounded (some 200 KB an article) however many files."""
     total = len(sources)
     err.print(f"reading {total} articles with {min(workers, total)} workers", highlight=False)
+    curated = load_curated(options.curated_file).actors
+    rows: list[list[str]] = []
+    proposed: set[str] = set()
+    failed: list[str] = []
+    owners: dict[str, str] = {}
+    changed = False
+    for start in range(0, total, LOAD_EVERY):
 
-    def read(done: int, outcome: Outcome) -> None:
-        facts = outcome.facts
-        what = (
-            f"{len(facts.figures)} figures, {len(facts.claims)} claims"
-            if facts is not None
-            else f"error: {outcome.error}"
-        )
-        err.print(f"[{done}/{total}] {outcome.source}: {what}", highlight=False, markup=False)
+        def read(done: int, outcome: Outcome, start: int = start) -> None:
+            facts = outcome.facts
+            what = (
+                f"{len(facts.figures)} figures, {len(facts.claims)} claims"
+                if facts is not None
+                else f"error: {outcome.error}"
+            )
+            err.print(
+                f"[{start + done}/{total}] {outcome.source}: {what}", highlight=False, markup=False
+            )
 
-    outcomes = read_batch(sources, options, workers=workers, report=read)
-    with out.status("loading") as status:
-        report = load_batch(
-            settings.database_url,
-            outcomes,
-            load_curated(options.curated_file).actors,
-            progress=status.update,
-        )
-    loaded = [o for o in outcomes if o.facts is not None and o.error is None]
-    if loaded:
-        out.print(summary([o.facts for o in loaded if o.facts is not None], report))
-        _proposed([a for o in loaded for a in o.actors or []])
-    failed = [o for o in outcomes if o.error is not None]
-    for outcome in failed:
-        err.print(f"[bold red]error:[/] {escape(outcome.error or '')}", highlight=False)
-    verdict = "updated" if report.changed else "already up to date; nothing written"
+        part = sources[start : start + LOAD_EVERY]
+        outcomes = read_batch(part, options, workers=workers, report=read)
+        with out.status("loading") as status:
+            report = load_batch(
+                settings.database_url, outcomes, curated, owners=owners, progress=status.update
+            )
+        changed |= report.changed
+        for outcome in outcomes:
+            if outcome.error is not None:
+                failed.append(outcome.error)
+            elif outcome.facts is not None:
+                rows.append(summary_row(outcome.facts, report))
+                proposed |= {a.name for a in outcome.actors or [] if not a.reviewed}
+    if rows:
+        out.print(summary_table(rows))
+    if proposed:
+        out.print(f"unreviewed actors proposed: {', '.join(sorted(proposed))}", highlight=False)
+    for error in failed:
+        err.print(f"[bold red]error:[/] {escape(error)}", highlight=False)
+    verdict = "updated" if changed else "already up to date; nothing written"
     out.print(
-        f"{where(settings)}: {verdict}; {len(loaded)} of {total} articles loaded",
-        highlight=False,
+        f"{where(settings)}: {verdict}; {len(rows)} of {total} articles loaded", highlight=False
     )
     if failed:
         raise typer.Exit(1)

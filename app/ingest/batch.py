@@ -10,7 +10,8 @@ rest. Where the platform can fork, the command's process loads both before it fo
 which start with them loaded and share their pages (and the app's modules) until they write to
 them; elsewhere the workers are spawned and each loads its own.
 
-Loading is one step for the batch, `load` as a single article has it (on SQLite one copy of the
+Loading is one step for the batch (the command reads and loads 200 files at a time: app/
+cli_ingest.py), `load` as a single article has it (on SQLite one copy of the
 file, written, checked and renamed into place; on a server one transaction): every article
 that was read is written, or, when the database itself fails, none is. A file that cannot be
 read, and an article the load refuses (its text is stored already under another id; one of its
@@ -207,20 +208,22 @@ def load_batch(
     outcomes: Sequence[Outcome],
     curated: Sequence[ActorEntry],
     *,
+    owners: dict[str, str],
     progress: Callable[[str], None],
 ) -> LoadReport:
     """Loads the articles read, in one load. An article the load refuses gets the load's
     message as its error and the load runs again without it; other load errors propagate
-    with nothing written."""
+    with nothing written. `owners` maps each article id to the source that made it, across
+    the loads of one command: a second source making the same id is refused, not loaded
+    over the first."""
     pending = [o for o in outcomes if o.facts is not None]
-    owners: dict[str, Outcome] = {}
     for outcome in list(pending):
         assert outcome.facts is not None
         slug = outcome.facts.article.id
-        first = owners.setdefault(slug, outcome)
-        if first is not outcome:
+        first = owners.setdefault(slug, outcome.source)
+        if first != outcome.source:
             outcome.error = (
-                f"{outcome.source}: makes the article id {slug!r}, as {first.source} does: "
+                f"{outcome.source}: makes the article id {slug!r}, as {first} does: "
                 "rename one of them, or ingest it alone with --slug"
             )
             pending.remove(outcome)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from app import cli
+from app import cli, cli_ingest
 from app.core.config import get_settings
+from app.ingest.batch import Outcome
 from app.ingest.recognizer import spacy_installed
 from tests.conftest import SEED_DIR
 from tests.ingest.answer_keys import DATA
@@ -175,3 +176,36 @@ def test_workers_with_the_recognizer_store_what_one_process_stores(
         assert conn.execute("SELECT id, kind FROM actor WHERE name = 'Intel'").fetchall() == [
             ("intel", "organization")
         ]
+
+
+def test_a_long_batch_is_loaded_a_part_at_a_time(
+    db: Path, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.cli_ingest.LOAD_EVERY", 2)
+    loads: list[list[str]] = []
+    real = cli_ingest.load_batch
+
+    def counted(url: str, outcomes: list[Outcome], *args: object, **kwargs: object) -> object:
+        loads.append([Path(o.source).name for o in outcomes])
+        return real(url, outcomes, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli_ingest, "load_batch", counted)
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(DATA / "venezuela-output.txt", other / "chips-race.txt")
+    code, output = ingest(str(folder), str(other / "chips-race.txt"))
+    assert code == 1, output
+    assert loads == [["arctic-route.md", "chips-race.txt"], ["gulf-energy.txt", "chips-race.txt"]]
+    assert progress(output)[0] == ["[1/4]", "[2/4]", "[3/4]", "[4/4]"]
+    # The id an earlier part loaded is not loaded over by a later part.
+    assert (
+        f"error: {other / 'chips-race.txt'}: makes the article id 'chips-race', as "
+        f"{folder / 'chips-race.txt'} does: rename one of them, or ingest it alone with --slug"
+    ) in output
+    assert f"{db}: updated; 3 of 4 articles loaded" in output
+    assert output.count("│ written │") == 3
+    assert stored(db) == [
+        ("arctic-route", "arctic-route.md"),
+        ("chips-race", "chips-race.txt"),
+        ("gulf-energy", "gulf-energy.txt"),
+    ]
