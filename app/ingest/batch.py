@@ -26,6 +26,7 @@ import multiprocessing
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,12 +34,12 @@ from app.ingest.article import IngestError
 from app.ingest.curated import ActorEntry, Curated, CuratedError, load_curated
 from app.ingest.fetch import FetchError
 from app.ingest.files import FileRefusedError
-from app.ingest.loader import IdConflictError, LoadReport, load
+from app.ingest.loader import IdConflictError, LoadError, LoadReport, load
 from app.ingest.metadata import ArticleMeta, MetadataError
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.recognizer import Recognizer, RecognizerError, RecognizerName, load_recognizer
 
-__all__ = ["Options", "Outcome", "load_batch", "read_batch"]
+__all__ = ["BatchError", "Options", "Outcome", "load_batch", "read_batch"]
 
 # What one file can fail with; anything else is a bug and stops the command.
 FILE_ERRORS = (
@@ -51,6 +52,10 @@ FILE_ERRORS = (
     FileRefusedError,
     OSError,
 )
+
+
+class BatchError(LoadError):
+    """A worker process failed: nothing of the files read with it is loaded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,31 +179,43 @@ def read_batch(
     # Objects that exist now are left alone by the workers' garbage collector, so their pages
     # stay shared with this process instead of being copied on the collector's first pass.
     gc.freeze()
+    # An executor, not multiprocessing's Pool: a worker that dies (killed, out of memory) fails
+    # its article's future, where a Pool would start another and wait for the lost article.
+    pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_start, initargs=(options,))
     try:
-        with context.Pool(helpers, initializer=_start, initargs=(options,)) as pool:
 
-            def feed(result: tuple[int, Outcome] | None = None) -> None:
-                """Runs in the pool's result thread: records an article, sends the next."""
-                if result is not None:
-                    record(result)
-                if (job := take()) is not None:
-                    pool.apply_async(_read, (job,), callback=feed, error_callback=fail)
-
-            def fail(exc: BaseException) -> None:
-                with lock:
-                    failed.append(exc)
-                    lock.notify_all()
-
-            for _ in range(helpers):
-                feed()
-            # This process is a worker too: the command's process would otherwise wait idle.
-            while not failed and (job := take()) is not None:
-                record(_read(job))
+        def fail(exc: BaseException) -> None:
             with lock:
-                lock.wait_for(lambda: len(found) == total or bool(failed))
-            if failed:
-                raise failed[0]
+                failed.append(exc)
+                lock.notify_all()
+
+        def feed(done: Future[tuple[int, Outcome]] | None = None) -> None:
+            """Runs in the executor's thread: records an article, sends the next."""
+            if done is not None:
+                if (exc := done.exception()) is not None:
+                    fail(exc)
+                    return
+                record(done.result())
+            if not failed and (job := take()) is not None:
+                try:
+                    pool.submit(_read, job).add_done_callback(feed)
+                except RuntimeError as exc:  # the pool is broken
+                    fail(exc)
+
+        for _ in range(helpers):
+            feed()
+        # This process is a worker too: the command's process would otherwise wait idle.
+        while not failed and (job := take()) is not None:
+            record(_read(job))
+        with lock:
+            lock.wait_for(lambda: len(found) == total or bool(failed))
+        if failed:
+            raise BatchError(
+                f"a worker process failed ({type(failed[0]).__name__}: {failed[0]}); "
+                "none of the articles read beside it was loaded"
+            ) from failed[0]
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
     return [found[i] for i in range(total)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 from app import cli, cli_ingest
 from app.core.config import get_settings
+from app.ingest import batch
 from app.ingest.batch import Outcome
 from app.ingest.recognizer import spacy_installed
 from tests.conftest import SEED_DIR
@@ -209,3 +211,28 @@ def test_a_long_batch_is_loaded_a_part_at_a_time(
         ("chips-race", "chips-race.txt"),
         ("gulf-energy", "gulf-energy.txt"),
     ]
+
+
+_COMMAND = os.getpid()
+_READ = batch._read
+
+
+def _dies_in_a_worker(job: tuple[int, str]) -> tuple[int, Outcome]:
+    """Reads in the command's process; a forked worker dies, as if killed for memory."""
+    if os.getpid() != _COMMAND:
+        os._exit(9)
+    return _READ(job)
+
+
+def test_a_worker_that_dies_fails_the_command_instead_of_hanging(
+    db: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "_read", _dies_in_a_worker)
+    code, output = ingest(str(folder), "--workers", "2")
+    assert code == 1, output
+    assert output.splitlines()[-1] == (
+        "error: a worker process failed (BrokenProcessPool: A process in the process pool was "
+        "terminated abruptly while the future was running or pending.); none of the articles "
+        "read beside it was loaded"
+    )
+    assert not db.exists()
