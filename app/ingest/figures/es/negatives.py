@@ -1,0 +1,54 @@
+"""Spanish numbers that are no quantity: names, clock times and scores.
+
+As in English (`figures/negatives.py`): a number right after a capitalised word names
+something ("Su-30" is caught by the hyphen; "Boeing 737", "Junín 6", "Agenda 2030"), unless
+the word starts a sentence or an amount ("En 2017", "Desde 2005", "Unos 500", "Más de 3");
+a clock time ("08:15 h", "10.30 horas", "a las 9") and a score ("empataron 2-2") hold none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.ingest.figures.es.dates import MONTHS
+from app.ingest.figures.es.words import fold
+from app.ingest.figures.money import CODES
+
+_NOT_NAMES = {
+    "el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "en", "y", "o", "a",
+    "al", "con", "por", "para", "desde", "hasta", "entre", "hacia", "sobre", "tras", "durante",
+    "segun", "que", "su", "sus", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas",
+    "mas", "menos", "cerca", "casi", "alrededor", "aproximadamente", "solo", "apenas",
+    "hace", "antes", "despues", "ya", "no", "si", "pero", "aunque", "mientras", "como", "cuando",
+    "donde", "fue", "es", "son", "era", "han", "ha", "habia", "tiene", "tienen", "otros",
+    "otras", "otro", "otra", "todos", "todas", "cada", "ambos", "varios", "muchos", "pocos",
+    "hoy", "ayer", "manana", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
+    "domingo", "subio", "cayo", "bajo", "crecio", "aumento", "supero",
+}  # fmt: skip
+_NAMED = re.compile(
+    r"(?<![\w.])(?-i:(?P<name>[A-ZÁÉÍÓÚÑ][\w&’'.-]*[\w&]|[A-Z]))\s+(?:N[oº°]\.?\s*)?"
+    r"(?P<number>\d+)(?![\w%:/-]|[.,]\d|\s*(?:%|por\s+cien|[-–]\s*\d))"
+    r"(?!\s+(?:mil|millones|mill[oó]n|billones|bill[oó]n|millardos)\b)",
+)
+_CLOCK = re.compile(
+    r"(?<![\w.:,])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*h\b|\s*horas\b)?"
+    r"|\.[0-5]\d\s*(?:h\b|horas\b))",
+    re.I,
+)
+_SCORE = re.compile(
+    r"\b(?:empat\w*|gan\w*|venci\w*|perdi\w*|derrot\w*|marcador|partido|goles?)\b[^.;\d]{0,20}?"
+    r"(?P<score>(?<![\w.,])\d{1,2}\s*[-–]\s*\d{1,2})(?![\w%-]|[.,]\d)",
+    re.I,
+)
+
+
+def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans in `text[start:end]` that hold a number but no quantity."""
+    spans: list[tuple[int, int]] = []
+    for m in _NAMED.finditer(text, start, end):
+        name = fold(m["name"].rstrip("."))
+        if name not in _NOT_NAMES and name not in MONTHS and m["name"] not in CODES:
+            spans.append(m.span("number"))
+    spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
+    spans.extend(m.span("score") for m in _SCORE.finditer(text, start, end))
+    return spans

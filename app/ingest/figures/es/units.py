@@ -1,0 +1,77 @@
+"""Spanish units of measure, each to the unit the English table (`figures/units.py`) reports.
+
+The codes are pint's, as in English: "1,17 millones de barriles por día" is 1170000 "oil_bbl/d",
+"600.000 toneladas" 600000 "t", "325 kilómetros" "km", "190.000 metros cuadrados" "m**2".
+A rate is "por día", "al día", "diarios", "al año", "anuales" ("toneladas anuales" is "t/a").
+"veces" ("tres veces") is "times". "libras" are money (pounds sterling), never weight.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from app.ingest.figures.units import TIMES, canonical
+
+_ROWS: tuple[tuple[str, str], ...] = (
+    (r"kil[oó]metros?\s+cuadrados?|km2|km²", "kilometer**2"),
+    (r"millas?\s+cuadradas?", "mile**2"),
+    (r"metros?\s+cuadrados?|m2|m²", "meter**2"),
+    (r"kil[oó]metros?\s+por\s+hora|km/h", "kilometer/hour"),
+    (r"millas?\s+por\s+hora", "mile/hour"),
+    (r"nudos?", "knot"),
+    (r"kil[oó]metros?|km", "kilometer"),
+    (r"cent[ií]metros?\s+c[uú]bicos?|cc|cm3", "centimeter**3"),
+    (r"cent[ií]metros?|cm", "centimeter"),
+    (r"mil[ií]metros?|mm", "millimeter"),
+    (r"metros?\s+c[uú]bicos?|m3|m³", "meter**3"),
+    (r"metros?", "meter"),
+    (r"millas?\s+n[aá]uticas?", "nautical_mile"),
+    (r"millas?", "mile"),
+    (r"pies?\s+c[uú]bicos?", "foot**3"),
+    (r"pies", "foot"),
+    (r"pulgadas?", "inch"),
+    (r"yardas?", "yard"),
+    (r"hect[aá]reas?", "hectare"),
+    (r"acres?", "acre"),
+    (r"toneladas?(?:\s+m[eé]tricas?)?", "metric_ton"),
+    (r"kilogramos?|kilos?|kg", "kilogram"),
+    (r"miligramos?|mg", "milligram"),
+    (r"gramos?", "gram"),
+    (r"onzas?", "ounce"),
+    (r"mililitros?|ml", "milliliter"),
+    (r"litros?", "liter"),
+    (r"galones|gal[oó]n", "gallon"),
+    (r"barriles\s+(?:diarios|por\s+d[ií]a|al\s+d[ií]a)|bpd|b/d", "oil_barrel/day"),
+    (r"barriles|barril", "oil_barrel"),
+    (r"teravatios?[-\s]hora|(?-i:TWh)", "terawatt_hour"),
+    (r"gigavatios?[-\s]hora|(?-i:GWh)", "gigawatt_hour"),
+    (r"megavatios?[-\s]hora|(?-i:MWh)", "megawatt_hour"),
+    (r"kilovatios?[-\s]hora|(?-i:kWh)", "kilowatt_hour"),
+    (r"gigavatios?|(?-i:GW)", "gigawatt"),
+    (r"megavatios?|(?-i:MW)", "megawatt"),
+    (r"kilovatios?|(?-i:kW)", "kilowatt"),
+    (r"vatios?", "watt"),
+    (r"grados?\s+(?:celsius|cent[ií]grados)|°\s?C", "degree_Celsius"),
+    (r"grados?\s+fahrenheit|°\s?F", "degree_Fahrenheit"),
+)
+_TIMES = r"veces"
+UNIT = "|".join([*(p for p, _ in _ROWS), _TIMES])
+"""Every Spanish unit as written: a regex source with no groups, to embed after a number."""
+RATE = (
+    r"\s+(?:por|al|a\s+la)\s+(?P<per>d[ií]a|a[nñ]o|mes|semana)\b"
+    r"|\s+(?P<adj>diari[oa]s|anuales|mensuales|semanales)\b"
+)
+_PER = {"dia": "day", "día": "day", "ano": "year", "año": "year", "mes": "month"}
+_PER |= {"semana": "week", "diarios": "day", "diarias": "day", "anuales": "year"}
+_PER |= {"mensuales": "month", "semanales": "week"}
+
+
+def measure_unit(word: str, per: str | None) -> tuple[str, Decimal]:
+    """The code for a Spanish unit as written, with its rate ("día", "anuales")."""
+    if re.fullmatch(_TIMES, word, re.I):
+        return TIMES, Decimal(1)
+    unit = next(u for p, u in _ROWS if re.fullmatch(p, word, re.I))
+    if per:
+        unit = f"{unit}/{_PER[per.lower()]}"
+    return canonical(unit), Decimal(1)

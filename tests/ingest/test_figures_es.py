@@ -1,0 +1,141 @@
+"""Spanish figures, one family at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.figures import extract_figures
+from app.ingest.figures.es.numbers import parse_number
+
+Row = tuple[str, str, float | None, str | None, str, str | None, str | None, str | None]
+
+
+def rows(text: str) -> list[Row]:
+    return [
+        (
+            f.quote,
+            f.kind.value,
+            f.value,
+            f.unit,
+            f.comparator.value,
+            None if f.change is None else f.change.value,
+            f.period_start,
+            f.period_end,
+        )
+        for f in extract_figures(text, language="es")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17.000", 17000),
+        ("1,17", 1.17),
+        ("1.234.567,5", 1234567.5),
+        ("1 234 567", 1234567),
+        ("diecisiete", 17),
+        ("dos mil trescientos cuarenta y siete", 2347),
+        ("tres billones", 3e12),
+        ("dos mil millones", 2e9),
+        ("veintiún millones", 21e6),
+        ("cuarenta y siete coma veintiocho", 47.28),
+        ("dos tercios", 2 / 3),
+        ("tres veintiunavos", 3 / 21),
+        ("uno sobre cuatro", 0.25),
+    ],
+)
+def test_numbers_as_spanish_writes_them(text: str, expected: float) -> None:
+    value = parse_number(text)
+    assert value is not None
+    assert float(value) == pytest.approx(expected, rel=1e-12)
+
+
+def test_money_scales_and_currencies() -> None:
+    text = (
+        "El fondo invirtió 4.200 millones de dólares, US$ 350 millones más que Pekín, y "
+        "prometió 12.000 millones de euros, 900 millones de yuanes, 2 billones de bolívares "
+        "y 75.000 rublos."
+    )
+    assert rows(text) == [
+        ("4.200 millones de dólares", "money", 4.2e9, "USD", "eq", None, None, None),
+        ("US$ 350 millones", "money", 3.5e8, "USD", "eq", "rise", None, None),
+        ("12.000 millones de euros", "money", 1.2e10, "EUR", "eq", None, None, None),
+        ("900 millones de yuanes", "money", 9e8, "CNY", "eq", None, None, None),
+        ("2 billones de bolívares", "money", 2e12, "VES", "eq", None, None, None),
+        ("75.000 rublos", "money", 75000, "RUB", "eq", None, None, None),
+    ]
+
+
+def test_percents_fractions_and_comparators() -> None:
+    text = (
+        "Alrededor del 45% de los votos fue para la oposición; más de la mitad de los "
+        "diputados y casi dos tercios de los alcaldes la apoyan, y el paro bajó 1,5 puntos "
+        "porcentuales."
+    )
+    assert rows(text) == [
+        ("Alrededor del 45%", "percent", 45, "percent", "approx", None, None, None),
+        ("más de la mitad", "percent", 50, "percent", "gt", None, None, None),
+        ("casi dos tercios", "percent", 200 / 3, "percent", "approx", None, None, None),
+        ("1,5 puntos porcentuales", "percent", 1.5, "percentage point", "eq", "fall", None, None),
+    ]
+
+
+def test_dates_are_never_counts() -> None:
+    text = (
+        "El 3 de marzo firmaron el acta; la anterior es del 26-11-18 y la primera del 9 de "
+        "julio de 2001."
+    )
+    assert rows(text) == [
+        ("3 de marzo", "date", None, None, "eq", None, None, None),
+        ("26-11-18", "date", None, None, "eq", None, "2018-11-26", "2018-11-26"),
+        ("9 de julio de 2001", "date", None, None, "eq", None, "2001-07-09", "2001-07-09"),
+    ]
+
+
+def test_periods_lend_their_time_to_the_clause() -> None:
+    text = "Entre 2009 y 2014 el puerto movió unas 800.000 toneladas anuales de soja."
+    assert rows(text) == [
+        ("Entre 2009 y 2014", "period", None, None, "eq", None, "2009", "2014"),
+        (
+            "unas 800.000 toneladas anuales",
+            "measure",
+            800000,
+            "t/a",
+            "approx",
+            None,
+            "2009",
+            "2014",
+        ),
+    ]
+    assert rows("De 2019 a 2024 la flota creció hasta 40 buques.")[0][6:] == ("2019", "2024")
+    assert rows("Para 2030 habrá 12 reactores.") == [
+        ("Para 2030", "period", None, None, "eq", None, None, "2030"),
+        ("12 reactores", "count", 12, None, "eq", None, None, "2030"),
+    ]
+
+
+def test_ranges_are_one_figure() -> None:
+    [figure] = extract_figures("Costaría entre 5 y 7 millones de dólares.", language="es")
+    assert (figure.quote, figure.value, figure.value_max, figure.unit) == (
+        "entre 5 y 7 millones de dólares",
+        5e6,
+        7e6,
+        "USD",
+    )
+
+
+def test_changes_and_bounding_verbs() -> None:
+    text = (
+        "Las ventas cayeron un 12% y las compras aumentaron 4 por ciento; la deuda superó el 90%."
+    )
+    assert [(r[0], r[4], r[5]) for r in rows(text)] == [
+        ("12%", "eq", "fall"),
+        ("4 por ciento", "eq", "rise"),
+        ("90%", "gt", None),
+    ]
+
+
+def test_words_count_only_before_a_plural_noun() -> None:
+    assert rows("Un acuerdo llevó a tres ministros y un asesor a Pekín.") == [
+        ("tres ministros", "count", 3, None, "eq", None, None, None),
+    ]
