@@ -37,7 +37,7 @@ from app.ingest.figures.es.comparators import (
     change,
     comparator,
 )
-from app.ingest.figures.es.numbers import NUMBER, SCALE, parse_number, scale_factor
+from app.ingest.figures.es.numbers import HALF, NUMBER, SCALE, half, parse_number, scale_factor
 from app.ingest.figures.es.words import accented, fold
 from app.models.vocabulary import Comparator, FigureKind
 
@@ -70,14 +70,14 @@ _DURATION = r"a[nñ]os?|meses|mes|semanas?|d[ií]as?|d[eé]cadas?|siglos?|horas?
 QUANTITY = re.compile(
     r"(?<![\w.,])"
     rf"(?:(?P<cmp>{ALL_COMPARATORS})\s+(?:(?P<article>{ARTICLE})\s+)?)?"
-    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?)?"
+    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?|(?P<code_dollar>[a-z]{{3}})\$\s?)?"
     r"(?P<sign>[-−](?=\d))?"
     rf"(?P<num>{NUMBER})"
-    rf"(?P<scale>{SCALE})?"
+    rf"(?P<scale>{SCALE})?(?P<half>{HALF})?"
     r"(?:\s?(?P<percent>%)"
     r"|\s+(?P<percent_word>puntos?\s+porcentual(?:es)?|por\s*cien(?:to)?)\b"
     rf"|\s+(?:de\s+)?(?P<currency>{_CURRENCY})\b"
-    rf"|\s?(?-i:(?P<code_after>{_CODE}))\b"
+    rf"|\s?(?-i:(?P<code_after>{_CODE}))(?:\b|\$)(?P<scale_after>{SCALE})?"
     rf"|\s?(?P<symbol_after>{_SYMBOL_AFTER})"
     r"|\s+(?P<cents>centavos?|c[eé]ntimos?|peniques?)\b"
     rf"|(?:\s*|\s+de\s+)(?P<unit>{units.UNIT})(?:{units.RATE})?(?!\w)"
@@ -142,15 +142,18 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         return None
     if m["sign"]:
         number = -number
-    value = number * scale_factor(m["scale"])
+    value = number * scale_factor(m["scale"]) * scale_factor(m["scale_after"])
+    if m["half"]:
+        value += half(m["num"], m["scale"])
     in_words = not (m["num"][0].isdigit() or m["num"][0] == ",")
     cmp = fold(m["cmp"] or "")
     bound = comparator(m["cmp"])
     start = m.start()
-    number_end = m.end("scale") if m["scale"] else m.end("num")
-    money_marks = ("symbol", "code", "symbol_after", "code_after", "cents", "currency")
+    number_end = m.end("half") if m["half"] else m.end("scale") if m["scale"] else m.end("num")
+    money_marks: tuple[str, ...] = ("symbol", "code", "code_dollar", "symbol_after")
+    money_marks += ("code_after", "cents", "currency")
     plain = not any(m[g] for g in (*money_marks, "scale", "percent", "percent_word"))
-    plain = plain and not any(m[g] for g in ("unit", "duration", "sign"))
+    plain = plain and not any(m[g] for g in ("unit", "duration", "sign", "half"))
 
     if plain and is_year(m["num"]) and not (m["noun"] and cmp and cmp not in TEMPORAL):
         year = m["num"]
@@ -175,7 +178,7 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     if m["cents"]:
         hundredths = money.HUNDREDTHS[fold(m["cents"])]
         return make(FigureKind.MONEY, m.end(), value / 100, hundredths, None)
-    code = m["code"] or m["code_after"]
+    code = m["code"] or m["code_after"] or _code(m["code_dollar"])
     symbol = m["symbol"] or m["symbol_after"]
     currency = (
         money.SYMBOLS[symbol]
@@ -190,6 +193,7 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         stop = m.end("currency") if m["currency"] else number_end
         stop = m.end("symbol_after") if m["symbol_after"] else stop
         stop = m.end("code_after") if m["code_after"] else stop
+        stop = m.end("scale_after") if m["scale_after"] else stop
         return make(FigureKind.MONEY, stop, value, currency, None)
     if m["percent"] or m["percent_word"]:
         point = "punto" in (m["percent_word"] or "").lower()
@@ -214,7 +218,13 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
 
 def _scaled_words(words: str) -> bool:
     """ "tres millones", "dos mil": spelled numbers with a scale stand alone as counts."""
-    return re.search(r"\b(?:mil|mill[oó]n|millones|bill[oó]n|billones)\b", words, re.I) is not None
+    scaled = r"\b(?:mil|mill[oó]n|millones|bill[oó]n|billones|docenas?)\b"
+    return re.search(scaled, words, re.I) is not None
+
+
+def _code(letters: str | None) -> str | None:
+    """ "MXN$", "usd$": a code written before a dollar sign, when it is a currency's."""
+    return letters.upper() if letters and letters.upper() in english_money.CURRENCIES else None
 
 
 def _names_a_model(text: str, start: int) -> bool:

@@ -3,7 +3,8 @@
 1. negatives (names, clock times, scores) claim their spans first;
 2. candidates in two tiers, times then amounts; within a tier leftmost-longest, on equal
    spans the rule listed first ("desde 2006" beats the year inside it);
-3. joins: two amounts linked by "a", "-" or "entre ... y" become one range;
+3. joins: "15 dólares con 50 centavos" is one amount (money.py); two amounts linked by "a",
+   "-" or "entre ... y" become one range;
 4. context: a comparator verb before the amount ("superó") and the direction of its change;
 5. periods: money, percents, counts and measures take the period of their clause.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
-from app.ingest.figures.es import amounts, dates
+from app.ingest.figures.es import amounts, dates, money
 from app.ingest.figures.es.comparators import bounding_verb, change
 from app.ingest.figures.es.negatives import blocked_spans
 from app.ingest.figures.es.numbers import NUMBER_WORDS
@@ -76,7 +77,7 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
             taken.append((figure.start, figure.end))
             chosen.append(figure)
     chosen.sort(key=lambda f: f.start)
-    joined = join_ranges(text, chosen)
+    joined = join_ranges(text, money.join_cents(text, chosen))
     return attach_periods(text, _in_context(text, joined, end))
 
 

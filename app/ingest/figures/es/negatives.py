@@ -2,7 +2,8 @@
 
 As in English (`figures/negatives.py`): a number right after a capitalised word names
 something ("Su-30" is caught by the hyphen; "Boeing 737", "Junín 6", "Agenda 2030"), unless
-the word starts a sentence or an amount ("En 2017", "Desde 2005", "Unos 500", "Más de 3");
+the word starts the sentence ("Pagaron 75 millones") or an amount ("En 2017", "Desde
+2005", "Unos 500", "Más de 3");
 a clock time ("08:15 h", "10.30 horas", "a las 9") and a score ("empataron 2-2") hold none.
 """
 
@@ -47,7 +48,8 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _NAMED.finditer(text, start, end):
         name = fold(m["name"].rstrip("."))
-        if name not in _NOT_NAMES and name not in MONTHS and m["name"] not in CODES:
+        first = not text[start : m.start()].strip(" \t\n\"'«“(¿¡")  # "Pagaron 75 millones"
+        if not first and name not in _NOT_NAMES and name not in MONTHS and m["name"] not in CODES:
             spans.append(m.span("number"))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
     spans.extend(m.span("score") for m in _SCORE.finditer(text, start, end))

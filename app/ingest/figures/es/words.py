@@ -7,7 +7,10 @@ the last "billón", and "billón" everything before it: a billón is 10^12 and "
 digits, "cuarenta y siete coma veintiocho" 47.28.
 
 Choices:
-- "y" joins a ten to a unit only ("cuarenta y siete"): "entre dos y tres" stays two numbers.
+- "y" joins a ten to a unit only ("cuarenta y siete"): "entre dos y tres" stays two numbers;
+  a group below a thousand follows a scale word or a hundred only: "un veinticinco por ciento"
+  is an article and 25.
+- A plural scale word alone ("millones de personas") is no number.
 - "coma" and "con" read the words after them as the digits of the decimals ("siete con
   cincuenta" is 7.5, "doscientos coma cero tres" 200.03), or add a fraction ("veinte con tres
   quintos" is 20.6).
@@ -86,24 +89,31 @@ def _alternation(words: object) -> str:
     return "|".join(accented(w) for w in sorted(map(str, words), key=len, reverse=True))
 
 
-_NUMBER_WORD = _alternation({**_SMALL, **_SCALES})
 _TEN = _alternation(_TENS)
 _UNIT = _alternation({k: v for k, v in _UNITS.items() if v})
-# One word of a run, "treinta y cinco" as one.
-_WORD = rf"(?:(?:{_TEN})\s+y\s+(?:{_UNIT})|{_NUMBER_WORD})\b"
-RUN = rf"(?:{_WORD})(?:\s+(?:{_WORD}))*"
-"""A run of number words: "dos mil trescientos cuarenta y siete", "tres billones"."""
+_BELOW_100 = (
+    rf"(?:(?:{_TEN})\s+y\s+(?:{_UNIT})|{_alternation(_TEENS)}|{_TEN}|{_alternation(_UNITS)})\b"
+)
+# A group below a thousand: "cuatrocientos cincuenta y cinco", "veintiocho", "ciento".
+_GROUP = rf"(?:(?:{_alternation(_HUNDREDS)})\b(?:\s+{_BELOW_100})?|{_BELOW_100})"
+_SCALE_WORD = rf"(?:{_alternation(_SCALES)})\b"
+RUN = (
+    rf"(?:(?:{_GROUP}\s+)?{_SCALE_WORD})(?:\s+(?:{_GROUP}\s+)?{_SCALE_WORD})*(?:\s+{_GROUP})?"
+    rf"|{_GROUP}"
+)
+"""A run of number words as Spanish groups them: groups below a thousand, each before its
+scale word ("tres billones cuatrocientos cincuenta y cinco mil"); "un veinticinco" is none."""
 
 _SIMPLE_FRACTION = _alternation(
     {*_DENOMINATORS, *(d + "s" for d in _DENOMINATORS), "media", "medias"}
     | {d[:-1] + "a" for d in _DENOMINATORS if d.endswith("o")}
     | {d[:-1] + "as" for d in _DENOMINATORS if d.endswith("o")}
 )
-_BUILT_FRACTION = r"[a-záéíóú]+(?:avos?|avas?|[eé]sim[oa]s?)"
+_BUILT_FRACTION = r"(?!cent[aá]vos?\b)[a-záéíóú]+(?:avos?|avas?|[eé]sim[oa]s?)"
 DENOMINATOR = rf"(?:{_SIMPLE_FRACTION}|{_BUILT_FRACTION})\b"
 """A fraction's denominator word; `denominator` says whether a built one is a number."""
 
-_DECIMAL = rf"\s+(?:coma|con)\s+(?:{RUN})"
+_DECIMAL = rf"\s+(?:coma|con)\s+(?:cero\s+)*(?:{RUN})"
 SPELLED = (
     rf"(?:{RUN})(?:\s+(?:con\s+(?:{RUN})\s+)?(?:{DENOMINATOR})|\s+sobre\s+(?:{RUN}|\d+)"
     rf"|(?:{_DECIMAL}))?"
@@ -199,7 +209,9 @@ def parse_spelled(text: str) -> Decimal | None:
             rest = words[i + 1 :]
             if (d := denominator(rest[-1])) is not None and len(rest) > 1:
                 part = parse_spelled(" ".join(rest))
-                return None if part is None else whole + part
+                # "seis millones con dos tercios": two thirds of the last scale written
+                scale = next((_SCALES[w] for w in reversed(folded[:i]) if w in _SCALES), 1)
+                return None if part is None else whole + part * scale
             return whole + _decimals(rest)
     if (d := denominator(words[-1])) is not None and len(words) > 1:
         numerator = parse_run(" ".join(words[:-1]))
@@ -208,6 +220,8 @@ def parse_spelled(text: str) -> Decimal | None:
         return numerator / d[0]
     if folded[-1] not in _SMALL and folded[-1] not in _SCALES and folded[-1] not in _DOZEN:
         return None
+    if folded in (["millones"], ["billones"], ["millardos"]):
+        return None  # "millones de personas": many, no number
     return parse_run(text)
 
 
