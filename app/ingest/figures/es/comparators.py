@@ -13,6 +13,8 @@ Choices:
 - "antes de"/"después de" compare times only, as "before"/"after" do.
 - "subió a 7%" and "subió 2 puntos" are both a rise: the direction is recorded, not whether
   the figure is the new level or the size of the move (as in English).
+- "mayor que", "menor o igual a", "más alto que" are comparators too; "o más", "o menos",
+  "como mínimo" after the amount bound it and join its quote ("5.000 o más"), as in English.
 - "más"/"menos" right after the amount are a rise and a fall ("un 20 por ciento menos que a
   comienzos de octubre"), but not "más de"/"menos de" (a comparison of what follows).
 """
@@ -25,11 +27,17 @@ from app.ingest.figures.es.words import accented, fold
 from app.models.vocabulary import Change, Comparator
 
 _GT = """mas de|mas del|por encima de|por encima del|superior a|superior al|superiores a
-arriba de|poco mas de|algo mas de|mas alla de|en exceso de"""
-_GTE = "al menos|por lo menos|como minimo|un minimo de|no menos de|no menos del"
-_LT = "menos de|menos del|por debajo de|por debajo del|inferior a|inferior al|inferiores a"
-_LT += "|poco menos de"
-_LTE = "hasta|como maximo|un maximo de|no mas de|no mas del|hasta un maximo de"
+arriba de|poco mas de|algo mas de|mas alla de|en exceso de|mayor que|mayor a|mayor al|mayor de
+mayores que|mayores a|mayores de|mas alto que|mas alta que|mas altos que|mas altas que|>"""
+_GTE = """al menos|por lo menos|como minimo|un minimo de|no menos de|no menos del
+mayor o igual a|mayor o igual que|igual o mayor que|igual o mayor a|igual a o mayor que
+mayores o iguales a|mayores o iguales que|>=|≥"""
+_LT = """menos de|menos del|por debajo de|por debajo del|inferior a|inferior al|inferiores a
+poco menos de|menor que|menor a|menor al|menor de|menores que|menores a|menores de
+mas bajo que|mas baja que|mas bajos que|mas bajas que|<"""
+_LTE = """hasta|como maximo|un maximo de|no mas de|no mas del|hasta un maximo de
+menor o igual a|menor o igual que|igual o menor que|igual o menor a|igual a o menor que
+menores o iguales a|menores o iguales que|<=|≤"""
 _APPROX = """unos|unas|cerca de|cerca del|aproximadamente|alrededor de|alrededor del|en torno a
 en torno al|casi|del orden de|mas o menos|aproximadamente unos|cerca de unos|alrededor de unos
 unos aproximadamente"""
@@ -61,6 +69,23 @@ AMOUNT_COMPARATORS = alternation([w for w in COMPARATORS if w not in TEMPORAL])
 ALL_COMPARATORS = alternation(list(COMPARATORS))
 # "cerca de un 20 por ciento", "más del 50%": the article after a comparator joins the quote.
 ARTICLE = r"(?:un|una|el|la|los|las)"
+
+
+# "5.000 o más", "30 o menos", "20 como mínimo": the bound written after the amount.
+_BOUND_AFTER = re.compile(
+    r"\s+(?:o\s+(?:(?P<gte>m[aá]s|mayor(?:es)?|superior(?:es)?)|(?P<lte>menos|menor(?:es)?"
+    r"|inferior(?:es)?))|(?P<gte2>por\s+lo\s+menos|al\s+menos|como\s+m[ií]nimo)"
+    r"|(?P<lte2>como\s+m[aá]ximo))\b(?!\s+(?:de|del|que|a)\b)",
+    re.I,
+)
+
+
+def bound_after(text: str, end: int, stop: int) -> tuple[Comparator, int] | None:
+    """`gte` or `lte` and where the words end, for "o más", "o menos" right after `end`."""
+    m = _BOUND_AFTER.match(text, end, stop)
+    if m is None:
+        return None
+    return (Comparator.GTE if m["gte"] or m["gte2"] else Comparator.LTE), m.end()
 
 
 def comparator(word: str | None) -> Comparator:

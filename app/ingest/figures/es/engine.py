@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
 from app.ingest.figures.es import amounts, dates, money
-from app.ingest.figures.es.comparators import bounding_verb, change
+from app.ingest.figures.es.comparators import bound_after, bounding_verb, change
 from app.ingest.figures.es.negatives import blocked_spans
 from app.ingest.figures.es.numbers import NUMBER_WORDS
 from app.ingest.figures.es.periods import attach_periods
@@ -91,5 +91,7 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
                 bound = bounding_verb(text, f.start) or bound
             moved = change(text, f.start, f.end, end) if f.kind is not FigureKind.DURATION else None
             f = replace(f, change=moved, comparator=bound)
+            if f.comparator is Comparator.EQ and (after := bound_after(text, f.end, end)):
+                f = replace(f, comparator=after[0], end=after[1], quote=text[f.start : after[1]])
         read.append(f)
     return read

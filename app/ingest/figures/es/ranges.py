@@ -6,7 +6,8 @@ amount; an end that states no unit takes the other's; the first end takes the se
 when it has none and the range stays in order ("entre 5 y 7 millones de personas" is
 5e6..7e6). "y" links a range only after "entre"; "a", "hasta" and dashes anywhere. Ends in the
 wrong order, or after a verb of change ("subió de 10% a 20%": the level left and the level
-reached), stay two figures.
+reached), stay two figures. "desde 20 hasta 100" is one range, though "hasta 100" alone is a
+bound.
 """
 
 from __future__ import annotations
@@ -47,8 +48,19 @@ def join_ranges(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
     return joined
 
 
+_UNTIL = re.compile(r"hasta\s+", re.I)
+
+
 def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     link = _LINK.fullmatch(text, a.end, b.start)
+    until = _UNTIL.match(b.quote)
+    if link is None and until and re.fullmatch(r"\s+", text[a.end : b.start]):
+        # "desde 20 hasta 100": "hasta" went to the second end as its bound
+        if _OPENER.search(text, max(0, a.start - 8), a.start) is None:
+            return None
+        link = _LINK.fullmatch(text, a.end, b.start + until.end())
+        b = replace(b, start=b.start + until.end(), quote=b.quote[until.end() :])
+        b = replace(b, comparator=a.comparator)
     if link is None or a.value is None or b.value is None:
         return None
     if a.kind not in _AMOUNTS or b.kind not in _AMOUNTS or a.value_max or b.value_max:
