@@ -139,3 +139,43 @@ def test_words_count_only_before_a_plural_noun() -> None:
     assert rows("Un acuerdo llevó a tres ministros y un asesor a Pekín.") == [
         ("tres ministros", "count", 3, None, "eq", None, None, None),
     ]
+
+
+def test_mexican_copy_writes_thousands_with_commas() -> None:
+    text = "La refinería procesó 1,310,000 barriles diarios y exportó 645,000 bpd, un 12.5% más."
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("1,310,000 barriles diarios", 1310000, "oil_bbl/d"),
+        ("645,000 bpd", 645000, "oil_bbl/d"),
+        ("12.5%", 12.5, "percent"),
+    ]
+    # Without a sign of the Mexican convention, a comma is the decimal one.
+    assert rows("El índice subió 1,250 puntos porcentuales.")[0][2] == 1.25
+
+
+def test_digits_and_scale_words_mixed() -> None:
+    text = "Entraron 18 mil 420 millones de dólares y se vendió un millón 250 mil toneladas."
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("18 mil 420 millones de dólares", 18.42e9, "USD"),
+        ("un millón 250 mil toneladas", 1250000, "t"),
+    ]
+    assert rows("Viven allí dos millones y medio de personas.")[0][:3] == (
+        "dos millones y medio de personas",
+        "count",
+        2.5e6,
+    )
+
+
+def test_month_ranges_bounds_after_and_baselines() -> None:
+    assert rows("Entre marzo 2021 – mayo 2022 se firmaron 40 contratos.") == [
+        ("marzo 2021 – mayo 2022", "period", None, None, "eq", None, "2021-03", "2022-05"),
+        ("40 contratos", "count", 40, None, "eq", None, "2021-03", "2022-05"),
+    ]
+    assert rows("Se esperan 3.000 visitantes o más.")[0][:5] == (
+        "3.000 visitantes o más",
+        "count",
+        3000,
+        None,
+        "gte",
+    )
+    # "máximos desde 1995" is a record's baseline: the level is not dated from 1995.
+    assert rows("El desempleo llegó al 14%, máximos desde 1995.")[0][6:] == (None, None)

@@ -128,7 +128,10 @@ _CHANGE_BEFORE = re.compile(
 )
 # "redujo las compras en 20.000 millones", "subió ... hasta rondar los 80.000 dólares": a verb
 # of change earlier in the clause, and "en" (the size of the move) or "a"/"hasta" (the level).
-_IN_CLAUSE = r"(?:(?!,\s+(?:y|pero|mientras|aunque)\b)[^.;:!?])"
+_IN_CLAUSE = (
+    r"(?:(?!,\s+(?:y|pero|mientras|aunque|pues|porque|ya\s+que|lo\s+que|que|donde|cuando)\b)"
+    r"[^.;:!?])"
+)
 _LATER = re.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL})){_IN_CLAUSE}{{0,80}}?"
     r"\b(?:en|a|al|hasta)\s+(?:[a-záéíóú]+\s+){0,2}$",

@@ -47,8 +47,10 @@ MONTHS = {
     )
     for name in names
 }
-_FULL = "|".join(sorted((m for m in MONTHS if len(m) > 4), key=len, reverse=True))
-_ABBR = "|".join(sorted((m for m in MONTHS if len(m) <= 4), key=len, reverse=True))
+_NAMES: tuple[str, ...] = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto")
+_NAMES += ("septiembre", "setiembre", "octubre", "noviembre", "diciembre")
+_FULL = "|".join(sorted(_NAMES, key=len, reverse=True))
+_ABBR = "|".join(sorted((m for m in MONTHS if m not in _NAMES), key=len, reverse=True))
 MONTH = rf"(?:{_FULL})\b|(?:{_ABBR})(?:\.|\b)"
 YEAR = r"(?<!\d)(?:1\d{3}|20\d{2}|21\d{2})(?!\d)"
 _DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9]|1º|1°|1ro)(?!\d)"
@@ -72,7 +74,7 @@ CLOSED_PERIOD = re.compile(
     rf"|(?:de|desde)\s+(?P<a2>{_POINT})\s+(?:a|al|hasta)\s+(?P<b2>{_POINT}))(?![\w-])",
     re.I,
 )
-RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{YEAR})\s*[-–—]\s*(?P<b>{YEAR}|\d{{2}})(?![\w-])")
+RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_POINT})\s*[-–—]\s*(?P<b>{_POINT}|\d{{2}})(?![\w-])", re.I)
 OPEN_PERIOD = re.compile(
     rf"\b(?:(?P<since>desde|a\s+partir\s+de)|hasta|para|hacia)\s+{_EDGE}"
     rf"(?:(?:el|la)\s+)?(?P<point>{_POINT})(?![\w-])(?!\s*(?:a|al|hasta|y)\s+\d)",

@@ -1,5 +1,7 @@
 """The Spanish engine: the stages of `figures/engine.py`, with the Spanish rules.
 
+0. the span's number convention: "1,224,000" or "32.06%" say it is written the Mexican way,
+   and "832,000" is then 832000 (Spain and most of Latin America write 832.000);
 1. negatives (names, clock times, scores) claim their spans first;
 2. candidates in two tiers, times then amounts; within a tier leftmost-longest, on equal
    spans the rule listed first ("desde 2006" beats the year inside it);
@@ -19,7 +21,7 @@ from app.ingest.drafts import FigureDraft
 from app.ingest.figures.es import amounts, dates, money
 from app.ingest.figures.es.comparators import bound_after, bounding_verb, change
 from app.ingest.figures.es.negatives import blocked_spans
-from app.ingest.figures.es.numbers import NUMBER_WORDS
+from app.ingest.figures.es.numbers import COMMA_THOUSANDS, NUMBER_WORDS, comma_thousands
 from app.ingest.figures.es.periods import attach_periods
 from app.ingest.figures.es.ranges import join_ranges
 from app.ingest.figures.es.words import accented
@@ -54,6 +56,14 @@ _CHANGERS = (*TAKERS, FigureKind.DURATION)
 def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[FigureDraft]:
     """Every quantity in the Spanish `text[start:end]`, in text order, absolute offsets."""
     end = len(text) if end is None else min(end, len(text))
+    convention = COMMA_THOUSANDS.set(comma_thousands(text, start, end))
+    try:
+        return _extract(text, start, end)
+    finally:
+        COMMA_THOUSANDS.reset(convention)
+
+
+def _extract(text: str, start: int, end: int) -> list[FigureDraft]:
     if heading := HEADING_NUMBER.match(text, start, end):
         start = heading.end()
     has_digit = DIGIT.search(text, start, end) is not None

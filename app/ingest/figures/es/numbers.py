@@ -14,21 +14,44 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 from decimal import Decimal
 
-from app.ingest.figures.es.words import RUN, SPELLED, fold, parse_spelled
+from app.ingest.figures.es.words import RUN, SPELLED, fold, parse_run, parse_spelled
 
 _EXPONENT = r"(?:e[+-]?\d+|\^[+-]{0,2}\d+)"
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+# Mexican copy mixes digits and scale words: "24 mil 980 millones" is 24980 millions, "un
+# millón 33 mil barriles" 1033000 barrels.
+_MIXED = (
+    r"\d{1,3}\s+mil\s+\d{1,3}(?![\d.,])(?=\s+mill)"
+    r"|(?:un\s+)?mill[oó]n\s+\d{1,3}\s+mil\b(?:\s+\d{1,3}(?![\d.,]))?"
+)
 DIGITS = (
-    rf"(?:\d{{1,3}}\s?)?[{VULGAR}]"
+    rf"{_MIXED}"
+    rf"|(?:\d{{1,3}}\s?)?[{VULGAR}]"
     r"|(?:\d{1,3}\s+)?[1-9]/(?:16|2|3|4|5|8)(?![\d/])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}(?![\d,])"
     r"|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
     rf"|\d+(?:,\d+|\.(?!\d{{3}}(?!\d))\d+)?{_EXPONENT}?"
     r"|(?<![\w,.]),\d+"
 )
-"""17.000 / 1.234.567,5 / 1 234 567 / 1,17 / 2.5 / 1e10 / ,08 / 3/4 / 2 1/4 / 2½ / ½."""
+"""17.000 / 1.234.567,5 / 1 234 567 / 1,17 / 2.5 / 1e10 / ,08 / 3/4 / 2 1/4 / 2½ / ½, and
+Mexican copy's 1,224,000 / 1,111.5 / 24 mil 980 (millones)."""
+
+COMMA_THOUSANDS: ContextVar[bool] = ContextVar("comma_thousands", default=False)
+"""Set for a span written the Mexican way (engine.py): "832,000" is then 832000, not 832."""
+_MEXICAN = re.compile(
+    r"\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:,\d{3})+\.\d|(?<![\d.,])\d{1,3}\.\d{1,2}%"
+)
+
+
+def comma_thousands(text: str, start: int, end: int) -> bool:
+    """True when the span writes its numbers the Mexican way: a comma between groups of three
+    ("1,224,000") or a decimal point before a percent ("32.06%")."""
+    return _MEXICAN.search(text, start, end) is not None
+
 
 NUMBER = rf"\d+\s+sobre\s+(?:\d+|{RUN})\b|{DIGITS}|\b(?:{SPELLED})(?!\w)"
 """A number in digits or in words (a regex source with no groups)."""
@@ -86,8 +109,14 @@ def parse_number(text: str) -> Decimal | None:
             return base * Decimal(10) ** int(m[2])
         power = -int(m[4]) if m[3].count("-") % 2 else int(m[4])
         return base**power
+    if re.search(r"\bmil\b", text):  # "24 mil 980"
+        return parse_run(text)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         return Decimal(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text) and (
+        COMMA_THOUSANDS.get() or "." in text or text.count(",") > 1
+    ):
+        return Decimal(text.replace(",", ""))
     plain = re.sub(r"[\u00a0\u202f ]", "", text)
     return Decimal(plain.replace(",", "."))
 

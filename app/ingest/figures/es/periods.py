@@ -4,7 +4,8 @@ The same rule as the English module (`figures/periods.py`): money, percents, cou
 measures take the period or date of their clause ("Desde 2005 Caracas ha comprado armamento
 ruso por más de 11.000 millones de dólares": 2005 onwards); a clause ends at a semicolon, or at
 a comma before "y", "pero", "mientras", "aunque", "que" (a relative clause has its own time).
-A bare year lends its period only after "en", "durante" or "para" ("en 2017 Venezuela
+"máximos desde 1992" is a record's baseline and lends nothing. A bare year lends its period
+only after "en", "en el", "durante" or "para" ("en 2017 Venezuela
 reestructuró una deuda de 3.150 millones": 2017), or with a comparator ("antes de 2030").
 "frente a", "comparado con" and "respecto a" start the time of what is compared. An aside
 (", aprobada en agosto de 2022,", ", incluidos 24 cazas") and a condition ("Si el acuerdo se
@@ -27,12 +28,25 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _IN_YEAR = re.compile(
-    r"\b(?:en|durante|para)\s+(?:(?:principios|comienzos|mediados|finales|fines)\s+de\s+)?$",
+    r"\b(?:en|durante|para)\s+(?:el\s+)?(?:(?:principios|comienzos|mediados|finales|fines)\s+de"
+    r"(?:l)?\s+)?$",
+    re.I,
+)
+
+
+# "máximos desde 1992", "su mayor alza desde enero": a record's baseline, not a period.
+_SUPERLATIVE = re.compile(
+    r"\b(?:m[aá]xim|m[ií]nim|r[eé]cord|mayor|menor|peor|mejor|m[aá]s\s+(?:alt|baj))[\w]*"
+    r"(?:\s+[\w]+){0,3}\s+$",
     re.I,
 )
 
 
 def _lends(text: str, figure: FigureDraft) -> bool:
+    if figure.quote.lower().startswith("desde") and _SUPERLATIVE.search(
+        text, max(0, figure.start - 40), figure.start
+    ):
+        return False
     if figure.kind in (FigureKind.PERIOD, FigureKind.DATE):
         return bool(figure.period_start or figure.period_end)
     if figure.kind is not FigureKind.YEAR:

@@ -123,7 +123,8 @@ SPELLED = (
 
 
 def _small_value(word: str) -> int | None:
-    return _SMALL.get(word)
+    """A word below a thousand, or digits ("24 mil 980 millones" mixes them)."""
+    return int(word) if word.isdigit() else _SMALL.get(word)
 
 
 def parse_run(text: str) -> Decimal:
