@@ -179,3 +179,12 @@ def test_month_ranges_bounds_after_and_baselines() -> None:
     )
     # "máximos desde 1995" is a record's baseline: the level is not dated from 1995.
     assert rows("El desempleo llegó al 14%, máximos desde 1995.")[0][6:] == (None, None)
+
+
+def test_collective_numbers_count() -> None:
+    text = "Llegaron un centenar de asesores, una docena de buques y tres centenares de soldados."
+    assert [(r[0], r[2]) for r in rows(text)] == [
+        ("un centenar de asesores", 100),
+        ("una docena de buques", 12),
+        ("tres centenares de soldados", 300),
+    ]

@@ -38,7 +38,7 @@ from app.ingest.figures.es.comparators import (
     comparator,
 )
 from app.ingest.figures.es.numbers import HALF, NUMBER, SCALE, half, parse_number, scale_factor
-from app.ingest.figures.es.words import accented, fold
+from app.ingest.figures.es.words import COLLECTIVE, accented, fold
 from app.models.vocabulary import Comparator, FigureKind
 
 
@@ -218,7 +218,7 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
 
 def _scaled_words(words: str) -> bool:
     """ "tres millones", "dos mil": spelled numbers with a scale stand alone as counts."""
-    scaled = r"\b(?:mil|mill[oó]n|millones|bill[oó]n|billones|docenas?)\b"
+    scaled = rf"\b(?:mil|mill[oó]n|millones|bill[oó]n|billones|{COLLECTIVE})"
     return re.search(scaled, words, re.I) is not None
 
 

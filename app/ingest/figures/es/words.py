@@ -55,7 +55,10 @@ _HUNDREDS |= {k[:-2] + "as": v for k, v in _HUNDREDS.items() if k.endswith("os")
 _SMALL: dict[str, int] = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 _SCALES = {"mil": 10**3, "millon": 10**6, "millones": 10**6, "billon": 10**12, "billones": 10**12}
 _SCALES |= {"millardo": 10**9, "millardos": 10**9}
-_DOZEN = {"docena": 12, "docenas": 12}
+# Collective numbers: "una docena", "un centenar de oficiales", "tres millares".
+_DOZEN = {"docena": 12, "docenas": 12, "decena": 10, "decenas": 10, "centenar": 100}
+_DOZEN |= {"centenares": 100, "millar": 1000, "millares": 1000}
+COLLECTIVE = r"(?:docenas?|decenas?|centenar(?:es)?|millar(?:es)?)\b"
 
 # Denominators that are words of their own; the rest are built: "-avo" ("veintiunavo") and
 # "-ésimo" after a scale ("milésimo", "dosmillonésimo").
@@ -115,9 +118,9 @@ DENOMINATOR = rf"(?:{_SIMPLE_FRACTION}|{_BUILT_FRACTION})\b"
 
 _DECIMAL = rf"\s+(?:coma|con)\s+(?:cero\s+)*(?:{RUN})"
 SPELLED = (
-    rf"(?:{RUN})(?:\s+(?:con\s+(?:{RUN})\s+)?(?:{DENOMINATOR})|\s+sobre\s+(?:{RUN}|\d+)"
+    rf"media\s+docena|(?:{RUN})\s+{COLLECTIVE}"
+    rf"|(?:{RUN})(?:\s+(?:con\s+(?:{RUN})\s+)?(?:{DENOMINATOR})|\s+sobre\s+(?:{RUN}|\d+)"
     rf"|(?:{_DECIMAL}))?"
-    rf"|media\s+docena|(?:{RUN})\s+docenas?\b|una\s+docena"
 )
 """A number in words, with its fraction or decimals: "ciento tres con dos tercios"."""
 
@@ -138,7 +141,7 @@ def parse_run(text: str) -> Decimal:
             chunk += (small or Decimal(1)) * 1000
             small = Decimal(0)
         elif word in _DOZEN:
-            small = (small or Decimal(1)) * 12
+            small = (small or Decimal(1)) * _DOZEN[word]
         elif word in _SCALES:
             scale = _SCALES[word]
             if scale == 10**12:
