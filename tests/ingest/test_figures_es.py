@@ -188,3 +188,16 @@ def test_collective_numbers_count() -> None:
         ("una docena de buques", 12),
         ("tres centenares de soldados", 300),
     ]
+
+
+def test_decades_and_parts_of_a_year() -> None:
+    text = (
+        "En la década de 1990, el primer semestre de 2024, el último trimestre de 2023 y el "
+        "2023-10-05 hubo cambios; el 31-02-2020 no existe."
+    )
+    assert [(r[0], r[1], r[6], r[7]) for r in rows(text)] == [
+        ("la década de 1990", "period", "1990", "1999"),
+        ("el primer semestre de 2024", "period", "2024-01", "2024-06"),
+        ("el último trimestre de 2023", "period", "2023-10", "2023-12"),
+        ("2023-10-05", "date", "2023-10-05", "2023-10-05"),
+    ]

@@ -4,14 +4,15 @@ As in English (`figures/negatives.py`): a number right after a capitalised word 
 something ("Su-30" is caught by the hyphen; "Boeing 737", "Junín 6", "Agenda 2030"), unless
 the word starts the sentence ("Pagaron 75 millones") or an amount ("En 2017", "Desde
 2005", "Unos 500", "Más de 3");
-a clock time ("08:15 h", "10.30 horas", "a las 9") and a score ("empataron 2-2") hold none.
+a clock time ("08:15 h", "10.30 horas"), a score ("empataron 2-2") and a date that does not
+exist ("31-02-2020") hold none.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.ingest.figures.es.dates import MONTHS
+from app.ingest.figures.es.dates import MONTHS, NUMERIC_DATES, numeric_date
 from app.ingest.figures.es.words import fold
 from app.ingest.figures.money import CODES
 
@@ -53,4 +54,8 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append(m.span("number"))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
     spans.extend(m.span("score") for m in _SCORE.finditer(text, start, end))
+    # "31-02-2020" has a date's shape and no date: its numbers are no counts either.
+    spans.extend(
+        m.span() for m in NUMERIC_DATES.finditer(text, start, end) if not numeric_date(text, m, end)
+    )
     return spans
