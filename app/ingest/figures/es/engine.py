@@ -21,7 +21,12 @@ from app.ingest.drafts import FigureDraft
 from app.ingest.figures.es import amounts, dates, money
 from app.ingest.figures.es.comparators import bound_after, bounding_verb, change
 from app.ingest.figures.es.negatives import blocked_spans
-from app.ingest.figures.es.numbers import COMMA_THOUSANDS, NUMBER_WORDS, comma_thousands
+from app.ingest.figures.es.numbers import (
+    COMMA_THOUSANDS,
+    NUMBER_WORDS,
+    VULGAR,
+    comma_thousands,
+)
 from app.ingest.figures.es.periods import attach_periods
 from app.ingest.figures.es.ranges import join_ranges
 from app.ingest.figures.es.words import accented
@@ -47,7 +52,7 @@ FRACTION_RULES: tuple[_Rule, ...] = (
 QUANTITY_RULE: _Rule = (amounts.QUANTITY, amounts.quantity)
 
 # Gates, as in English: a rule runs only where what every match of it holds is present.
-DIGIT = re.compile(r"\d")
+DIGIT = re.compile(rf"[\d{VULGAR}]")  # "½ de los votos" is a number too
 NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(accented(w) for w in NUMBER_WORDS)})", re.I)
 FRACTION_WORD = re.compile(r"mitad|tercio|cuarto|quint", re.I)
 _CHANGERS = (*TAKERS, FigureKind.DURATION)
