@@ -3,7 +3,8 @@
 The codes are pint's, as in English: "1,17 millones de barriles por día" is 1170000 "oil_bbl/d",
 "600.000 toneladas" 600000 "t", "325 kilómetros" "km", "190.000 metros cuadrados" "m**2".
 A rate is "por día", "al día", "diarios", "al año", "anuales" ("toneladas anuales" is "t/a").
-"veces" ("tres veces") is "times". "libras" are money (pounds sterling), never weight.
+"veces" ("tres veces") is "times"; a bare "grados" is "deg", an angle or a temperature as the
+text has it (as in English). "libras" are money (pounds sterling), never weight.
 """
 
 from __future__ import annotations
@@ -52,8 +53,14 @@ _ROWS: tuple[tuple[str, str], ...] = (
     (r"megavatios?|(?-i:MW)", "megawatt"),
     (r"kilovatios?|(?-i:kW)", "kilowatt"),
     (r"vatios?", "watt"),
-    (r"grados?\s+(?:celsius|cent[ií]grados)|°\s?C", "degree_Celsius"),
-    (r"grados?\s+fahrenheit|°\s?F", "degree_Fahrenheit"),
+    (r"(?:grados?\s*|°\s?)(?:celsius|cent[ií]grados)|°\s?C", "degree_Celsius"),
+    (r"(?:grados?\s*|°\s?)fahrenheit|°\s?F", "degree_Fahrenheit"),
+    # A bare degree says no scale: an angle or a temperature, as the text has it (as in English).
+    (r"grados?|°", "degree"),
+    (r"radianes|radi[aá]n|rad", "radian"),
+    (r"vueltas?", "turn"),
+    (r"bits?", "bit"),
+    (r"bytes?", "byte"),
 )
 _TIMES = r"veces"
 UNIT = "|".join([*(p for p, _ in _ROWS), _TIMES])
