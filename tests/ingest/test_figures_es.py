@@ -201,3 +201,31 @@ def test_decades_and_parts_of_a_year() -> None:
         ("el último trimestre de 2023", "period", "2023-10", "2023-12"),
         ("2023-10-05", "date", "2023-10-05", "2023-10-05"),
     ]
+
+
+def test_references_hold_no_figure() -> None:
+    assert rows("El decreto 1.234 y el artículo 27 citan la Ley 19.880 y el vuelo 714.") == []
+
+
+def test_hasta_after_a_verb_of_change_is_the_level_reached() -> None:
+    assert [(r[0], r[4], r[5]) for r in rows("La tasa cayó hasta el 4,1% en junio.")] == [
+        ("4,1%", "eq", "fall"),
+    ]
+    assert rows("Prometió ayudas de hasta 3.000 euros.")[0][:5] == (
+        "hasta 3.000 euros",
+        "money",
+        3000,
+        "EUR",
+        "lte",
+    )
+
+
+def test_a_clause_ends_at_a_new_subject_and_a_baseline_is_no_period() -> None:
+    text = "Las ventas aumentaron un 3% y la plantilla se mantuvo en el 40% del total."
+    assert [(r[0], r[5]) for r in rows(text)] == [("3%", "rise"), ("40%", None)]
+    text = "Llegaron 9,2 millones de viajeros, un 6% más que en 2019."
+    assert [(r[0], r[6]) for r in rows(text)] == [
+        ("9,2 millones de viajeros", None),
+        ("6%", None),
+        ("2019", "2019"),
+    ]

@@ -8,6 +8,8 @@ del 18 por ciento", "se ha reducido a la mitad", "un 20 por ciento menos") are r
 quote and stay out of it.
 
 Choices:
+- After a verb of change, "hasta" is the level reached, not a bound: "bajó hasta el 12,3%" is
+  12,3%, eq, a fall; "ofrece créditos de hasta 7.500 dólares" is lte.
 - "unos", "unas", "cerca de", "alrededor de", "aproximadamente", "en torno a", "casi" are
   `approx`; "hasta" before an amount is `lte` (before a year it ends a period: dates.py).
 - "antes de"/"después de" compare times only, as "before"/"after" do.
@@ -107,7 +109,7 @@ _RISE = (
     rf"|(?:se\s+)?triplic{_AR}|ascend{_IR}|(?:se\s+)?expand{_IR}|(?:se\s+)?multiplic{_AR}"
 )
 _FALL = (
-    r"ca(?:y[oó]|yeron|e|en|er|[ií]do|yendo|er[aá]n?|er[ií]an?)\b"
+    r"ca(?:y[oó]|yeron|e|en|er|[ií]do|yendo|er[aá]n?|er[ií]an?|[ií]a|[ií]an)\b"
     rf"|baj{_AR}|(?:se\s+)?reduj(?:o|eron)\b|(?:se\s+)?reduc{_IR}"
     rf"|disminu(?:y[oó]|yeron|ye|yen|ir|ido|yendo|ir[ií]an?|ir[aá]n?)\b|descend{_IR}"
     rf"|(?:se\s+)?desplom{_AR}|retroced{_IR}|(?:se\s+)?contraj(?:o|eron)\b|recort{_AR}"
@@ -128,9 +130,11 @@ _CHANGE_BEFORE = re.compile(
 )
 # "redujo las compras en 20.000 millones", "subió ... hasta rondar los 80.000 dólares": a verb
 # of change earlier in the clause, and "en" (the size of the move) or "a"/"hasta" (the level).
+# A clause ends at a comma before a conjunction, or at "y" before a new subject ("creció un
+# 2,5% y la deuda se situó en el 107,7%").
 _IN_CLAUSE = (
-    r"(?:(?!,\s+(?:y|pero|mientras|aunque|pues|porque|ya\s+que|lo\s+que|que|donde|cuando)\b)"
-    r"[^.;:!?])"
+    r"(?:(?!,\s+(?:y|pero|mientras|aunque|pues|porque|ya\s+que|lo\s+que|que|donde|cuando)\b"
+    r"|\by\s+(?:el|la|los|las|su|sus)\b)[^.;:!?])"
 )
 _LATER = re.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL})){_IN_CLAUSE}{{0,80}}?"
@@ -148,6 +152,19 @@ _CHANGE_AFTER = re.compile(
 _NEAR_VERB = re.compile(
     rf"\brond(?:a|an|aba|aban|[oó]|aron|ar|ando|ar[aá]n?|ar[ií]an?)\s+(?:{ARTICLE}\s+)?$", re.I
 )
+
+
+_VERB_OF_CHANGE = re.compile(rf"\b(?:{_RISE}|{_FALL}){_IN_CLAUSE}{{0,60}}?$", re.I)
+_TO_LEVEL = re.compile(rf"hasta\s+(?:{ARTICLE}\s+)?", re.I)
+
+
+def level_reached(text: str, start: int, quote: str) -> int:
+    """How much of `quote` is "hasta (el)" when a verb of change stands before it: "bajó hasta
+    el 12,3%" is the level reached (12,3%, no bound); 0 when the "hasta" is a bound."""
+    to = _TO_LEVEL.match(quote)
+    if to is None or _VERB_OF_CHANGE.search(text, max(0, start - 80), start) is None:
+        return 0
+    return to.end()
 
 
 def bounding_verb(text: str, start: int) -> Comparator | None:

@@ -19,7 +19,12 @@ from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
 from app.ingest.figures.es import amounts, dates, money
-from app.ingest.figures.es.comparators import bound_after, bounding_verb, change
+from app.ingest.figures.es.comparators import (
+    bound_after,
+    bounding_verb,
+    change,
+    level_reached,
+)
 from app.ingest.figures.es.negatives import blocked_spans
 from app.ingest.figures.es.numbers import (
     COMMA_THOUSANDS,
@@ -101,6 +106,8 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
     read: list[FigureDraft] = []
     for f in figures:
         if f.kind in _CHANGERS:
+            if f.comparator is Comparator.LTE and (cut := level_reached(text, f.start, f.quote)):
+                f = replace(f, start=f.start + cut, quote=f.quote[cut:], comparator=Comparator.EQ)
             bound = f.comparator
             if bound is Comparator.EQ:
                 bound = bounding_verb(text, f.start) or bound

@@ -1,7 +1,9 @@
 """Spanish numbers that are no quantity: names, clock times and scores.
 
 As in English (`figures/negatives.py`): a number right after a capitalised word names
-something ("Su-30" is caught by the hyphen; "Boeing 737", "Junín 6", "Agenda 2030"), unless
+something ("Su-30" is caught by the hyphen; "Boeing 737", "Junín 6", "Agenda 2030", "Ley
+27.430"), and so does one after a word of reference in lower case ("el artículo 135", "la ruta
+40", "el vuelo 714"), unless
 the word starts the sentence ("Pagaron 75 millones") or an amount ("En 2017", "Desde
 2005", "Unos 500", "Más de 3");
 a clock time ("08:15 h", "10.30 horas"), a score ("empataron 2-2") and a date that does not
@@ -29,8 +31,17 @@ _NOT_NAMES = {
 }  # fmt: skip
 _NAMED = re.compile(
     r"(?<![\w.])(?-i:(?P<name>[A-ZÁÉÍÓÚÑ][\w&’'.-]*[\w&]|[A-Z]))\s+(?:N[oº°]\.?\s*)?"
-    r"(?P<number>\d+)(?![\w%:/-]|[.,]\d|\s*(?:%|por\s+cien|[-–]\s*\d))"
+    r"(?P<number>\d+(?:\.\d{3})*)(?![\w%:/-]|[.,]\d|\s*(?:%|por\s+cien|[-–]\s*\d))"
     r"(?!\s+(?:mil|millones|mill[oó]n|billones|bill[oó]n|millardos)\b)",
+)
+# A reference in lower case, as Spanish writes it: "el artículo 135", "la ley 27.430", "el vuelo
+# 714", "la ruta 40".
+_REFERENCE = re.compile(
+    r"\b(?:art[ií]culos?|art\.|leyes|ley|decretos?|resoluci[oó]n|n[uú]mero|n[uú]m\.|n[ºo°]|"
+    r"n\.º|p[aá]ginas?|p[aá]g\.|cap[ií]tulos?|incisos?|l[ií]neas?|rutas?|autopistas?|vuelos?|"
+    r"puertas?|salas?|expedientes?|causas?|c[oó]digo)\s+(?P<number>\d+(?:\.\d{3})*)"
+    r"(?![\w%]|[.,]\d|\s*(?:%|por\s+cien|mil\b|mill))",
+    re.I,
 )
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*h\b|\s*horas\b)?"
@@ -52,6 +63,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         first = not text[start : m.start()].strip(" \t\n\"'«“(¿¡")  # "Pagaron 75 millones"
         if not first and name not in _NOT_NAMES and name not in MONTHS and m["name"] not in CODES:
             spans.append(m.span("number"))
+    spans.extend(m.span("number") for m in _REFERENCE.finditer(text, start, end))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
     spans.extend(m.span("score") for m in _SCORE.finditer(text, start, end))
     # "31-02-2020" has a date's shape and no date: its numbers are no counts either.

@@ -7,7 +7,8 @@ a comma before "y", "pero", "mientras", "aunque", "que" (a relative clause has i
 "máximos desde 1992" is a record's baseline and lends nothing. A bare year lends its period
 only after "en", "en el", "durante" or "para" ("en 2017 Venezuela
 reestructuró una deuda de 3.150 millones": 2017), or with a comparator ("antes de 2030").
-"frente a", "comparado con" and "respecto a" start the time of what is compared. An aside
+"frente a", "comparado con", "respecto a" and "más que"/"menos que" start the time of what is
+compared ("un 18,7% más que en 2022": 2022 is the baseline). An aside
 (", aprobada en agosto de 2022,", ", incluidos 24 cazas") and a condition ("Si el acuerdo se
 firma en 2025,") keep their time to themselves, as in English.
 """
@@ -23,7 +24,8 @@ from app.models.vocabulary import Comparator, FigureKind
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:y|e|pero|mientras|aunque|sino|que|quien|quienes|el\s+cual|la\s+cual)\b"
-    r"|\b(?:frente\s+a|comparad[oa]s?\s+con|respecto\s+(?:a|de)|en\s+comparaci[oó]n\s+con)\b"
+    r"|\b(?:frente\s+a|comparad[oa]s?\s+con|respecto\s+(?:a|de)|en\s+comparaci[oó]n\s+con"
+    r"|(?:m[aá]s|menos)\s+que)\b"
     r"|\by\s+(?:es|son|era|eran|fue|fueron|ha|han|hab[ií]a|ser[aá]|ahora)\b",
     re.I,
 )
