@@ -229,3 +229,13 @@ def test_a_clause_ends_at_a_new_subject_and_a_baseline_is_no_period() -> None:
         ("6%", None),
         ("2019", "2019"),
     ]
+
+
+def test_a_rate_after_what_is_measured() -> None:
+    text = (
+        "Bombea 2 millones de barriles de crudo al día y 38.000 millones de metros cúbicos anuales."
+    )
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("2 millones de barriles de crudo al día", 2e6, "oil_bbl/d"),
+        ("38.000 millones de metros cúbicos anuales", 3.8e10, "m**3/a"),
+    ]

@@ -80,7 +80,8 @@ QUANTITY = re.compile(
     rf"|\s?(?-i:(?P<code_after>{_CODE}))(?:\b|\$)(?P<scale_after>{SCALE})?"
     rf"|\s?(?P<symbol_after>{_SYMBOL_AFTER})"
     r"|\s+(?P<cents>centavos?|c[eé]ntimos?|peniques?)\b"
-    rf"|(?:\s*|\s+de\s+)(?P<unit>{units.UNIT})(?:{units.RATE})?(?!\w)"
+    rf"|(?:\s*|\s+de\s+)(?P<unit>{units.UNIT})"
+    rf"(?:\s+de\s+(?P<unit_of>[^\W\d_]+(?:\s+natural)?)(?={units.RATE_AHEAD}))?(?:{units.RATE})?(?!\w)"
     rf"|\s+(?P<duration>{_DURATION})\b"
     rf"|\s+(?:de\s+)?(?P<noun>{NOUN_GROUP})"
     r")?"
@@ -201,7 +202,7 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         return make(FigureKind.PERCENT, m.end(), value, unit, None)
     if m["unit"]:
         code_, factor = units.measure_unit(m["unit"], m["per"] or m["adj"])
-        return make(FigureKind.MEASURE, m.end(), value * factor, code_, None)
+        return make(FigureKind.MEASURE, m.end(), value * factor, code_, m["unit_of"])
     if m["duration"]:
         word = fold(m["duration"])
         base = word if word in _DURATIONS else word.removesuffix("s")

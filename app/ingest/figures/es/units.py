@@ -2,7 +2,8 @@
 
 The codes are pint's, as in English: "1,17 millones de barriles por día" is 1170000 "oil_bbl/d",
 "600.000 toneladas" 600000 "t", "325 kilómetros" "km", "190.000 metros cuadrados" "m**2".
-A rate is "por día", "al día", "diarios", "al año", "anuales" ("toneladas anuales" is "t/a").
+A rate is "por día", "al día", "diarios", "al año", "anuales", "anualmente" ("toneladas
+anuales" is "t/a"), after what is measured too ("metros cúbicos de gas anuales").
 "veces" ("tres veces") is "times"; a bare "grados" is "deg", an angle or a temperature as the
 text has it (as in English). "libras" are money (pounds sterling), never weight.
 """
@@ -65,13 +66,17 @@ _ROWS: tuple[tuple[str, str], ...] = (
 _TIMES = r"veces"
 UNIT = "|".join([*(p for p, _ in _ROWS), _TIMES])
 """Every Spanish unit as written: a regex source with no groups, to embed after a number."""
+_RATE_WORDS = r"diari[oa]s|anuales|mensuales|semanales|diariamente|anualmente|mensualmente"
 RATE = (
     r"\s+(?:por|al|a\s+la)\s+(?P<per>d[ií]a|a[nñ]o|mes|semana)\b"
-    r"|\s+(?P<adj>diari[oa]s|anuales|mensuales|semanales)\b"
+    rf"|\s+(?P<adj>{_RATE_WORDS})\b"
 )
+RATE_AHEAD = rf"\s+(?:por|al|a\s+la)\s+(?:d[ií]a|a[nñ]o|mes|semana)\b|\s+(?:{_RATE_WORDS})\b"
+"""`RATE` without its groups, to look ahead: "metros cúbicos de gas anuales"."""
 _PER = {"dia": "day", "día": "day", "ano": "year", "año": "year", "mes": "month"}
 _PER |= {"semana": "week", "diarios": "day", "diarias": "day", "anuales": "year"}
-_PER |= {"mensuales": "month", "semanales": "week"}
+_PER |= {"mensuales": "month", "semanales": "week", "diariamente": "day", "anualmente": "year"}
+_PER |= {"mensualmente": "month"}
 
 
 def measure_unit(word: str, per: str | None) -> tuple[str, Decimal]:
