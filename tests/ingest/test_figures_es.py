@@ -239,3 +239,16 @@ def test_a_rate_after_what_is_measured() -> None:
         ("2 millones de barriles de crudo al día", 2e6, "oil_bbl/d"),
         ("38.000 millones de metros cúbicos anuales", 3.8e10, "m**3/a"),
     ]
+
+
+def test_what_a_figure_is_of_is_its_measure() -> None:
+    text = (
+        "Recibe un tercio de las exportaciones de crudo, 600.000 toneladas de trigo ruso y "
+        "más de 50.000 millones de dólares en préstamos; el 60% de la producción se exporta."
+    )
+    assert [(f.quote, f.measure) for f in extract_figures(text, language="es")] == [
+        ("un tercio", "exportaciones de crudo"),
+        ("600.000 toneladas", "trigo ruso"),
+        ("más de 50.000 millones de dólares", "préstamos"),
+        ("60%", "producción"),
+    ]

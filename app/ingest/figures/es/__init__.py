@@ -6,6 +6,6 @@
 - `units`: Spanish units of measure, to the English table's codes;
 - `dates`: dates, periods and parts of a year;
 - `amounts`: the pattern for everything built on a number, and fractions;
-- `ranges`, `comparators`, `negatives`, `periods`: as their English namesakes;
+- `ranges`, `comparators`, `negatives`, `periods`, `phrases`: as their English namesakes;
 - `engine`: `extract_figures` for Spanish, which `figures.extract_figures(..., "es")` calls.
 """

@@ -6,6 +6,8 @@ toneladas" a measure, "24 cazas" a count (the noun in `measure`), "un tercio de 
 exportaciones" and "la mitad de" percents (33.3.., 50).
 
 Choices:
+- What a percent, a fraction or an amount of money is of is its `measure` (phrases.py): "el
+  37% de las exportaciones" -> "exportaciones", "5.000 millones en préstamos" -> "préstamos".
 - A scale word takes its currency, unit or noun through "de": "1,17 millones de barriles",
   "5.000 millones de dólares", "3 millones de personas"; so may a fraction ("1/4 de milla").
 - A four-digit number from 1000 to 2199 alone is a year; "17.000" (with its dot) never is.
@@ -38,6 +40,7 @@ from app.ingest.figures.es.comparators import (
     comparator,
 )
 from app.ingest.figures.es.numbers import HALF, NUMBER, SCALE, half, parse_number, scale_factor
+from app.ingest.figures.es.phrases import IN_PHRASE, OF_PHRASE, phrase
 from app.ingest.figures.es.words import COLLECTIVE, accented, fold
 from app.models.vocabulary import Comparator, FigureKind
 
@@ -120,7 +123,8 @@ def fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         return None  # "la mitad del año": a part of a time
     value = _share(m["fraction"])
     cmp = comparator(m["cmp"])
-    return amount(text, m.start(), m.end(), FigureKind.PERCENT, value, "percent", cmp)
+    measure = phrase(OF_PHRASE, text, m.end(), end)
+    return amount(text, m.start(), m.end(), FigureKind.PERCENT, value, "percent", cmp, measure)
 
 
 def fraction_change(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
@@ -195,14 +199,15 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         stop = m.end("symbol_after") if m["symbol_after"] else stop
         stop = m.end("code_after") if m["code_after"] else stop
         stop = m.end("scale_after") if m["scale_after"] else stop
-        return make(FigureKind.MONEY, stop, value, currency, None)
+        return make(FigureKind.MONEY, stop, value, currency, phrase(IN_PHRASE, text, stop, end))
     if m["percent"] or m["percent_word"]:
         point = "punto" in (m["percent_word"] or "").lower()
         unit = "percentage point" if point else "percent"
-        return make(FigureKind.PERCENT, m.end(), value, unit, None)
+        return make(FigureKind.PERCENT, m.end(), value, unit, phrase(OF_PHRASE, text, m.end(), end))
     if m["unit"]:
         code_, factor = units.measure_unit(m["unit"], m["per"] or m["adj"])
-        return make(FigureKind.MEASURE, m.end(), value * factor, code_, m["unit_of"])
+        measure = m["unit_of"] or phrase(OF_PHRASE, text, m.end(), end)
+        return make(FigureKind.MEASURE, m.end(), value * factor, code_, measure)
     if m["duration"]:
         word = fold(m["duration"])
         base = word if word in _DURATIONS else word.removesuffix("s")
