@@ -3,8 +3,9 @@
 A language arrives declared (`<html lang="es-ES">`, front matter `language:`, `--language`, the
 POST parameter `language`) as a BCP 47 tag, of which the primary subtag is kept (`es-ES` -> `es`),
 if it is an ISO 639-1 code (pycountry's table says). When nothing declares one, py3langid reads
-it from the text: a naive Bayes model over byte n-grams of 97 languages, 2.5 MiB on disk, about
-70 MiB loaded (on first use, and never in a serving process: app/ingest/model_workers.py), a few
+it from the text: a naive Bayes model over byte n-grams of 97 languages, 4.6 MB on disk, mapped
+from an uncompressed copy (app/ingest/language_model.py: a process holds only the pages it reads;
+loaded on first use, and never in a serving process: app/ingest/model_workers.py), a few
 milliseconds on an article, no network (bench/language_detectors.py measures it against
 langdetect and lingua; docs/ingest.md has the numbers). A text too short or too mixed for a
 confident answer is `und` (BCP 47's "undetermined"), never a guess.
@@ -100,9 +101,6 @@ def detect_language(text: str) -> str:
 
 @functools.cache
 def _identifier() -> _Identifier:
-    from py3langid.langid import (  # type: ignore[import-untyped]
-        MODEL_FILE,
-        LanguageIdentifier,
-    )
+    from app.ingest.language_model import load_identifier
 
-    return cast(_Identifier, LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return cast(_Identifier, load_identifier())
