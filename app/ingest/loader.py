@@ -1,21 +1,24 @@
 """Writing articles' facts to the database so that nothing is lost or half-written.
 
-On SQLite a load never touches the live file: it copies it (or starts empty), migrates and
-writes the copy, checks every offset of what it wrote against the stored text, and only then
-renames the copy over the live file. A crash at any point leaves the previous database as it
-was; the copy a killed load leaves is removed by the next load, or as `seed`, `ingest` or
-`serve` starts, never while a load holds the lock (app/ingest/sqlite_file.py keeps those
-files). On a database server the same work runs in one transaction, one load at a time, and
-the data version
-(app/core/data_version.py) is bumped in it, so every serving replica sees the load once it
-commits.
+On SQLite a load into a database that exists runs in one transaction on the live file, in
+WAL mode: it migrates, writes, checks every offset of what it wrote against the stored text,
+and commits only then; readers see the last commit until the new one, a crash at any point
+leaves the last commit, and a delete or an add costs what it writes, not the size of the
+file. A first load builds a file of its own and renames it into place when whole; the file a
+killed first load leaves is removed by the next load, or as `seed`, `ingest` or `serve`
+starts, never while a load holds the lock (app/ingest/sqlite_file.py keeps those files). On a
+database server the same work runs in one transaction, one load at a time. Both bump the data
+version (app/core/data_version.py) in the transaction, so every serving process sees the load
+once it commits.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, col, select
@@ -134,32 +137,54 @@ class _Job:
 
 
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
-    progress = job.progress
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with sqlite_file.exclusive(sqlite_file.lock_path(target)):
-        staging = sqlite_file.staging_path(target)
-        sqlite_file.remove_staging(target)  # left by a load that was killed
-        try:
-            if target.exists():
-                progress(f"copying {target.name}")
-                sqlite_file.copy_sqlite(target, staging)
-            engine = create_write_engine(sqlite_url(staging))
-            try:
-                with engine.begin() as conn:
-                    report = _write(conn, job)
-            finally:
-                engine.dispose()
-            if not report.changed and target.exists():
-                sqlite_file.remove_staging(target)
-                return report
-            fsync_file(staging)
-            staging.replace(target)
-            fsync_file(target.parent)
+        sqlite_file.remove_staging(target)  # left by a first load that was killed
+        if target.exists():
+            return _load_in_place(target, job)
+        return _load_new(target, job)
+
+
+def _load_in_place(target: Path, job: _Job) -> LoadReport:
+    """The load in one transaction on the live file, in WAL mode: serving processes read the
+    last commit until this one, then the whole of it (docs/performance.md)."""
+    engine = create_write_engine(sqlite_url(target))
+    try:
+        with engine.connect() as conn:
+            dbapi = conn.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            sqlite_file.use_wal(dbapi)
+            with conn.begin() as transaction:
+                report = _write(conn, job)
+                if not report.changed:
+                    transaction.rollback()
+            if report.changed:
+                sqlite_file.checkpoint(dbapi)
             return report
-        except BaseException:
-            sqlite_file.remove_staging(target)
-            raise
+    finally:
+        engine.dispose()
+
+
+def _load_new(target: Path, job: _Job) -> LoadReport:
+    """A database that does not exist yet, built as a file of its own and renamed into place
+    when whole: a load killed before leaves no database rather than part of one."""
+    staging = sqlite_file.staging_path(target)
+    try:
+        engine = create_write_engine(sqlite_url(staging))
+        try:
+            with engine.begin() as conn:
+                report = _write(conn, job)
+        finally:
+            engine.dispose()
+        sqlite_file.finish_new(staging, target)
+        fsync_file(staging)
+        staging.replace(target)
+        fsync_file(target.parent)
+        return report
+    except BaseException:
+        sqlite_file.remove_staging(target)
+        raise
 
 
 def _write(conn: Connection, job: _Job) -> LoadReport:

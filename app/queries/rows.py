@@ -139,7 +139,7 @@ async def read(
     """`query(rows, ...)` on the database that serves this process."""
     if not is_sqlite(database.url):
         return await database.in_thread(partial(_on_server, database, query, *args, **kwargs))
-    with sqlite_errors(), database.reader().limited() as conn:
+    with sqlite_errors(), database.reading() as (_, conn):
         return query(SqliteRows(conn), *args, **kwargs)
 
 

@@ -192,10 +192,8 @@ def search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
-    with sqlite_errors():
-        reader = database.reader()
-        with reader.limited() as db:
-            return _search(reader, db, q, filters, limit=limit, offset=offset)
+    with sqlite_errors(), database.reading() as (reader, db):
+        return _search(reader, db, q, filters, limit=limit, offset=offset)
 
 
 def _search(
