@@ -21,7 +21,7 @@ from sqlalchemy import Connection, delete, text
 from sqlmodel import col
 
 from app.ingest.pipeline import ArticleFacts
-from app.ingest.related import BucketKey, Relatable, buckets, relate
+from app.ingest.related import BucketKey, Pair, Relatable, buckets, relate
 from app.ingest.rows import FigureRelatedRow
 from app.models.tables import FigureCard, FigureRelated
 from app.queries.figures import figures
@@ -138,18 +138,34 @@ def recompute(conn: Connection, keys: set[BucketKey] | None) -> int:
             conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
             conn.execute(delete(FigureCard).where(col(FigureCard.figure_id).in_(chunk)))
     pairs = relate(members)
-    insert = text(
-        "INSERT INTO figure_related (figure_id, rank, related_id, similarity, agrees)"
-        " VALUES (:figure_id, :rank, :related_id, :similarity, :agrees)"
-    )
-    for start in range(0, len(pairs), WRITE_BATCH):
-        rows = [
-            FigureRelatedRow(p.figure, p.rank, p.related, p.similarity, p.agrees)._asdict()
-            for p in pairs[start : start + WRITE_BATCH]
-        ]
-        conn.execute(insert, rows)
+    _write_pairs(conn, pairs)
     _write_cards(conn, sorted({pair.related for pair in pairs}))
     return len(pairs)
+
+
+def _write_pairs(conn: Connection, pairs: Sequence[Pair]) -> None:
+    columns = "figure_id, rank, related_id, similarity, agrees"
+    for start in range(0, len(pairs), WRITE_BATCH):
+        rows = [
+            FigureRelatedRow(p.figure, p.rank, p.related, p.similarity, p.agrees)
+            for p in pairs[start : start + WRITE_BATCH]
+        ]
+        if conn.dialect.name == "sqlite":
+            # Tuples as sqlite3 binds them: SQLAlchemy's parameter processing of each row cost
+            # more than SQLite's own insert (a bucket of the synthetic corpus at 10,000 articles
+            # writes 160,000 pairs: 1.0 -> 0.4 s).
+            conn.exec_driver_sql(
+                f"INSERT INTO figure_related ({columns}) VALUES (?, ?, ?, ?, ?)",  # noqa: S608 (constants only)
+                rows,
+            )
+        else:
+            conn.execute(
+                text(
+                    f"INSERT INTO figure_related ({columns})"  # noqa: S608 (constants only)
+                    " VALUES (:figure_id, :rank, :related_id, :similarity, :agrees)"
+                ),
+                [row._asdict() for row in rows],
+            )
 
 
 def _write_cards(conn: Connection, ids: Sequence[str]) -> None:
