@@ -101,8 +101,18 @@ def sqlite_url(path: Path) -> str:
 def read_only_uri(path: Path) -> str:
     """A SQLite URI that opens `path` read-only. The path is percent-encoded: written into the
     URI as it is, a '#', '?' or '%' in a directory or file name would be read as URI syntax
-    and open another file (or none)."""
-    return f"{path.resolve().as_uri()}?mode=ro"
+    and open another file (or none).
+
+    A database in WAL mode is read through an index file beside it (`-shm`), which a reader
+    creates when none is there. In a folder nothing can write to (a read-only image, say)
+    it cannot, and no load can write there either, so the file is opened as immutable: read
+    as it is, without the index."""
+    resolved = path.resolve()
+    uri = f"{resolved.as_uri()}?mode=ro"
+    wal = resolved.with_name(resolved.name + "-wal")
+    if not os.access(resolved.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def create_read_engine(url: str, *, timeout_ms: int) -> Engine:

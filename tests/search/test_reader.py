@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.db import Database, sqlite_path
+from app.core.db import Database, read_only_uri, sqlite_path
 
 SLOW_QUERY = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
@@ -87,3 +87,24 @@ def test_a_unit_of_work_reads_one_snapshot_while_a_load_commits(
     with database.reading() as (_, db):
         assert (_count(db, "claim"), _count(db, "claim_figure")) == (66, 0)
     database.dispose()
+
+
+def test_a_database_in_a_folder_nothing_can_write_to_is_read_as_immutable(
+    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A WAL database needs an index file beside it that a reader creates; where the folder
+    cannot be written (a read-only image), the file is read as it is."""
+    live = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(database_url), live)
+    with contextlib.closing(sqlite3.connect(live)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db"]
+    monkeypatch.setattr("app.core.db.os.access", lambda *_: False)
+    assert read_only_uri(live).endswith("?mode=ro&immutable=1")
+    database = Database(f"sqlite:///{live}", timeout_ms=1000)
+    with database.reading() as (_, db):
+        assert _count(db, "claim") == 66
+    database.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db"]
+    monkeypatch.undo()
+    assert read_only_uri(live).endswith("?mode=ro")
