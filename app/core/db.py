@@ -2,9 +2,11 @@
 
 Serving never writes. On SQLite every read connection is opened with `mode=ro` and
 `query_only`, and a progress handler interrupts any query that runs past the time limit.
-A load writes a new database file and swaps it in, so `Database.refresh()` notices the new
-file (by inode and modification time) and reopens; the data version changes with it, and
-response caches and ETags are keyed on it.
+A load commits in place, in WAL mode (app/ingest/loader.py): the data version is the file's
+identity and the number the load bumps in it (app/core/data_version.py), read at most once a
+second by `Database.refresh()`, and by each inline read in its own snapshot
+(`Database.reading()`): a commit seen there makes a new reader and version at once. Response
+caches and ETags are keyed on it.
 
 Beside the SQLAlchemy engine, `Database.reader()` offers one raw sqlite3 connection per data
 version for the reads that run on the event loop itself (search): a few sub-millisecond

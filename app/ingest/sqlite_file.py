@@ -33,8 +33,8 @@ def staging_path(target: Path) -> Path:
 
 
 def _staging_files(target: Path) -> list[Path]:
-    """The copy a load writes, and the journal SQLite keeps beside it while writing: a load
-    killed mid-way leaves both (a stale journal would be played back into the next copy)."""
+    """The file a first load writes, and the journal SQLite keeps beside it while writing: a
+    load killed mid-way leaves both (a stale journal would be played back into the next one)."""
     staging = staging_path(target)
     return [staging, *(staging.with_name(staging.name + end) for end in _JOURNALS)]
 
@@ -45,8 +45,8 @@ def remove_staging(target: Path) -> None:
 
 
 def remove_leftovers(url: str) -> list[Path]:
-    """Removes what a killed load left beside the SQLite database at `url` (a copy as large as
-    the database, its journal), unless a load holds the lock now: then they are its own files.
+    """Removes what a killed first load left beside the SQLite database at `url` (the file it
+    was building, its journal), unless a load holds the lock now: then they are its own files.
     Returns what was removed; nothing on a database server, or when the folder cannot be
     written (a read-only deployment has no leftovers it could remove)."""
     if not is_sqlite(url):
