@@ -212,6 +212,11 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         replaced = [slug for slug in changed if slug in stored] + report.deleted
         # The groups of related figures the load changes: those of the figures it removes...
         regroup = related_index.stored_keys(conn, replaced)
+        # A load that only deletes, or only adds new articles, rewrites only the related lists
+        # it changes (related_index.update); any other regroups every bucket it touches.
+        only_deletes = bool(report.deleted) and not changed
+        only_adds = bool(changed) and not replaced
+        losing = related_index.lists_holding(conn, report.deleted) if only_deletes else set()
         _delete_articles(conn, replaced)
         batch = _stamped(changed.values(), added)
         _check_duplicate_texts(conn, batch)
@@ -225,6 +230,11 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         if report.migrated:
             # Every group, so a database upgraded to the related figures has them at once.
             related_index.recompute(conn, None)
+        elif only_deletes:
+            related_index.update(conn, regroup, changed=losing)
+        elif only_adds:
+            new = {figure.id for facts in batch for figure in facts.figures}
+            related_index.update(conn, related_index.written_keys(batch), added=new)
         elif report.written or report.deleted:
             # ...and those of the figures it writes.
             related_index.recompute(conn, regroup | related_index.written_keys(batch))

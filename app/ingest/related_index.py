@@ -14,14 +14,15 @@ own query.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import orjson
 from sqlalchemy import Connection, delete, text
 from sqlmodel import col
 
+from app.ingest import related
 from app.ingest.pipeline import ArticleFacts
-from app.ingest.related import BucketKey, Pair, Relatable, buckets, relate
+from app.ingest.related import BucketKey, Pair, Relatable, buckets, entering, relate
 from app.ingest.rows import FigureRelatedRow
 from app.models.tables import FigureCard, FigureRelated
 from app.queries.figures import figures
@@ -137,10 +138,117 @@ def recompute(conn: Connection, keys: set[BucketKey] | None) -> int:
             chunk = ids[start : start + CHUNK]
             conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
             conn.execute(delete(FigureCard).where(col(FigureCard.figure_id).in_(chunk)))
-    pairs = relate(members)
+    pairs = relate(members, limit=related.MAX_RELATED)
     _write_pairs(conn, pairs)
     _write_cards(conn, sorted({pair.related for pair in pairs}))
     return len(pairs)
+
+
+def lists_holding(conn: Connection, slugs: Sequence[str]) -> set[str]:
+    """The figures of other articles whose related lists hold a figure of the articles `slugs`
+    (read before those go): deleting the articles changes those lists and no other, since
+    the rank of two figures in a list depends on those two alone."""
+    found: set[str] = set()
+    for start in range(0, len(slugs), CHUNK):
+        condition, params = in_list("slug", slugs[start : start + CHUNK])
+        rows = conn.execute(
+            text(
+                "SELECT DISTINCT r.figure_id FROM figure_related r"  # noqa: S608 (placeholders only)
+                f" JOIN figure f ON f.id = r.related_id WHERE f.article_id IN {condition}"
+            ),
+            params,
+        )
+        found.update(figure_id for (figure_id,) in rows)
+    for start in range(0, len(slugs), CHUNK):
+        condition, params = in_list("slug", slugs[start : start + CHUNK])
+        rows = conn.execute(
+            text(f"SELECT id FROM figure WHERE article_id IN {condition}"),  # noqa: S608 (placeholders only)
+            params,
+        )
+        found.difference_update(figure_id for (figure_id,) in rows)
+    return found
+
+
+def update(
+    conn: Connection,
+    keys: set[BucketKey],
+    *,
+    changed: Collection[str] = (),
+    added: Collection[str] = (),
+) -> int:
+    """Writes again only the related lists a load changes, within the buckets `keys`: the
+    lists `changed` (those that held a deleted figure), and, for figures `added`, their own
+    lists and the lists they enter (related.entering). Equal to `recompute` of the same
+    buckets, for a load that only deletes articles or only adds new ones; returns how many
+    pairs were written."""
+    members = _members(conn, keys)
+    ids = {figure.id for figure in members}
+    limit = related.MAX_RELATED
+    targets = set(changed) | (set(added) & ids)
+    if added:
+        last = _last_entries(conn, sorted(ids - set(added)), limit)
+        for bucket in buckets(members).values():
+            targets |= entering(bucket, added, last, limit)
+    targets &= ids
+    if not targets:
+        return 0
+    ordered = sorted(targets)
+    previous: set[str] = set()
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        condition, params = in_list("id", chunk)
+        previous.update(
+            related_id
+            for (related_id,) in conn.execute(
+                text(f"SELECT related_id FROM figure_related WHERE figure_id IN {condition}"),  # noqa: S608 (placeholders only)
+                params,
+            )
+        )
+        conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
+    pairs = relate(members, limit=limit, only=targets)
+    _write_pairs(conn, pairs)
+    listed = {pair.related for pair in pairs}
+    _write_cards(conn, sorted(listed - _carded(conn, sorted(listed))))
+    # A card only the rewritten lists held, and no longer hold.
+    dropped = sorted(previous - listed)
+    for start in range(0, len(dropped), CHUNK):
+        condition, params = in_list("id", dropped[start : start + CHUNK])
+        conn.execute(
+            text(
+                f"DELETE FROM figure_card WHERE figure_id IN {condition} AND NOT EXISTS"  # noqa: S608 (placeholders only)
+                " (SELECT 1 FROM figure_related r WHERE r.related_id = figure_card.figure_id)"
+            ),
+            params,
+        )
+    return len(pairs)
+
+
+def _last_entries(conn: Connection, ids: Sequence[str], limit: int) -> dict[str, tuple[float, str]]:
+    """The last entry (similarity, figure) of each full list of the figures `ids`."""
+    found: dict[str, tuple[float, str]] = {}
+    for start in range(0, len(ids), CHUNK):
+        condition, params = in_list("id", ids[start : start + CHUNK])
+        rows = conn.execute(
+            text(
+                "SELECT figure_id, similarity, related_id FROM figure_related"  # noqa: S608 (placeholders only)
+                f" WHERE rank = :last AND figure_id IN {condition}"
+            ),
+            {**params, "last": limit - 1},
+        )
+        found.update((figure_id, (float(score), other)) for figure_id, score, other in rows)
+    return found
+
+
+def _carded(conn: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        condition, params = in_list("id", ids[start : start + CHUNK])
+        rows = conn.execute(
+            text(f"SELECT figure_id FROM figure_card WHERE figure_id IN {condition}"),  # noqa: S608 (placeholders only)
+            params,
+        )
+        found.update(figure_id for (figure_id,) in rows)
+    return found
 
 
 def _write_pairs(conn: Connection, pairs: Sequence[Pair]) -> None:
