@@ -112,13 +112,20 @@ def _members(conn: Connection, keys: set[BucketKey] | None) -> list[Relatable]:
     if keys is None:
         found = _read(conn, "1 = 1", {})
     else:
-        # A bucket's members all name its first actor: read those, keep the buckets asked for.
+        # A bucket's members all name its first actor and are of its kind: read those, keep
+        # the buckets asked for.
         firsts = sorted({key[3][0] for key in keys})
+        kinds, kind_params = in_list("kind", sorted({key[0] for key in keys}))
         seen: dict[str, Relatable] = {}
         for start in range(0, len(firsts), CHUNK):
             condition, params = in_list("actor", firsts[start : start + CHUNK])
-            where = f"f.id IN (SELECT figure_id FROM figure_actor WHERE actor_id IN {condition})"  # noqa: S608 (placeholders only)
-            seen.update((figure.id, figure) for figure in _read(conn, where, params))
+            where = (
+                f"f.kind IN {kinds} AND f.id IN"  # noqa: S608 (placeholders only)
+                f" (SELECT figure_id FROM figure_actor WHERE actor_id IN {condition})"
+            )
+            seen.update(
+                (figure.id, figure) for figure in _read(conn, where, {**params, **kind_params})
+            )
         found = list(seen.values())
     return [f for f in found if f.key is not None and (keys is None or f.key in keys)]
 
@@ -192,22 +199,29 @@ def update(
     targets &= ids
     if not targets:
         return 0
-    ordered = sorted(targets)
-    previous: set[str] = set()
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
-        condition, params = in_list("id", chunk)
-        previous.update(
-            related_id
-            for (related_id,) in conn.execute(
-                text(f"SELECT related_id FROM figure_related WHERE figure_id IN {condition}"),  # noqa: S608 (placeholders only)
-                params,
-            )
-        )
-        conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
+    stored = _stored_lists(conn, sorted(targets))
     pairs = relate(members, limit=limit, only=targets)
-    _write_pairs(conn, pairs)
-    listed = {pair.related for pair in pairs}
+    wanted: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        wanted[pair.figure].append(pair)
+    # A list whose stored entries all stay where they are only gains entries at its end (a
+    # new figure ranked last, in a list not full): those are added. Any other is rewritten.
+    rewritten: list[str] = []
+    written: list[Pair] = []
+    for figure_id in sorted(targets):
+        old = stored.get(figure_id, [])
+        new = wanted.get(figure_id, [])
+        if old == [(p.rank, p.related, p.similarity, p.agrees) for p in new[: len(old)]]:
+            written.extend(new[len(old) :])
+        else:
+            rewritten.append(figure_id)
+            written.extend(new)
+    for start in range(0, len(rewritten), CHUNK):
+        chunk = rewritten[start : start + CHUNK]
+        conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
+    previous = {entry[1] for figure_id in rewritten for entry in stored.get(figure_id, [])}
+    _write_pairs(conn, written)
+    listed = {pair.related for pair in written}
     _write_cards(conn, sorted(listed - _carded(conn, sorted(listed))))
     # A card only the rewritten lists held, and no longer hold.
     dropped = sorted(previous - listed)
@@ -220,7 +234,27 @@ def update(
             ),
             params,
         )
-    return len(pairs)
+    return len(written)
+
+
+def _stored_lists(
+    conn: Connection, ids: Sequence[str]
+) -> dict[str, list[tuple[int, str, float, bool]]]:
+    """The stored lists of the figures `ids`: each entry's rank, figure, similarity and
+    agreement, in rank order (a deleted figure's entries are gone already: ranks may skip)."""
+    found: dict[str, list[tuple[int, str, float, bool]]] = defaultdict(list)
+    for start in range(0, len(ids), CHUNK):
+        condition, params = in_list("id", ids[start : start + CHUNK])
+        rows = conn.execute(
+            text(
+                "SELECT figure_id, rank, related_id, similarity, agrees FROM figure_related"  # noqa: S608 (placeholders only)
+                f" WHERE figure_id IN {condition} ORDER BY figure_id, rank"
+            ),
+            params,
+        )
+        for figure_id, rank, related_id, score, agrees in rows:
+            found[figure_id].append((int(rank), related_id, float(score), bool(agrees)))
+    return found
 
 
 def _last_entries(conn: Connection, ids: Sequence[str], limit: int) -> dict[str, tuple[float, str]]:
