@@ -204,22 +204,27 @@ def update(
     wanted: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs:
         wanted[pair.figure].append(pair)
-    # A list whose stored entries all stay where they are only gains entries at its end (a
-    # new figure ranked last, in a list not full): those are added. Any other is rewritten.
-    rewritten: list[str] = []
+    # Each list is written again from its first entry that changes: a new figure ranked
+    # among the last of a list (an undated one, say) leaves the entries before it in place.
+    cuts: list[dict[str, object]] = []
     written: list[Pair] = []
+    previous: set[str] = set()
     for figure_id in sorted(targets):
         old = stored.get(figure_id, [])
-        new = wanted.get(figure_id, [])
-        if old == [(p.rank, p.related, p.similarity, p.agrees) for p in new[: len(old)]]:
-            written.extend(new[len(old) :])
-        else:
-            rewritten.append(figure_id)
-            written.extend(new)
-    for start in range(0, len(rewritten), CHUNK):
-        chunk = rewritten[start : start + CHUNK]
-        conn.execute(delete(FigureRelated).where(col(FigureRelated.figure_id).in_(chunk)))
-    previous = {entry[1] for figure_id in rewritten for entry in stored.get(figure_id, [])}
+        new = [(p.rank, p.related, p.similarity, p.agrees) for p in wanted.get(figure_id, [])]
+        same = next(
+            (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+            min(len(old), len(new)),
+        )
+        if same < len(old):
+            cuts.append({"figure_id": figure_id, "rank": old[same][0]})
+            previous.update(entry[1] for entry in old[same:])
+        written.extend(wanted.get(figure_id, [])[same:])
+    if cuts:
+        conn.execute(
+            text("DELETE FROM figure_related WHERE figure_id = :figure_id AND rank >= :rank"),
+            cuts,
+        )
     _write_pairs(conn, written)
     listed = {pair.related for pair in written}
     _write_cards(conn, sorted(listed - _carded(conn, sorted(listed))))
