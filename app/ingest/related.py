@@ -20,7 +20,7 @@ the intervals meet. "over $60 billion" agrees with "$62 billion", not with "$50 
 Candidates are bucketed by (kind, unit, change, actors), so the work is within buckets, never
 across the corpus; within one, each figure keeps its `MAX_RELATED` most alike figures, newest
 article first among equals, ranked, which is the order the API lists them in. The loader
-(app/ingest/related_index.py) recomputes the buckets a load touches.
+(app/ingest/related_index.py) rewrites the lists a load changes.
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """Keeping `figure_related` in step with the figures, inside the load that changes them.
 
-A load that writes or deletes articles recomputes every bucket (app/ingest/related.py) one of
-their figures belongs to, old or new: an added figure can push another out of a figure's
+A load that replaces articles recomputes every bucket (app/ingest/related.py) one of their
+figures belongs to, old or new: an added figure can push another out of a figure's
 `MAX_RELATED`, a deleted one leaves room for the next, and an article's new publication date
 reorders the lists it is in. A bucket's pairs all lie within it, so recomputing one is deleting
 its members' pairs and writing them again; nothing outside the buckets touched changes. A load
+that only deletes articles, or only adds new ones, does less (`update`): the rank of two
+figures in a list depends on those two alone, so only the lists that held a deleted figure,
+or that a new one enters, change, each from its first changed entry on. A load
 that migrates the schema recomputes every bucket, so a database upgraded to this table is
 filled at once. The request then reads one ordered range of the table's primary key, joined
 to `figure_card`: each related figure as the figure list serves it, written here by that list's
