@@ -15,10 +15,8 @@ once it commits.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, col, select
@@ -26,10 +24,8 @@ from sqlmodel import Session, col, select
 from app.core import data_version, migrations, postgres
 from app.core.db import (
     create_write_engine,
-    fsync_file,
     is_sqlite,
     sqlite_path,
-    sqlite_url,
 )
 from app.ingest import related_index, sqlite_file
 from app.ingest.curated import ActorEntry
@@ -142,49 +138,8 @@ def _load_sqlite(url: str, job: _Job) -> LoadReport:
     with sqlite_file.exclusive(sqlite_file.lock_path(target)):
         sqlite_file.remove_staging(target)  # left by a first load that was killed
         if target.exists():
-            return _load_in_place(target, job)
-        return _load_new(target, job)
-
-
-def _load_in_place(target: Path, job: _Job) -> LoadReport:
-    """The load in one transaction on the live file, in WAL mode: serving processes read the
-    last commit until this one, then the whole of it (docs/performance.md)."""
-    engine = create_write_engine(sqlite_url(target))
-    try:
-        with engine.connect() as conn:
-            dbapi = conn.connection.dbapi_connection
-            assert isinstance(dbapi, sqlite3.Connection)
-            sqlite_file.use_wal(dbapi)
-            with conn.begin() as transaction:
-                report = _write(conn, job)
-                if not report.changed:
-                    transaction.rollback()
-            if report.changed:
-                sqlite_file.checkpoint(dbapi)
-            return report
-    finally:
-        engine.dispose()
-
-
-def _load_new(target: Path, job: _Job) -> LoadReport:
-    """A database that does not exist yet, built as a file of its own and renamed into place
-    when whole: a load killed before leaves no database rather than part of one."""
-    staging = sqlite_file.staging_path(target)
-    try:
-        engine = create_write_engine(sqlite_url(staging))
-        try:
-            with engine.begin() as conn:
-                report = _write(conn, job)
-        finally:
-            engine.dispose()
-        sqlite_file.finish_new(staging, target)
-        fsync_file(staging)
-        staging.replace(target)
-        fsync_file(target.parent)
-        return report
-    except BaseException:
-        sqlite_file.remove_staging(target)
-        raise
+            return sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
+        return sqlite_file.write_new(target, lambda conn: _write(conn, job))
 
 
 def _write(conn: Connection, job: _Job) -> LoadReport:

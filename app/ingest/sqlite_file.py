@@ -5,8 +5,9 @@ mode (WAL): readers go on reading the last commit while a load writes, a killed 
 are never committed, and a commit is the whole load. A database that does not exist yet is
 built as a file of its own (`.<db>.loading`, in rollback-journal mode, which writes a bulk
 load once rather than twice) and renamed into place when whole. One load at a time holds
-`<db>.lock`. This module owns those files: where they are, the lock, the journal mode, and
-removing what a killed first load left (app/ingest/loader.py runs the load itself).
+`<db>.lock`. This module owns those files and those two ways of writing: where the files are,
+the lock, the journal mode, the transaction, and removing what a killed first load left
+(app/ingest/loader.py decides what a load writes).
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-from app.core.db import is_sqlite, sqlite_path
+from sqlalchemy import Connection
+
+from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path, sqlite_url
 
 # What SQLite keeps beside a database while writing it: the rollback journal (this loader's
 # mode), or a WAL and its index.
@@ -115,3 +119,53 @@ def exclusive(lock_path: Path, *, wait: bool = True) -> Iterator[bool]:
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class _Report(Protocol):
+    @property
+    def changed(self) -> bool: ...
+
+
+R = TypeVar("R", bound=_Report)
+
+
+def write_in_place(target: Path, write: Callable[[Connection], R]) -> R:
+    """`write` in one transaction on the live file, in WAL mode, committed only when it
+    changed something: serving processes read the last commit until this one, then the whole
+    of it (docs/performance.md)."""
+    engine = create_write_engine(sqlite_url(target))
+    try:
+        with engine.connect() as conn:
+            dbapi = conn.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            use_wal(dbapi)
+            with conn.begin() as transaction:
+                report = write(conn)
+                if not report.changed:
+                    transaction.rollback()
+            if report.changed:
+                checkpoint(dbapi)
+            return report
+    finally:
+        engine.dispose()
+
+
+def write_new(target: Path, write: Callable[[Connection], R]) -> R:
+    """A database that does not exist yet, built by `write` as a file of its own and renamed
+    into place when whole: a load killed before leaves no database rather than part of one."""
+    staging = staging_path(target)
+    try:
+        engine = create_write_engine(sqlite_url(staging))
+        try:
+            with engine.begin() as conn:
+                report = write(conn)
+        finally:
+            engine.dispose()
+        finish_new(staging, target)
+        fsync_file(staging)
+        staging.replace(target)
+        fsync_file(target.parent)
+        return report
+    except BaseException:
+        remove_staging(target)
+        raise
