@@ -114,7 +114,7 @@ def test_a_seed_killed_at_any_point_leaves_a_whole_database(
     }
     command = [sys.executable, "-m", "app", "seed"]
 
-    shutil.copy(original_db, db)
+    _restore(original_db, db)
     started = time.monotonic()
     subprocess.run(command, env=env, cwd=REPO, capture_output=True, check=True)
     duration = time.monotonic() - started
@@ -122,21 +122,87 @@ def test_a_seed_killed_at_any_point_leaves_a_whole_database(
 
     outcomes = []
     for step in range(1, 8):
-        shutil.copy(original_db, db)
-        before = _digest(db)
+        _restore(original_db, db)
+        assert _claims(db) == 66
         process = subprocess.Popen(
             command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         time.sleep(duration * step / 8)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        if _digest(db) == before:
-            outcomes.append("old")
-        else:
-            assert _claims(db) == 67, f"a mix after a kill at {step}/8 of the load"
-            outcomes.append("new")
+        # The load writes the live file in place: what a reader finds (through the WAL a
+        # killed load leaves) is the old data or the new, never a mix.
+        claims = _claims(db)
+        assert claims in (66, 67), f"a mix after a kill at {step}/8 of the load"
+        outcomes.append("old" if claims == 66 else "new")
     # Kills early in the load must have left the old database in place.
     assert outcomes[0] == "old"
+
+
+def _restore(original: Path, db: Path) -> None:
+    """The original database in place of `db`, without the WAL and index a killed load left
+    beside it (they belong to the file being replaced)."""
+    for end in ("-wal", "-shm"):
+        db.with_name(db.name + end).unlink(missing_ok=True)
+    shutil.copy(original, db)
+
+
+# `seed`, stopped for good once every row of its load is written, before the check of the
+# offsets and the commit: a load killed with its transaction open and all its writes made.
+_STOPPED_BEFORE_COMMIT = """
+import sys, time
+from app.ingest import loader
+def stop(*_args, **_kwargs):
+    open(sys.argv[1], "w").close()
+    time.sleep(120)
+loader.verify_database = stop
+from app.cli import cli
+cli(["seed"])
+"""
+
+
+def test_a_load_killed_before_its_commit_leaves_the_last_commit_served(
+    tmp_path: Path, database_url: str, settings: Settings
+) -> None:
+    db = tmp_path / "facts.db"
+    _restore(sqlite_path(database_url), db)
+    url = f"sqlite:///{db}"
+    env = {
+        **os.environ,
+        "ARTICLE_FACTS_DATABASE_URL": url,
+        "ARTICLE_FACTS_SEED_DIR": str(_changed_seed(tmp_path / "seed")),
+    }
+    # A server reading the database all along, as a deployment would.
+    with TestClient(create_app(settings.model_copy(update={"database_url": url}))) as client:
+        assert client.get("/v1/claims?limit=1").json()["total"] == 66
+        marker = tmp_path / "written"
+        process = subprocess.Popen(
+            [sys.executable, "-c", _STOPPED_BEFORE_COMMIT, str(marker)],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert marker.exists(), "the load did not reach its check"
+        # Every row written, nothing committed: readers go on reading the last commit.
+        assert client.get("/v1/claims?limit=1&offset=1").json()["total"] == 66
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert _claims(db) == 66
+        assert client.get("/v1/claims?limit=1&offset=2").json()["total"] == 66
+        # The next load writes over what the killed one left, and the server follows it.
+        subprocess.run(
+            [sys.executable, "-m", "app", "seed"],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        assert _claims(db) == 67
+        assert client.get("/v1/claims?limit=1&offset=3").json()["total"] == 67
 
 
 def test_a_missing_search_index_is_not_ready(tmp_path: Path, database_url: str) -> None:
@@ -200,10 +266,13 @@ def _changed_seed(folder: Path) -> Path:
     return folder
 
 
-def _kill_mid_write(env: dict[str, str], journal: Path) -> None:
-    """Runs `seed` and kills it while it writes its copy (its journal exists): a few tries,
-    since on a busy machine the write may end between two looks."""
+def _kill_mid_write(env: dict[str, str], journal: Path, db: Path) -> None:
+    """Runs `seed` with no database at `db` and kills it while it writes the new database's
+    file (its journal exists): a few tries, since on a busy machine the write may end between
+    two looks (and leave a database, removed for the next try)."""
     for _ in range(3):
+        for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            path.unlink(missing_ok=True)
         process = subprocess.Popen(
             [sys.executable, "-m", "app", "seed"],
             env=env,
@@ -221,14 +290,14 @@ def _kill_mid_write(env: dict[str, str], journal: Path) -> None:
     pytest.fail("the load ended three times before it could be killed mid-write")
 
 
-def test_the_copy_a_killed_load_leaves_is_removed_as_serve_starts(
+def test_the_file_a_killed_first_load_leaves_is_removed_as_serve_starts(
     tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A load killed mid-way leaves a database-sized `.facts.db.loading` and its journal, which
-    went only at the next load. Now `serve` (as `seed` and `ingest`) removes them as it starts."""
+    """A first load (no database yet) killed mid-way leaves the file it was building,
+    `.facts.db.loading`, and its journal, which went only at the next load. Now `serve` (as
+    `seed` and `ingest`) removes them as it starts; here once a database is in place again
+    (a copy restored), since `serve` needs one."""
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), db)
-    before = _digest(db)
     staging = tmp_path / ".facts.db.loading"
     journal = tmp_path / ".facts.db.loading-journal"
     env = {
@@ -236,9 +305,11 @@ def test_the_copy_a_killed_load_leaves_is_removed_as_serve_starts(
         "ARTICLE_FACTS_DATABASE_URL": f"sqlite:///{db}",
         "ARTICLE_FACTS_SEED_DIR": str(_changed_seed(tmp_path / "seed")),
     }
-    _kill_mid_write(env, journal)
+    _kill_mid_write(env, journal, db)
     assert staging.exists()
-    assert _digest(db) == before
+    assert not db.exists()
+    shutil.copy(sqlite_path(database_url), db)
+    before = _digest(db)
 
     output = _serve(monkeypatch, f"sqlite:///{db}")
     assert f"removed {staging}: left by a load that was killed" in output

@@ -1,14 +1,18 @@
 """A SQLite file that another process holds locked: reads answer 503 at once, /health stays up.
 
 Serving never writes, but anything else may open the served file: a `sqlite3` shell left in a
-transaction, a backup tool, a careless script. While another connection holds the file's
-EXCLUSIVE lock, no reader can take its SHARED lock. The reads that run on the event loop must
-not wait for it (each would stop every other request for as long as it waited): they answer
-503 problem+json at once, while `/health` keeps answering.
+transaction, a backup tool, a careless script. In WAL mode (every database a load has written
+since loads write in place) a writer's lock does not stop readers: they go on reading the last
+commit. A file still in rollback-journal mode (stored before, not loaded since) is different:
+while another connection holds its EXCLUSIVE lock, no reader can take its SHARED lock. The
+reads that run on the event loop must not wait for it (each would stop every other request
+for as long as it waited): they answer 503 problem+json at once, while `/health` keeps
+answering.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -43,6 +47,8 @@ def test_a_locked_sqlite_file_is_a_503_at_once_and_health_stays_up(
 ) -> None:
     served = tmp_path / "facts.db"
     shutil.copy(sqlite_path(database_url), served)
+    with contextlib.closing(sqlite3.connect(served, isolation_level=None)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
     log = tmp_path / "serve.log"
     with serving(sqlite_url(served), log, query_timeout_ms=str(TIMEOUT_MS)) as base:
         # The search reader and the engine are open before the lock is taken.
@@ -62,5 +68,28 @@ def test_a_locked_sqlite_file_is_a_503_at_once_and_health_stays_up(
         "The database is not available.",
         "The database or its search index does not answer.",  # /ready
     }
+    assert max(a.seconds for a in answers) < TIMEOUT_MS / 1000 + SLACK_S
+    assert_health_kept_answering(probes)
+
+
+def test_a_writer_holding_a_wal_file_locked_does_not_stop_reads(
+    tmp_path: Path, database_url: str
+) -> None:
+    served = tmp_path / "facts.db"
+    shutil.copy(sqlite_path(database_url), served)
+    log = tmp_path / "serve.log"
+    with serving(sqlite_url(served), log, query_timeout_ms=str(TIMEOUT_MS)) as base:
+        assert httpx.get(f"{base}/v1/search?q=oil", timeout=5).status_code == 200
+        holder = sqlite3.connect(served, isolation_level=None)
+        try:
+            holder.execute("BEGIN EXCLUSIVE")
+            holder.execute("DELETE FROM claim_figure")
+            answers, probes = under_load(base, STALLED)
+            holder.execute("ROLLBACK")
+        finally:
+            holder.close()
+    assert [(a.path, a.status) for a in answers] == [(path, 200) for path in STALLED], (
+        log.read_text()
+    )
     assert max(a.seconds for a in answers) < TIMEOUT_MS / 1000 + SLACK_S
     assert_health_kept_answering(probes)

@@ -3,7 +3,8 @@
 Replicas serving from one PostgreSQL database share no memory: a load through one of them (or
 through `article-facts ingest`) must still empty the response caches of all the others. Each
 process reads this one-row table once per `POLL_INTERVAL_S` (a primary-key read), and a changed
-number means changed data. On SQLite the loader bumps it too (in the copy it swaps in), so both
+number means changed data. On SQLite the loader bumps it too (in its transaction on the live
+file) and serving processes read it beside the file's identity (app/core/db.py), so both
 backends carry the same schema.
 
 The read happens on a thread of its own, never on a request's way: a request takes the version

@@ -2,9 +2,11 @@
 
 Serving never writes. On SQLite every read connection is opened with `mode=ro` and
 `query_only`, and a progress handler interrupts any query that runs past the time limit.
-A load writes a new database file and swaps it in, so `Database.refresh()` notices the new
-file (by inode and modification time) and reopens; the data version changes with it, and
-response caches and ETags are keyed on it.
+A load commits in place, in WAL mode (app/ingest/loader.py): the data version is the file's
+identity and the number the load bumps in it (app/core/data_version.py), read at most once a
+second by `Database.refresh()`, and by each inline read in its own snapshot
+(`Database.reading()`): a commit seen there makes a new reader and version at once. Response
+caches and ETags are keyed on it.
 
 Beside the SQLAlchemy engine, `Database.reader()` offers one raw sqlite3 connection per data
 version for the reads that run on the event loop itself (search): a few sub-millisecond
@@ -19,6 +21,7 @@ driver's own bounds (busy timeout on SQLite; app/core/postgres.py on a server).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -30,7 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import anyio
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
@@ -41,6 +44,9 @@ from app.core import data_version, postgres
 
 # Each progress-handler call costs a little; checking every 10k VM steps keeps it negligible.
 _PROGRESS_STEPS = 10_000
+# How many times a read makes a new reader for data that changed under it before reading what
+# it has (only loads committing faster than a reader opens could use them all).
+_RENEWALS = 3
 
 T = TypeVar("T")
 
@@ -97,8 +103,18 @@ def sqlite_url(path: Path) -> str:
 def read_only_uri(path: Path) -> str:
     """A SQLite URI that opens `path` read-only. The path is percent-encoded: written into the
     URI as it is, a '#', '?' or '%' in a directory or file name would be read as URI syntax
-    and open another file (or none)."""
-    return f"{path.resolve().as_uri()}?mode=ro"
+    and open another file (or none).
+
+    A database in WAL mode is read through an index file beside it (`-shm`), which a reader
+    creates when none is there. In a folder nothing can write to (a read-only image, say)
+    it cannot, and no load can write there either, so the file is opened as immutable: read
+    as it is, without the index."""
+    resolved = path.resolve()
+    uri = f"{resolved.as_uri()}?mode=ro"
+    wal = resolved.with_name(resolved.name + "-wal")
+    if not os.access(resolved.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def create_read_engine(url: str, *, timeout_ms: int) -> Engine:
@@ -148,6 +164,8 @@ class Reader:
             check_same_thread=False,
             cached_statements=512,
             timeout=0,
+            # Transactions are begun and ended here (`begin`, `end`), never by sqlite3.
+            isolation_level=None,
         )
         # The search index's terms (app/search/phrases.py), read through this connection so
         # that they are this version's: a table definition in the connection's temporary
@@ -157,6 +175,13 @@ class Reader:
         )
         self._conn.execute("PRAGMA query_only = ON")
         self._conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+        # The data this reader is for, read in one snapshot: the number the last load committed
+        # (None before the table exists), and SQLite's count of the commits this connection has
+        # seen, which moves with the next commit of any other connection.
+        self._conn.execute("BEGIN")
+        self.loaded = _loaded(self._conn)
+        self._commits = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        self._conn.execute("COMMIT")
         self._conn.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)
 
     def _past_deadline(self) -> int:
@@ -172,6 +197,33 @@ class Reader:
         finally:
             # Outside a unit of work nothing should run; if something does, it stops at once.
             self._deadline = 0.0
+
+    def begin(self) -> bool:
+        """Begins a read transaction, so that every statement until `end` reads one snapshot.
+        Returns whether that snapshot is still this reader's data: False when a load has
+        committed in place since the reader was made (the transaction is begun either way)."""
+        self._conn.execute("BEGIN")
+        try:
+            # The first statement of the transaction: it takes the snapshot it reports on.
+            return bool(self._conn.execute("PRAGMA data_version").fetchone()[0] == self._commits)
+        except BaseException:
+            # A file another process holds locked, say: the next unit of work begins afresh.
+            self.end()
+            raise
+
+    def end(self) -> None:
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+
+def _loaded(conn: sqlite3.Connection) -> int | None:
+    """The data version the last load committed (app/core/data_version.py); None when the
+    database has no such table (not migrated, or not a database of this service)."""
+    try:
+        row = conn.execute("SELECT version FROM data_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else int(row[0])
 
 
 @contextmanager
@@ -192,16 +244,38 @@ def create_write_engine(url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        # The transaction is SQLAlchemy's, whole: sqlite3's own handling begins one only before
+        # the first INSERT, UPDATE or DELETE, and what ran before it (a migration's DDL, the
+        # reads a load decides on) would be outside it.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # The write lock from the start: the load's reads and writes are one snapshot.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
 
-def _file_version(path: Path) -> str:
+def _file_version(path: Path) -> tuple[str, int | None]:
+    """The version of the data in a SQLite file, and the load's number in it: the file (a
+    first load renames a new one into place) and the data version a load commits in it, read
+    through a connection of its own. A file without that number (not migrated, damaged) is
+    known by its size and time of change."""
     try:
         st = path.stat()
     except FileNotFoundError:
-        return "missing"
-    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+        return "missing", None
+    loaded = None
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=0)
+        try:
+            loaded = _loaded(conn)
+        finally:
+            conn.close()
+    if loaded is None:
+        return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}", None
+    return f"{st.st_ino:x}-v{loaded}", loaded
 
 
 class Database:
@@ -219,13 +293,15 @@ class Database:
         self.engine = create_read_engine(url, timeout_ms=timeout_ms)
         # A server database is shared by replicas: each polls the version every load bumps.
         self._poll = None if self._path else data_version.VersionPoll(self.engine)
+        self._loaded: int | None = None
         self.version = self._read_version()
         self._reader: Reader | None = None
 
     def _read_version(self) -> str:
         if self._path is None:
             return self._poll.current() if self._poll is not None else "server"
-        return _file_version(self._path)
+        version, self._loaded = _file_version(self._path)
+        return version
 
     def refresh(self, *, force: bool = False) -> bool:
         """Reopen if a load replaced the file; True when the data version changed.
@@ -258,12 +334,44 @@ class Database:
         if reader is None or reader.version != self.version:
             if self._path is None:
                 raise TypeError("raw reads need a SQLite database")
-            with self._lock:
-                reader = self._reader
-                if reader is None or reader.version != self.version:
-                    reader = Reader(self._path, timeout_ms=self._timeout_ms, version=self.version)
-                    self._reader = reader
+            for _ in range(_RENEWALS):
+                with self._lock:
+                    reader = self._reader
+                    if reader is None or reader.version != self.version:
+                        reader = Reader(
+                            self._path, timeout_ms=self._timeout_ms, version=self.version
+                        )
+                        self._reader = reader
+                # A load committed between reading the version and opening the reader: the
+                # reader holds newer data than the version says.
+                if reader.loaded == self._loaded:
+                    break
+                self.refresh(force=True)
+        assert reader is not None
         return reader
+
+    @contextmanager
+    def reading(self) -> Iterator[tuple[Reader, sqlite3.Connection]]:
+        """One unit of inline reading (SQLite): the reader of the current data version and its
+        connection, every statement in one snapshot of that version and within the time limit.
+        A load that committed since the reader was made (in place, in another process or before
+        this process's once-a-second check) makes a new reader and version first, so what was
+        read and kept for one version never mixes with another's data."""
+        for attempt in range(_RENEWALS):
+            reader = self.reader()
+            with reader.limited() as conn:
+                fresh = reader.begin()
+                if fresh or attempt == _RENEWALS - 1:
+                    try:
+                        yield reader, conn
+                    finally:
+                        reader.end()
+                    return
+                reader.end()
+            with self._lock:
+                if self._reader is reader:
+                    self._reader = None
+            self.refresh(force=True)
 
     async def in_thread(self, work: Callable[[], T]) -> T:
         """`work()` on a worker thread, waited for no longer than the time limit. Past it the

@@ -1,14 +1,15 @@
 """Writing articles' facts to the database so that nothing is lost or half-written.
 
-On SQLite a load never touches the live file: it copies it (or starts empty), migrates and
-writes the copy, checks every offset of what it wrote against the stored text, and only then
-renames the copy over the live file. A crash at any point leaves the previous database as it
-was; the copy a killed load leaves is removed by the next load, or as `seed`, `ingest` or
-`serve` starts, never while a load holds the lock (app/ingest/sqlite_file.py keeps those
-files). On a database server the same work runs in one transaction, one load at a time, and
-the data version
-(app/core/data_version.py) is bumped in it, so every serving replica sees the load once it
-commits.
+On SQLite a load into a database that exists runs in one transaction on the live file, in
+WAL mode: it migrates, writes, checks every offset of what it wrote against the stored text,
+and commits only then; readers see the last commit until the new one, a crash at any point
+leaves the last commit, and a delete or an add costs what it writes, not the size of the
+file. A first load builds a file of its own and renames it into place when whole; the file a
+killed first load leaves is removed by the next load, or as `seed`, `ingest` or `serve`
+starts, never while a load holds the lock (app/ingest/sqlite_file.py keeps those files). On a
+database server the same work runs in one transaction, one load at a time. Both bump the data
+version (app/core/data_version.py) in the transaction, so every serving process sees the load
+once it commits.
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ from sqlmodel import Session, col, select
 from app.core import data_version, migrations, postgres
 from app.core.db import (
     create_write_engine,
-    fsync_file,
     is_sqlite,
     sqlite_path,
-    sqlite_url,
 )
 from app.ingest import related_index, sqlite_file
 from app.ingest.curated import ActorEntry
@@ -140,32 +139,13 @@ class _Job:
 
 
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
-    progress = job.progress
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with sqlite_file.exclusive(sqlite_file.lock_path(target)):
-        staging = sqlite_file.staging_path(target)
-        sqlite_file.remove_staging(target)  # left by a load that was killed
-        try:
-            if target.exists():
-                progress(f"copying {target.name}")
-                sqlite_file.copy_sqlite(target, staging)
-            engine = create_write_engine(sqlite_url(staging))
-            try:
-                with engine.begin() as conn:
-                    report = _write(conn, job)
-            finally:
-                engine.dispose()
-            if not report.changed and target.exists():
-                sqlite_file.remove_staging(target)
-                return report
-            fsync_file(staging)
-            staging.replace(target)
-            fsync_file(target.parent)
-            return report
-        except BaseException:
-            sqlite_file.remove_staging(target)
-            raise
+        sqlite_file.remove_staging(target)  # left by a first load that was killed
+        if target.exists():
+            return sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
+        return sqlite_file.write_new(target, lambda conn: _write(conn, job))
 
 
 def _write(conn: Connection, job: _Job) -> LoadReport:
@@ -193,6 +173,11 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         replaced = [slug for slug in changed if slug in stored] + report.deleted
         # The groups of related figures the load changes: those of the figures it removes...
         regroup = related_index.stored_keys(conn, replaced)
+        # A load that only deletes, or only adds new articles, rewrites only the related lists
+        # it changes (related_index.update); any other regroups every bucket it touches.
+        only_deletes = bool(report.deleted) and not changed
+        only_adds = bool(changed) and not replaced
+        losing = related_index.lists_holding(conn, report.deleted) if only_deletes else set()
         _delete_articles(conn, replaced)
         batch = _stamped(changed.values(), added)
         _check_duplicate_texts(conn, batch)
@@ -206,6 +191,11 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         if report.migrated:
             # Every group, so a database upgraded to the related figures has them at once.
             related_index.recompute(conn, None)
+        elif only_deletes:
+            related_index.update(conn, regroup, changed=losing)
+        elif only_adds:
+            new = {figure.id for facts in batch for figure in facts.figures}
+            related_index.update(conn, related_index.written_keys(batch), added=new)
         elif report.written or report.deleted:
             # ...and those of the figures it writes.
             related_index.recompute(conn, regroup | related_index.written_keys(batch))

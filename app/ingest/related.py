@@ -20,7 +20,7 @@ the intervals meet. "over $60 billion" agrees with "$62 billion", not with "$50 
 Candidates are bucketed by (kind, unit, change, actors), so the work is within buckets, never
 across the corpus; within one, each figure keeps its `MAX_RELATED` most alike figures, newest
 article first among equals, ranked, which is the order the API lists them in. The loader
-(app/ingest/related_index.py) recomputes the buckets a load touches.
+(app/ingest/related_index.py) rewrites the lists a load changes.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby, islice
 
@@ -156,10 +156,49 @@ def buckets(figures: Iterable[Relatable]) -> dict[BucketKey, list[Relatable]]:
     return found
 
 
-def relate(figures: Iterable[Relatable], *, limit: int = MAX_RELATED) -> list[Pair]:
+def relate(
+    figures: Iterable[Relatable], *, limit: int = MAX_RELATED, only: Collection[str] | None = None
+) -> list[Pair]:
     """Each figure's related figures, ranked: most alike first, then newest article (undated
-    last), then id; at most `limit` per figure."""
-    return [pair for bucket in buckets(figures).values() for pair in _relate_bucket(bucket, limit)]
+    last), then id; at most `limit` per figure. With `only`, the lists of those figures alone
+    (ranked among every figure of their buckets)."""
+    return [
+        pair
+        for bucket in buckets(figures).values()
+        if only is None or any(figure.id in only for figure in bucket)
+        for pair in _relate_bucket(bucket, limit, only)
+    ]
+
+
+def entering(
+    bucket: Sequence[Relatable],
+    new: Collection[str],
+    last: Mapping[str, tuple[float, str]],
+    limit: int,
+) -> set[str]:
+    """The figures of `bucket`, other than the `new` ones, whose lists a new figure enters:
+    a list shorter than `limit` takes any new figure related to its own, a full one a new
+    figure ranked before its last entry (`last`: each full list's last similarity and
+    figure). No other list changes when figures are added: the rank of two figures in a list
+    depends on those two alone."""
+    order = {figure.id: i for i, figure in enumerate(_newest_first(bucket))}
+    newcomers = [figure for figure in bucket if figure.id in new]
+    processed = {figure.id: utils.default_process(figure.measure or "") for figure in bucket}
+    found: set[str] = set()
+    for figure in bucket:
+        if figure.id in new:
+            continue
+        end = last.get(figure.id)
+        for other in newcomers:
+            if other.article == figure.article or not periods_overlap(figure, other):
+                continue
+            score = similarity(processed[figure.id], processed[other.id])
+            if score < THRESHOLD:
+                continue
+            if end is None or (-round(score) / 100, order[other.id]) < (-end[0], order[end[1]]):
+                found.add(figure.id)
+                break
+    return found
 
 
 def _newest_first(figures: Sequence[Relatable]) -> list[Relatable]:
@@ -168,7 +207,9 @@ def _newest_first(figures: Sequence[Relatable]) -> list[Relatable]:
     return sorted(by_id, key=lambda f: (f.published is not None, f.published or ""), reverse=True)
 
 
-def _relate_bucket(bucket: Sequence[Relatable], limit: int) -> Iterator[Pair]:
+def _relate_bucket(
+    bucket: Sequence[Relatable], limit: int, only: Collection[str] | None = None
+) -> Iterator[Pair]:
     ordered = _newest_first(bucket)
     order = {figure.id: i for i, figure in enumerate(ordered)}
     by_measure: dict[str, list[Relatable]] = defaultdict(list)
@@ -179,6 +220,8 @@ def _relate_bucket(bucket: Sequence[Relatable], limit: int) -> Iterator[Pair]:
     # Measures compared once per bucket, not once per pair of figures.
     scores = {(a, b): similarity(a, b) for a in measures for b in measures}
     for figure in bucket:
+        if only is not None and figure.id not in only:
+            continue
         assert figure.measure is not None
         own = utils.default_process(figure.measure)
         alike = sorted(

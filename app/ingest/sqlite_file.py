@@ -1,20 +1,27 @@
-"""The SQLite file a load replaces, and what it keeps beside it while it works.
+"""The SQLite file a load writes, and what it keeps beside it while it works.
 
-A load writes a copy (`.<db>.loading`) and renames it over the live file; one load at a time
-holds `<db>.lock`. This module owns those files: where they are, how the copy is made, the
-lock, and removing what a killed load left (app/ingest/loader.py runs the load itself).
+A database that exists is written in place, in one transaction, in SQLite's write-ahead-log
+mode (WAL): readers go on reading the last commit while a load writes, a killed load's frames
+are never committed, and a commit is the whole load. A database that does not exist yet is
+built as a file of its own (`.<db>.loading`, in rollback-journal mode, which writes a bulk
+load once rather than twice) and renamed into place when whole. One load at a time holds
+`<db>.lock`. This module owns those files and those two ways of writing: where the files are,
+the lock, the journal mode, the transaction, and removing what a killed first load left
+(app/ingest/loader.py decides what a load writes).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-from app.core.db import is_sqlite, read_only_uri, sqlite_path
+from sqlalchemy import Connection
+
+from app.core.db import create_write_engine, fsync_file, is_sqlite, sqlite_path, sqlite_url
 
 # What SQLite keeps beside a database while writing it: the rollback journal (this loader's
 # mode), or a WAL and its index.
@@ -30,8 +37,8 @@ def staging_path(target: Path) -> Path:
 
 
 def _staging_files(target: Path) -> list[Path]:
-    """The copy a load writes, and the journal SQLite keeps beside it while writing: a load
-    killed mid-way leaves both (a stale journal would be played back into the next copy)."""
+    """The file a first load writes, and the journal SQLite keeps beside it while writing: a
+    load killed mid-way leaves both (a stale journal would be played back into the next one)."""
     staging = staging_path(target)
     return [staging, *(staging.with_name(staging.name + end) for end in _JOURNALS)]
 
@@ -42,8 +49,8 @@ def remove_staging(target: Path) -> None:
 
 
 def remove_leftovers(url: str) -> list[Path]:
-    """Removes what a killed load left beside the SQLite database at `url` (a copy as large as
-    the database, its journal), unless a load holds the lock now: then they are its own files.
+    """Removes what a killed first load left beside the SQLite database at `url` (the file it
+    was building, its journal), unless a load holds the lock now: then they are its own files.
     Returns what was removed; nothing on a database server, or when the folder cannot be
     written (a read-only deployment has no leftovers it could remove)."""
     if not is_sqlite(url):
@@ -63,22 +70,39 @@ def remove_leftovers(url: str) -> list[Path]:
     return found
 
 
-def copy_sqlite(source: Path, dest: Path) -> None:
-    """The working copy a load writes. When the file is all there is (no journal or WAL
-    beside it holds pages the file lacks), the kernel copies it, several times faster than
-    SQLite's page-by-page backup (docs/performance.md): the load lock is held, serving
-    processes never write, and this loader only ever replaces the file whole, so it is
-    consistent. Otherwise SQLite's backup reads it through its journal."""
-    if not any(source.with_name(source.name + suffix).exists() for suffix in _JOURNALS):
-        shutil.copyfile(source, dest)
-        return
-    src = sqlite3.connect(read_only_uri(source), uri=True)
-    dst = sqlite3.connect(dest)
+# The most the WAL keeps on disk once a checkpoint has emptied it: a large load's frames would
+# otherwise keep a file as large as the load beside the database.
+WAL_SIZE_LIMIT = 64 << 20
+
+
+def use_wal(dbapi_conn: sqlite3.Connection) -> None:
+    """Puts the database in WAL mode (kept in the file: every later connection is in it too).
+    On a database written before, in rollback-journal mode, this takes an exclusive lock for
+    a moment, once."""
+    mode = dbapi_conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"the database stays in {mode} mode, not WAL")
+    dbapi_conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+
+
+def checkpoint(dbapi_conn: sqlite3.Connection) -> None:
+    """Copies the committed frames into the database file, as far as readers allow, without
+    waiting for them: the WAL starts again from its beginning at the next write."""
+    dbapi_conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+def finish_new(staging: Path, target: Path) -> None:
+    """A database built as a file of its own, switched to WAL mode (its WAL and index go as
+    the connection closes) before it is renamed into place. A WAL or index left beside where
+    it goes belongs to a database no longer there: SQLite would read the new file through
+    them, so they go first."""
+    conn = sqlite3.connect(staging, isolation_level=None)
     try:
-        src.backup(dst)
+        use_wal(conn)
     finally:
-        dst.close()
-        src.close()
+        conn.close()
+    for end in ("-wal", "-shm"):
+        target.with_name(target.name + end).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -95,3 +119,53 @@ def exclusive(lock_path: Path, *, wait: bool = True) -> Iterator[bool]:
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class _Report(Protocol):
+    @property
+    def changed(self) -> bool: ...
+
+
+R = TypeVar("R", bound=_Report)
+
+
+def write_in_place(target: Path, write: Callable[[Connection], R]) -> R:
+    """`write` in one transaction on the live file, in WAL mode, committed only when it
+    changed something: serving processes read the last commit until this one, then the whole
+    of it (docs/performance.md)."""
+    engine = create_write_engine(sqlite_url(target))
+    try:
+        with engine.connect() as conn:
+            dbapi = conn.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            use_wal(dbapi)
+            with conn.begin() as transaction:
+                report = write(conn)
+                if not report.changed:
+                    transaction.rollback()
+            if report.changed:
+                checkpoint(dbapi)
+            return report
+    finally:
+        engine.dispose()
+
+
+def write_new(target: Path, write: Callable[[Connection], R]) -> R:
+    """A database that does not exist yet, built by `write` as a file of its own and renamed
+    into place when whole: a load killed before leaves no database rather than part of one."""
+    staging = staging_path(target)
+    try:
+        engine = create_write_engine(sqlite_url(staging))
+        try:
+            with engine.begin() as conn:
+                report = write(conn)
+        finally:
+            engine.dispose()
+        finish_new(staging, target)
+        fsync_file(staging)
+        staging.replace(target)
+        fsync_file(target.parent)
+        return report
+    except BaseException:
+        remove_staging(target)
+        raise

@@ -83,7 +83,9 @@ def list_actors(
     if filters.article is not None:
         mentioned.add("article_id = :article", article=filters.article)
     filters.published.narrow(mentioned, "article_id")
-    counted = f"SELECT actor_id, count(id) AS n FROM mention{mentioned.sql()}"  # noqa: S608 (placeholders only)
+    # count(*), not count(id): the (actor_id, article_id) index answers it alone, where counting
+    # ids read every mention's row (a second for 1.3 million mentions; docs/performance.md).
+    counted = f"SELECT actor_id, count(*) AS n FROM mention{mentioned.sql()}"  # noqa: S608 (placeholders only)
     where = Conditions()
     if mentioned.clauses:
         where.add("m.n IS NOT NULL", **mentioned.params)
@@ -109,6 +111,8 @@ def list_actors(
         limit=limit,
         offset=offset,
         facets=facets,
+        # Unnarrowed, every actor is listed: counting them needs no mention.
+        count_source=None if mentioned.clauses else f"FROM actor a{where.sql()}",
     )
     return [_public(row[:-1], int(row[-1])) for row in found], total
 

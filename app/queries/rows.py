@@ -106,18 +106,21 @@ def page(
     limit: int,
     offset: int,
     facets: Facets | None = None,
+    count_source: str | None = None,
 ) -> tuple[list[Row], int]:
     """A page of `SELECT columns source ORDER BY order`, and how many rows there are in all;
-    with `facets`, the count of each of their values too (most first, null last)."""
+    with `facets`, the count of each of their values too (most first, null last).
+    `count_source`: a cheaper source of the same rows, for the count and the facets."""
+    counted_in = count_source or source
     for name, column in (facets.columns if facets else {}).items():
         counted = rows.all(
-            f"SELECT {column}, count(*) AS n {source} GROUP BY {column}"
+            f"SELECT {column}, count(*) AS n {counted_in} GROUP BY {column}"
             f" ORDER BY n DESC, {column} IS NULL, {column} LIMIT {MAX_FACET_VALUES}",
             params,
         )
         assert facets is not None
         facets.counts[name] = [{"value": value, "count": int(n)} for value, n in counted]
-    total = int(rows.all(f"SELECT count(*) {source}", params)[0][0])
+    total = int(rows.all(f"SELECT count(*) {counted_in}", params)[0][0])
     found = rows.all(
         f"SELECT {columns} {source} ORDER BY {order} LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
@@ -136,7 +139,7 @@ async def read(
     """`query(rows, ...)` on the database that serves this process."""
     if not is_sqlite(database.url):
         return await database.in_thread(partial(_on_server, database, query, *args, **kwargs))
-    with sqlite_errors(), database.reader().limited() as conn:
+    with sqlite_errors(), database.reading() as (_, conn):
         return query(SqliteRows(conn), *args, **kwargs)
 
 

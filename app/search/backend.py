@@ -87,7 +87,7 @@ class Result:
     limit: int
     offset: int
     mode: SearchMode
-    facets: dict[str, list[tuple[str, int]]]  # type, section, actor -> (value, count), most first
+    facets: dict[str, list[tuple[str, int]]]  # type, section, actor, article -> (value, count)
     suggestion: str | None
 
 
@@ -140,20 +140,25 @@ def _most_first(item: tuple[str, int]) -> tuple[int, str]:
 
 
 def facets(matches: Sequence[Match]) -> dict[str, list[tuple[str, int]]]:
-    """Counts by type, section and actor over all the matches: most first, ties by value."""
+    """Counts by type, section, actor and article over all the matches: most first, ties by
+    value. Actors belong to no article, so they are in no article's count."""
     types: dict[str, int] = {}
     sections: dict[str, int] = {}
     actors: dict[str, int] = {}
-    for _, kind, _, _, section, names, _ in matches:
+    articles: dict[str, int] = {}
+    for _, kind, _, article, section, names, _ in matches:
         types[kind] = types.get(kind, 0) + 1
         if section is not None:
             sections[section] = sections.get(section, 0) + 1
+        if article is not None:
+            articles[article] = articles.get(article, 0) + 1
         for actor in names.split():
             actors[actor] = actors.get(actor, 0) + 1
     return {
         "type": sorted(types.items(), key=_most_first),
         "section": sorted(sections.items(), key=_most_first),
         "actor": sorted(actors.items(), key=_most_first),
+        "article": sorted(articles.items(), key=_most_first),
     }
 
 
@@ -204,10 +209,8 @@ def search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
-    with sqlite_errors():
-        reader = database.reader()
-        with reader.limited() as db:
-            return _search(reader, db, q, filters, limit=limit, offset=offset)
+    with sqlite_errors(), database.reading() as (reader, db):
+        return _search(reader, db, q, filters, limit=limit, offset=offset)
 
 
 def _search(

@@ -1,7 +1,8 @@
 """What a search reads again and again but that changes only with the data: kept per reader.
 
-`Database.reader()` gives one raw connection per version of the data (a load that swaps in a
-new file gets a new reader), so keying on the reader (weakly, so a replaced reader's entry
+`Database.reader()` gives one raw connection per version of the data (a load that commits
+gets a new reader, and each unit of reading checks in its snapshot that its reader's version is
+the data's), so keying on the reader (weakly, so a replaced reader's entry
 goes with it) needs no invalidation. Kept here: the actor names (read by every search), the
 vocabulary (read when a suggestion or completion is considered), and bounded memos: how many
 rows each phrase matches, the rows and scores of the small ones (ranking.py), what each row

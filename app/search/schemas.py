@@ -45,7 +45,7 @@ class SearchHit(Schema):
 
 
 class FacetCount(Schema):
-    value: str = Field(description="A type, a section id or an actor id.")
+    value: str = Field(description="A type, a section id, an actor id or an article id.")
     count: int = Field(ge=1, description="Results with that value, over all pages.")
 
 
@@ -54,6 +54,10 @@ class SearchFacets(Schema):
     section: list[FacetCount] = Field(description="Results by section, most first.")
     actor: list[FacetCount] = Field(
         description="Results by actor: the actor itself, or facts that name it; most first."
+    )
+    article: list[FacetCount] = Field(
+        description="Results by article (sections, claims and figures; actors are in none), "
+        "most first: `article=` narrows the search to one.",
     )
 
 

@@ -198,3 +198,30 @@ def test_search_hits_name_the_article_to_cite(corpus: TestClient) -> None:
         ("claim", orchard),
         ("section", orchard),
     ]
+
+
+@pytest.mark.parametrize("query", ["q=turbines", "q=said", "q=said&type=claim", "q=Russia"])
+def test_the_article_facet_counts_every_result_not_the_page(corpus: TestClient, query: str) -> None:
+    everything = corpus.get(f"/v1/search?{query}&limit=100").json()
+    assert everything["total"] == len(everything["items"])
+    counted: dict[str, int] = {}
+    for hit in everything["items"]:
+        if hit["article"] is not None:
+            counted[hit["article"]] = counted.get(hit["article"], 0) + 1
+    expected = [
+        {"value": article, "count": n}
+        for article, n in sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    first = corpus.get(f"/v1/search?{query}&limit=1").json()
+    assert len(first["items"]) == 1
+    assert first["facets"]["article"] == everything["facets"]["article"] == expected
+
+
+def test_the_article_facet_of_a_word_three_articles_share(corpus: TestClient) -> None:
+    answer = corpus.get("/v1/search?q=turbines&limit=1").json()
+    # Each article's sentence is a claim in the article's one section: two results each.
+    assert answer["facets"]["article"] == [
+        {"value": "harbour", "count": 2},
+        {"value": "orchard", "count": 2},
+        {"value": "quarry", "count": 2},
+    ]

@@ -157,9 +157,15 @@ def test_search_names_each_hits_article_and_filters_by_article(
     answer = api(corpus_url, "/v1/search?q=Sukhoi&limit=20")
     sources = [h.find_element(By.CSS_SELECTOR, ".hit-source").text for h in hits]
     assert sources == [cite(i["article_meta"]) for i in answer["items"]]
-    # The articles of the results shown, most results first, filter the search.
+    # The search's article facet, counted over every result and not the page shown, most
+    # results first, filters the search.
+    facet = api(corpus_url, "/v1/search?q=Sukhoi&limit=1")["facets"]["article"]
+    assert sum(f["count"] for f in facet) == answer["total"] > len(answer["items"])
     chips = page.find_elements(By.CSS_SELECTOR, ".facet-article a.chip")
-    assert len(chips) >= 2
+    assert [
+        (c.get_attribute("data-article"), c.find_element(By.CSS_SELECTOR, ".count").text)
+        for c in chips
+    ] == [(f["value"], str(f["count"])) for f in facet[:6]]
     target = chips[0].get_attribute("data-article")
     expected = api(corpus_url, f"/v1/search?q=Sukhoi&article={target}&limit=20")
     chips[0].click()

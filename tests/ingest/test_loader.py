@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from app.ingest import loader, sqlite_file
+from app.ingest import loader
 from app.ingest.curated import ActorEntry, Curated
 from app.ingest.loader import IdConflictError, LoadError, load
 from app.ingest.pipeline import ArticleFacts, build_article
@@ -210,22 +211,28 @@ def test_crlf_and_bare_cr_line_endings_make_the_same_facts(seed: Seed, newline: 
     assert facts(text.replace("\n", newline)) == expected
 
 
-def test_a_database_with_a_journal_beside_it_is_copied_through_sqlite(
-    db: Path, seed: Seed, monkeypatch: pytest.MonkeyPatch
+def test_a_database_stored_in_rollback_journal_mode_is_written_in_place_in_wal_mode(
+    db: Path, seed: Seed
 ) -> None:
-    """The kernel copies the file only when the file is all there is; with a journal or WAL
-    beside it (here an empty journal, which holds nothing), SQLite's backup reads it."""
-
-    def no_plain_copy(*_: object) -> None:
-        raise AssertionError("copied as a plain file")
-
-    monkeypatch.setattr(sqlite_file.shutil, "copyfile", no_plain_copy)
-    journal = db.with_name(db.name + "-journal")
-    journal.write_bytes(b"")
-    before = digest(db)
+    """Databases written before loads ran in place are in rollback-journal mode: the next load
+    switches the file to WAL and writes it in place, not a copy."""
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    inode = db.stat().st_ino
     facts = read_seed(SEED_DIR).articles[0]
     facts.article = facts.article._replace(fingerprint="changed")
     report = load(f"sqlite:///{db}", [facts], seed.curated.actors)
     assert report.written == ["russia-china-venezuela"]
-    assert digest(db) != before
+    assert db.stat().st_ino == inode
+    # The load's connection was the last: its WAL was copied into the file and removed.
+    assert sorted(p.name for p in db.parent.iterdir()) == ["facts.db", "facts.db.lock"]
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert conn.execute("SELECT fingerprint FROM article").fetchone() == ("changed",)
     assert (rows(db, "article"), rows(db, "section"), rows(db, "figure")) == (1, 25, 10)
+
+
+def test_a_first_load_builds_a_file_of_its_own_in_wal_mode(db: Path) -> None:
+    assert sorted(p.name for p in db.parent.iterdir()) == ["facts.db", "facts.db.lock"]
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)

@@ -228,6 +228,7 @@ def test_facets_of_a_two_company_query(search: Search) -> None:
             {"value": "the-west", "count": 1},
             {"value": "venezuela", "count": 1},
         ],
+        "article": [{"value": ARTICLE, "count": 2}],
     }
 
 
@@ -296,7 +297,7 @@ def test_a_page_past_the_end_is_empty(search: Search) -> None:
 def test_a_query_with_no_words_finds_nothing(search: Search) -> None:
     body = search("🙂 ***")
     assert (body["items"], body["total"], body["mode"], body["suggestion"]) == ([], 0, "all", None)
-    assert body["facets"] == {"type": [], "section": [], "actor": []}
+    assert body["facets"] == {"type": [], "section": [], "actor": [], "article": []}
 
 
 def test_an_actors_kind_is_searchable(search: Search) -> None:

@@ -2,8 +2,11 @@
 
 `data/pinned.json` was written from the service before search moved off FastAPI's model
 serialisation onto raw SQLite and orjson (see docs/performance.md); every rewrite since must
-give the same bytes. The queries cover each path through the search: all words, the fallback to
-any word, suggestions, completions, phrases, actor names, filters, pages and empty results.
+give the same bytes. The one change since is a field added, not a ranking: every answer's facets
+gained `article` (counted from the pinned answer's own total less its actors: the seed is one
+article), the rest of each body byte for byte as it was. The queries cover each path through
+the search: all words, the fallback to any word, suggestions, completions, phrases, actor
+names, filters, pages and empty results.
 """
 
 from __future__ import annotations

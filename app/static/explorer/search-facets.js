@@ -1,8 +1,8 @@
 // The facets beside the search results: filter by type (toggle buttons, counted over every
 // type even while some are filtered out), by article, by section, and the actors the results
-// name. The search answers no article facet (its facets are type, section and actor): the
-// articles offered are those of the results shown, counted on this page, and `from=` filters
-// by the API's `article`.
+// name. The articles offered are the search's article facet, counted over every result; each
+// is named by a hit of this page when one is in it (else by its id), and `from=` filters by
+// the API's `article`.
 
 import { h } from "./dom.js";
 import { RESULT_TYPES, citation, sectionLabel } from "./format.js";
@@ -11,8 +11,8 @@ import { link, navigate, withSearch } from "./links.js";
 export const SECTION_CHIPS = 5;
 const ARTICLE_CHIPS = 6;
 
-/** The article filter: on, a chip to remove it; off, the articles of the hits shown. */
-function articleFacet(request, hits, names) {
+/** The article filter: on, a chip to remove it; off, the articles the results are in. */
+function articleFacet(request, counted, hits, names) {
   if (request.article) {
     return h(
       "p",
@@ -30,19 +30,15 @@ function articleFacet(request, hits, names) {
       ),
     );
   }
-  const counts = new Map();
-  for (const hit of hits) {
-    if (!hit.article) continue;
-    const seen = counts.get(hit.article) ?? { value: hit.article, meta: hit.article_meta, count: 0 };
-    seen.count += 1;
-    counts.set(hit.article, seen);
-  }
-  if (counts.size < 2) return null;
-  const top = [...counts.values()].sort((a, b) => b.count - a.count).slice(0, ARTICLE_CHIPS);
+  if (!counted || counted.length < 2) return null;
+  const meta = new Map(hits.filter((hit) => hit.article).map((hit) => [hit.article, hit.article_meta]));
+  const top = counted
+    .slice(0, ARTICLE_CHIPS)
+    .map(({ value, count }) => ({ value, count, meta: meta.get(value) }));
   return h(
     "div",
     { class: "facet facet-article" },
-    h("span", { class: "facet-name", text: "Articles", title: "Of the results shown" }),
+    h("span", { class: "facet-name", text: "Articles", title: "Of all the results" }),
     h(
       "ul",
       { class: "chips" },
@@ -59,7 +55,7 @@ function articleFacet(request, hits, names) {
               dataset: { article: value },
             },
             meta?.title ?? value,
-            h("span", { class: "count", title: "on this page", text: count }),
+            h("span", { class: "count", text: count }),
           ),
         ),
       ),
@@ -103,7 +99,7 @@ export function facets(request, page, typeFacets, names) {
       ),
     );
   }
-  const byArticle = articleFacet(request, page.items, names);
+  const byArticle = articleFacet(request, own.article, page.items, names);
   if (byArticle) box.append(byArticle);
   if (request.section) {
     const section = names.section.get(request.section);

@@ -906,7 +906,7 @@ export interface components {
         FacetCount: {
             /**
              * Value
-             * @description A type, a section id or an actor id.
+             * @description A type, a section id, an actor id or an article id.
              */
             value: string;
             /**
@@ -1402,6 +1402,11 @@ export interface components {
              * @description Results by actor: the actor itself, or facts that name it; most first.
              */
             actor: components["schemas"]["FacetCount"][];
+            /**
+             * Article
+             * @description Results by article (sections, claims and figures; actors are in none), most first: `article=` narrows the search to one.
+             */
+            article: components["schemas"]["FacetCount"][];
         };
         /** SearchHit */
         SearchHit: {

@@ -250,7 +250,7 @@ class ExportFormat(StrEnum):
 class FacetCount(BaseModel):
     value: Annotated[str, Field(title="Value")]
     """
-    A type, a section id or an actor id.
+    A type, a section id, an actor id or an article id.
     """
     count: Annotated[int, Field(ge=1, title="Count")]
     """
@@ -540,6 +540,10 @@ class SearchFacets(BaseModel):
     actor: Annotated[list[FacetCount], Field(title="Actor")]
     """
     Results by actor: the actor itself, or facts that name it; most first.
+    """
+    article: Annotated[list[FacetCount], Field(title="Article")]
+    """
+    Results by article (sections, claims and figures; actors are in none), most first: `article=` narrows the search to one.
     """
 
 
