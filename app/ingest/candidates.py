@@ -42,7 +42,7 @@ HEAD_NOUNS = frozenset({
     "Congress", "Secretariat", "Community", "Bureau", "Foundation", "Consortium", "Holdings",
     "Industries", "Airlines", "Coalition", "Movement", "Army", "Navy", "Forces", "Guard",
     "University", "Centre", "Center", "Inc", "Ltd", "Corp", "Cooperation", "Partnership",
-    "Survey",
+    "Survey", "College", "Co.", "Inc.", "Ltd.", "Corp.",
     # Company names
     "Electronics", "Petrochemical", "Petrochemicals", "Petroleum", "Shipping", "Motors",
     "Steel", "Chemicals", "Mining", "Technologies", "Semiconductor", "Semiconductors",
@@ -60,6 +60,28 @@ _ORG_NOUNS = (
     "|bloc|alliance"
     "|organisation|organization|conglomerate|operator|fund|exporter|refiner|miner|carrier"
     "|manufacturer|shipbuilder|insurer|utility|consortium|subsidiary|institution|body|champion"
+    "|consultancy|consultants|think[ -]tank|developer|regulator|watchdog|broker|airline"
+    "|automaker|carmaker|chipmaker|provider|broadcaster|newspaper|agency"
+)
+# "Gazprom chief executive Alexei Miller": a one-word name before an office and a person.
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:chief\s+executive|chief|chairman|chairwoman|CEO|spokesman|spokeswoman"
+    r"|spokesperson|boss)\s+[A-Z]"
+)
+# "Maersk, the Danish carrier, ...", "Novatek, Russia's largest gas producer": an apposition.
+_ORG_NOUN_AFTER = re.compile(
+    rf",\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s+(?:(?!of\b)[\w.'’-]+\s+){{0,4}}?(?:{_ORG_NOUNS})\b"
+    r"(?!\s+of\b)"
+)
+# "Eramet of France": a one-word name that belongs to a country.
+_OF = re.compile(r"\s+of\s+")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+# A list item's number or bullet: what follows begins its sentence ("1. Fund BIS ...").
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•])\s+")
+# "..., known as the Big Fund": another name of the same organisation.
+_KNOWN_AS = re.compile(
+    r",?\s+(?:also\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?"
+    r"(?P<alias>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
 _TITLES = frozenset({
     "President", "Prime", "Minister", "Chancellor", "King", "Queen", "Prince", "Princess",
@@ -82,11 +104,15 @@ _FUNCTION_WORDS = frozenset({
 # fmt: on
 
 # A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
-_WORD = r"(?:St\.|(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
-_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|y|and|&)"
+# A company's abbreviated form keeps its point: "Taiwan Semiconductor Manufacturing Co.".
+_WORD = r"(?:St\.|(?:[A-Z]\.){2,}|(?:Co|Inc|Corp|Ltd)\.(?!\w)|[A-Z][\w&'’-]*)"
+_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|do|da|dos|das|des|di|y|and|&)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD})*")
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9})\)")
-_ORG_NOUN_BEFORE = re.compile(rf"\b(?:{_ORG_NOUNS})\s+$")
+# An acronym, or a short name ("Southern Common Market (Mercosur)"), in parentheses after it.
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9}|[A-Z][a-z]{2,11})\)")
+# "the oil company Gazprom Neft", "another state company, Roszarubezhneft" (not "the aircraft
+# carrier INS Vikrant", a ship).
+_ORG_NOUN_BEFORE = re.compile(rf"\b(?<!aircraft )(?:{_ORG_NOUNS}),?\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _MAX_NAME_CHARS = 120
@@ -103,8 +129,8 @@ def find_candidates(
     claimed: set[str] = set()  # names and aliases of the candidates so far
     found: list[ActorEntry] = []
     for sentence in sentences:
-        for start, end in _names(text, sentence.start, sentence.end, lowered):
-            entry = _candidate(text, start, end, known, lowered)
+        for start, end in _names(text, sentence.start, sentence.end, lowered, known):
+            entry = _candidate(text, start, end, known, lowered, claimed)
             if entry is None or entry.name in claimed or entry.id in taken:
                 continue
             # Two names may bring the same acronym: the first keeps it.
@@ -120,22 +146,64 @@ def find_candidates(
 _Word = tuple[int, str]  # absolute offset, text
 
 
-def _names(text: str, start: int, end: int, lowered: set[str]) -> Iterable[tuple[int, int]]:
+def _names(
+    text: str, start: int, end: int, lowered: set[str], known: Gazetteer
+) -> Iterable[tuple[int, int]]:
     """Spans of capitalised names in one sentence, trimmed and split at "and"."""
     for m in _NAME.finditer(text, start, end):
         words = [(m.start() + w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        if (
+            len(words) > 2
+            and words[1][1] == "of"
+            and _of_country(text, words[0][0] + len(words[0][1]), known)
+        ):
+            # "Eramet of France": the name before "of" and a country is one word.
+            if words[0][1] not in HEAD_NOUNS and _proper(words[0][1], lowered):
+                yield words[0][0], words[0][0] + len(words[0][1])
+            continue
         # A possessive ends a name: "Venezuela’s Workers’ Party" is two.
         groups: list[list[_Word]] = [[]]
         for word in words:
             groups[-1].append(word)
             if _POSSESSIVE_S.search(word[1]):
                 groups.append([])
-        begins_sentence = not text[start : m.start()].strip(" \"'“‘([")
+        mark = _LIST_MARK.match(text, start, m.start())
+        begins_sentence = not text[mark.end() if mark else start : m.start()].strip(" \"'“‘([")
         for i, group in enumerate(g for g in groups if g):
             titled = _TITLE_BEFORE.search(text, max(0, group[0][0] - 8), group[0][0]) is not None
-            trimmed = _trim(group, begins_sentence and i == 0, titled, lowered)
-            if trimmed:
+            trimmed = _after_person(_trim(group, begins_sentence and i == 0, titled, lowered))
+            if trimmed and _spelled_out(text, trimmed):
+                yield trimmed[0][0], trimmed[-1][0] + len(_POSSESSIVE.sub("", trimmed[-1][1]))
+            elif trimmed:
                 yield from _split_at_and(trimmed)
+
+
+def _initials(words: Sequence[_Word]) -> str:
+    return "".join(w[0] for _, w in words if w[0].isupper())
+
+
+def _spelled_out(text: str, words: Sequence[_Word]) -> bool:
+    """ "Armed Conflict Location and Event Data Project (ACLED)": the acronym after the name
+    spells all of it, so its "and" joins no two names."""
+    acronym = _ACRONYM_AFTER.match(text, words[-1][0] + len(words[-1][1]))
+    initials = _initials(words)
+    return (
+        acronym is not None
+        and any(w in ("and", "&") for _, w in words)
+        and acronym["acronym"] in (initials, initials[:-1])  # "... Data Project (ACLED)"
+    )
+
+
+def _after_person(words: list[_Word]) -> list[_Word]:
+    """ "Kevin Gallagher of Boston University": a name of two words or more, none of which
+    heads an organisation, before "of" and one that does is a person's, then the organisation's."""
+    of = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
+    if of is None or of < 2 or any(w in HEAD_NOUNS for _, w in words[:of]):
+        return words
+    rest = words[of + 1 :]
+    while rest and rest[0][1] == "the":
+        rest = rest[1:]
+    return rest if any(w in HEAD_NOUNS for _, w in rest) else words
 
 
 def _trim(
@@ -188,31 +256,64 @@ def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
 
 
 def _candidate(
-    text: str, start: int, end: int, known: Gazetteer, lowered: set[str]
+    text: str, start: int, end: int, known: Gazetteer, lowered: set[str], claimed: set[str]
 ) -> ActorEntry | None:
     name = text[start:end]
     if len(name) > _MAX_NAME_CHARS:  # a run of capitalised words, not a name
         return None
     capitalised = [w for w in name.split() if w[0].isupper()]
-    introduced = _ORG_NOUN_BEFORE.search(text, max(0, start - 40), start) is not None
+    introduced = (
+        _ORG_NOUN_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _ORG_NOUN_AFTER.match(text, end) is not None
+        or _OFFICE_AFTER.match(text, end) is not None
+        or _of_country(text, end, known)
+    )
     if len(capitalised) < 2 and not (introduced and _proper(name, lowered)):
         return None
-    # Only gazetteer names and connectors: "Moscow and Beijing" is no new actor.
+    # Only gazetteer names and connectors: "Moscow and Beijing" is no new actor; nor is a verb
+    # before one ("Fund BIS enforcement", a recommendation).
     rest = list(re.findall(r"[\w&]+", _uncovered(text, start, end, known)))
     if all(re.fullmatch(_CONNECTOR, w) or w == "the" for w in rest):
         return None
+    lead = name.split()[0]
+    if (
+        len(capitalised) > 1
+        and [w for w in rest if w not in claimed] == [lead]
+        and _LIST_MARK.match(text, text.rfind("\n", 0, start) + 1)
+    ):
+        return None
     acronym = _ACRONYM_AFTER.match(text, end)
+    if acronym is not None and not acronym["acronym"].isupper():
+        # A short name in parentheses, not a word of the text ("Mercosur", not "(Growth)").
+        acronym = acronym if _proper(acronym["acronym"], lowered) else None
     heads = any(w in HEAD_NOUNS for w in capitalised)
     if not (heads or acronym or introduced):
         return None
     aliases: tuple[str, ...] = ()
     if acronym is not None and not known.find(acronym["acronym"]):
         aliases = (acronym["acronym"],)
+    other = _KNOWN_AS.match(text, acronym.end() if acronym else end)
+    if other is not None and not known.find(other["alias"]):
+        aliases += (other["alias"],)
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:80].strip("-")
     if not slug:
         return None
     return ActorEntry(
         id=slug, name=name, kind=ActorKind.ORGANIZATION, aliases=aliases, reviewed=False
+    )
+
+
+def _of_country(text: str, end: int, known: Gazetteer) -> bool:
+    """ "Eramet of France opened ...": "of" and a country's name, and no longer name after."""
+    of = _OF.match(text, end)
+    if of is None:
+        return False
+    hit = next(iter(known.find(text, of.end(), min(len(text), of.end() + 60))), None)
+    return (
+        hit is not None
+        and hit.start == of.end()
+        and known.actors[hit.actor_id].kind == ActorKind.COUNTRY
+        and not _NAME_AFTER.match(text, hit.end)
     )
 
 

@@ -41,6 +41,18 @@ from app.ingest.actors import Gazetteer, MentionDraft
 from app.ingest.candidates import HEAD_NOUNS
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
+from app.ingest.name_context import (
+    NAMED_AFTER,
+    POLICIES,
+    THING_BEFORE,
+    adjacent_joined,
+    demonym,
+    national,
+    placed,
+    relabelled,
+    short_name_of,
+    spelled_in_lower_case,
+)
 from app.ingest.recognizer import Recognized
 from app.models.vocabulary import ActorKind
 
@@ -82,27 +94,11 @@ _CREDIT = re.compile(
     r"^\(?By\s|\b(?:Reporting|Writing|Editing|[Rr]eporting)\s+by\b|\breported\s+from\b"
 )
 _ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
-# "projects in Salta (and Catamarca)": a one-word name after a preposition of place is a place.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|across|around|throughout)\s+(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$"
-)
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
-# Laws, plans and projects are named like organisations but are none.
+# Laws and projects are named like organisations but are none.
 _NO_ORGANISATION = frozenset(
     {
-        "Act",
-        "Law",
-        "Bill",
-        "Treaty",
-        "Accord",
-        "Agreement",
-        "Doctrine",
-        "Protocol",
-        "Plan",
-        "Strategy",
-        "Programme",
-        "Program",
-        "Initiative",
+        *POLICIES,
         "Project",
         "Route",
         "Corridor",
@@ -247,8 +243,8 @@ def people_and_organisations(
         if not slug or name in taken or slug in taken_ids:
             return
         if (hits := known.find(name)) and not (
-            _completes(name, hits, known)
-            if kind is ActorKind.ORGANIZATION
+            _completes(name, hits, known) or national(name, hits, known)
+            if kind is not ActorKind.PERSON
             else _first_name(name, hits)
         ):
             return
@@ -280,7 +276,16 @@ def people_and_organisations(
         aliases += [n for n in organisations if n != name and n.upper() in spellings]
         if name.upper() in acronyms and acronyms[name.upper()] != name:
             continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
-        add(name, ActorKind.ORGANIZATION, aliases)
+        if (longer := short_name_of(name, organisations, known)) is not None:
+            if longer in known.actors:
+                expanded.setdefault(longer, name)
+            continue  # "Dassault" beside "Dassault Aviation": its short name
+        aliases += [n for n in organisations if short_name_of(n, organisations, known) == name]
+        words = name.split()
+        policy = POLICIES.get(words[-1]) if len(words) > 1 else None
+        if policy is not None and len(words) > 2 and demonym(words[0], known):
+            aliases.append(" ".join(words[1:]))  # "European Chips Act": "Chips Act"
+        add(name, policy or ActorKind.ORGANIZATION, aliases)
     return entries, expanded
 
 
@@ -316,12 +321,15 @@ def _sort_out(
         if _prose(sentence := _sentence_of(text, sentences, starts, r.start))
         and not _CREDIT.search(sentence)
     ]
+    in_prose = relabelled(text, adjacent_joined(text, in_prose), known)
     orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
     lowered = set(_LOWER_WORD.findall(text))
     people: _Spans = {}
     single: list[tuple[int, int]] = []
     organisations: _Spans = {}
     for r in in_prose:
+        if THING_BEFORE.search(text, max(0, r.start - 20), r.start):
+            continue  # "the aircraft carrier INS Vikrant"
         if r.label == "PERSON":
             span = _person(text, r.start, r.end, lowered)
             if span is None:
@@ -331,9 +339,9 @@ def _sort_out(
             elif title_before(text, span[0]):
                 single.append(span)
         elif not _covered(text, r, known):
-            placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
+            place = placed(text, r.start, r.end)
             for s, e in _organisations(text, r.start, r.end, orgs):
-                if _organisation(text, s, e, placed):
+                if _organisation(text, s, e, place):
                     organisations.setdefault(text[s:e], (s, e))
     return people, single, organisations
 
@@ -369,8 +377,15 @@ def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
     words = name.split()
     if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
         return False
-    if words[-1] in _NO_ORGANISATION or _TYPE_CODE.search(name):
+    policy = len(words) > 1 and words[-1] in POLICIES
+    if (words[-1] in _NO_ORGANISATION and not policy) or _TYPE_CODE.search(name):
         return False
+    if _TYPE_CODE.match(text, end + 1) or THING_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "Joint Sword-2024B", "the benchmark Taiex"
+    if len(words) > 1 and NAMED_AFTER.match(text, end):
+        return False
+    if name.isupper() and spelled_in_lower_case(name, text):
+        return False  # "liquefied natural gas ... LNG": a common noun's short form
     one_word_thing = placed or _modifier(text, end) or name in TITLES
     return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))
 

@@ -53,6 +53,55 @@ def candidates(body: str, taken: tuple[str, ...] = ()) -> list[tuple[str, str, t
         ),
         ("Mr. Smith of Acme Holdings left.", ("acme-holdings", "Acme Holdings", ())),
         ("Venezuela’s Workers’ Party won.", ("workers-party", "Workers’ Party", ())),
+        # The noun after a comma, or in an apposition after the name.
+        (
+            "It sold them to another state company, Zarnefteks, in 2020.",
+            ("zarnefteks", "Zarnefteks", ()),
+        ),
+        (
+            "The central bank, Banco Central do Sul, began cutting rates.",
+            ("banco-central-do-sul", "Banco Central do Sul", ()),
+        ),
+        ("Kvarn, the Danish carrier, told investors.", ("kvarn", "Kvarn", ())),
+        ("Novolga, Russia's largest gas producer, waited.", ("novolga", "Novolga", ())),
+        (
+            "It was calculated by the consultancy Gas Andes Research.",
+            ("gas-andes-research", "Gas Andes Research", ()),
+        ),
+        # An office and a person's name after one word; "of" and a country.
+        (
+            "Its output fell. Gaznord chief executive Ivan Orlov said so.",
+            ("gaznord", "Gaznord", ()),
+        ),
+        ("Prices fell. Ermex of France opened a plant.", ("ermex", "Ermex", ())),
+        # A short name in parentheses; another name after "known as".
+        (
+            "The Southern Grain Market (Sugramar) groups four states.",
+            ("southern-grain-market", "Southern Grain Market", ("Sugramar",)),
+        ),
+        (
+            "The National Chip Investment Fund, known as the Big Fund, raised money.",
+            ("national-chip-investment-fund", "National Chip Investment Fund", ("Big Fund",)),
+        ),
+        # An acronym that spells the whole name: its "and" joins no two names.
+        (
+            "The Armed Clash Location and Event Data Project (ACLED) counted deaths.",
+            (
+                "armed-clash-location-and-event-data-project",
+                "Armed Clash Location and Event Data Project",
+                ("ACLED",),
+            ),
+        ),
+        # A person's name before "of" and an organisation's.
+        (
+            "Analysts, including Kevin Doyle of Boston University, argue otherwise.",
+            ("boston-university", "Boston University", ()),
+        ),
+        # A company's abbreviation keeps its point.
+        (
+            "Shares of Taiwan Glass Manufacturing Co. fell 1.2% on Monday.",
+            ("taiwan-glass-manufacturing-co", "Taiwan Glass Manufacturing Co.", ()),
+        ),
     ],
 )
 def test_what_looks_like_an_organisation(
@@ -72,6 +121,9 @@ def test_what_looks_like_an_organisation(
         "The group Several agreed; several left.",  # an ordinary word
         "Renewable Energy is growing.",
         "Gazprom Neft and Rosneft signed.",  # two names, neither an organisation by its looks
+        "The navy flies from the aircraft carrier INS Brahma.",  # a ship
+        "Minister Ana Ruiz of Spain spoke.",  # a person of a country
+        "- The report (Growth) is due; growth slowed.",  # a word of the text in parentheses
     ],
 )
 def test_what_does_not(body: str) -> None:
@@ -94,6 +146,13 @@ def test_and_joins_a_name_only_when_the_head_comes_after_it() -> None:
     assert candidates("The World Bank and International Monetary Fund agreed.") == [
         ("world-bank", "World Bank", ()),
         ("international-monetary-fund", "International Monetary Fund", ()),
+    ]
+
+
+def test_a_list_item_starting_with_a_verb_before_a_known_name_proposes_nothing() -> None:
+    body = "The Bureau of Trade and Security (BTS) enforces the rules.\n\n1. Fund BTS enforcement."
+    assert candidates(body) == [
+        ("bureau-of-trade-and-security", "Bureau of Trade and Security", ("BTS",))
     ]
 
 
