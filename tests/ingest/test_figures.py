@@ -349,10 +349,19 @@ def test_closed_periods(sentence: str, quote: str, first: str, last: str) -> Non
         ("The deal runs until 2030.", "until 2030", None, "2030"),
         ("The deal runs till 2030.", "till 2030", None, "2030"),
         ("Output will double by 2030.", "by 2030", None, "2030"),
+        # "to" after a time that runs on.
+        ("The lease runs to 2043.", "to 2043", None, "2043"),
+        ("The licence was extended to March 2026.", "to March 2026", None, "2026-03"),
     ],
 )
 def test_open_periods(sentence: str, quote: str, first: str | None, last: str | None) -> None:
     assert _row(_only(sentence)) == (quote, PERIOD, None, None, EQ, first, last)
+
+
+def test_to_a_year_that_is_no_end_is_a_year() -> None:
+    assert [f.kind for f in extract_figures("Exports went back to 2019 levels.")] == [
+        FigureKind.YEAR
+    ]
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,13 @@ OPEN_PERIOD = re.compile(
     rf"(?P<point>{_POINT})(?![\w-])",
     re.I,
 )
+# "a lease that runs to 2043", "5 percent a year to 2027": "to" after a time that runs on
+# (not "to 2023 levels").
+OPEN_TO = re.compile(
+    rf"(?:(?<=\b(?:runs|year|term) )|(?<=\b(?:years|lasts) )|(?<=\brun )|(?<=\bextended ))"
+    rf"to\s+(?P<point>{_POINT})(?![\w-])(?!\s+[a-z]+s\b)",
+    re.I,
+)
 # "from 2026" with no end in sight; "from 2013 to 2005" is no period at all (closed_period).
 FROM_PERIOD = re.compile(
     rf"\b(?P<since>from)\s+(?P<point>{_POINT})(?![\w-])"
@@ -167,9 +174,9 @@ def open_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     if point is None:
         return None
     baseline = _BASELINE.search(text, max(0, m.start() - 12), m.start())
-    if m["since"] and m["since"].lower() == "from" and baseline:
+    if m.groupdict().get("since") and m["since"].lower() == "from" and baseline:
         return None
-    period = (point, None) if m["since"] else (None, point)
+    period = (point, None) if m.groupdict().get("since") else (None, point)
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, period)
 
 

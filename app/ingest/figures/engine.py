@@ -48,6 +48,7 @@ TIME_RULES: tuple[_Rule, ...] = (
     (dates.CLOSED_PERIOD, dates.closed_period),
     (dates.RANGE, dates.closed_period),
     (dates.OPEN_PERIOD, dates.open_period),
+    (dates.OPEN_TO, dates.open_period),
     (dates.FROM_PERIOD, dates.open_period),
     (dates.DECADE, dates.decade),
 )
