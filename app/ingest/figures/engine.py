@@ -96,6 +96,9 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
         if all(figure.end <= a or b <= figure.start for a, b in taken):
             taken.append((figure.start, figure.end))
             chosen.append(figure)
+    # A month and day with no year ("March 26") holds its place, so its day is no count, and
+    # is then no figure: it says no date.
+    chosen = [f for f in chosen if f.kind is not FigureKind.DATE or f.period_start is not None]
     chosen.sort(key=lambda f: f.start)
     joined = join_ranges(text, money.join_cents(text, chosen))
     return attach_periods(text, _in_context(text, joined, end), start, end)
