@@ -149,7 +149,27 @@ def relabelled(text: str, spans: list[Recognized], known: Gazetteer) -> list[Rec
     return out
 
 
-_SHORT_FOR_PAIR = [[w] for w in (*HEAD_NOUNS, "Aviation", "Aerospace", "Energy")]
+_SHORT_FOR_PAIR = [
+    [w]
+    for w in (
+        *HEAD_NOUNS,
+        "Aviation",
+        "Aerospace",
+        "Energy",
+        # Legal forms: "Rheinmetall" for "Rheinmetall AG".
+        "AG",
+        "SA",
+        "ASA",
+        "plc",
+        "PLC",
+        "NV",
+        "SE",
+        "SpA",
+        "Limited",
+        "LLC",
+        "GmbH",
+    )
+]
 
 
 def short_name_of(name: str, organisations: Iterable[str], known: Gazetteer) -> str | None:

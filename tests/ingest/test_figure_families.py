@@ -130,6 +130,9 @@ def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | N
         ("Aid reached less than or equal to $30 billion.", Comparator.LTE),
         ("Aid reached near $30 billion.", Comparator.APPROX),
         ("Aid stayed within $30 billion.", Comparator.LTE),
+        ("Duties are capped at $30 billion.", Comparator.LTE),
+        ("The fee can reach $30 billion.", Comparator.LTE),
+        ("The fee will reach $30 billion.", Comparator.EQ),
     ],
 )
 def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> None:

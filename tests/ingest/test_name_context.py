@@ -126,3 +126,13 @@ def test_laws_and_plans_are_policies_and_initiatives() -> None:
         ("european-foundry-act", "European Foundry Act", "policy", ("Foundry Act",)),
         ("orion-debt-framework", "Orion Debt Framework", "initiative", ()),
     ]
+
+
+def test_a_company_without_its_legal_form_is_the_company() -> None:
+    found = entries(
+        "Shares of Vollmar AG fell 5.1% in Frankfurt on Monday after the report. "
+        "A spokesperson for Vollmar declined to comment on the report.",
+        ("Vollmar AG", "ORG"),
+        ("Vollmar", "ORG"),
+    )
+    assert described(found) == [("vollmar-ag", "Vollmar AG", "organization", ("Vollmar",))]

@@ -87,6 +87,12 @@ _VERB_BEFORE = re.compile(
     re.I,
 )
 
+# A ceiling: "duties are capped at 4.5%", "stamp duty can reach 15%".
+_CAP_BEFORE = re.compile(
+    r"\b(?:(?:capped|limited|restricted)\s+(?:at|to)|(?:can|could|may|might)\s+reach)\s+$",
+    re.I,
+)
+
 _RISE = (
     r"r[oi]se|rises|risen|rising|gr[eo]w|grows|grown|growing|increas(?:e|ed|es|ing)"
     r"|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|soar(?:ed|s|ing)?"
@@ -242,9 +248,12 @@ def comparator(word: str | None) -> Comparator:
 
 
 def bounding_verb(text: str, start: int) -> Comparator | None:
-    """`gt` when a verb like "exceeded" or "topped" stands right before `start`."""
+    """`gt` when a verb like "exceeded" or "topped" stands right before `start`, `lte` after
+    a cap ("capped at 4.5%", "can reach 15%")."""
     if _VERB_BEFORE.search(text, max(0, start - 20), start):
         return Comparator.GT
+    if _CAP_BEFORE.search(text, max(0, start - 20), start):
+        return Comparator.LTE
     return None
 
 
