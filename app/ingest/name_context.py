@@ -149,46 +149,32 @@ def relabelled(text: str, spans: list[Recognized], known: Gazetteer) -> list[Rec
     return out
 
 
-_SHORT_FOR_PAIR = [
-    [w]
-    for w in (
-        *HEAD_NOUNS,
-        "Aviation",
-        "Aerospace",
-        "Energy",
-        # Legal forms: "Rheinmetall" for "Rheinmetall AG".
-        "AG",
-        "SA",
-        "ASA",
-        "plc",
-        "PLC",
-        "NV",
-        "SE",
-        "SpA",
-        "Limited",
-        "LLC",
-        "GmbH",
-    )
-]
+# Legal forms: "Rheinmetall" for "Rheinmetall AG", "Norsk Aluminium" for "Norsk Aluminium ASA".
+_LEGAL_FORMS = frozenset(
+    {"AG", "SA", "ASA", "AB", "plc", "PLC", "NV", "SE", "SpA", "Limited", "LLC", "GmbH"}
+    | {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co.", "Corporation", "Holdings", "Group"}
+)
+# What ends a name a single word also stands for: "Dassault" for "Dassault Aviation".
+_ENDINGS = HEAD_NOUNS | _LEGAL_FORMS | {"Aviation", "Aerospace", "Energy"}
 
 
 def short_name_of(name: str, organisations: Iterable[str], known: Gazetteer) -> str | None:
-    """What the one-word `name` is the short name of, when one organisation only has its
-    name and one word that ends such names: "Dassault" for "Dassault Aviation", "Wagner" for
-    "Wagner Group" (a recognised name, or a proposed entry's id); not "Gazprom" for "Gazprom
-    Neft", another company."""
-    if " " in name:
-        return None
-    found = [
-        n for n in organisations if n.split()[:1] == [name] and n.split()[1:] in _SHORT_FOR_PAIR
-    ]
+    """What `name` is the short name of, when one organisation only has its name and one word
+    after it: a word that ends such names after a one-word name ("Dassault" for "Dassault
+    Aviation", "Wagner" for "Wagner Group"), a legal form after a longer one ("Norsk Aluminium"
+    for "Norsk Aluminium ASA"); not "Gazprom" for "Gazprom Neft", another company. The answer
+    is a recognised name, or a proposed entry's id."""
+    endings = _ENDINGS if " " not in name else _LEGAL_FORMS
+
+    def shortens(longer: str) -> bool:
+        head, _, last = longer.rpartition(" ")
+        return head == name and last in endings
+
+    found = [n for n in organisations if shortens(n)]
     found += [
         a.id
         for a in known.actors.values()
-        if not a.reviewed
-        and a.kind is not ActorKind.COUNTRY
-        and a.name.split()[:1] == [name]
-        and a.name.split()[1:] in _SHORT_FOR_PAIR
+        if not a.reviewed and a.kind is not ActorKind.COUNTRY and shortens(a.name)
     ]
     return found[0] if len(found) == 1 else None
 

@@ -133,6 +133,7 @@ def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | N
         ("Duties are capped at $30 billion.", Comparator.LTE),
         ("The fee can reach $30 billion.", Comparator.LTE),
         ("The fee will reach $30 billion.", Comparator.EQ),
+        ("It capped fees for smelters at $30 billion.", Comparator.LTE),
     ],
 )
 def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> None:
@@ -394,6 +395,12 @@ def test_another_clause_lends_no_period() -> None:
         ("Profit in 2023 was three times the figure for 2020.", "three times", ("2023", "2023")),
         ("The three governments signed the pact in September 2023.", "three governments", None),
         ("A firm finished a 1,500-kilometre gas pipeline in 2022.", "1,500-kilometre", None),
+        # The level left has its own time.
+        (
+            "Zinc traded near $2,100 on Monday, down from a peak of $2,900 in May 2022.",
+            "near $2,100",
+            None,
+        ),
     ],
 )
 def test_a_period_stays_in_its_phrase(

@@ -136,3 +136,15 @@ def test_a_company_without_its_legal_form_is_the_company() -> None:
         ("Vollmar", "ORG"),
     )
     assert described(found) == [("vollmar-ag", "Vollmar AG", "organization", ("Vollmar",))]
+
+
+def test_a_longer_name_without_its_legal_form_is_the_company() -> None:
+    found = entries(
+        "Nordvik Stål ASA said its profit fell in the first quarter of the year. "
+        "Shares of Nordvik Stål fell 4.2% in Oslo on the news of the results.",
+        ("Nordvik Stål ASA", "ORG"),
+        ("Nordvik Stål", "ORG"),
+    )
+    assert described(found) == [
+        ("nordvik-stal-asa", "Nordvik Stål ASA", "organization", ("Nordvik Stål",))
+    ]

@@ -33,10 +33,10 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "organisations": (0.97, 0.75),
     "countries": (0.97, 0.99),
     "all actors": (0.96, 0.72),
-    "mentions": (0.95, 0.78),
+    "mentions": (0.95, 0.77),
     # Recall is low: many affiliations need the article's context, not an introduction
     # ("President Lula" in an article about Brazil).
-    "affiliations": (0.94, 0.33),
+    "affiliations": (0.91, 0.32),
     "figures": (0.98, 0.98),
     "kind": (0.97, 0.97),
     "value": (0.98, 0.97),
@@ -45,11 +45,11 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "change": (0.97, 0.97),
     "period": (0.96, 0.96),
     "range end": (1.00, 0.94),
-    "every field": (0.94, 0.93),
+    "every field": (0.94, 0.94),
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
-    "speakers": (0.93, 0.70),
-    "claim kinds": (0.75, 0.65),
+    "speakers": (0.93, 0.71),
+    "claim kinds": (0.72, 0.64),
     # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
     "furniture kept out": (1.00, 1.00),
 }
@@ -63,8 +63,8 @@ RECOGNIZER: dict[str, tuple[float, float]] = {
     "organisations": (0.97, 0.99),
     "all actors": (0.97, 0.98),
     "mentions": (0.97, 0.97),
-    "affiliations": (0.94, 0.54),
-    "speakers": (0.93, 0.75),
+    "affiliations": (0.93, 0.54),
+    "speakers": (0.94, 0.76),
 }
 needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
 
@@ -93,18 +93,18 @@ def test_class_holds_its_threshold_with_the_recognizer(name: str) -> None:
 @needs_spacy
 def test_the_recognizer_finds_what_the_rules_cannot() -> None:
     rules, recognized = totals(), totals(recognizer=True)
-    assert (rules["people"].tp, recognized["people"].tp) == (0, 39)
+    assert (rules["people"].tp, recognized["people"].tp) == (0, 42)
     assert recognized["all actors"].recall - rules["all actors"].recall >= 0.25
 
 
 def test_the_labelled_set_is_what_the_docs_describe() -> None:
-    assert len(SAMPLES) == 15
+    assert len(SAMPLES) == 16
     keys = [load_key(name) for name in SAMPLES]
-    assert sum(len(k.figure_details) for k in keys) == 495
-    assert sum(len(k.actor_details) for k in keys) == 275
-    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 39
-    assert sum(len(k.boilerplate) for k in keys) == 51
-    assert sum(len(k.claims or []) for k in keys) == 98
+    assert sum(len(k.figure_details) for k in keys) == 510
+    assert sum(len(k.actor_details) for k in keys) == 288
+    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 42
+    assert sum(len(k.boilerplate) for k in keys) == 54
+    assert sum(len(k.claims or []) for k in keys) == 105
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -115,6 +115,16 @@ _HABITS = {
     "rand": "ZAR",
     "ringgit": "MYR",
     "francs": "CHF",
+    # The Nordic and Czech crowns, as English news names them (babel says "kroner", "koruny").
+    "norwegian crowns": "NOK",
+    "norwegian crown": "NOK",
+    "swedish crowns": "SEK",
+    "swedish crown": "SEK",
+    "danish crowns": "DKK",
+    "danish crown": "DKK",
+    "czech crowns": "CZK",
+    "czech crown": "CZK",
+    "icelandic crowns": "ISK",
 }
 
 

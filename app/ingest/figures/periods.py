@@ -92,6 +92,7 @@ _DEFINITE = re.compile(r"\bthe\s+(?:(?:first|last|other)\s+)?$", re.I)
 _COMPOUND = re.compile(r"\d-[a-z]")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?$")
 _TO = re.compile(r"\bto\b")
+_LEFT_FROM = re.compile(r"\b(?:up|down)\s+from\b")
 _THE_BEFORE = re.compile(r"(?<!\bin )(?<!\bduring )(?<!\bfor )\bthe\s+$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|of|in|on|at|for|with|by|from|as|when|was|were|is|are|than|that)\b)"
@@ -157,6 +158,12 @@ def attach_periods(
             across = across or (
                 _FROM_BEFORE.search(text, max(0, f.start - 30), f.start) is not None
                 and _TO.search(text, gap[0], gap[1]) is not None
+            )
+            # "near $2,350 on Tuesday, down from a peak of $2,800 in March 2022": the time of
+            # the level left.
+            across = across or (
+                _LEFT_FROM.search(text, gap[0], gap[1]) is not None
+                and any(gap[0] <= t.start < gap[1] for t in takers)
             )
         # Of two times as near, the one after the amount ("to 30 bcm in 2023").
         return across, gap[1] - gap[0], p.end <= f.start
