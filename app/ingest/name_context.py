@@ -41,7 +41,7 @@ __all__ = [
     "national",
     "placed",
     "relabelled",
-    "short_name_of",
+    "short_names",
     "spelled_in_lower_case",
 ]
 
@@ -158,25 +158,23 @@ _LEGAL_FORMS = frozenset(
 _ENDINGS = HEAD_NOUNS | _LEGAL_FORMS | {"Aviation", "Aerospace", "Energy"}
 
 
-def short_name_of(name: str, organisations: Iterable[str], known: Gazetteer) -> str | None:
-    """What `name` is the short name of, when one organisation only has its name and one word
-    after it: a word that ends such names after a one-word name ("Dassault" for "Dassault
+def short_names(organisations: Iterable[str], known: Gazetteer) -> dict[str, str]:
+    """Each name that is the short name of exactly one organisation, and what it is the short
+    name of: a word that ends such names after a one-word name ("Dassault" for "Dassault
     Aviation", "Wagner" for "Wagner Group"), a legal form after a longer one ("Norsk Aluminium"
-    for "Norsk Aluminium ASA"); not "Gazprom" for "Gazprom Neft", another company. The answer
-    is a recognised name, or a proposed entry's id."""
-    endings = _ENDINGS if " " not in name else _LEGAL_FORMS
-
-    def shortens(longer: str) -> bool:
-        head, _, last = longer.rpartition(" ")
-        return head == name and last in endings
-
-    found = [n for n in organisations if shortens(n)]
-    found += [
-        a.id
+    for "Norsk Aluminium ASA"); not "Gazprom" for "Gazprom Neft", another company. What it is
+    the short name of is a recognised name (of `organisations`), or a proposed entry's id."""
+    longer: dict[str, list[str]] = {}
+    proposed = [
+        (a.name, a.id)
         for a in known.actors.values()
-        if not a.reviewed and a.kind is not ActorKind.COUNTRY and shortens(a.name)
+        if not a.reviewed and a.kind is not ActorKind.COUNTRY
     ]
-    return found[0] if len(found) == 1 else None
+    for name, target in [*((n, n) for n in organisations), *proposed]:
+        head, _, last = name.rpartition(" ")
+        if head and last in (_ENDINGS if " " not in head else _LEGAL_FORMS):
+            longer.setdefault(head, []).append(target)
+    return {short: found[0] for short, found in longer.items() if len(found) == 1}
 
 
 def demonym(word: str, known: Gazetteer) -> bool:

@@ -50,7 +50,7 @@ from app.ingest.name_context import (
     national,
     placed,
     relabelled,
-    short_name_of,
+    short_names,
     spelled_in_lower_case,
 )
 from app.ingest.recognizer import Recognized
@@ -264,6 +264,7 @@ def people_and_organisations(
     acronyms = {n.upper(): n for n in organisations if n.isupper()}
     initials = {_initials(a.name): a.id for a in known.actors.values() if len(a.name.split()) > 1}
     expanded: dict[str, str] = {}
+    shorts = short_names(organisations, known)
     for name, (_, e) in sorted(organisations.items(), key=lambda o: o[1]):
         if name.isupper() and name in initials and name not in taken:
             expanded.setdefault(initials[name], name)
@@ -276,11 +277,11 @@ def people_and_organisations(
         aliases += [n for n in organisations if n != name and n.upper() in spellings]
         if name.upper() in acronyms and acronyms[name.upper()] != name:
             continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
-        if (longer := short_name_of(name, organisations, known)) is not None:
+        if (longer := shorts.get(name)) is not None:
             if longer in known.actors:
                 expanded.setdefault(longer, name)
             continue  # "Dassault" beside "Dassault Aviation": its short name
-        aliases += [n for n in organisations if short_name_of(n, organisations, known) == name]
+        aliases += [n for n in organisations if shorts.get(n) == name]
         words = name.split()
         policy = POLICIES.get(words[-1]) if len(words) > 1 else None
         if policy is not None and len(words) > 2 and demonym(words[0], known):
