@@ -1,23 +1,31 @@
 """Organisations no gazetteer knows yet, proposed from the text for someone to review.
 
 A candidate is a capitalised name of at least two words ("Gazprom Neft", "Bank for
-International Settlements") that looks like an organisation by one of three signs:
+International Settlements") that looks like an organisation by one of these signs:
 
 - a word that heads organisation or company names ("Bank", "Organisation", "Council",
-  "Party", "Electronics", "Shipping"...);
-- an acronym in parentheses right after it, which becomes its alias: "Shanghai Cooperation
-  Organisation (SCO)", so later mentions of "SCO" count too;
-- a common noun for an organisation right before it: "the oil company Gazprom Neft". With
-  that sign a single word will do too: "the Dutch company ASML".
+  "Party", "Electronics", "Shipping", "Co."...);
+- an acronym or a short name in parentheses right after it, which becomes its alias:
+  "Shanghai Cooperation Organisation (SCO)", so later mentions of "SCO" count too; "Southern
+  Common Market (Mercosur)"; and a name after "known as" ("..., known as the Big Fund");
+- a common noun for an organisation right before it, a comma allowed: "the oil company
+  Gazprom Neft", "another state company, Roszarubezhneft". With that sign a single word will
+  do too: "the Dutch company ASML"; so will one in an apposition ("Maersk, the Danish
+  carrier"), before an office and a person ("Gazprom chief executive Alexei Miller") or
+  before "of" and a country ("Eramet of France").
 
-Left out: names the gazetteer already has, or that are only gazetteer names joined by "and"
-("Russia and China"); names after a person's title ("President Xi Jinping"); headings and
-the title, which capitalise every word. A sentence's first word is capitalised whatever it
-is, so it is dropped from a name when it is an ordinary word: a function word, or one the
-text also writes in lower case ("Meanwhile", "Beyond").
+An acronym that spells the whole name keeps its "and" inside the name ("Armed Conflict
+Location and Event Data Project (ACLED)"); a person's name before "of" and an organisation's
+is cut off ("Kevin Gallagher of Boston University"). Left out: names the gazetteer already
+has, or that are only gazetteer names joined by "and" ("Russia and China"), or a list item's
+verb before one ("1. Fund BIS enforcement"); names after a person's title ("President Xi
+Jinping"); headings and the title, which capitalise every word. A sentence's first word is
+capitalised whatever it is, so it is dropped from a name when it is an ordinary word: a
+function word, or one the text also writes in lower case ("Meanwhile", "Beyond").
 
-Candidates are kind `organization` with `reviewed = False`: rules find them, a person
-confirms them (or corrects the kind) in the curated file.
+Candidates are kind `organization` (a `policy` or an `initiative` when the name ends like a
+law or a plan) with `reviewed = False`: rules find them, a person confirms them (or corrects
+the kind) in the curated file.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
 from app.models.vocabulary import ActorKind
 
-__all__ = ["find_candidates"]
+__all__ = ["HEAD_NOUNS", "POLICIES", "find_candidates"]
 
 # fmt: off
 HEAD_NOUNS = frozenset({
@@ -102,6 +110,18 @@ _FUNCTION_WORDS = frozenset({
     "first", "second", "third", "last", "next", "recently", "currently", "together",
 })
 # fmt: on
+# Laws and plans are actors of their own kind (a policy, an initiative), never organisations:
+# "EU-Viet Nam Free Trade Agreement (EVFTA)", "European Chips Act".
+POLICIES = {
+    **dict.fromkeys(
+        ("Act", "Law", "Bill", "Treaty", "Accord", "Agreement", "Doctrine", "Protocol"),
+        ActorKind.POLICY,
+    ),
+    **dict.fromkeys(
+        ("Plan", "Strategy", "Programme", "Program", "Initiative", "Framework"),
+        ActorKind.INITIATIVE,
+    ),
+}
 
 # A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
 # A company's abbreviated form keeps its point: "Taiwan Semiconductor Manufacturing Co.".
@@ -299,7 +319,11 @@ def _candidate(
     if not slug:
         return None
     return ActorEntry(
-        id=slug, name=name, kind=ActorKind.ORGANIZATION, aliases=aliases, reviewed=False
+        id=slug,
+        name=name,
+        kind=POLICIES.get(name.split()[-1], ActorKind.ORGANIZATION),
+        aliases=aliases,
+        reviewed=False,
     )
 
 

@@ -34,7 +34,6 @@ __all__ = [
     "NAMED_AFTER",
     "OFFICE_BEFORE",
     "PLACE_BEFORE",
-    "POLICIES",
     "THING_BEFORE",
     "adjacent_joined",
     "demonym",
@@ -88,17 +87,6 @@ OFFICE_BEFORE = re.compile(
 # not "a spokesperson for Chevron, Bill Turenne, said".)
 JOINED = (" and ", " or ", ", ")
 _LIST_GOES_ON = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
-# Laws and plans are actors of their own kind (a policy, an initiative), never organisations.
-POLICIES = {
-    **dict.fromkeys(
-        ("Act", "Law", "Bill", "Treaty", "Accord", "Agreement", "Doctrine", "Protocol"),
-        ActorKind.POLICY,
-    ),
-    **dict.fromkeys(
-        ("Plan", "Strategy", "Programme", "Program", "Initiative", "Framework"),
-        ActorKind.INITIATIVE,
-    ),
-}
 
 
 def adjacent_joined(text: str, spans: list[Recognized]) -> list[Recognized]:

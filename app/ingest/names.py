@@ -14,10 +14,12 @@ see. What it answers becomes an actor only through these rules:
   ("Maduro") or after a title ("President Putin", "Mr. Lai" for Lai Ching-te, family name
   first) names the person given in full elsewhere in the article; a titled surname with no
   full name becomes that person.
-- An organisation loses a leading "the" and a possessive; a law, plan or project ("European
-  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude"),
-  follows a preposition of place ("projects in Salta"), is a title or an adjective
-  ("Defence", "Financial"); an acronym of an organisation's
+- An organisation loses a leading "the" and a possessive; a project is none, a law or a plan
+  is a policy or an initiative ("European Chips Act"), nor is a one-word name that modifies
+  the noun after it ("Brent crude"), follows a preposition of place ("projects in Salta"), is
+  a title or an adjective ("Defence", "Financial"), nor what the words around it show to be a
+  thing, a place or a common noun (app/ingest/name_context.py, which also mends the model's
+  labels and finds short names); an acronym of an organisation's
   initials ("EU") becomes that organisation's alias; a name cut before "and" ("Center for
   Strategic") is completed from the text; two names joined by "and" ("PDVSA and China
   National Petroleum") are split when each side is a whole name; "St." before a name is
@@ -38,12 +40,11 @@ from functools import lru_cache
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer, MentionDraft
-from app.ingest.candidates import HEAD_NOUNS
+from app.ingest.candidates import HEAD_NOUNS, POLICIES
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
 from app.ingest.name_context import (
     NAMED_AFTER,
-    POLICIES,
     THING_BEFORE,
     adjacent_joined,
     demonym,

@@ -194,3 +194,14 @@ def test_a_run_of_capitalised_words_is_no_name() -> None:
 
 def body_sentences(text: str) -> list[SentenceDraft]:
     return split_sentences(read_document(text)).body()
+
+
+def test_a_law_or_plan_is_a_policy_or_an_initiative() -> None:
+    text = "Title\n\nThe Andes-Pacific Free Trade Agreement (APFTA) cut duties.\n"
+    known = Gazetteer(builtin_countries().entries, BLOCKED)
+    [found] = find_candidates(text, body_sentences(text), known, ())
+    assert (found.name, found.kind, found.aliases) == (
+        "Andes-Pacific Free Trade Agreement",
+        ActorKind.POLICY,
+        ("APFTA",),
+    )
