@@ -24,6 +24,7 @@ from app.ingest.drafts import SentenceDraft
 from app.ingest.names import people_and_organisations
 from app.ingest.reading import recognize
 from app.ingest.recognizer import Recognizer
+from app.ingest.seats import seated
 from app.ingest.stages import ReadWith
 
 __all__ = ["gazetteer_for"]
@@ -65,7 +66,7 @@ def gazetteer_for(
         ]
         proposed, recognized = _completed(proposed, recognized)
         proposed += recognized
-    entries = affiliate(text, sentences, [*user.actors, *countries, *proposed])
+    entries = affiliate(text, sentences, seated([*user.actors, *countries, *proposed]))
     try:
         merged = Curated(
             actors=tuple(entries),
