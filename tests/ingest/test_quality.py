@@ -30,10 +30,10 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "keywords": (1.00, 1.00),
     # The rules find no person (only curated ones would count): see RECOGNIZER below.
     "people": (0.0, 0.0),
-    "organisations": (0.97, 0.75),
-    "countries": (0.97, 0.99),
-    "all actors": (0.96, 0.72),
-    "mentions": (0.95, 0.77),
+    "organisations": (0.97, 0.76),
+    "countries": (0.99, 0.99),
+    "all actors": (0.97, 0.72),
+    "mentions": (0.96, 0.78),
     # Recall is low: many affiliations need the article's context, not an introduction
     # ("President Lula" in an article about Brazil).
     "affiliations": (0.91, 0.32),
@@ -59,10 +59,10 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
 RECOGNIZER: dict[str, tuple[float, float]] = {
     **THRESHOLDS,
     "people": (0.95, 1.00),
-    "countries": (0.98, 0.99),
+    "countries": (1.00, 0.99),
     "organisations": (0.97, 0.99),
-    "all actors": (0.97, 0.98),
-    "mentions": (0.97, 0.97),
+    "all actors": (0.98, 0.98),
+    "mentions": (0.98, 0.97),
     "affiliations": (0.93, 0.54),
     "speakers": (0.94, 0.76),
 }
