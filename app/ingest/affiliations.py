@@ -21,6 +21,11 @@ affiliated) the actor named beside them as `affiliation`:
   actor's name (a demonym names its country, an acronym in parentheses may follow it), one to
   three title or office words, then the person (a comma allowed before the name).
 
+- the article's ministry of the topic an office names ("Finance Minister X": the Ministry of
+  Finance); the organisation a noun names back ("X, the authority's chairman"); the latest
+  organisation named before "its founder, X" or a sentence that opens with an office ("Chief
+  executive X said ...").
+
 An organisation named inside another's name is the one meant: "a fellow at Columbia
 University's Center on Global Energy Policy" works for the centre.
 
@@ -130,6 +135,7 @@ def affiliate(
                     _ministry(text, m, by_id)
                     or _person(text, m, at, mentions[:i], by_id)
                     or _named_back(text, m, [*before, *mentions[:i]], by_id)
+                    or _its_office(text, sentence.start, m, [*before, *mentions[:i]], by_id)
                 )
             elif kind in (ActorKind.COMPANY, ActorKind.ORGANIZATION):
                 target = _organisation(text, m, at, mentions[:i], by_id, countries)
@@ -169,6 +175,39 @@ def _ministry(text: str, person: MentionDraft, by_id: dict[str, ActorEntry]) -> 
         and topic in e.name.lower().replace("defense", "defence").split()
     ]
     return ministries[0] if len(ministries) == 1 else None
+
+
+# "... the Wagner Group after its founder, Yevgeny Prigozhin, died": "its" and an office; and
+# "Chief executive Vincent Clerc said ..." opening a sentence, after the company was named.
+_ITS_OFFICE = re.compile(r"\bits\s+(?P<office>(?:[a-z]+\s+){0,2}[a-z]+),?\s+$")
+_OPENING_OFFICE = re.compile(
+    r"(?P<office>(?:Chief|Managing|Executive|Finance|Technical)(?:\s+[a-z]+){1,2}"
+    r"|Chairman|Chairwoman|Founder|Spokesman|Spokeswoman)\s+$"
+)
+
+
+def _its_office(
+    text: str,
+    sentence_start: int,
+    person: MentionDraft,
+    before: Sequence[MentionDraft],
+    by_id: dict[str, ActorEntry],
+) -> str | None:
+    """The latest organisation named before "its founder, X" or a sentence that opens with an
+    office and the person ("Chief executive X said")."""
+    its = _ITS_OFFICE.search(text, max(0, person.start - 40), person.start)
+    opening = _OPENING_OFFICE.fullmatch(text, sentence_start, person.start)
+    office = its["office"] if its else opening["office"].lower() if opening else None
+    if office is None or not _office(office.split()):
+        return None
+    return next(
+        (
+            e.id
+            for m in reversed(before)
+            if (e := by_id[m.actor_id]).kind in (ActorKind.ORGANIZATION, ActorKind.COMPANY)
+        ),
+        None,
+    )
 
 
 def _named_back(
@@ -371,6 +410,7 @@ def _before(
     if acronym := _ACRONYM.match(between):  # "Hong Kong Exchanges and Clearing (HKEX) chief"
         between = between[acronym.end() :]
     words = between.split()
-    if nouns is _OFFICE and words and words[-1].endswith(","):  # "Russia's foreign minister,"
-        words[-1] = words[-1][:-1]
+    if nouns is _OFFICE:
+        # "Russia's foreign minister, Sergei Lavrov", "Burkina Faso's leader, Capt. Ibrahim ..."
+        words = [w.removesuffix(",") for w in words]
     return last.actor_id if _office(words, nouns) else None

@@ -74,6 +74,7 @@ TITLES = frozenset({
     "Speaker", "Leader", "Commander", "Colonel", "Col", "Lt", "Judge", "Justice", "Professor",
     "Prof", "Mayor", "Rep", "Representative", "Crown", "Supreme", "Defense", "Defence",
     "Finance", "Energy", "Oil", "Interior", "Economy", "Trade", "State", "Head", "Founder",
+    "Capt", "Captain", "Maj", "Major", "Sgt",
 })
 _PARTICLES = frozenset({
     "de", "da", "del", "della", "di", "dos", "das", "do", "van", "von", "der", "den", "bin",

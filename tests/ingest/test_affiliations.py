@@ -193,3 +193,15 @@ def test_an_office_of_the_organisation_the_noun_names_back() -> None:
     assert affiliations(body, AUTHORITY, RABIE)["osama-rabie"] == "canal-authority"
     body = "Rosneft lost money. Osama Rabie, the authority's chairman, said so."
     assert affiliations(body, ROSNEFT, RABIE)["osama-rabie"] is None
+
+
+def test_its_office_or_an_opening_office_after_an_organisation_is_named() -> None:
+    assert affiliation("Rosneft grew after its founder, Igor Sechin, arrived.") == "rosneft"
+    body = "Rosneft reported results. Chief executive Igor Sechin said the group would grow."
+    assert affiliation(body) == "rosneft"
+    # No organisation named before: none.
+    assert affiliation("Chief executive Igor Sechin said the group would grow.") is None
+
+
+def test_a_title_after_an_office_and_a_comma() -> None:
+    assert affiliation("Russia's leader, Capt. Igor Sechin, arrived.") == "russia"

@@ -63,7 +63,7 @@ RECOGNIZER: dict[str, tuple[float, float]] = {
     "organisations": (0.97, 0.99),
     "all actors": (0.98, 0.98),
     "mentions": (0.98, 0.97),
-    "affiliations": (0.93, 0.54),
+    "affiliations": (0.93, 0.58),
     "speakers": (0.94, 0.76),
 }
 needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
