@@ -81,10 +81,11 @@ def test_with_the_recognizer_ingest_proposes_what_the_rules_miss(
     monkeypatch.setenv("ARTICLE_FACTS_RECOGNIZER", "spacy")
     code, output = ingest(str(DATA / "chips-race.txt"))
     assert code == 0, output
-    assert "│ chips-race │ 4        │ 17     │ 21      │ 17     │ written │" in output
+    assert "│ chips-race │ 4        │ 18     │ 21      │ 17     │ written │" in output
     assert (
-        "unreviewed actors proposed: ASML, European Commission, European Union, Intel, Samsung "
-        "Electronics, Taiwan Semiconductor Manufacturing Company, US Geological Survey"
+        "unreviewed actors proposed: ASML, European Chips Act, European Commission, European "
+        "Union, Intel, Samsung Electronics, Taiwan Semiconductor Manufacturing Company, US "
+        "Geological Survey"
     ) in output
 
 
