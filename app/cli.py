@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 import logging
-import re
 import socket
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from pydantic import ValidationError
-from pydantic_settings import SettingsError
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.config import ENV_PREFIX, Settings, get_settings
-from app.core.db import create_read_engine, database_exists, is_sqlite, sqlite_path
-from app.ingest.article import (
-    MAX_ARTICLE_BYTES,
-    IngestError,
-    article_slug,
-    prepare_article,
-    read_document,
-    too_large,
+from app.cli_common import (
+    EXPECTED_ERRORS,
+    STORAGE_ERRORS,
+    fail,
+    load_settings,
+    out,
+    remove_load_leftovers,
+    storage_problem,
+    summary,
+    where,
 )
-from app.ingest.curated import CuratedError, load_curated
-from app.ingest.fetch import FetchError, fetch, is_url
-from app.ingest.files import FileRefusedError, FileTooLargeError, read_regular
-from app.ingest.html import HTML_SUFFIXES, HTML_TYPES, looks_like_html
-from app.ingest.loader import LoadError, LoadReport, load
-from app.ingest.metadata import ArticleMeta, MetadataError, checked
-from app.ingest.pipeline import ArticleFacts, PipelineError
-from app.ingest.recognizer import RecognizerError, load_recognizer
-from app.ingest.seed import CURATED_FILE, SeedError, read_seed
-from app.ingest.sqlite_file import remove_leftovers
+from app.cli_ingest import ingest
+from app.core.config import Settings
+from app.core.db import create_read_engine, database_exists, sqlite_path
+from app.ingest.curated import load_curated
+from app.ingest.loader import LoadReport, load
+from app.ingest.seed import CURATED_FILE, read_seed
 from app.queries.articles import list_articles as query_articles
 from app.queries.rows import SqlAlchemyRows
 
@@ -48,64 +36,11 @@ cli = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# soft_wrap: messages stay on one line, so paths in them can be copied and grepped.
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-EXPECTED_ERRORS = (
-    SeedError,
-    CuratedError,
-    PipelineError,
-    LoadError,
-    IngestError,
-    MetadataError,
-    RecognizerError,
-    FetchError,
-)
-# What the database or the file system can refuse: a file that is not a database, a server that
-# does not answer, a folder that cannot be written.
-STORAGE_ERRORS = (sqlite3.DatabaseError, SQLAlchemyError, OSError)
-STDIN = "-"
 # The listing shows every article, however many, within a generous time limit.
 MAX_LISTED = 10_000_000
 LIST_TIMEOUT_MS = 60_000
 
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    # The message is text, not markup: "article-facts[ner]" must print as written.
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code)
-
-
-def _settings() -> Settings:
-    """The settings, or one error line per environment variable that is wrong."""
-    try:
-        return get_settings()
-    except ValidationError as exc:
-        problems = [
-            f"{ENV_PREFIX}{str(e['loc'][0]).upper()}: {e['msg'].removeprefix('Value error, ')}"
-            for e in exc.errors()
-        ]
-        raise _fail("; ".join(problems)) from None
-    except SettingsError as exc:  # a value pydantic-settings could not decode (JSON lists)
-        field = re.search(r'field "(\w+)"', str(exc))
-        name = f"{ENV_PREFIX}{field[1].upper()}" if field else "settings"
-        raise _fail(f'{name}: not valid JSON (a list looks like ["*"])') from None
-
-
-def _storage_problem(settings: Settings, exc: Exception) -> typer.Exit:
-    if isinstance(exc, OSError):
-        where = exc.filename or _where(settings)
-        return _fail(f"{where}: {exc.strerror or exc}")
-    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    return _fail(f"{_where(settings)}: {reason}")
-
-
-def _remove_leftovers(settings: Settings) -> None:
-    """What a killed load left beside the database, removed as a command starts, unless a load
-    running in another process holds the lock (app/ingest/loader.py)."""
-    for path in remove_leftovers(settings.database_url):
-        out.print(f"removed {path}: left by a load that was killed", highlight=False)
+cli.command()(ingest)
 
 
 def _seed(settings: Settings) -> LoadReport:
@@ -117,28 +52,8 @@ def _seed(settings: Settings) -> LoadReport:
             seed.curated.actors,
             progress=lambda step: status.update(step),
         )
-    out.print(_summary(seed.articles, report))
+    out.print(summary(seed.articles, report))
     return report
-
-
-def _summary(articles: list[ArticleFacts], report: LoadReport) -> Table:
-    table = Table("article", "sections", "actors", "figures", "claims", "status")
-    for facts in articles:
-        slug = facts.article.id
-        table.add_row(
-            slug,
-            str(len(facts.sections)),
-            str(len({m.actor_id for m in facts.mentions})),
-            str(len(facts.figures)),
-            str(len(facts.claims)),
-            "written" if slug in report.written else "unchanged",
-        )
-    return table
-
-
-def _where(settings: Settings) -> str:
-    url = settings.database_url
-    return str(sqlite_path(url)) if is_sqlite(url) else "database"
 
 
 @cli.command()
@@ -147,151 +62,16 @@ def seed() -> None:
 
     Each seed article must be a regular file named by its id (a slug, then .txt): a symbolic link, FIFO or device in the seed folder is refused, wherever a link points.
     """  # noqa: E501 - one line, or the help output breaks it mid-sentence
-    settings = _settings()
-    _remove_leftovers(settings)
+    settings = load_settings()
+    remove_load_leftovers(settings)
     try:
         report = _seed(settings)
     except EXPECTED_ERRORS as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except STORAGE_ERRORS as exc:
-        raise _storage_problem(settings, exc) from None
+        raise storage_problem(settings, exc) from None
     verdict = "updated" if report.changed else "already up to date; nothing written"
-    out.print(f"{_where(settings)}: {verdict}", highlight=False)
-
-
-@cli.command()
-def ingest(
-    source: Annotated[
-        str,
-        typer.Argument(
-            metavar="PATH|URL|-",
-            help="The article: a UTF-8 plain-text or Markdown file, a web page (.html, or a "
-            "file that opens as HTML), an http(s):// address to fetch, or - to read standard "
-            "input. A symbolic link you name is followed; it must lead to a regular file "
-            "(no FIFO or device). `seed` refuses every link in the seed folder.",
-            show_default=False,
-        ),
-    ],
-    slug: Annotated[
-        str | None,
-        typer.Option(
-            help="The article's id. Default: the file name without its extension; for "
-            "standard input, the title's slug.",
-            show_default=False,
-        ),
-    ] = None,
-    title: Annotated[
-        str | None,
-        typer.Option(help="The title to store. Default: the first line.", show_default=False),
-    ] = None,
-    annotations: Annotated[
-        Path | None,
-        typer.Option(
-            help="Actors and overrides for this article, in the format of seed/curated.toml "
-            "(a regular file, or a link you name to one).",
-            show_default=False,
-        ),
-    ] = None,
-    source_url: Annotated[
-        str | None,
-        typer.Option(help="Where the article was published (http or https).", show_default=False),
-    ] = None,
-    publisher: Annotated[
-        str | None, typer.Option(help="Who published it.", show_default=False)
-    ] = None,
-    author: Annotated[
-        list[str] | None,
-        typer.Option(help="An author; repeat for several, in order.", show_default=False),
-    ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date, YYYY-MM-DD.", show_default=False),
-    ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option(
-            help="The text's language (en, es-ES: ISO 639-1 is kept). Default: what the page "
-            "or front matter declares, else detected from the text.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Read one article into sections, actors, figures and claims, and load it; safe to repeat.
-
-    The same text again changes nothing; a changed text under the same slug replaces that article's facts; a failure leaves the database as it was.
-    """  # noqa: E501 - one line, or the help output breaks it mid-sentence
-    settings = _settings()
-    _remove_leftovers(settings)
-    try:
-        with out.status("reading") as status:
-            data, source_name, stem, html, found_at = _read_source(source)
-            # Given here, a value wins over what the text's front matter or page declares,
-            # and that over the address the page was fetched from.
-            given = checked(
-                source_url=source_url,
-                publisher=publisher,
-                authors=author or [],
-                published=published,
-                language=language,
-            )
-            text, declared = read_document(data, source_name=source_name, html=html)
-            declared = ArticleMeta(source_url=found_at).merged(declared)
-            facts, actors = prepare_article(
-                text,
-                source_name=source_name,
-                # An empty --slug is refused like any other bad slug, not taken for none.
-                slug=slug
-                if slug is not None
-                else (article_slug(stem) if stem is not None else None),
-                title=title,
-                annotations=(
-                    load_curated(annotations, follow_symlinks=True)
-                    if annotations is not None
-                    else None
-                ),
-                curated=load_curated(settings.seed_dir / CURATED_FILE),
-                meta=declared.merged(given),
-                progress=status.update,
-                recognizer=load_recognizer(settings.recognizer, settings.recognizer_model),
-            )
-            report = load(settings.database_url, [facts], actors, progress=status.update)
-    except EXPECTED_ERRORS as exc:
-        raise _fail(str(exc)) from None
-    except STORAGE_ERRORS as exc:
-        raise _storage_problem(settings, exc) from None
-    out.print(_summary([facts], report))
-    proposed = sorted({a.name for a in actors if not a.reviewed})
-    if proposed:
-        out.print(f"unreviewed actors proposed: {', '.join(proposed)}", highlight=False)
-    verdict = "updated" if report.changed else "already up to date; nothing written"
-    out.print(f"{_where(settings)}: {verdict}", highlight=False)
-
-
-def _read_source(source: str) -> tuple[bytes, str, str | None, bool, str | None]:
-    """The bytes, the name to store them under, the file's stem (None for stdin or a URL),
-    whether they are a web page, and the address they were fetched from. Reads at most one
-    byte past the limit, so a huge input costs no more than a small one."""
-    if source == STDIN:
-        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-        if len(data) > MAX_ARTICLE_BYTES:
-            raise too_large("stdin", None)
-        return data, "stdin", None, looks_like_html(data), None
-    if is_url(source):
-        page = fetch(source, limit=MAX_ARTICLE_BYTES)
-        html = page.media_type in HTML_TYPES or (
-            page.media_type not in ("text/plain", "text/markdown") and looks_like_html(page.data)
-        )
-        return page.data, page.url, None, html, page.url
-    path = Path(source)
-    try:
-        # The user named this path: a link they name may be followed; a FIFO or device not.
-        data = read_regular(path, limit=MAX_ARTICLE_BYTES, follow_symlinks=True)
-    except FileTooLargeError as exc:
-        raise too_large(str(path), exc.size) from None
-    except FileRefusedError as exc:
-        raise _fail(str(exc)) from None
-    html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data)
-    return data, path.name, path.stem, html, None
+    out.print(f"{where(settings)}: {verdict}", highlight=False)
 
 
 def stored_articles(url: str) -> list[dict[str, Any]]:
@@ -310,13 +90,13 @@ def stored_articles(url: str) -> list[dict[str, Any]]:
 @cli.command(name="list")
 def list_articles() -> None:
     """List the stored articles: id, title, source and how many facts each has."""
-    settings = _settings()
+    settings = load_settings()
     if not database_exists(settings.database_url):
-        raise _fail(f"no database at {_where(settings)}; create it with `article-facts seed`")
+        raise fail(f"no database at {where(settings)}; create it with `article-facts seed`")
     try:
         articles = stored_articles(settings.database_url)
     except STORAGE_ERRORS as exc:
-        raise _storage_problem(settings, exc) from None
+        raise storage_problem(settings, exc) from None
     # Plain aligned columns, the title last and whole: ids and titles copy and grep as they are.
     width = max((len(article["id"]) for article in articles), default=7)
     out.print(f"{'article':<{width}}  sections  actors  figures  claims  title", highlight=False)
@@ -337,18 +117,18 @@ def delete(
 ) -> None:
     """Delete one article: its sections, figures, claims, mentions, search rows and the actors
     only it named, in one step; a failure leaves the database as it was."""
-    settings = _settings()
+    settings = load_settings()
     if not database_exists(settings.database_url):
-        raise _fail(f"no database at {_where(settings)}; create it with `article-facts seed`")
+        raise fail(f"no database at {where(settings)}; create it with `article-facts seed`")
     try:
         curated = load_curated(settings.seed_dir / CURATED_FILE)
         with out.status("deleting") as status:
             load(settings.database_url, [], curated.actors, delete=[slug], progress=status.update)
     except EXPECTED_ERRORS as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except STORAGE_ERRORS as exc:
-        raise _storage_problem(settings, exc) from None
-    out.print(f"{_where(settings)}: deleted article {slug!r}", highlight=False)
+        raise storage_problem(settings, exc) from None
+    out.print(f"{where(settings)}: deleted article {slug!r}", highlight=False)
 
 
 @cli.command()
@@ -362,16 +142,16 @@ def serve(
 
     from app.core.serving import FileLimitError, raise_open_file_limit, uvicorn_options
 
-    settings = _settings()
-    _remove_leftovers(settings)
+    settings = load_settings()
+    remove_load_leftovers(settings)
     try:
         raise_open_file_limit(settings)
     except FileLimitError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if not database_exists(settings.database_url):
         if not settings.is_default_database:
             path = sqlite_path(settings.database_url)
-            raise _fail(f"no database at {path}; create it with `article-facts seed`")
+            raise fail(f"no database at {path}; create it with `article-facts seed`")
         out.print("No database yet: creating and seeding it.")
         # `article-facts seed` in a child process: reading may load the language detector's
         # model, and a serving process never loads one. The child says what failed itself.
@@ -383,7 +163,7 @@ def serve(
         with socket.create_server((host, port)):
             pass
     except OSError as exc:
-        raise _fail(f"{host}:{port}: {exc.strerror or exc}") from None
+        raise fail(f"{host}:{port}: {exc.strerror or exc}") from None
     shown = "localhost" if host in ("0.0.0.0", "::") else host  # noqa: S104
     out.print(f"Explorer: [link]http://{shown}:{port}/[/link]")
     out.print(f"Docs: [link]http://{shown}:{port}/docs[/link]")

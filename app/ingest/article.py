@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from pydantic import ValidationError
 
@@ -23,6 +24,7 @@ from app.ingest.drafts import DocumentDraft
 from app.ingest.front_matter import FrontMatterError, split_front_matter
 from app.ingest.gazetteer import gazetteer_for, problems
 from app.ingest.html import HtmlError, read_html
+from app.ingest.language import UnsupportedLanguageError, detect_language, reading_language
 from app.ingest.metadata import ArticleMeta
 from app.ingest.pipeline import ArticleFacts, PipelineError, build_article
 from app.ingest.recognizer import Recognizer, RecognizerError
@@ -169,7 +171,10 @@ def prepare_article(
     title (that line is still read as the title, not as body). The actors are the curated
     and annotated entries, all of them, and the built-in countries and proposed candidates
     the article mentions, and the people and organisations the rules and the optional
-    `recognizer` find there. The text is read once, through the stages of app/ingest/stages.py.
+    `recognizer` find there. The text is read once, through the stages of app/ingest/stages.py,
+    by the rules of its language (`meta.language`, else detected): an article in a language
+    other than English or Spanish is refused (422), one whose language is undetermined is
+    read as English.
     """
     report = progress or _quiet
     if title is not None:
@@ -180,6 +185,14 @@ def prepare_article(
             f"at most {MAX_SLUG_CHARS} characters",
             422,
         )
+    # The language decides the rules, so it is settled first: declared, else detected (a
+    # server detects it in a worker before this: app/ingest/model_workers.py).
+    language = meta.language or detect_language(text)
+    try:
+        rules = reading_language(language).value
+    except UnsupportedLanguageError as exc:
+        raise IngestError(f"{source_name}: {exc}", 422) from None
+    meta = replace(meta, language=language)
     report("structure")
     document = read_stage(text)
     doc = _require_body(document.draft, source_name)
@@ -192,7 +205,9 @@ def prepare_article(
         raise IngestError(message, 422) from None
 
     def gazetteer(sentences: Sentences) -> ReadWith:
-        found = gazetteer_for(text, sentences.body(), curated, annotations, recognizer)
+        found = gazetteer_for(
+            text, sentences.body(), curated, annotations, recognizer, language=rules
+        )
         read_with.append(found)
         return found
 

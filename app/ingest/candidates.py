@@ -32,9 +32,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer
+from app.ingest.candidates_es import (
+    CALENDAR_ES,
+    CONNECTOR_ES,
+    FUNCTION_WORDS_ES,
+    HEAD_NOUNS_ES,
+    ORG_NOUNS_ES,
+    TITLES_ES,
+)
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
 from app.models.vocabulary import ActorKind
@@ -140,17 +149,63 @@ _ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov)\.\s+$")
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words a language's names are read with (English; Spanish adds its own)."""
+
+    heads: frozenset[str]
+    titles: frozenset[str]
+    function: frozenset[str]
+    calendar: frozenset[str]
+    connector: str
+    name: re.Pattern[str]
+    org_noun_before: re.Pattern[str]
+    title_before: re.Pattern[str]
+
+
+_ENGLISH = _Words(
+    HEAD_NOUNS,
+    _TITLES,
+    _FUNCTION_WORDS,
+    _CALENDAR,
+    _CONNECTOR,
+    _NAME,
+    _ORG_NOUN_BEFORE,
+    _TITLE_BEFORE,
+)
+_CONNECTOR_ES = rf"(?:{CONNECTOR_ES}|of(?:\s+the)?|for(?:\s+the)?|and|&)"
+_SPANISH = _Words(
+    HEAD_NOUNS | HEAD_NOUNS_ES,
+    _TITLES | TITLES_ES,
+    _FUNCTION_WORDS | FUNCTION_WORDS_ES,
+    _CALENDAR | CALENDAR_ES,
+    _CONNECTOR_ES,
+    re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR_ES}[ \t]+)?{_WORD})*"),
+    # One adjective or "de" phrase may follow the noun: "la empresa china", "el fabricante
+    # de baterías".
+    re.compile(rf"\b(?:{_ORG_NOUNS}|{ORG_NOUNS_ES})(?:\s+(?:de\s+)?[a-záéíóúñ]+)?\s+$"),
+    re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Dra|Prof|Gen|Sen|Gov|Sr|Sra|Lic)\.\s+$"),
+)
+_BY_LANGUAGE = {"en": _ENGLISH, "es": _SPANISH}
+
+
 def find_candidates(
-    text: str, sentences: Iterable[SentenceDraft], known: Gazetteer, taken_ids: Iterable[str]
+    text: str,
+    sentences: Iterable[SentenceDraft],
+    known: Gazetteer,
+    taken_ids: Iterable[str],
+    language: str = "en",
 ) -> list[ActorEntry]:
-    """Candidate organisations in the body `sentences` of `text`, in order of first mention."""
+    """Candidate organisations in the body `sentences` of `text`, in order of first mention,
+    read with `language`'s words (app/ingest/candidates_es.py for "es")."""
+    vocabulary = _BY_LANGUAGE[language]
     lowered = set(re.findall(r"\b[a-z][\w'’-]*", text))
     taken = set(taken_ids)
     claimed: set[str] = set()  # names and aliases of the candidates so far
     found: list[ActorEntry] = []
     for sentence in sentences:
-        for start, end in _names(text, sentence.start, sentence.end, lowered, known):
-            entry = _candidate(text, start, end, known, lowered, claimed)
+        for start, end in _names(text, sentence.start, sentence.end, lowered, vocabulary, known):
+            entry = _candidate(text, start, end, known, lowered, vocabulary, claimed)
             if entry is None or entry.name in claimed or entry.id in taken:
                 continue
             # Two names may bring the same acronym: the first keeps it.
@@ -167,10 +222,10 @@ _Word = tuple[int, str]  # absolute offset, text
 
 
 def _names(
-    text: str, start: int, end: int, lowered: set[str], known: Gazetteer
+    text: str, start: int, end: int, lowered: set[str], v: _Words, known: Gazetteer
 ) -> Iterable[tuple[int, int]]:
     """Spans of capitalised names in one sentence, trimmed and split at "and"."""
-    for m in _NAME.finditer(text, start, end):
+    for m in v.name.finditer(text, start, end):
         words = [(m.start() + w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
         if (
             len(words) > 2
@@ -178,7 +233,7 @@ def _names(
             and _of_country(text, words[0][0] + len(words[0][1]), known)
         ):
             # "Eramet of France": the name before "of" and a country is one word.
-            if words[0][1] not in HEAD_NOUNS and _proper(words[0][1], lowered):
+            if words[0][1] not in v.heads and _proper(words[0][1], lowered, v):
                 yield words[0][0], words[0][0] + len(words[0][1])
             continue
         # A possessive ends a name: "Venezuela’s Workers’ Party" is two.
@@ -190,12 +245,12 @@ def _names(
         mark = _LIST_MARK.match(text, start, m.start())
         begins_sentence = not text[mark.end() if mark else start : m.start()].strip(" \"'“‘([")
         for i, group in enumerate(g for g in groups if g):
-            titled = _TITLE_BEFORE.search(text, max(0, group[0][0] - 8), group[0][0]) is not None
-            trimmed = _after_person(_trim(group, begins_sentence and i == 0, titled, lowered))
+            titled = v.title_before.search(text, max(0, group[0][0] - 8), group[0][0]) is not None
+            trimmed = _after_person(_trim(group, begins_sentence and i == 0, titled, lowered, v))
             if trimmed and _spelled_out(text, trimmed):
                 yield trimmed[0][0], trimmed[-1][0] + len(_POSSESSIVE.sub("", trimmed[-1][1]))
             elif trimmed:
-                yield from _split_at_and(trimmed)
+                yield from _split_at_and(trimmed, v)
 
 
 def _initials(words: Sequence[_Word]) -> str:
@@ -227,48 +282,51 @@ def _after_person(words: list[_Word]) -> list[_Word]:
 
 
 def _trim(
-    words: list[_Word], begins_sentence: bool, titled: bool, lowered: set[str]
+    words: list[_Word], begins_sentence: bool, titled: bool, lowered: set[str], v: _Words
 ) -> list[_Word]:
     first = words[0][1]
-    ordinary = first.lower() in _FUNCTION_WORDS or first.lower() in lowered
+    ordinary = first.lower() in v.function or first.lower() in lowered
     # A sentence's first word before "of" is a common noun unless it heads the name:
     # "Officials of the ECB" but "Bank of England".
-    before_of = len(words) > 1 and words[1][1] in ("of", "for") and first not in HEAD_NOUNS
-    if (begins_sentence and (ordinary or before_of)) or first in ("The", "A", "An"):
+    before_of = (
+        len(words) > 1 and words[1][1] in ("of", "for", "de", "del") and first not in v.heads
+    )
+    articles = ("The", "A", "An", "El", "La", "Los", "Las", "Un", "Una")
+    if (begins_sentence and (ordinary or before_of)) or first in articles:
         words = words[1:]
-        while words and (words[0][1] == "the" or re.fullmatch(_CONNECTOR, words[0][1])):
+        while words and (words[0][1] == "the" or re.fullmatch(v.connector, words[0][1])):
             words = words[1:]
-    if words and (titled or words[0][1] in _TITLES):
+    if words and (titled or words[0][1] in v.titles):
         # "Mr Smith of Acme Holdings": the person is no candidate, what follows may be.
-        of = next((i for i, (_, w) in enumerate(words) if w in ("of", "for")), None)
+        of = next((i for i, (_, w) in enumerate(words) if w in ("of", "for", "de", "del")), None)
         words = words[of + 1 :] if of is not None else []
     # "National Assembly President Juan Guaidó": a title before a name ends the organisation.
     titled_at = next(
         (
             i
             for i, (_, w) in enumerate(words)
-            if i > 0 and w in _TITLES and i + 1 < len(words) and words[i + 1][1][0].isupper()
+            if i > 0 and w in v.titles and i + 1 < len(words) and words[i + 1][1][0].isupper()
         ),
         None,
     )
     return words[:titled_at] if titled_at is not None else words
 
 
-def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
+def _split_at_and(words: Sequence[_Word], v: _Words) -> Iterable[tuple[int, int]]:
     """ "Belt and Road Initiative" is one name; "Gazprom Neft and Rosneft" is two."""
     cut = next((i for i, (_, w) in enumerate(words) if w in ("and", "&")), None)
     if cut is not None:
         left, right = words[:cut], words[cut + 1 :]
-        left_heads = any(w in HEAD_NOUNS for _, w in left)
-        right_heads = any(w in HEAD_NOUNS for _, w in right)
+        left_heads = any(w in v.heads for _, w in left)
+        right_heads = any(w in v.heads for _, w in right)
         # An adjective does not end a name: "Center for Strategic and International Studies".
         unfinished = bool(left) and left[-1][1].endswith(_ADJECTIVE_ENDINGS)
         acronym = len(left) == 1 and left[0][1].isupper()  # "PDVSA and China National ..."
         if acronym or ((left_heads or not right_heads) and not unfinished):
-            yield from _split_at_and(left)
-            yield from _split_at_and(right)
+            yield from _split_at_and(left, v)
+            yield from _split_at_and(right, v)
             return
-    while words and re.fullmatch(_CONNECTOR, words[-1][1]):
+    while words and re.fullmatch(v.connector, words[-1][1]):
         words = words[:-1]
     if words:
         start, last = words[0][0], words[-1]
@@ -276,24 +334,30 @@ def _split_at_and(words: Sequence[_Word]) -> Iterable[tuple[int, int]]:
 
 
 def _candidate(
-    text: str, start: int, end: int, known: Gazetteer, lowered: set[str], claimed: set[str]
+    text: str,
+    start: int,
+    end: int,
+    known: Gazetteer,
+    lowered: set[str],
+    v: _Words,
+    claimed: set[str],
 ) -> ActorEntry | None:
     name = text[start:end]
     if len(name) > _MAX_NAME_CHARS:  # a run of capitalised words, not a name
         return None
     capitalised = [w for w in name.split() if w[0].isupper()]
     introduced = (
-        _ORG_NOUN_BEFORE.search(text, max(0, start - 40), start) is not None
+        v.org_noun_before.search(text, max(0, start - 40), start) is not None
         or _ORG_NOUN_AFTER.match(text, end) is not None
         or _OFFICE_AFTER.match(text, end) is not None
         or _of_country(text, end, known)
     )
-    if len(capitalised) < 2 and not (introduced and _proper(name, lowered)):
+    if len(capitalised) < 2 and not (introduced and _proper(name, lowered, v)):
         return None
     # Only gazetteer names and connectors: "Moscow and Beijing" is no new actor; nor is a verb
     # before one ("Fund BIS enforcement", a recommendation).
     rest = list(re.findall(r"[\w&]+", _uncovered(text, start, end, known)))
-    if all(re.fullmatch(_CONNECTOR, w) or w == "the" for w in rest):
+    if all(re.fullmatch(v.connector, w) or w == "the" for w in rest):
         return None
     lead = name.split()[0]
     if (
@@ -305,8 +369,8 @@ def _candidate(
     acronym = _ACRONYM_AFTER.match(text, end)
     if acronym is not None and not acronym["acronym"].isupper():
         # A short name in parentheses, not a word of the text ("Mercosur", not "(Growth)").
-        acronym = acronym if _proper(acronym["acronym"], lowered) else None
-    heads = any(w in HEAD_NOUNS for w in capitalised)
+        acronym = acronym if _proper(acronym["acronym"], lowered, v) else None
+    heads = any(w in v.heads for w in capitalised)
     if not (heads or acronym or introduced):
         return None
     aliases: tuple[str, ...] = ()
@@ -341,14 +405,14 @@ def _of_country(text: str, end: int, known: Gazetteer) -> bool:
     )
 
 
-def _proper(word: str, lowered: set[str]) -> bool:
+def _proper(word: str, lowered: set[str], v: _Words) -> bool:
     """A one-word name: not an ordinary word the text also writes in lower case."""
     return (
         len(word) > 1
         and word.lower() not in lowered
-        and word.lower() not in _FUNCTION_WORDS
-        and word not in _CALENDAR
-        and word not in _TITLES
+        and word.lower() not in v.function
+        and word not in v.calendar
+        and word not in v.titles
     )
 
 

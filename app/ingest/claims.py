@@ -4,13 +4,15 @@
 matches: prescription, then forecast, then assessment, else fact. The order puts the rarest,
 most specific cue first: a sentence that recommends a course of action usually also evaluates
 ("it is essential to..."), and a forecast often also judges ("will be crucial"). These are
-rules, not understanding; curated overrides correct them elsewhere.
+rules, not understanding; curated overrides correct them elsewhere. Spanish sentences have
+their own cues, in the same order (app/ingest/claims_es.py).
 """
 
 from __future__ import annotations
 
 import re
 
+from app.ingest.claims_es import classify_claim_es, is_assertive_es
 from app.models.vocabulary import ClaimKind
 
 __all__ = ["classify_claim", "is_assertive"]
@@ -98,7 +100,7 @@ _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 _MAX_LABEL_WORDS = 8
 
 
-def is_assertive(sentence: str) -> bool:
+def is_assertive(sentence: str, language: str = "en") -> bool:
     """Whether `sentence` states something that could be checked.
 
     Questions and empty text are not claims. A line that does not end like a sentence or a
@@ -106,6 +108,8 @@ def is_assertive(sentence: str) -> bool:
     only when it is short and has no auxiliary verb; anything longer, such as a full sentence
     that introduces a list with ":", counts as a claim.
     """
+    if language == "es":
+        return is_assertive_es(sentence)
     text = sentence.strip()
     if not text or _QUESTION.search(text):
         return False
@@ -120,9 +124,12 @@ def _has_prescription(text: str) -> bool:
     return any(not any(start <= cue < end for start, end in reported) for cue in cues)
 
 
-def classify_claim(sentence: str) -> ClaimKind:
+def classify_claim(sentence: str, language: str = "en") -> ClaimKind:
     """The kind of claim `sentence` makes: the first of prescription, forecast, assessment
-    whose cues it contains, else fact."""
+    whose cues it contains, else fact; a Spanish sentence by its own cues
+    (app/ingest/claims_es.py)."""
+    if language == "es":
+        return classify_claim_es(sentence)
     if _has_prescription(sentence):
         return ClaimKind.PRESCRIPTION
     if _FORECAST.search(sentence):

@@ -146,6 +146,7 @@ class BuiltinCountries:
     entries: tuple[ActorEntry, ...]
     ambiguous: frozenset[str]  # ids of entries used only when the article confirms them
     blocked: tuple[str, ...]
+    codes: Mapping[str, str]  # each entry's ISO alpha-2 code, by id
 
 
 @functools.cache
@@ -158,7 +159,8 @@ def builtin_countries() -> BuiltinCountries:
         ActorEntry(id=d.id, name=d.name, kind=ActorKind.COUNTRY, aliases=d.aliases())
         for d in sorted(drafts, key=lambda d: d.id)
     )
-    return BuiltinCountries(entries=entries, ambiguous=AMBIGUOUS, blocked=BLOCKED)
+    codes = {d.id: d.code for d in drafts}
+    return BuiltinCountries(entries=entries, ambiguous=AMBIGUOUS, blocked=BLOCKED, codes=codes)
 
 
 @dataclass

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:  # imported where a page is fetched: 5 MB a process that ingests files only
+    import httpx
 
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT = 10.0
@@ -39,6 +41,8 @@ def is_url(source: str) -> bool:
 
 def fetch(url: str, *, limit: int, transport: httpx.BaseTransport | None = None) -> Page:
     """The page at `url`, its body at most `limit` bytes, or a FetchError."""
+    import httpx
+
     _check_scheme(url)
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     began = time.monotonic()

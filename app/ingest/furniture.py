@@ -11,6 +11,11 @@ written narrowly, so an ordinary sentence that merely starts the same way ("By 2
 will...", "Share prices fell...", "Photos of the site show...") is never taken for furniture:
 `tests/ingest/test_furniture.py` holds one such sentence per rule.
 
+Spanish pages bring the same furniture in Spanish ("Por Carmen Salazar", "Suscríbete",
+"Compartir", "Publicidad", "Lea también: …", "Este artículo tiene más de 2 años", cookies,
+"CARACAS, 26 nov (Agencia …) -"): those rules follow the English ones in the table, and, like
+them, apply whatever the article's language (a Spanish site may frame an English story).
+
 A dateline may also open the first paragraph ("CARACAS, Venezuela (Reuters) - The government
 said..."): `dateline_length` measures that prefix, so the sentence starts after it.
 """
@@ -46,6 +51,30 @@ _CREDIT = rf"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+{_NAME}
 _SOCIAL = r"(?:share|tweet|email|e-mail|print|copy\s+link|facebook|twitter|x|linkedin|whatsapp"
 _SOCIAL += (
     r"|reddit|telegram|pinterest|flipboard|messenger|comments?|save|gift\s+(?:this\s+)?article)"
+)
+
+
+# Spanish pages: months, a date ("14 de marzo de 2023", "26 nov"), a byline's "Por", a wire's
+# credits ("Información de …; Editado por …") and the words of share buttons.
+_MES = (
+    r"(?:ene(?:ro|\.)?|feb(?:rero|\.)?|mar(?:zo|\.)?|abr(?:il|\.)?|may(?:o|\.)?|jun(?:io|\.)?"
+    r"|jul(?:io|\.)?|ago(?:sto|\.)?|sep(?:tiembre|t\.|\.)?|set(?:iembre|\.)?|oct(?:ubre|\.)?"
+    r"|nov(?:iembre|\.)?|dic(?:iembre|\.)?)"
+)
+_DIA = r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo),?"
+_FECHA = (
+    rf"(?:{_DIA}\s+)?(?:\d{{1,2}}\s+(?:de\s+)?{_MES}\s+(?:de\s+|del\s+)?\d{{4}}"
+    rf"|{_MES}\s+\d{{1,2}},?\s+\d{{4}})"
+)
+_HORA = r"(?:\s*(?:[-–—,|]|a\s+las)?\s*\d{1,2}[:.]\d{2}(?:\s*(?:h|hs|horas|[A-Z]{2,4}))?)?"
+_CREDITO = (
+    r"(?i:(?:con\s+)?(?:información|reportaje|redacción|texto)(?:\s+adicional)?\s+de"
+    r"|(?:editado|editada|edición)\s+(?:por|de))"
+)
+_SOCIAL_ES = (
+    r"(?:compartir|comparte|tuitear|enviar|correo(?:\s+electrónico)?|imprimir|copiar\s+enlace"
+    r"|guardar|comentarios?|descargar\s+(?:el\s+)?pdf|facebook|twitter|x|linkedin|whatsapp"
+    r"|telegram|e-?mail)"
 )
 
 
@@ -134,6 +163,48 @@ RULES: tuple[Rule, ...] = (
     _rule("kicker", r"(?:analysis|opinion|exclusive|commentary|editorial|feature|interview|"
           r"explainer|breaking(?:\s+news)?|news\s+analysis|insight|briefing)"
           r"|[^|·•]{1,60}(?:\s+[|·•]\s+[^|·•]{1,60}){1,6}", "Shipping | Analysis"),
+    _rule("copyright", r"(?:©|\(c\)|copyright\s*©?)\s*\d{4}.{0,200}|©.{0,200}"
+          r"|(?:todos\s+los\s+derechos\s+reservados|all\s+rights\s+reserved)\.?",
+          "© 2024 Example Institute. All rights reserved."),
+    # Spanish pages (docs/ingest.md, Spanish): the same kinds of line in Spanish.
+    _rule("fecha", rf"(?:[A-ZÁÉÍÓÚ][\w ]{{1,40}},\s*)?(?:(?:actualizado|publicado|última\s+"
+          rf"actualización|fecha)(?:\s+el)?\s*:?\s*)?(?:{_FECHA}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+          rf"{_HORA}", "Buenos Aires, 14 de marzo de 2023 - 08:15 h"),
+    _rule("firma", rf"(?:(?i:por|autor|autora|autores)\s*:?\s+)(?:(?:Dr|Dra|Lic|Sr|Sra|Prof)\.\s+)?"
+          rf"{_NAME}(?:\s*(?:,|y|e)\s*{_NAME})*(?:\s*,\s*(?i:[\w ]{{0,30}}(?:investigador|"
+          r"investigadora|corresponsal|redactor|redactora|periodista|enviado|enviada|editor"
+          r"|editora|analista|director|directora)[\w ]{0,30}))?", "Por Carmen Salazar",
+          case=True),
+    _rule("créditos", rf"\(?{_CREDITO}\s+{_NAME}(?:\s+en\s+[A-Z]\w+)?"
+          rf"(?:\s*[;,]\s*{_CREDITO}\s+{_NAME}(?:\s+en\s+[A-Z]\w+)?)*\)?\.?",
+          "(Información de Carmen Salazar; Editado por Luis Pérez)", case=True),
+    _rule("pie de foto", r"\(?\s*(?:foto(?:grafía)?|imagen|vídeo|video)s?(?:\s+de\s+archivo)?"
+          r"\s*[:|]\s*.{1,300}|foto\s+de\s+archivo.{0,200}", "Foto: Una calle de Caracas."),
+    _rule("suscripción", r"(?:suscríbete|suscríbase|hazte\s+suscriptor|regístrate|regístrese|"
+          r"inicia\s+sesión|inicie\s+sesión|ya\s+eres\s+suscriptor)(?:\b.{0,200})?",
+          "Suscríbete"),
+    _rule("cookies en español", r"(?:utilizamos|usamos|este\s+sitio(?:\s+web)?\s+(?:utiliza|usa))"
+          r"\s+cookies.{0,300}|(?:aceptar|configurar|rechazar)\s+(?:todas\s+las\s+)?cookies.{0,100}"
+          r"|política\s+de\s+cookies", "Utilizamos cookies propias y de terceros."),
+    _rule("antigüedad", r"est[ea]\s+(?:artículo|noticia|contenido)\s+tiene\s+más\s+de\s+"
+          r"(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?:años?|meses?)\.?",
+          "Este artículo tiene más de 2 años"),
+    _rule("compartir", rf"(?:{_SOCIAL_ES}(?:\s+(?:este|esta|el|la)\s+(?:artículo|noticia|nota))?"
+          rf"(?:\s+(?:en|por)\s+{_SOCIAL_ES})?[\s,|•·/]*)+", "Compartir en X"),
+    _rule("boletín", r"(?:suscríbete|suscríbase|apúntate|recibe|reciba)\s+(?:a\s+)?(?:nuestro|"
+          r"nuestros|el|los)\s+[\w ’'-]{0,40}(?:boletín|boletines|newsletter).{0,150}",
+          "Recibe nuestro boletín diario"),
+    _rule("lea también", r"(?:(?:lea|lee|leer|ver|vea|mira)\s+(?:también|además|más)"
+          r"|te\s+puede\s+interesar|le\s+puede\s+interesar|noticias\s+relacionadas"
+          r"|contenido\s+relacionado|relacionad[oa]s?|(?:lo\s+)?más\s+leíd[oa]s?"
+          r"|más\s+información|últimas\s+noticias)(?:\s*[:»›>|-]\s*.{0,200})?",
+          "Lea también: Un titular del sitio"),
+    _rule("navegación", r"(?:ir\s+al\s+contenido(?:\s+principal)?|publicidad|anuncio|volver\s+"
+          r"arriba|menú|buscar|inicio|portada|cerrar|escuchar(?:\s+(?:este\s+)?(?:artículo|noticia))?"
+          r"|\d{1,3}\s+min(?:utos)?\s+de\s+lectura|tiempo\s+de\s+lectura\s*:?\s*\d{1,3}"
+          r"\s+min(?:utos)?|descargar\s+(?:el\s+)?(?:pdf|informe))", "Publicidad"),
+    _rule("antetítulo", r"(?:análisis|opinión|exclusiva|entrevista|editorial|tribuna|reportaje"
+          r"|última\s+hora|crónica)", "ANÁLISIS"),
 )
 # fmt: on
 
@@ -143,9 +214,10 @@ RULES: tuple[Rule, ...] = (
 _DATELINE_PREFIX = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:/[A-Z][A-Z.'’ -]+)*)"
     r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
-    rf"(?:\s*(?:,\s*)?(?i:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+    rf"(?:\s*(?:,\s*)?(?i:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+    rf"|\s*,\s*\d{{1,2}}\s+(?:de\s+)?(?i:{_MES})(?:\s+(?:de\s+)?\d{{4}})?)?"
     r"(?:\s*\((?:[A-Z][\w .&-]{1,30})\))?"
-    r"(?:\s*[-–—]+\s+|(?<=\d)\s+(?=[A-Z]))"
+    r"(?:\s*\.?[-–—]+\s+|(?<=\d)\s+(?=[A-Z]))"
 )
 _MIN_PLACE_LETTERS = 3
 

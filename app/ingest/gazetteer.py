@@ -17,13 +17,17 @@ from pydantic import ValidationError
 
 from app.ingest.actors import Gazetteer
 from app.ingest.affiliations import affiliate
+from app.ingest.affiliations_es import affiliate_es
 from app.ingest.candidates import find_candidates
 from app.ingest.countries import builtin_countries
+from app.ingest.countries_es import with_spanish_names
 from app.ingest.curated import ActorEntry, Curated, CuratedError
 from app.ingest.drafts import SentenceDraft
 from app.ingest.names import people_and_organisations
+from app.ingest.names_es import spanish_spans
+from app.ingest.people_es import find_people_es
 from app.ingest.reading import recognize
-from app.ingest.recognizer import Recognizer
+from app.ingest.recognizer import Recognized, Recognizer
 from app.ingest.seats import seated
 from app.ingest.stages import ReadWith
 
@@ -36,11 +40,13 @@ def gazetteer_for(
     curated: Curated,
     annotations: Curated | None,
     recognizer: Recognizer | None = None,
+    language: str = "en",
 ) -> ReadWith:
     """The entries to read `text` with, its body `sentences` searched for candidates and, with
-    a `recognizer`, for people and organisations (app/ingest/names.py). Raises CuratedError
-    when the annotations and the curated file disagree about a name, RecognizerError when
-    the recognizer fails."""
+    a `recognizer`, for people and organisations (app/ingest/names.py); a Spanish text
+    (`language` "es") with the countries' Spanish names too (app/ingest/countries_es.py).
+    Raises CuratedError when the annotations and the curated file disagree about a name,
+    RecognizerError when the recognizer fails."""
     try:
         user = curated.merged(annotations) if annotations is not None else curated
     except ValidationError as exc:
@@ -49,14 +55,20 @@ def gazetteer_for(
         ) from None
     builtin = builtin_countries()
     countries = _countries_under(user.actors, text, builtin.entries, builtin.ambiguous)
+    if language == "es":  # the Spanish names of every country, the curated ones included
+        spanish = with_spanish_names([*user.actors, *countries], builtin.codes)
+        user = user.model_copy(update={"actors": tuple(spanish[: len(user.actors)])})
+        countries = spanish[len(user.actors) :]
     known = Gazetteer([*user.actors, *countries], builtin.blocked)
     taken = [a.id for a in (*user.actors, *countries)]
-    proposed = find_candidates(text, sentences, known, taken)
+    proposed = find_candidates(text, sentences, known, taken, language)
+    if language == "es":  # people introduced by a title or an office (app/ingest/people_es.py)
+        proposed += find_people_es(text, sentences, known, [*taken, *(p.id for p in proposed)])
     if recognizer is not None:
         found = Gazetteer([*user.actors, *countries, *proposed], builtin.blocked)
         claimed = [n for a in (*user.actors, *countries, *proposed) for n in a.names]
         recognized, acronyms = people_and_organisations(
-            text, sentences, recognize(text, sentences, found, recognizer), found, claimed
+            text, sentences, _spans(text, sentences, found, recognizer, language), found, claimed
         )
         proposed = [
             p.model_copy(update={"aliases": (*p.aliases, acronyms[p.id])})
@@ -67,6 +79,8 @@ def gazetteer_for(
         proposed, recognized = _completed(proposed, recognized)
         proposed += recognized
     entries = affiliate(text, sentences, seated([*user.actors, *countries, *proposed]))
+    if language == "es":
+        entries = affiliate_es(text, sentences, entries)
     try:
         merged = Curated(
             actors=tuple(entries),
@@ -76,6 +90,19 @@ def gazetteer_for(
     except ValidationError as exc:  # the rules above keep names apart; say so if they did not
         raise CuratedError(f"the gazetteers do not fit together: {problems(exc)}") from None
     return ReadWith(curated=merged, always=user.actors, blocked=builtin.blocked)
+
+
+def _spans(
+    text: str,
+    sentences: Sequence[SentenceDraft],
+    found: Gazetteer,
+    recognizer: Recognizer,
+    language: str,
+) -> list[Recognized]:
+    """The recognizer's spans; in Spanish text trimmed of what the English model takes along
+    (app/ingest/names_es.py)."""
+    spans = recognize(text, sentences, found, recognizer)
+    return spanish_spans(text, spans) if language == "es" else spans
 
 
 def _completed(

@@ -1,4 +1,5 @@
-"""Keyword lines: "Keywords: a, b", "Tags: a; b", "Topics: a | b", wherever they stand.
+"""Keyword lines: "Keywords: a, b", "Tags: a; b", "Topics: a | b", wherever they stand, and
+their Spanish labels ("Palabras clave:", "Etiquetas:", "Temas:").
 
 A page lists its keywords or tags above the story as often as below it. Such a line is the
 article's keywords, never its introduction or a claim. Since a body paragraph may open with the
@@ -14,7 +15,8 @@ import re
 __all__ = ["keyword_items", "listed_items"]
 
 _LABEL = re.compile(
-    r"(?:seo\s+keywords(?:\s+included)?|key\s*words|keywords|tags|topics|tagged(?:\s+with)?)"
+    r"(?:seo\s+keywords(?:\s+included)?|key\s*words|keywords|tags|topics|tagged(?:\s+with)?"
+    r"|palabras\s+clave|etiquetas|temas)"
     r"\s*[:：]\s*",
     re.IGNORECASE,
 )

@@ -3,11 +3,18 @@
 A language arrives declared (`<html lang="es-ES">`, front matter `language:`, `--language`, the
 POST parameter `language`) as a BCP 47 tag, of which the primary subtag is kept (`es-ES` -> `es`),
 if it is an ISO 639-1 code (pycountry's table says). When nothing declares one, py3langid reads
-it from the text: a naive Bayes model over byte n-grams of 97 languages, 2.5 MiB on disk, about
-70 MiB loaded (on first use, and never in a serving process: app/ingest/model_workers.py), a few
+it from the text: a naive Bayes model over byte n-grams of 97 languages, 4.6 MB on disk, mapped
+from an uncompressed copy (app/ingest/language_model.py: a process holds only the pages it reads;
+loaded on first use, and never in a serving process: app/ingest/model_workers.py), a few
 milliseconds on an article, no network (bench/language_detectors.py measures it against
 langdetect and lingua; docs/ingest.md has the numbers). A text too short or too mixed for a
 confident answer is `und` (BCP 47's "undetermined"), never a guess.
+
+English and Spanish are read, each with its own rules (`ReadingLanguage`); `reading_language`
+says which rules an article gets: `und` is read as English (a short or mixed text is far more
+often English here than anything else, and English rules on it find what they can), and any
+other language is refused with `UnsupportedLanguageError` rather than read with rules not
+made for it.
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ import re
 from typing import Protocol, cast
 
 import pycountry
+
+from app.models.vocabulary import ReadingLanguage
 
 UNDETERMINED = "und"
 # Below this probability the detector's answer is a guess; short texts land there.
@@ -28,6 +37,36 @@ _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 class LanguageError(ValueError):
     """A declared language is not a language tag; the message says so."""
+
+
+class UnsupportedLanguageError(ValueError):
+    """The article is in a language this service does not read; the message says which, and
+    how to declare another."""
+
+    def __init__(self, code: str) -> None:
+        read = " and ".join(f"{_language_name(lang)} ({lang})" for lang in ReadingLanguage)
+        super().__init__(
+            f"the text is in {_language_name(code)} ({code}): only {read} articles are read; "
+            "if the text is in one of them, declare it (--language, or the parameter language)"
+        )
+        self.code = code
+
+
+def reading_language(code: str) -> ReadingLanguage:
+    """The rules an article whose language is `code` (ISO 639-1, or `und`) is read with:
+    its own for English and Spanish, English for `und`; UnsupportedLanguageError for any
+    other."""
+    if code == UNDETERMINED:
+        return ReadingLanguage.EN
+    try:
+        return ReadingLanguage(code)
+    except ValueError:
+        raise UnsupportedLanguageError(code) from None
+
+
+def _language_name(code: str) -> str:
+    found = pycountry.languages.get(alpha_2=code)
+    return str(found.name) if found is not None else "an unknown language"
 
 
 class _Identifier(Protocol):
@@ -62,9 +101,6 @@ def detect_language(text: str) -> str:
 
 @functools.cache
 def _identifier() -> _Identifier:
-    from py3langid.langid import (  # type: ignore[import-untyped]
-        MODEL_FILE,
-        LanguageIdentifier,
-    )
+    from app.ingest.language_model import load_identifier
 
-    return cast(_Identifier, LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return cast(_Identifier, load_identifier())

@@ -63,7 +63,12 @@ class LoadError(RuntimeError):
 
 
 class IdConflictError(LoadError):
-    """Two articles make the same section id: the load is refused, nothing is written."""
+    """Two articles make the same section id: the load is refused, nothing is written.
+    `article` is the id of the article being written that the load refused."""
+
+    def __init__(self, message: str, article: str) -> None:
+        super().__init__(message)
+        self.article = article
 
 
 class DuplicateTextError(IdConflictError):
@@ -72,7 +77,8 @@ class DuplicateTextError(IdConflictError):
     def __init__(self, slug: str, existing: str) -> None:
         super().__init__(
             f"article {slug!r} has the same text as article {existing!r}, which is stored"
-            f" already: replace {existing!r} or delete it first"
+            f" already: replace {existing!r} or delete it first",
+            slug,
         )
         self.existing = existing
 
@@ -307,7 +313,8 @@ def _check_section_ids(conn: Connection, batch: Sequence[ArticleFacts]) -> None:
 def _conflict(section_id: str, article: str, other: str) -> IdConflictError:
     return IdConflictError(
         f"article {article!r} would make section id {section_id!r}, which article {other!r}"
-        " already has: give one of them another slug"
+        " already has: give one of them another slug",
+        article,
     )
 
 

@@ -12,14 +12,16 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any
 
 from app.core.folding import fold
+from app.ingest.countries import builtin_countries
+from app.ingest.countries_es import without_spanish_names
 from app.ingest.curated import ActorEntry, Curated, FigureOverride
 from app.ingest.drafts import FigureDraft, SectionDraft
-from app.ingest.language import detect_language
+from app.ingest.language import UnsupportedLanguageError, detect_language, reading_language
 from app.ingest.metadata import ArticleMeta
 from app.ingest.rows import (
     TABLES,
@@ -34,6 +36,7 @@ from app.ingest.rows import (
     SectionRow,
 )
 from app.ingest.speakers import find_speaker, resolve_speaker
+from app.ingest.speakers_es import find_speaker_es, resolve_speaker_es
 from app.ingest.stages import (
     Claims,
     Document,
@@ -47,6 +50,9 @@ from app.ingest.stages import (
 )
 from app.models.tables import Actor
 from app.models.vocabulary import NAME_SEPARATOR
+
+# Who said it, by the reading language's rules: the speaker's phrase, then its actor.
+_SPEAKERS = {"en": (find_speaker, resolve_speaker), "es": (find_speaker_es, resolve_speaker_es)}
 
 
 class PipelineError(ValueError):
@@ -89,6 +95,10 @@ def slugify(text: str) -> str:
 
 
 def actor_row(entry: ActorEntry) -> Actor:
+    """The stored actor, without the Spanish names a Spanish article was read with
+    (countries_es.py): its row is the same whatever the language of the article that wrote
+    it."""
+    entry = without_spanish_names(entry, builtin_countries().codes)
     return Actor(
         id=entry.id,
         name=entry.name,
@@ -189,19 +199,32 @@ def build_article(
         report("structure")
         text = read_document(text)
     document = text
+    # Declared (front matter, the page, an option), else read from the text itself; the
+    # stages read it with that language's rules (English for `und`), any other is refused.
+    meta = replace(meta, language=meta.language or detect_language(document.text))
+    try:
+        language = reading_language(meta.language or "und").value
+    except UnsupportedLanguageError as exc:
+        raise PipelineError(f"{slug}: {exc}") from None
     report("sentences")
-    sentences = split_sentences(document)
+    sentences = split_sentences(document, language)
     report(f"actors ({len(sentences.spans)} sentences)")
     fixed = ReadWith(Curated(actors=curated.actors), blocked=tuple(blocked))
     entities = find_entities(sentences, read_with or fixed)
     report("figures")
-    figures = read_figures(entities)
+    figures = read_figures(entities, language)
     report("claims")
     overrides = [c for c in curated.claims if c.article in (None, slug)]
-    claims = judge_claims(figures, overrides)
+    claims = judge_claims(figures, overrides, language)
     measures = {f.quote: f for f in curated.figures if f.article in (None, slug)}
     facts, used_measures = article_rows(
-        claims, slug=slug, source_name=source_name, title=title, meta=meta, measures=measures
+        claims,
+        slug=slug,
+        source_name=source_name,
+        title=title,
+        meta=meta,
+        measures=measures,
+        language=language,
     )
     unused = [*map(repr, claims.unused_overrides)]
     unused += [repr(q) for q, o in measures.items() if q not in used_measures and o.article]
@@ -224,9 +247,10 @@ def article_rows(
     title: str | None,
     meta: ArticleMeta,
     measures: dict[str, FigureOverride],
+    language: str = "en",
 ) -> tuple[ArticleFacts, set[str]]:
     """The rows stage: ids, rows and the fingerprint from the claims stage's output, and the
-    quotes of `measures` that were used."""
+    quotes of `measures` that were used; speakers are read with `language`'s rules."""
     figures = claims.figures
     entities = figures.entities
     spans = entities.sentences.spans
@@ -235,7 +259,6 @@ def article_rows(
     article = ArticleRow(
         id=slug,
         title=title or doc.title,
-        # Declared (front matter, the page, an option), else read from the text itself.
         language=meta.language or detect_language(text),
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         keywords=list(doc.keywords),
@@ -307,22 +330,25 @@ def article_rows(
         chosen = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         return list(dict.fromkeys(m.actor_id for m in chosen))
 
+    find, resolve = _SPEAKERS[language]
     speaker_actor: str | None = None  # the section's last resolved speaker, for "he said"
+    speaker_name: str | None = None  # and as written, for a Spanish verb with no subject
     section = -1
     for span, kind, span_figures in zip(spans, claims.kinds, figures.figures, strict=True):
         if span.section != section:
-            section, speaker_actor = span.section, None
+            section, speaker_actor, speaker_name = span.section, None, None
         sid = section_ids[span.section]
         sentence = text[span.start : span.end]
         actors = actors_within(span.start, span.end)
         claim_id: str | None = None
         if kind is not None:
             claim_id = ids.make("c", sentence)
-            speaker = find_speaker(text, span.start, span.end)
-            if speaker is not None:
-                speaker_actor = resolve_speaker(
-                    speaker, entities.mentions[span.section], speaker_actor
-                )
+            speaker = find(text, span.start, span.end)
+            if speaker is not None and not speaker.name:  # "«…», añadió.": who spoke last
+                speaker = replace(speaker, name=speaker_name) if speaker_name else None
+            elif speaker is not None:
+                speaker_actor = resolve(speaker, entities.mentions[span.section], speaker_actor)
+                speaker_name = speaker.name
             facts.claims.append(
                 ClaimRow(
                     id=claim_id,

@@ -7,6 +7,11 @@
          -> judge_claims    -> Claims     (which spans are claims, and of what kind)
          -> rows            (app/ingest/pipeline.py: ids, rows, fingerprint)
 
+Every stage after the document's takes the article's reading language, "en" or "es"
+(app/ingest/language.py): its sentences, figures, claims and speakers are read by that
+language's rules. The document stage is the same for both: furniture and keyword lines are
+recognised in either language, since a Spanish site's buttons can frame an English story.
+
 The text is parsed once and split once: no stage reads what an earlier one produced again.
 Each stage's output holds the previous one's, so a later stage (or a test) sees everything
 before it. The entities stage takes its gazetteer as a value: the seed reads with its curated
@@ -110,7 +115,8 @@ def read_document(text: str) -> Document:
     return Document(text, parse_document(text))
 
 
-def split_sentences(document: Document) -> Sentences:
+def split_sentences(document: Document, language: str = "en") -> Sentences:
+    """Each section's heading and body sentences, split by `language`'s rules ("en", "es")."""
     spans: list[Span] = []
     text = document.text
     for i, section in enumerate(document.draft.sections):
@@ -118,7 +124,7 @@ def split_sentences(document: Document) -> Sentences:
             spans.append(Span(i, section.title_start, section.body_start, in_body=False))
         spans += [
             Span(i, s.start, s.end, in_body=True)
-            for s in split_span(text, section.body_start, section.body_end)
+            for s in split_span(text, section.body_start, section.body_end, language)
         ]
     return Sentences(document, tuple(spans))
 
@@ -137,26 +143,33 @@ def find_entities(
     return Entities(sentences, actors, mentions)
 
 
-def read_figures(entities: Entities) -> Figures:
+def read_figures(entities: Entities, language: str = "en") -> Figures:
+    """The figures of every span, read by `language`'s rules ("en", "es")."""
     text = entities.sentences.document.text
     return Figures(
         entities,
-        tuple(tuple(extract_figures(text, s.start, s.end)) for s in entities.sentences.spans),
+        tuple(
+            tuple(extract_figures(text, s.start, s.end, language=language))
+            for s in entities.sentences.spans
+        ),
     )
 
 
-def judge_claims(figures: Figures, overrides: Sequence[ClaimOverride] = ()) -> Claims:
-    """A body sentence that asserts something is a claim, of the kind its words say unless
-    an override (matched on the sentence's start) says otherwise."""
+def judge_claims(
+    figures: Figures, overrides: Sequence[ClaimOverride] = (), language: str = "en"
+) -> Claims:
+    """A body sentence that asserts something is a claim, of the kind its words say in
+    `language` ("en", "es") unless an override (matched on the sentence's start) says
+    otherwise."""
     text = figures.entities.sentences.document.text
     used: set[int] = set()
     kinds: list[ClaimKind | None] = []
     for span in figures.entities.sentences.spans:
         sentence = text[span.start : span.end]
-        if not (span.in_body and is_assertive(sentence)):
+        if not (span.in_body and is_assertive(sentence, language)):
             kinds.append(None)
             continue
-        kind = classify_claim(sentence)
+        kind = classify_claim(sentence, language)
         for i, override in enumerate(overrides):
             if sentence.startswith(override.text):
                 kind = override.kind

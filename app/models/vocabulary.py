@@ -49,6 +49,15 @@ class Change(StrEnum):
     FALL = "fall"
 
 
+class ReadingLanguage(StrEnum):
+    """The languages an article is read in, each with its own rules (ISO 639-1). An article in
+    another language is refused; one whose language is undetermined (`und`) is read as English
+    (app/ingest/language.py)."""
+
+    EN = "en"
+    ES = "es"
+
+
 class ClaimKind(StrEnum):
     FACT = "fact"
     ASSESSMENT = "assessment"

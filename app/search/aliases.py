@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.core.folding import fold
@@ -44,9 +44,25 @@ class ActorNames:
         )
 
 
+def with_translations(
+    actors: Iterable[tuple[str, str, list[str]]], translated: Iterable[tuple[str, str]]
+) -> Iterator[tuple[str, str, list[str]]]:
+    """Each actor's aliases followed by its translated names (names.py: `search_names`)."""
+    extra: dict[str, list[str]] = defaultdict(list)
+    for actor, name in translated:
+        extra[actor].append(name)
+    for actor, name, aliases in actors:
+        yield actor, name, [*aliases, *extra.get(actor, ())]
+
+
+# An actor's names in other languages, in the order they were written.
+TRANSLATED_SQL = "SELECT actor, name FROM search_names ORDER BY actor, position"
+
+
 def load_names(db: sqlite3.Connection) -> ActorNames:
     rows = db.execute("SELECT id, name, aliases FROM actor ORDER BY id").fetchall()
-    return ActorNames.from_rows((r[0], r[1], json.loads(r[2])) for r in rows)
+    actors = ((r[0], r[1], json.loads(r[2])) for r in rows)
+    return ActorNames.from_rows(with_translations(actors, db.execute(TRANSLATED_SQL)))
 
 
 # A phrase as tokens, and whether its last token is a prefix: what both backends' queries are
@@ -97,17 +113,22 @@ def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[in
 
 
 def spans(
-    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]] | None = None
+    query: ParsedQuery,
+    names: ActorNames,
+    completions: dict[int, tuple[str, ...]] | None = None,
+    variants: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Span]:
     """One span per term, where a run of terms that names an actor becomes one span.
 
     `completions` replaces a term (by position) with whole words: a prefix that matches no
     stem as typed ("givin": porter indexed "giving" as "give") still finds its words.
+    `variants` adds other forms of a term's word (stems.py: "petroleros" -> "petrolera").
     """
     found: list[Span] = []
     i = 0
     terms = query.terms
     completions = completions or {}
+    variants = variants or {}
     while i < len(terms):
         named = None if terms[i].quoted else _name_at(terms, i, names)
         # A name first: "caracas" typed last is Venezuela's alias, whatever its completions.
@@ -115,17 +136,24 @@ def spans(
             length, span = named
             found.append(span)
             i += length
-        elif i in completions:
-            found.append(Span(tuple(((word,), False) for word in completions[i])))
-            i += 1
+            continue
+        alternatives: tuple[Alternative, ...]
+        if i in completions:
+            alternatives = tuple(((word,), False) for word in completions[i])
         else:
-            found.append(Span(((terms[i].tokens, terms[i].prefix),)))
-            i += 1
+            alternatives = ((terms[i].tokens, terms[i].prefix),)
+        if i in variants:
+            alternatives += tuple(((word,), False) for word in variants[i])
+        found.append(Span(alternatives))
+        i += 1
     return found
 
 
 def expand(
-    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]] | None = None
+    query: ParsedQuery,
+    names: ActorNames,
+    completions: dict[int, tuple[str, ...]] | None = None,
+    variants: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Group]:
     """`spans` as FTS5 groups."""
     return [
@@ -133,7 +161,7 @@ def expand(
             tuple(fts_string(words, prefix=prefix) for words, prefix in span.alternatives),
             span.named,
         )
-        for span in spans(query, names, completions)
+        for span in spans(query, names, completions, variants)
     ]
 
 

@@ -19,7 +19,7 @@ from app.core.bidi import balance
 from app.core.db import Database, Reader, sqlite_errors
 from app.queries.published import article_meta
 from app.queries.rows import SqliteRows
-from app.search import phrases, ranking, snippets
+from app.search import phrases, ranking, snippets, stems
 from app.search.aliases import Group, expand, match_all, match_any
 from app.search.cache import IndexData, index_data
 from app.search.filters import SearchFilters
@@ -183,6 +183,23 @@ def _completions(
     )
 
 
+def _variants(
+    db: sqlite3.Connection, data: IndexData, query: ParsedQuery, completed: dict[int, Any]
+) -> dict[int, tuple[str, ...]]:
+    """Other forms of the query's words that Spanish rows hold (stems.py); none, and no
+    query, when the index has no such rows."""
+    if not data.has_stems(db):
+        return {}
+    words = stems.wanted(query)
+    if not words:
+        return {}
+    lookup: stems.Lookup = {}
+    for language, asked in stems.stems_of(words.values()).items():
+        sql = stems.SPELLED_SQL.format(language="?", stems=f"({', '.join('?' * len(asked))})")
+        lookup[language] = stems.spelled(db.execute(sql, (language, *asked)))
+    return stems.variants_for(query, words, lookup, completed)
+
+
 def search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> Result:
@@ -207,7 +224,8 @@ def _search(
         return Result([], 0, limit, offset, SearchMode.ALL, facets([]), None)
     data = index_data(reader, db, WEIGHTS)
     completed = _completions(db, data, query)
-    groups = expand(query, data.names, completed)
+    variants = _variants(db, data, query, completed)
+    groups = expand(query, data.names, completed, variants)
     phrases = [phrase for group in groups for phrase in group.alternatives]
 
     mode, match = SearchMode.ALL, match_all(groups)
@@ -218,7 +236,7 @@ def _search(
     suggestion = None
     # With every word matched in two or more rows, no word can be a rare typo.
     if mode is SearchMode.ANY or len(matches) <= FEW_MATCHES:
-        skip = {*completed, *(i for group in groups for i in group.named)}
+        skip = {*completed, *variants, *(i for group in groups for i in group.named)}
         suggestion = suggest(
             query,
             count=lambda term: data.rows_matching(db, term),

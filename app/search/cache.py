@@ -128,6 +128,7 @@ class IndexData:
         default_factory=lambda: Memo(ROW_BYTES, sizes.row_entry), repr=False
     )
     _read_whole: bool | None = field(default=None, repr=False)
+    _has_stems: bool | None = field(default=None, repr=False)
     _read_rows: bool = field(default=False, repr=False)
     # False for an index too large to read its terms at once.
     _classes: PhraseClasses | Literal[False] | None = field(default=None, repr=False)
@@ -138,6 +139,13 @@ class IndexData:
     snippets: Memo[tuple[int, tuple[str, ...]], tuple[str, str]] = field(
         default_factory=lambda: Memo(SNIPPET_BYTES, sizes.snippet_entry), repr=False
     )
+
+    def has_stems(self, db: sqlite3.Connection) -> bool:
+        """Whether any row's words are stemmed by other rules than English (stems.py)."""
+        if self._has_stems is None:
+            found = db.execute("SELECT EXISTS (SELECT 1 FROM search_stems)").fetchone()[0]
+            self._has_stems = bool(found)
+        return self._has_stems
 
     def vocabulary(self, db: sqlite3.Connection) -> dict[str, int]:
         if self._vocabulary is None:

@@ -18,5 +18,13 @@ async def run_search(
     if is_sqlite(database.url):
         return backend.search(database, q, filters, limit=limit, offset=offset)
     return await database.in_thread(
-        partial(postgres_backend.search, database.engine, q, filters, limit=limit, offset=offset)
+        partial(
+            postgres_backend.search,
+            database.engine,
+            q,
+            filters,
+            limit=limit,
+            offset=offset,
+            version=database.version,
+        )
     )

@@ -17,7 +17,17 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
-from app.models.tables import Actor, Claim, ClaimActor, Figure, FigureActor, Mention, Section
+from app.models.tables import (
+    Actor,
+    Article,
+    Claim,
+    ClaimActor,
+    Figure,
+    FigureActor,
+    Mention,
+    Section,
+)
+from app.search import names, stems
 from app.search.highlight import CLOSE, OPEN, strip_markers
 from app.search.schemas import SearchType
 
@@ -232,8 +242,9 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
         numbered = [(first + i, *row) for i, row in enumerate(rows)]
         conn.exec_driver_sql(_INSERT, numbered)
         conn.exec_driver_sql(
-            "INSERT INTO search_rows (rowid, type, article)"
-            " SELECT rowid, type, article FROM search_index WHERE rowid >= ?",
+            "INSERT INTO search_rows (rowid, type, article, language)"
+            " SELECT s.rowid, s.type, s.article, a.language FROM search_index AS s"
+            " LEFT JOIN article AS a ON a.id = s.article WHERE s.rowid >= ?",
             (first,),
         )
         conn.exec_driver_sql(
@@ -241,6 +252,9 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
             " SELECT rowid, title, body, aliases FROM search_index WHERE rowid >= ?",
             (first,),
         )
+    languages = article_languages(conn, stale)
+    stems.write_counts(conn, stems.count_words(_with_language(rows, languages)), sign=1)
+    names.write_names(conn)
     # Merging the index's segments into one b-tree makes every search read fewer pages, but
     # rewrites the whole index: worth it after a large load, not after one article in many
     # (FTS5's automatic merging keeps the segments few meanwhile).
@@ -251,6 +265,25 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
 
 # A load whose new rows are at least 1/OPTIMIZE_SHARE of the index merges its segments.
 OPTIMIZE_SHARE = 10
+
+
+def article_languages(conn: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """The language of each article whose words are stemmed (stems.STEMMED), by id."""
+    found = conn.execute(
+        select(Article.id, Article.language)
+        .where(col(Article.id).in_(article_ids))
+        .where(col(Article.language).in_(list(stems.STEMMED)))
+    )
+    return {str(r[0]): str(r[1]) for r in found}
+
+
+def _with_language(
+    rows: Iterable[IndexRow], languages: dict[str, str]
+) -> Iterator[tuple[str | None, str, str, str]]:
+    for row in rows:
+        language = languages.get(row.article) if row.article is not None else None
+        if language is not None:
+            yield language, row.title, row.body, row.aliases
 
 
 def _unindexed_articles(conn: Connection) -> list[str]:
@@ -275,6 +308,8 @@ def _drop_rows(conn: Connection, article_ids: Sequence[str]) -> None:
             )
         ]
     )
+    stemmed = conn.exec_driver_sql(_STEMMED_ROWS, (doomed, json.dumps(list(stems.STEMMED))))
+    stems.write_counts(conn, stems.count_words(stems.texts(stemmed)), sign=-1)
     conn.exec_driver_sql(_FORGET, (doomed,))
     conn.exec_driver_sql(
         "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each(?))", (doomed,)
@@ -290,6 +325,15 @@ _FORGET = (
     "INSERT INTO search_words (search_words, rowid, title, body, aliases)"
     " SELECT 'delete', rowid, title, body, aliases FROM search_index"
     " WHERE rowid IN (SELECT value FROM json_each(?))"
+)
+
+
+# The dropped rows whose words search_stems counts: their language and text.
+_STEMMED_ROWS = (
+    "SELECT r.language, i.title, i.body, i.aliases FROM search_rows AS r"
+    " JOIN search_index AS i ON i.rowid = r.rowid"
+    " WHERE r.rowid IN (SELECT value FROM json_each(?))"
+    " AND r.language IN (SELECT value FROM json_each(?))"
 )
 
 

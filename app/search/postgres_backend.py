@@ -18,14 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.engine import Engine
 
-from app.models.tables import Actor
 from app.queries.published import article_meta
 from app.queries.rows import SqlAlchemyRows
-from app.search import highlight, phrases
-from app.search.aliases import ActorNames, Alternative, spans
+from app.search import highlight, phrases, stems
+from app.search.aliases import (
+    ActorNames,
+    Alternative,
+    spans,
+)
 from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
 from app.search.filters import SearchFilters
 from app.search.postgres_index import CONFIG
@@ -84,10 +87,15 @@ def term_tsquery(term: Term) -> str:
 
 
 def expand(
-    query: ParsedQuery, names: ActorNames, completions: dict[int, tuple[str, ...]]
+    query: ParsedQuery,
+    names: ActorNames,
+    completions: dict[int, tuple[str, ...]],
+    variants: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Group]:
     """`aliases.spans` as tsquery groups."""
-    return [Group(span.alternatives, span.named) for span in spans(query, names, completions)]
+    return [
+        Group(span.alternatives, span.named) for span in spans(query, names, completions, variants)
+    ]
 
 
 def match_all(groups: Sequence[Group]) -> str:
@@ -183,9 +191,61 @@ def correction(conn: Connection, word: str, more_than: int) -> str | None:
     return closest(word, {w: int(n) for w, n in rows}, more_than=more_than)
 
 
+# Every actor with its names: its aliases, then its translated names (names.py), in one
+# statement (a round trip is a good part of a search here).
+_NAMES = text(
+    "SELECT a.id, a.name, a.aliases, array(SELECT n.name FROM search_names AS n"
+    " WHERE n.actor = a.id ORDER BY n.position) FROM actor AS a ORDER BY a.id"
+)
+
+
 def load_names(conn: Connection) -> ActorNames:
-    rows = conn.execute(select(Actor.id, Actor.name, Actor.aliases).order_by(Actor.id)).all()  # type: ignore[call-overload]
-    return ActorNames.from_rows((r[0], r[1], list(r[2])) for r in rows)
+    rows = conn.execute(_NAMES).all()
+    return ActorNames.from_rows((r[0], r[1], [*r[2], *r[3]]) for r in rows)
+
+
+_SPELLED = text(stems.SPELLED_SQL.format(language=":language", stems=":stems")).bindparams(
+    bindparam("stems", expanding=True)
+)
+
+
+# Whether the index of a database at a data version has rows stemmed by other rules than
+# English (stems.py), as SQLite's IndexData.has_stems: an index without them is asked nothing
+# more, not even in a round trip. Keyed by database and version; emptied when it fills.
+_HAS_STEMS: dict[tuple[str, str], bool] = {}
+_HAS_STEMS_SQL = text("SELECT EXISTS (SELECT 1 FROM search_stems)")
+MAX_VERSIONS = 64
+
+
+def has_stems(conn: Connection, version: str | None) -> bool:
+    """True when the version is unknown (the words are then looked up, finding what is)."""
+    if version is None:
+        return True
+    key = (conn.engine.url.render_as_string(hide_password=True), version)
+    found = _HAS_STEMS.get(key)
+    if found is None:
+        found = bool(conn.execute(_HAS_STEMS_SQL).scalar_one())
+        if len(_HAS_STEMS) >= MAX_VERSIONS:
+            _HAS_STEMS.clear()
+        _HAS_STEMS[key] = found
+    return found
+
+
+def variants(
+    conn: Connection,
+    query: ParsedQuery,
+    completed: dict[int, tuple[str, ...]],
+    version: str | None = None,
+) -> dict[int, tuple[str, ...]]:
+    """backend._variants on PostgreSQL: the same words from the same table."""
+    words = stems.wanted(query)
+    if not words or not has_stems(conn, version):
+        return {}
+    lookup: stems.Lookup = {}
+    for language, asked in stems.stems_of(words.values()).items():
+        found = conn.execute(_SPELLED, {"language": language, "stems": asked})
+        lookup[language] = stems.spelled((str(r[0]), str(r[1])) for r in found)
+    return stems.variants_for(query, words, lookup, completed)
 
 
 def _cut_marks(marked: str, original: str) -> str:
@@ -252,8 +312,18 @@ def _completions(conn: Connection, query: ParsedQuery) -> dict[int, tuple[str, .
     )
 
 
-def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset: int) -> Result:
+def search(
+    engine: Engine,
+    q: str,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+    version: str | None = None,
+) -> Result:
     """`backend.search` on PostgreSQL, through the read-only engine (app/core/postgres.py).
+    `version`: the data version the service last saw (`Database.version`), which what is
+    known of the index is kept under.
 
     Blocking: call it from a worker thread, not on the event loop. Database errors surface as
     SQLAlchemy's DBAPIError, which the service answers with a 503 problem.
@@ -263,7 +333,8 @@ def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset
         return Result([], 0, limit, offset, SearchMode.ALL, facets([]), None)
     with engine.connect() as conn:
         completed = _completions(conn, query)
-        groups = expand(query, load_names(conn), completed)
+        found = variants(conn, query, completed, version)
+        groups = expand(query, load_names(conn), completed, found)
         mode, tsquery = SearchMode.ALL, match_all(groups)
         matches = _matches(conn, tsquery, filters)
         if not matches and len(groups) > 1:
@@ -271,7 +342,7 @@ def search(engine: Engine, q: str, filters: SearchFilters, *, limit: int, offset
             matches = _matches(conn, tsquery, filters)
         suggestion = None
         if mode is SearchMode.ANY or len(matches) <= FEW_MATCHES:
-            skip = {*completed, *(i for group in groups for i in group.named)}
+            skip = {*completed, *found, *(i for group in groups for i in group.named)}
             suggestion = suggest(
                 query,
                 count=lambda term: count_rows(conn, term_tsquery(term)),

@@ -17,7 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.core.folding import fold
-from app.search.index import IndexRow, _actor_rows, _article_rows
+from app.search import names, stems
+from app.search.index import IndexRow, _actor_rows, _article_rows, article_languages
 from app.search.query import tokens
 
 
@@ -31,8 +32,10 @@ CONFIG = "article_facts"
 # title A, aliases B, body D: the weights ts_rank_cd gives each (postgres_backend.WEIGHTS).
 _INSERT = text(
     "INSERT INTO search_index"  # noqa: S608 (constants and placeholders only)
-    " (title, body, aliases, type, id, article, section, label, actors, document, words)"
+    " (title, body, aliases, type, id, article, section, label, actors, language, document,"
+    " words)"
     " VALUES (:title, :body, :aliases, :type, :id, :article, :section, :label, :actors,"
+    "  :language,"
     f"  setweight(to_tsvector('{CONFIG}', :title_words), 'A')"
     f"  || setweight(to_tsvector('{CONFIG}', :aliases_words), 'B')"
     f"  || setweight(to_tsvector('{CONFIG}', :body_words), 'D'),"
@@ -45,10 +48,11 @@ def words(text_: str) -> str:
     return " ".join(tokens(fold(text_)))
 
 
-def _with_words(row: IndexRow) -> dict[str, Any]:
+def _with_words(row: IndexRow, languages: dict[str, str]) -> dict[str, Any]:
     title, body, aliases = words(row.title), words(row.body), words(row.aliases)
     return {
         **row._asdict(),
+        "language": languages.get(row.article) if row.article is not None else None,
         "title_words": title,
         "body_words": body,
         "aliases_words": aliases,
@@ -70,9 +74,15 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
     stale = sorted({*article_ids, *unindexed})
     doomed = [*stale, *gone]
     _count_words(conn, _DOOMED, {"ids": doomed}, sign=-1)
+    dropped = conn.execute(_STEMMED_ROWS, {"ids": doomed, "languages": list(stems.STEMMED)})
+    stems.write_counts(conn, stems.count_words(stems.texts(dropped)), sign=-1)
     conn.execute(_DELETE, {"ids": doomed})
     first = conn.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM search_index")).scalar_one()
-    rows = [_with_words(row) for row in (*_actor_rows(session), *_article_rows(session, stale))]
+    languages = article_languages(conn, stale)
+    rows = [
+        _with_words(row, languages)
+        for row in (*_actor_rows(session), *_article_rows(session, stale))
+    ]
     if rows:
         try:
             conn.execute(_INSERT, rows)
@@ -87,12 +97,20 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
             ) from None
         _count_words(conn, _ADDED, {"first": first}, sign=1)
     conn.execute(text("DELETE FROM search_words WHERE rows <= 0"))
+    added = ((r["language"], r["title"], r["body"], r["aliases"]) for r in rows)
+    stems.write_counts(conn, stems.count_words(added), sign=1)
+    names.write_names(conn)
     return len(rows)
 
 
 # The rows a load replaces: every actor's, and those of the articles written or gone.
 _DOOMED = "SELECT words FROM search_index WHERE type = 'actor' OR article = ANY(:ids)"
 _DELETE = text("DELETE FROM search_index WHERE type = 'actor' OR article = ANY(:ids)")
+# The rows it drops whose words search_stems counts (stems.py).
+_STEMMED_ROWS = text(
+    "SELECT language, title, body, aliases FROM search_index"
+    " WHERE article = ANY(:ids) AND language = ANY(:languages)"
+)
 # The rows it adds (rowids are a sequence: the new ones are above every old one).
 _ADDED = "SELECT words FROM search_index WHERE rowid >= :first"
 

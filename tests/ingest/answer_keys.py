@@ -1,4 +1,5 @@
-"""The labelled sample articles in tests/data/ and how they are read.
+"""The labelled sample articles in tests/data/ (English) and tests/data/es/ (Spanish) and how
+they are read.
 
 Each `<name>.txt` or `<name>.md` has a `<name>.expected.toml` written by hand from the text (the
 labelling rules are in docs/ingest.md):
@@ -38,19 +39,21 @@ DATA = REPO / "tests" / "data"
 KEY_SUFFIX = ".expected.toml"
 
 
-def _samples() -> tuple[str, ...]:
+def _samples(folder: Path = DATA) -> tuple[str, ...]:
     names = []
-    for key in sorted(DATA.glob(f"*{KEY_SUFFIX}")):
+    for key in sorted(folder.glob(f"*{KEY_SUFFIX}")):
         stem = key.name.removesuffix(KEY_SUFFIX)
-        texts = [p.name for p in (DATA / f"{stem}.txt", DATA / f"{stem}.md") if p.is_file()]
+        texts = [p for p in (folder / f"{stem}.txt", folder / f"{stem}.md") if p.is_file()]
         if len(texts) != 1:
             raise LookupError(f"{key.name}: expected one {stem}.txt or {stem}.md, found {texts}")
-        names.append(texts[0])
+        names.append(texts[0].relative_to(DATA).as_posix())
     return tuple(names)
 
 
-# Every labelled article, by file name.
+# Every labelled English article, by file name.
 SAMPLES = _samples()
+# Every labelled Spanish article, by its path under tests/data/ ("es/<name>.txt").
+SAMPLES_ES = _samples(DATA / "es")
 
 # quote, kind, value, unit, comparator, period_start, period_end
 FigureRow = tuple[str, str, float | None, str | None, str, str | None, str | None]
@@ -144,7 +147,8 @@ def _figure(raw: dict[str, Any]) -> ExpectedFigure:
 
 @cache
 def load_key(name: str) -> Key:
-    raw = tomllib.loads((DATA / f"{Path(name).stem}{KEY_SUFFIX}").read_text(encoding="utf-8"))
+    key = (DATA / name).with_name(f"{Path(name).stem}{KEY_SUFFIX}")
+    raw = tomllib.loads(key.read_text(encoding="utf-8"))
     actors = {k: _actor(k, v) for k, v in raw.get("actors", {}).items()}
     figures = [_figure(f) for f in raw.get("figures", [])]
     claims = raw.get("claims")

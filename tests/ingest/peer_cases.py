@@ -1,4 +1,5 @@
-"""The English cases of Microsoft's Recognizers-Text (MIT) run through the figure extractor.
+"""The English and Spanish cases of Microsoft's Recognizers-Text (MIT) run through the figure
+extractor (the Spanish ones with `language="es"`).
 
 The cases are kept, unchanged and with their licence, in `tests/data/peer/recognizers-text/`
 (ARTICLE_FACTS_PEER_TESTS may point at another copy of the suite).
@@ -16,7 +17,11 @@ Each case is a sentence and the quantities the suite finds in it. Per family (on
   figure whose comparator bounds it the same way. This family is also the value+comparator
   score.
 
-The suite states no direction of change, so value+change is not measured here.
+The suite states no direction of change, so value+change is not measured here. The Spanish
+suite names its units in Spanish ("Dólar", "Libra", "Milla", "Tonelada métrica"): the table
+`_SPANISH_UNITS` turns them into the same codes ("Libra" is GBP among currencies and the pound
+among dimensions; a "Tonelada" is metric, as Spanish means it; "Franco" is CHF, as the
+contract reads a bare "francos").
 """
 
 from __future__ import annotations
@@ -54,9 +59,32 @@ FAMILIES = {
     "number": ("Number-English-NumberModel.json", set(FigureKind)),
     "range": ("Number-English-NumberRangeModel.json", set(FigureKind)),
 }
+SPANISH_FAMILIES = {
+    "currency": ("NumberWithUnit-Spanish-CurrencyModel.json", {FigureKind.MONEY}),
+    "dimension": ("NumberWithUnit-Spanish-DimensionModel.json", {FigureKind.MEASURE}),
+    "percent": ("Number-Spanish-PercentModel.json", {FigureKind.PERCENT}),
+    "number": ("Number-Spanish-NumberModel.json", set(FigureKind)),
+    "range": ("Number-Spanish-NumberRangeModel.json", set(FigureKind)),
+}
+_SPANISH_CURRENCIES = {
+    "Dólar": "USD", "Dólar estadounidense": "USD", "Libra": "GBP", "Euro": "EUR", "Yen": "JPY",
+    "Franco": "CHF", "Franco suizo": "CHF", "Dólar canadiense": "CAD", "Peso mexicano": "MXN",
+    "Dólar de Hong Kong": "HKD", "Dólar australiano": "AUD", "Yuan chino": "CNY",
+    "Dólar neozelandés": "NZD", "Marco finlandés": "FIM", "Peseta": "ESP",
+    "Florín neerlandés": "NLG",
+}  # fmt: skip
+_SPANISH_UNITS = {
+    "Milla": "mile", "Pie": "foot", "Galón": "gallon", "Tonelada métrica": "metric_ton",
+    "Tonelada": "metric_ton", "Libra": "pound", "Kilómetro": "kilometer",
+    "Barril": "oil_barrel", "Pulgada": "inch", "Metro cuadrado": "meter**2", "Metro": "meter",
+    "Milímetro": "millimeter", "Mililitro": "milliliter", "Onza": "ounce", "Acre": "acre",
+    "Pie cúbico": "foot**3", "Milla por hora": "mile/hour", "Kilómetro cuadrado": "kilometer**2",
+    "Centímetro cúbico": "centimeter**3", "Degree": "degree",
+}  # fmt: skip
 _BARE_CURRENCIES = {"Dollar": "USD", "Pound": "GBP", "Euro": "EUR", "Yen": "JPY"}
 # Hundredths: this service reports "50 cents" as 0.5 USD, where the suite says 50 "Cent".
-_HUNDREDTHS = {"Cent": "USD", "Pence": "GBP", "Penny": "GBP"}
+_HUNDREDTHS = {"Cent": "USD", "Pence": "GBP", "Penny": "GBP", "Centavo": "USD"}
+_HUNDREDTHS |= {"Penique": "GBP"}
 _PEER_UNITS = {"Barrel": "oil_barrel", "Degree": "degree", "C": "degree_Celsius"}
 _PEER_UNITS |= {"F": "degree_Fahrenheit", "Celsius": "degree_Celsius"}
 _PEER_UNITS |= {"Fahrenheit": "degree_Fahrenheit"}
@@ -95,20 +123,28 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def available() -> bool:
-    return all((PEERS / name).is_file() for name, _ in FAMILIES.values())
+def families(language: str = "en") -> dict[str, tuple[str, set[FigureKind]]]:
+    return SPANISH_FAMILIES if language == "es" else FAMILIES
 
 
-def cases(family: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    name, _ = FAMILIES[family]
-    for case in json.loads((PEERS / name).read_text(encoding="utf-8")):
+def available(language: str = "en") -> bool:
+    return all((PEERS / name).is_file() for name, _ in families(language).values())
+
+
+def cases(family: str, language: str = "en") -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    name, _ = families(language)[family]
+    for case in json.loads((PEERS / name).read_text(encoding="utf-8-sig")):
         yield case["Input"], case.get("Results", [])
 
 
-def _unit_code(resolution: dict[str, Any]) -> str | None:
+def _unit_code(resolution: dict[str, Any], family: str = "") -> str | None:
     if "isoCurrency" in resolution:
         return str(resolution["isoCurrency"])
     unit = str(resolution.get("unit", ""))
+    if family == "currency" and unit in _SPANISH_CURRENCIES:
+        return _SPANISH_CURRENCIES[unit]
+    if unit in _SPANISH_UNITS:
+        return canonical(_SPANISH_UNITS[unit])
     if unit in _BARE_CURRENCIES:
         return _BARE_CURRENCIES[unit]
     name = _PEER_UNITS.get(unit) or unit.lower().replace(" per ", "/").replace(" ", "_")
@@ -130,18 +166,18 @@ def expected(family: str, results: list[dict[str, Any]]) -> list[Quantity]:
                 quantities.append((low, high, None))
             continue
         try:
-            number = float(value.rstrip("%"))
+            number = float(value.rstrip("%").replace(",", "."))
         except ValueError:
             continue
-        unit = "percent" if family == "percent" else _unit_code(r["Resolution"])
+        unit = "percent" if family == "percent" else _unit_code(r["Resolution"], family)
         if family == "currency" and (cents := _HUNDREDTHS.get(str(r["Resolution"].get("unit")))):
             number, unit = number / 100, cents
         quantities.append((number, None, None if family == "number" else unit))
     return quantities
 
 
-def found(family: str, figures: list[FigureDraft]) -> list[Quantity]:
-    kinds = FAMILIES[family][1]
+def found(family: str, figures: list[FigureDraft], language: str = "en") -> list[Quantity]:
+    kinds = families(language)[family][1]
     quantities: list[Quantity] = []
     for f in figures:
         if f.kind not in kinds or f.value is None:
@@ -172,12 +208,25 @@ def same_value_and_unit(a: Quantity, b: Quantity) -> bool:
     return same_value(a, b) and a[2] == b[2]
 
 
-def score(family: str) -> tuple[Tally, Tally]:
+def score(family: str, language: str = "en") -> tuple[Tally, Tally]:
     """(value, value+unit) tallies of one family over all its cases."""
     value, unit = Tally(), Tally()
-    for sentence, results in cases(family):
+    for sentence, results in cases(family, language):
         want = expected(family, results)
-        got = found(family, extract_figures(sentence))
+        got = found(family, extract_figures(sentence, language=language), language)
         value.add(want, got, same_value)
         unit.add(want, got, same_value_and_unit)
     return value, unit
+
+
+def score_reader(language: str = "es") -> Tally:
+    """The number family scored on the number reader (every number the text writes, before
+    the figure rules keep the quantities among them): what the suite's number model tests."""
+    from app.ingest.figures.es.numbers import find_numbers
+
+    tally = Tally()
+    for sentence, results in cases("number", language):
+        want = expected("number", results)
+        got: list[Quantity] = [(float(v), None, None) for _, _, v in find_numbers(sentence)]
+        tally.add(want, got, same_value)
+    return tally

@@ -234,7 +234,11 @@ def _write(path: Path, data: bytes) -> str:
         ),
         (lambda d: str(d / "missing.txt"), "missing.txt: no such file"),
         (lambda d: "/dev/zero", "error: /dev/zero: a device, not a regular file"),
-        (lambda d: str(d), ": a folder, not a file"),
+        # A folder is read as a batch of its article files (tests/ingest/test_cli_batch.py).
+        (
+            lambda d: str(d),
+            "error: no article files (.txt, .md, .markdown, .html, .htm, .xhtml) in",
+        ),
         (
             lambda d: _write(d / "title.txt", b"Only a title\n"),
             "error: title.txt: no text after the title",

@@ -65,7 +65,8 @@ for status, description in {
     414: "The URL is over 8 KiB: the parameters' lengths allow more than that together.",
     415: "Not text/plain, text/markdown or text/html, not UTF-8, or a control character in a text.",
     422: "A parameter is invalid, or the text is not an article: no body after its title, "
-    "front matter that is not valid, a title that makes no slug, a page without main text.",
+    "front matter that is not valid, a title that makes no slug, a page without main text; "
+    "or it is written in a language other than English or Spanish (declared or detected).",
     429: "Over the rate limit (ARTICLE_FACTS_RATE_LIMIT_PER_MINUTE): see `Retry-After`.",
 }.items():
     RESPONSES[status]["description"] = description

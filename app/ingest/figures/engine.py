@@ -71,8 +71,15 @@ FRACTION_WORD = re.compile(
 _CHANGERS = (*TAKERS, FigureKind.DURATION)
 
 
-def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[FigureDraft]:
-    """Every quantity in `text[start:end]`, in text order, non-overlapping, absolute offsets."""
+def extract_figures(
+    text: str, start: int = 0, end: int | None = None, language: str = "en"
+) -> list[FigureDraft]:
+    """Every quantity in `text[start:end]`, in text order, non-overlapping, absolute offsets;
+    Spanish (`language="es"`) is read with the rules of `figures/es/`."""
+    if language == "es":  # imported on first use: English reading never compiles its rules
+        from app.ingest.figures.es import engine as spanish
+
+        return spanish.extract_figures(text, start, end)
     end = len(text) if end is None else min(end, len(text))
     if heading := HEADING_NUMBER.match(text, start, end):
         start = heading.end()

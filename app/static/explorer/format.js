@@ -125,6 +125,13 @@ export function languageName(code) {
   }
 }
 
+// The `lang` attribute of an article's own text (its title, its sections): its language, or
+// "" (unknown, as HTML reads it) when undetermined, so that the page's English is not claimed
+// for it. Screen readers, hyphenation and fonts follow it.
+export function textLang(code) {
+  return code && code !== "und" ? code : "";
+}
+
 // Where an article came from, in one line: publisher, authors, date and language, the parts
 // it has.
 export function provenance(article) {

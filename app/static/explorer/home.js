@@ -6,7 +6,7 @@
 
 import * as api from "./api.js";
 import { h, replace } from "./dom.js";
-import { actorKindPlural, languageName, plural, provenance } from "./format.js";
+import { actorKindPlural, languageName, plural, provenance, textLang } from "./format.js";
 import { link, navigate, withSearch } from "./links.js";
 import { pageNumber, pagerNav } from "./pager.js";
 
@@ -27,7 +27,7 @@ export function articleCard(article, { heading = "h2", titleLink = true } = {}) 
     { class: "card article-card", "aria-label": article.title, dataset: { article: article.id } },
     h(
       heading,
-      { class: "article-title" },
+      { class: "article-title", lang: textLang(article.language) },
       titleLink ? h("a", { href: link({ article: article.id }), text: article.title }) : article.title,
     ),
     provenance(article)

@@ -6,7 +6,7 @@ import * as api from "./api.js";
 import { h, replace } from "./dom.js";
 import { claimBadge, claimTitle, speakerNote } from "./claims.js";
 import { figureDetails } from "./figure-detail.js";
-import { CLAIM_KINDS, describe, sectionLabel } from "./format.js";
+import { CLAIM_KINDS, describe, sectionLabel, textLang } from "./format.js";
 import { codePointIndexer, hasDescendant, highlight } from "./highlight.js";
 import { link, params } from "./links.js";
 import { markCurrentHit } from "./search.js";
@@ -71,7 +71,8 @@ export async function sectionView(id) {
         });
   };
 
-  const body = h("div", { class: "reader-text", lang: "en" }, highlight(shown, origin, spans, make));
+  const lang = textLang(article.language);
+  const body = h("div", { class: "reader-text", lang }, highlight(shown, origin, spans, make));
   const noFigure = () =>
     h("p", {
       class: "muted",
@@ -179,13 +180,13 @@ export async function sectionView(id) {
         h(
           "ol",
           {},
-          h("li", {}, h("a", { href: link({ article: detail.article }), text: article.title })),
-          trail.map((s) => h("li", {}, h("a", { href: link({ section: s.id }), text: sectionLabel(s) }))),
+          h("li", { lang }, h("a", { href: link({ article: detail.article }), text: article.title })),
+          trail.map((s) => h("li", { lang }, h("a", { href: link({ section: s.id }), text: sectionLabel(s) }))),
         ),
       ),
       h(
         "h1",
-        { id: "section-heading" },
+        { id: "section-heading", lang },
         detail.number ? h("span", { class: "num", text: detail.number }) : null,
         detail.title,
       ),

@@ -1971,7 +1971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid, or the text is not an article: no body after its title, front matter that is not valid, a title that makes no slug, a page without main text. */
+            /** @description A parameter is invalid, or the text is not an article: no body after its title, front matter that is not valid, a title that makes no slug, a page without main text; or it is written in a language other than English or Spanish (declared or detected). */
             422: {
                 headers: {
                     [name: string]: unknown;
