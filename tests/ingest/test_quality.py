@@ -99,13 +99,13 @@ def test_the_recognizer_finds_what_the_rules_cannot() -> None:
 
 
 def test_the_labelled_set_is_what_the_docs_describe() -> None:
-    assert len(SAMPLES) == 15
+    assert len(SAMPLES) == 17
     keys = [load_key(name) for name in SAMPLES]
-    assert sum(len(k.figure_details) for k in keys) == 495
-    assert sum(len(k.actor_details) for k in keys) == 275
-    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 39
-    assert sum(len(k.boilerplate) for k in keys) == 51
-    assert sum(len(k.claims or []) for k in keys) == 98
+    assert sum(len(k.figure_details) for k in keys) == 586
+    assert sum(len(k.actor_details) for k in keys) == 322
+    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 47
+    assert sum(len(k.boilerplate) for k in keys) == 65
+    assert sum(len(k.claims or []) for k in keys) == 135
 
 
 @pytest.mark.parametrize("name", SAMPLES)
