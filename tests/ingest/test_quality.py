@@ -98,13 +98,13 @@ def test_the_recognizer_finds_what_the_rules_cannot() -> None:
 
 
 def test_the_labelled_set_is_what_the_docs_describe() -> None:
-    assert len(SAMPLES) == 16
+    assert len(SAMPLES) == 18
     keys = [load_key(name) for name in SAMPLES]
-    assert sum(len(k.figure_details) for k in keys) == 510
-    assert sum(len(k.actor_details) for k in keys) == 288
-    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 42
-    assert sum(len(k.boilerplate) for k in keys) == 54
-    assert sum(len(k.claims or []) for k in keys) == 105
+    assert sum(len(k.figure_details) for k in keys) == 601
+    assert sum(len(k.actor_details) for k in keys) == 335
+    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 50
+    assert sum(len(k.boilerplate) for k in keys) == 68
+    assert sum(len(k.claims or []) for k in keys) == 142
 
 
 @pytest.mark.parametrize("name", SAMPLES)
