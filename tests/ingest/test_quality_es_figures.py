@@ -90,8 +90,8 @@ def totals() -> dict[str, Score]:
     return summed
 
 
-def test_the_three_articles_are_there() -> None:
-    assert len(ARTICLES) == 3
+def test_the_five_articles_are_there() -> None:
+    assert len(ARTICLES) == 5
 
 
 @pytest.mark.parametrize("cls", sorted(THRESHOLDS))
