@@ -46,6 +46,7 @@ from app.ingest.candidates_es import (
 )
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
+from app.ingest.name_joins import abbreviates, field_after_and, on_joins
 from app.models.vocabulary import ActorKind
 
 __all__ = ["HEAD_NOUNS", "POLICIES", "find_candidates"]
@@ -135,7 +136,7 @@ POLICIES = {
 # A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
 # A company's abbreviated form keeps its point: "Taiwan Semiconductor Manufacturing Co.".
 _WORD = r"(?:St\.|(?:[A-Z]\.){2,}|(?:Co|Inc|Corp|Ltd)\.(?!\w)|[A-Z][\w&'’-]*)"
-_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|de|del|du|do|da|dos|das|des|di|y|and|&)"
+_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|on|de|del|du|do|da|dos|das|des|di|y|and|&)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD})*")
 # An acronym, or a short name ("Southern Common Market (Mercosur)"), in parentheses after it.
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9}|[A-Z][a-z]{2,11})\)")
@@ -173,7 +174,7 @@ _ENGLISH = _Words(
     _ORG_NOUN_BEFORE,
     _TITLE_BEFORE,
 )
-_CONNECTOR_ES = rf"(?:{CONNECTOR_ES}|of(?:\s+the)?|for(?:\s+the)?|and|&)"
+_CONNECTOR_ES = rf"(?:{CONNECTOR_ES}|of(?:\s+the)?|for(?:\s+the)?|on|and|&)"
 _SPANISH = _Words(
     HEAD_NOUNS | HEAD_NOUNS_ES,
     _TITLES | TITLES_ES,
@@ -226,31 +227,55 @@ def _names(
 ) -> Iterable[tuple[int, int]]:
     """Spans of capitalised names in one sentence, trimmed and split at "and"."""
     for m in v.name.finditer(text, start, end):
-        words = [(m.start() + w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
-        if (
-            len(words) > 2
-            and words[1][1] == "of"
-            and _of_country(text, words[0][0] + len(words[0][1]), known)
+        every = [(m.start() + w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        for words in _at_on(every, v):
+            yield from _name_spans(text, start, words, lowered, v, known)
+
+
+def _at_on(words: list[_Word], v: _Words) -> Iterable[list[_Word]]:
+    """ "Council on Foreign Relations" is one name; "Rosneft on Monday" is none."""
+    segment: list[_Word] = []
+    for i, word in enumerate(words):
+        if word[1] == "on" and not (
+            i + 1 < len(words) and on_joins([w for _, w in segment], words[i + 1][1], v.heads)
         ):
-            # "Eramet of France": the name before "of" and a country is one word.
-            if words[0][1] not in v.heads and _proper(words[0][1], lowered, v):
-                yield words[0][0], words[0][0] + len(words[0][1])
+            if segment:
+                yield segment
+            segment = []
             continue
-        # A possessive ends a name: "Venezuela’s Workers’ Party" is two.
-        groups: list[list[_Word]] = [[]]
-        for word in words:
-            groups[-1].append(word)
-            if _POSSESSIVE_S.search(word[1]):
-                groups.append([])
-        mark = _LIST_MARK.match(text, start, m.start())
-        begins_sentence = not text[mark.end() if mark else start : m.start()].strip(" \"'“‘([")
-        for i, group in enumerate(g for g in groups if g):
-            titled = v.title_before.search(text, max(0, group[0][0] - 8), group[0][0]) is not None
-            trimmed = _after_person(_trim(group, begins_sentence and i == 0, titled, lowered, v))
-            if trimmed and _spelled_out(text, trimmed):
-                yield trimmed[0][0], trimmed[-1][0] + len(_POSSESSIVE.sub("", trimmed[-1][1]))
-            elif trimmed:
-                yield from _split_at_and(trimmed, v)
+        segment.append(word)
+    if segment:
+        yield segment
+
+
+def _name_spans(
+    text: str, start: int, words: list[_Word], lowered: set[str], v: _Words, known: Gazetteer
+) -> Iterable[tuple[int, int]]:
+    """One run of capitalised words' names, trimmed and split at "and"."""
+    if (
+        len(words) > 2
+        and words[1][1] == "of"
+        and _of_country(text, words[0][0] + len(words[0][1]), known)
+    ):
+        # "Eramet of France": the name before "of" and a country is one word.
+        if words[0][1] not in v.heads and _proper(words[0][1], lowered, v):
+            yield words[0][0], words[0][0] + len(words[0][1])
+        return
+    # A possessive ends a name: "Venezuela’s Workers’ Party" is two.
+    groups: list[list[_Word]] = [[]]
+    for word in words:
+        groups[-1].append(word)
+        if _POSSESSIVE_S.search(word[1]):
+            groups.append([])
+    mark = _LIST_MARK.match(text, start, words[0][0])
+    begins_sentence = not text[mark.end() if mark else start : words[0][0]].strip(" \"'“‘([")
+    for i, group in enumerate(g for g in groups if g):
+        titled = v.title_before.search(text, max(0, group[0][0] - 8), group[0][0]) is not None
+        trimmed = _after_person(_trim(group, begins_sentence and i == 0, titled, lowered, v))
+        if trimmed and _spelled_out(text, trimmed):
+            yield trimmed[0][0], trimmed[-1][0] + len(_POSSESSIVE.sub("", trimmed[-1][1]))
+        elif trimmed:
+            yield from _split_at_and(trimmed, v)
 
 
 def _initials(words: Sequence[_Word]) -> str:
@@ -265,7 +290,10 @@ def _spelled_out(text: str, words: Sequence[_Word]) -> bool:
     return (
         acronym is not None
         and any(w in ("and", "&") for _, w in words)
-        and acronym["acronym"] in (initials, initials[:-1])  # "... Data Project (ACLED)"
+        and (
+            acronym["acronym"] in (initials, initials[:-1])  # "... Data Project (ACLED)"
+            or abbreviates(acronym["acronym"], [w for _, w in words])
+        )
     )
 
 
@@ -322,7 +350,10 @@ def _split_at_and(words: Sequence[_Word], v: _Words) -> Iterable[tuple[int, int]
         # An adjective does not end a name: "Center for Strategic and International Studies".
         unfinished = bool(left) and left[-1][1].endswith(_ADJECTIVE_ENDINGS)
         acronym = len(left) == 1 and left[0][1].isupper()  # "PDVSA and China National ..."
-        if acronym or ((left_heads or not right_heads) and not unfinished):
+        field = field_after_and([w for _, w in left], [w for _, w in right], v.heads)
+        if field:
+            pass  # "Ministry of Energy and Mines"
+        elif acronym or ((left_heads or not right_heads) and not unfinished):
             yield from _split_at_and(left, v)
             yield from _split_at_and(right, v)
             return

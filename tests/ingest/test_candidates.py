@@ -205,3 +205,67 @@ def test_a_law_or_plan_is_a_policy_or_an_initiative() -> None:
         ActorKind.POLICY,
         ("APFTA",),
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A ministry's fields joined by "and".
+        (
+            "The Ministry of Water and Mines said output rose.",
+            [("ministry-of-water-and-mines", "Ministry of Water and Mines", ())],
+        ),
+        (
+            "Analysts at the Department of Energy and Mineral Resources disagree.",
+            [
+                (
+                    "department-of-energy-and-mineral-resources",
+                    "Department of Energy and Mineral Resources",
+                    (),
+                )
+            ],
+        ),
+        # What follows "and" is no field: two names.
+        (
+            "The Ministry of Trade and Kestrel Mining signed a deal.",
+            [
+                ("ministry-of-trade", "Ministry of Trade", ()),
+                ("kestrel-mining", "Kestrel Mining", ()),
+            ],
+        ),
+        # An acronym that skips a word or takes two letters of one keeps the "and".
+        (
+            "A study by the Institute for Research on Water and Clean Air (IRWA) found it.",
+            [
+                (
+                    "institute-for-research-on-water-and-clean-air",
+                    "Institute for Research on Water and Clean Air",
+                    ("IRWA",),
+                )
+            ],
+        ),
+        (
+            "The Institute for Growth of Trade and Farming (INGTF) disagreed.",
+            [
+                (
+                    "institute-for-growth-of-trade-and-farming",
+                    "Institute for Growth of Trade and Farming",
+                    ("INGTF",),
+                )
+            ],
+        ),
+        # "on" joins a head word's name to its subject, never to a day.
+        (
+            "The Council on Maritime Relations wrote to members.",
+            [("council-on-maritime-relations", "Council on Maritime Relations", ())],
+        ),
+        (
+            "Kestrel Mining on Monday cut its forecast.",
+            [("kestrel-mining", "Kestrel Mining", ())],
+        ),
+    ],
+)
+def test_and_or_on_inside_one_name(
+    body: str, expected: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    assert candidates(body) == expected
