@@ -348,7 +348,7 @@ def test_closed_periods(sentence: str, quote: str, first: str, last: str) -> Non
         ("Prices rose since October 2023.", "since October 2023", "2023-10", None),
         ("The deal runs until 2030.", "until 2030", None, "2030"),
         ("The deal runs till 2030.", "till 2030", None, "2030"),
-        ("Output will double by 2030.", "by 2030", None, "2030"),
+        ("Output will peak by 2030.", "by 2030", None, "2030"),
         # "to" after a time that runs on.
         ("The lease runs to 2043.", "to 2043", None, "2043"),
         ("The licence was extended to March 2026.", "to March 2026", None, "2026-03"),
