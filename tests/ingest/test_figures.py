@@ -334,6 +334,20 @@ def test_numbers_outside_the_year_range_are_counts(number: str, value: float) ->
         ),
         ("Talks stalled October 2023–March 2024.", "October 2023–March 2024", "2023-10", "2024-03"),
         ("It boomed in the 1990s.", "1990s", "1990", "1999"),
+        # Two months and the year they share; a first month after the last is the year before's.
+        (
+            "Ferries stopped between March and May 2021.",
+            "between March and May 2021",
+            "2021-03",
+            "2021-05",
+        ),
+        (
+            "Sales fell from November to February 2024.",
+            "from November to February 2024",
+            "2023-11",
+            "2024-02",
+        ),
+        ("Strikes ran June–August 2022.", "June–August 2022", "2022-06", "2022-08"),
     ],
 )
 def test_closed_periods(sentence: str, quote: str, first: str, last: str) -> None:

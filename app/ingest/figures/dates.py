@@ -76,6 +76,14 @@ CLOSED_PERIOD = re.compile(
     r"(?![\w-])",
     re.I,
 )
+# "between September and December 2024", "from May to July 2023", "June-August 2022": two
+# months and the year they share (a first month after the last is the year before's).
+MONTH_RANGE = re.compile(
+    rf"(?:\b(?:between|from)\s+(?P<a>{MONTH})\s+(?:and|to|until|till|through)\s+"
+    rf"|(?<![\w-])(?P<a2>{MONTH})\s*(?:[-–—]|\s(?:to|through)\s)\s*)"
+    rf"(?P<b>{MONTH})\s+(?P<y>{YEAR})(?![\w-])",
+    re.I,
+)
 RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_POINT})\s*[-–—]\s*(?P<b2>{_POINT}|\d{{2}})(?![\w-])")
 OPEN_PERIOD = re.compile(
     rf"\b(?:(?P<since>since)|until|till|through|by)\s+(?:(?:early|mid|late)[-\s]+)?"
@@ -163,6 +171,14 @@ def closed_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     if first is None or last is None or last < first:
         return None
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, (first, last))
+
+
+def month_range(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    first, last = MONTHS[(m["a"] or m["a2"]).rstrip(".")], MONTHS[m["b"].rstrip(".")]
+    year = int(m["y"])
+    start_year = year - 1 if first > last else year
+    period = (f"{start_year}-{first:02d}", f"{year}-{last:02d}")
+    return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, period)
 
 
 # "up 38% from 2022", "lower than from 2021": the year a change is measured from, not a start.

@@ -46,6 +46,7 @@ TIME_RULES: tuple[_Rule, ...] = (
     (dates.DAYS, dates.day),
     (dates.PART_OF_YEAR, dates.part_of_year),
     (dates.CLOSED_PERIOD, dates.closed_period),
+    (dates.MONTH_RANGE, dates.month_range),
     (dates.RANGE, dates.closed_period),
     (dates.OPEN_PERIOD, dates.open_period),
     (dates.OPEN_TO, dates.open_period),
