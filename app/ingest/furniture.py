@@ -136,12 +136,15 @@ RULES: tuple[Rule, ...] = (
     _rule("article age", r"this\s+(?:article|story|content)\s+is\s+(?:more|over)\s+than\s+"
           r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+old\.?",
           "This article is more than 2 years old"),
-    _rule("share", rf"(?:{_SOCIAL}(?:\s+(?:this|the)\s+(?:article|story|page))?"
+    _rule("share", rf"(?:{_SOCIAL}(?:\s+(?:this|the)\s+(?:article|story|page|post)|\s+this)?"
           rf"(?:\s+(?:on|via)\s+{_SOCIAL})?[\s,|•·/]*)+", "Share on Facebook"),
     _rule("newsletter", r"(?:sign\s+up|subscribe)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+"
           r"(?:our|the)\s+[\w ’'-]{0,40}newsletters?.{0,150}|get\s+(?:our|the)\s+[\w ’'-]{0,40}"
           r"newsletter.{0,150}|newsletters?(?:\s+sign[\s-]?up)?:?"
-          r"|newsletters?\s*:?\s+(?:get|sign\s+up|subscribe)\b.{0,150}",
+          r"|newsletters?\s*:?\s+(?:get|sign\s+up|subscribe)\b.{0,150}"
+          # "Get our weekly briefing in your inbox", "... delivered to your inbox".
+          r"|(?:get|receive)\s+(?:our|the)\s+.{0,80}\b(?:in|to|into)\s+your\s+inbox\b.{0,60}"
+          r"|.{0,100}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,60}",
           "Sign up for our daily newsletter"),
     _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
           r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"

@@ -118,12 +118,17 @@ CASES = [
     ),
     (
         "share",
-        ["Share", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Print"],
+        ["Share", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Print", "Share this"],
         "Share prices fell 3% on Monday.",
     ),
     (
         "newsletter",
-        ["Sign up for our daily newsletter", "Get the Energy Brief newsletter in your inbox"],
+        [
+            "Sign up for our daily newsletter",
+            "Get the Energy Brief newsletter in your inbox",
+            "Get our Monday briefing on farm markets in your inbox.",
+            "Our best stories, delivered to your inbox every Friday.",
+        ],
         "Sign up was slow, officials admitted.",
     ),
     (
