@@ -50,6 +50,15 @@ CASES = [
         "Jane Doe, a reporter, saw the fire.",
     ),
     (
+        "author note",
+        [
+            "Jane Doe is a senior fellow at the Example Institute.",
+            "John Roe is an economist at Acme Bank in New York.",
+            "Marta Gil es analista de comercio y profesora de la Universidad del Sur.",
+        ],
+        "Ana Ruiz is a senior analyst at Kestrel. She expects prices to fall.",
+    ),
+    (
         "wire credits",
         [
             "Reporting by Jane Doe; Editing by John Roe",
