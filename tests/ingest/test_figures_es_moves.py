@@ -1,0 +1,56 @@
+"""Spanish moves carried from one amount to the next ("de X a Y", ", desde X"), lengths of
+time that moved, and the time of the level left kept to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.figures import extract_figures
+from app.models.vocabulary import Change
+
+
+def _moves(sentence: str) -> list[tuple[str, str | None]]:
+    return [
+        (f.quote, f.change.value if f.change else None)
+        for f in extract_figures(sentence, language="es")
+        if f.kind.value not in ("year", "date", "period")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Las ventas bajaron de 900 toneladas a 700 toneladas.",
+            [("900 toneladas", "fall"), ("700 toneladas", "fall")],
+        ),
+        (
+            "El tránsito bajará de 40 días a 31 días.",
+            [("40 días", "fall"), ("31 días", "fall")],
+        ),
+        (
+            "Las compras subieron a 3 millones de barriles en 2021, desde 800.000 barriles.",
+            [("3 millones de barriles", "rise"), ("800.000 barriles", "rise")],
+        ),
+        # A length of time with no verb governing it has not moved.
+        ("Las ventas crecieron un 4 % en dos años.", [("4 %", "rise"), ("dos años", None)]),
+        # Two amounts that are no levels of one move.
+        ("Subió un 5 % y cuesta 20 dólares.", [("5 %", "rise"), ("20 dólares", None)]),
+    ],
+)
+def test_a_move_reaches_the_level_left_and_the_level_reached(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _moves(sentence) == expected
+
+
+def test_the_time_of_the_level_left_is_not_the_level_reached() -> None:
+    figures = extract_figures(
+        "La deuda cayó de 8.000 millones de dólares en 2012 a 3.000 millones de dólares en 2020.",
+        language="es",
+    )
+    periods = {f.quote: (f.period_start, f.change) for f in figures if f.kind.value == "money"}
+    assert periods == {
+        "8.000 millones de dólares": ("2012", Change.FALL),
+        "3.000 millones de dólares": ("2020", Change.FALL),
+    }
