@@ -97,6 +97,9 @@ def _extract(text: str, start: int, end: int) -> list[FigureDraft]:
         if all(figure.end <= a or b <= figure.start for a, b in taken):
             taken.append((figure.start, figure.end))
             chosen.append(figure)
+    # "el 3 de marzo" holds its place, so its day is no count, and is then no figure: with no
+    # year it says no date (as in English).
+    chosen = [f for f in chosen if f.kind is not FigureKind.DATE or f.period_start is not None]
     chosen.sort(key=lambda f: f.start)
     joined = join_ranges(text, money.join_cents(text, chosen))
     return attach_periods(text, _in_context(text, joined, end))
