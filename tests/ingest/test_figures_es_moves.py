@@ -1,5 +1,5 @@
 """Spanish moves carried from one amount to the next ("de X a Y", ", desde X"), lengths of
-time that moved, and the time of the level left kept to it."""
+time that moved, the time of the level left kept to it, and fractions as "una cuarta parte"."""
 
 from __future__ import annotations
 
@@ -54,3 +54,28 @@ def test_the_time_of_the_level_left_is_not_the_level_reached() -> None:
         "8.000 millones de dólares": ("2012", Change.FALL),
         "3.000 millones de dólares": ("2020", Change.FALL),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "comparator"),
+    [
+        ("Compró casi una cuarta parte del cobre.", "casi una cuarta parte", 25.0, "approx"),
+        ("Dos terceras partes de la deuda vencen.", "Dos terceras partes", 200 / 3, "eq"),
+        ("La quinta parte de los votos fue nula.", "La quinta parte", 20.0, "eq"),
+    ],
+)
+def test_a_fraction_as_an_ordinal_and_parte(
+    sentence: str, quote: str, value: float, comparator: str
+) -> None:
+    [f] = extract_figures(sentence, language="es")
+    assert (f.quote, f.kind.value, f.unit, f.comparator.value) == (
+        quote,
+        "percent",
+        "percent",
+        comparator,
+    )
+    assert f.value == pytest.approx(value)
+
+
+def test_a_part_of_a_time_is_no_fraction() -> None:
+    assert extract_figures("Llovió la cuarta parte del año.", language="es") == []

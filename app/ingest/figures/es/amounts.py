@@ -94,6 +94,8 @@ QUANTITY = re.compile(
 _FRACTION = (
     r"(?:la|una)\s+mitad|(?:un|una|dos)\s+tercios?|(?:un|una|tres)\s+cuartos?"
     r"|(?:un|una|dos|tres|cuatro)\s+quint[oa]s?"
+    # "una cuarta parte", "dos terceras partes": an ordinal and "parte".
+    r"|(?:la|una|dos|tres|cuatro)\s+(?:tercera|cuarta|quinta)s?\s+partes?"
 )
 FRACTIONS = re.compile(
     rf"(?:\b(?P<cmp>{AMOUNT_COMPARATORS})\s+)?\b(?P<fraction>{_FRACTION})\b"
@@ -106,8 +108,12 @@ _SHARES = {"mitad": Decimal(50), "tercio": Decimal(100) / 3, "cuarto": Decimal(2
 _SHARES |= {"quinto": Decimal(20)}
 
 
+_ORDINALS = {"tercera": "tercio", "cuarta": "cuarto", "quinta": "quinto"}
+
+
 def _share(words: str) -> Decimal:
-    first, last = fold(words).split()
+    first, last = fold(words).split()[:2]
+    last = _ORDINALS.get(last.rstrip("s"), last)
     base = _SHARES[last.rstrip("s").removesuffix("a") if last != "mitad" else "mitad"]
     if last.startswith("quint"):
         base = _SHARES["quinto"]

@@ -60,7 +60,7 @@ QUANTITY_RULE: _Rule = (amounts.QUANTITY, amounts.quantity)
 # Gates, as in English: a rule runs only where what every match of it holds is present.
 DIGIT = re.compile(rf"[\d{VULGAR}]")  # "½ de los votos" is a number too
 NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(accented(w) for w in NUMBER_WORDS)})", re.I)
-FRACTION_WORD = re.compile(r"mitad|tercio|cuarto|quint", re.I)
+FRACTION_WORD = re.compile(r"mitad|tercio|tercer|cuart|quint", re.I)
 _CHANGERS = (*TAKERS, FigureKind.DURATION)
 
 
