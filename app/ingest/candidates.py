@@ -4,7 +4,8 @@ A candidate is a capitalised name of at least two words ("Gazprom Neft", "Bank f
 International Settlements") that looks like an organisation by one of these signs:
 
 - a word that heads organisation or company names ("Bank", "Organisation", "Council",
-  "Party", "Electronics", "Shipping", "Co."...);
+  "Party", "Electronics", "Shipping", "Co."..., "Statistics" for "Statistics Norway", and the
+  words of names kept in their own language: "Banco", "Grupo", "Société"...);
 - an acronym or a short name in parentheses right after it, which becomes its alias:
   "Shanghai Cooperation Organisation (SCO)", so later mentions of "SCO" count too; "Southern
   Common Market (Mercosur)"; and a name after "known as" ("..., known as the Big Fund");
@@ -65,6 +66,11 @@ HEAD_NOUNS = frozenset({
     "Electronics", "Petrochemical", "Petrochemicals", "Petroleum", "Shipping", "Motors",
     "Steel", "Chemicals", "Mining", "Technologies", "Semiconductor", "Semiconductors",
     "Systems", "Telecom", "Airways", "Logistics", "Pharmaceuticals",
+    # National statistics offices ("Statistics Norway").
+    "Statistics",
+    # Names English news keeps in their own language ("Banco Central do Brasil").
+    "Banco", "Banque", "Banca", "Corporación", "Compañía", "Companhia", "Empresa",
+    "Ministerio", "Instituto", "Petróleos", "Grupo", "Fondo", "Société", "Sociedad",
 })
 # Capitalised, but never an organisation's one-word name.
 _CALENDAR = frozenset({

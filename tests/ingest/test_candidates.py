@@ -269,3 +269,28 @@ def test_and_or_on_inside_one_name(
     body: str, expected: list[tuple[str, str, tuple[str, ...]]]
 ) -> None:
     assert candidates(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A name English news keeps in its own language.
+        (
+            "The Banco Nacional del Sur cut rates on Monday.",
+            ("banco-nacional-del-sur", "Banco Nacional del Sur", ()),
+        ),
+        (
+            "Shares of Grupo Marlín rose 3% after the deal.",
+            ("grupo-marlin", "Grupo Marlín", ()),
+        ),
+        # A national statistics office.
+        (
+            "Exports fell, according to Statistics Freedonia.",
+            ("statistics-freedonia", "Statistics Freedonia", ()),
+        ),
+    ],
+)
+def test_a_foreign_or_statistical_head_word(
+    body: str, expected: tuple[str, str, tuple[str, ...]]
+) -> None:
+    assert candidates(body) == [expected]
