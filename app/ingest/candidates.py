@@ -32,7 +32,7 @@ the kind) in the curated file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.folding import fold
@@ -47,7 +47,14 @@ from app.ingest.candidates_es import (
 )
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
-from app.ingest.name_joins import abbreviates, field_after_and, on_joins
+from app.ingest.name_joins import (
+    ACRONYM_AFTER,
+    POSSESSIVE,
+    Word,
+    at_on,
+    spelled_out,
+    split_at_and,
+)
 from app.models.vocabulary import ActorKind
 
 __all__ = ["HEAD_NOUNS", "POLICIES", "find_candidates"]
@@ -142,17 +149,15 @@ POLICIES = {
 # A dotted acronym ("U.S. Army War College") or "St." ("St. Petersburg") is a word of a name.
 # A company's abbreviated form keeps its point: "Taiwan Semiconductor Manufacturing Co.".
 _WORD = r"(?:St\.|(?:[A-Z]\.){2,}|(?:Co|Inc|Corp|Ltd)\.(?!\w)|[A-Z][\w&'’-]*)"
-_CONNECTOR = r"(?:of(?:\s+the)?|for(?:\s+the)?|on|de|del|du|do|da|dos|das|des|di|y|and|&)"
+_CONNECTOR = (
+    r"(?:of(?:\s+the)?|for(?:\s+the)?|on|de|del|du|do|da|dos|das|des|di|y|and(?:\s+the)?|&)"
+)
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD})*")
-# An acronym, or a short name ("Southern Common Market (Mercosur)"), in parentheses after it.
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9}|[A-Z][a-z]{2,11})\)")
 # "the oil company Gazprom Neft", "another state company, Roszarubezhneft" (not "the aircraft
 # carrier INS Vikrant", a ship).
 _ORG_NOUN_BEFORE = re.compile(rf"\b(?<!aircraft )(?:{_ORG_NOUNS}),?\s+$")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _MAX_NAME_CHARS = 120
-_ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov)\.\s+$")
 
 
@@ -180,7 +185,9 @@ _ENGLISH = _Words(
     _ORG_NOUN_BEFORE,
     _TITLE_BEFORE,
 )
-_CONNECTOR_ES = rf"(?:{CONNECTOR_ES}|of(?:\s+the)?|for(?:\s+the)?|on|and|&)"
+_CONNECTOR_ES = (
+    rf"(?:y\s+(?:el|la|los|las)|{CONNECTOR_ES}|of(?:\s+the)?|for(?:\s+the)?|on|and(?:\s+the)?|&)"
+)
 _SPANISH = _Words(
     HEAD_NOUNS | HEAD_NOUNS_ES,
     _TITLES | TITLES_ES,
@@ -225,37 +232,18 @@ def find_candidates(
     return found
 
 
-_Word = tuple[int, str]  # absolute offset, text
-
-
 def _names(
     text: str, start: int, end: int, lowered: set[str], v: _Words, known: Gazetteer
 ) -> Iterable[tuple[int, int]]:
     """Spans of capitalised names in one sentence, trimmed and split at "and"."""
     for m in v.name.finditer(text, start, end):
         every = [(m.start() + w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
-        for words in _at_on(every, v):
+        for words in at_on(every, v.heads):
             yield from _name_spans(text, start, words, lowered, v, known)
 
 
-def _at_on(words: list[_Word], v: _Words) -> Iterable[list[_Word]]:
-    """ "Council on Foreign Relations" is one name; "Rosneft on Monday" is none."""
-    segment: list[_Word] = []
-    for i, word in enumerate(words):
-        if word[1] == "on" and not (
-            i + 1 < len(words) and on_joins([w for _, w in segment], words[i + 1][1], v.heads)
-        ):
-            if segment:
-                yield segment
-            segment = []
-            continue
-        segment.append(word)
-    if segment:
-        yield segment
-
-
 def _name_spans(
-    text: str, start: int, words: list[_Word], lowered: set[str], v: _Words, known: Gazetteer
+    text: str, start: int, words: list[Word], lowered: set[str], v: _Words, known: Gazetteer
 ) -> Iterable[tuple[int, int]]:
     """One run of capitalised words' names, trimmed and split at "and"."""
     if (
@@ -268,7 +256,7 @@ def _name_spans(
             yield words[0][0], words[0][0] + len(words[0][1])
         return
     # A possessive ends a name: "Venezuela’s Workers’ Party" is two.
-    groups: list[list[_Word]] = [[]]
+    groups: list[list[Word]] = [[]]
     for word in words:
         groups[-1].append(word)
         if _POSSESSIVE_S.search(word[1]):
@@ -278,32 +266,13 @@ def _name_spans(
     for i, group in enumerate(g for g in groups if g):
         titled = v.title_before.search(text, max(0, group[0][0] - 8), group[0][0]) is not None
         trimmed = _after_person(_trim(group, begins_sentence and i == 0, titled, lowered, v))
-        if trimmed and _spelled_out(text, trimmed):
-            yield trimmed[0][0], trimmed[-1][0] + len(_POSSESSIVE.sub("", trimmed[-1][1]))
+        if trimmed and spelled_out(text, trimmed):
+            yield trimmed[0][0], trimmed[-1][0] + len(POSSESSIVE.sub("", trimmed[-1][1]))
         elif trimmed:
-            yield from _split_at_and(trimmed, v)
+            yield from split_at_and(trimmed, v.heads, v.connector, known)
 
 
-def _initials(words: Sequence[_Word]) -> str:
-    return "".join(w[0] for _, w in words if w[0].isupper())
-
-
-def _spelled_out(text: str, words: Sequence[_Word]) -> bool:
-    """ "Armed Conflict Location and Event Data Project (ACLED)": the acronym after the name
-    spells all of it, so its "and" joins no two names."""
-    acronym = _ACRONYM_AFTER.match(text, words[-1][0] + len(words[-1][1]))
-    initials = _initials(words)
-    return (
-        acronym is not None
-        and any(w in ("and", "&") for _, w in words)
-        and (
-            acronym["acronym"] in (initials, initials[:-1])  # "... Data Project (ACLED)"
-            or abbreviates(acronym["acronym"], [w for _, w in words])
-        )
-    )
-
-
-def _after_person(words: list[_Word]) -> list[_Word]:
+def _after_person(words: list[Word]) -> list[Word]:
     """ "Kevin Gallagher of Boston University": a name of two words or more, none of which
     heads an organisation, before "of" and one that does is a person's, then the organisation's."""
     of = next((i for i, (_, w) in enumerate(words) if w == "of"), None)
@@ -316,8 +285,8 @@ def _after_person(words: list[_Word]) -> list[_Word]:
 
 
 def _trim(
-    words: list[_Word], begins_sentence: bool, titled: bool, lowered: set[str], v: _Words
-) -> list[_Word]:
+    words: list[Word], begins_sentence: bool, titled: bool, lowered: set[str], v: _Words
+) -> list[Word]:
     first = words[0][1]
     ordinary = first.lower() in v.function or first.lower() in lowered
     # A sentence's first word before "of" is a common noun unless it heads the name:
@@ -344,30 +313,6 @@ def _trim(
         None,
     )
     return words[:titled_at] if titled_at is not None else words
-
-
-def _split_at_and(words: Sequence[_Word], v: _Words) -> Iterable[tuple[int, int]]:
-    """ "Belt and Road Initiative" is one name; "Gazprom Neft and Rosneft" is two."""
-    cut = next((i for i, (_, w) in enumerate(words) if w in ("and", "&")), None)
-    if cut is not None:
-        left, right = words[:cut], words[cut + 1 :]
-        left_heads = any(w in v.heads for _, w in left)
-        right_heads = any(w in v.heads for _, w in right)
-        # An adjective does not end a name: "Center for Strategic and International Studies".
-        unfinished = bool(left) and left[-1][1].endswith(_ADJECTIVE_ENDINGS)
-        acronym = len(left) == 1 and left[0][1].isupper()  # "PDVSA and China National ..."
-        field = field_after_and([w for _, w in left], [w for _, w in right], v.heads)
-        if field:
-            pass  # "Ministry of Energy and Mines"
-        elif acronym or ((left_heads or not right_heads) and not unfinished):
-            yield from _split_at_and(left, v)
-            yield from _split_at_and(right, v)
-            return
-    while words and re.fullmatch(v.connector, words[-1][1]):
-        words = words[:-1]
-    if words:
-        start, last = words[0][0], words[-1]
-        yield start, last[0] + len(_POSSESSIVE.sub("", last[1]))
 
 
 def _candidate(
@@ -403,7 +348,7 @@ def _candidate(
         and _LIST_MARK.match(text, text.rfind("\n", 0, start) + 1)
     ):
         return None
-    acronym = _ACRONYM_AFTER.match(text, end)
+    acronym = ACRONYM_AFTER.match(text, end)
     if acronym is not None and not acronym["acronym"].isupper():
         # A short name in parentheses, not a word of the text ("Mercosur", not "(Growth)").
         acronym = acronym if _proper(acronym["acronym"], lowered, v) else None

@@ -8,6 +8,8 @@
   too: "Ministry of Energy and Mines", "Department of Energy and Mineral Resources",
   "Institute for Development of Economics and Finance"; "Ministry of Finance and Gazprom"
   stays two names.
+- "and" or "y" joins two places in a head word's complement: "Bank for Latin America and the
+  Caribbean", "Comisión Económica para América Latina y el Caribe".
 - "on" joins a head word's name to its subject ("Council on Foreign Relations", "Centre for
   Research on Energy"), never a day or a month ("Rosneft on Monday") or a name that ends in
   a possessive.
@@ -15,10 +17,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-__all__ = ["FIELDS", "abbreviates", "field_after_and", "on_joins"]
+from app.models.vocabulary import ActorKind
+
+if TYPE_CHECKING:
+    from app.ingest.actors import Gazetteer
+
+__all__ = [
+    "ACRONYM_AFTER",
+    "ADJECTIVE_ENDINGS",
+    "FIELDS",
+    "POSSESSIVE",
+    "Word",
+    "abbreviates",
+    "at_on",
+    "field_after_and",
+    "on_joins",
+    "places_after_and",
+    "spelled_out",
+    "split_at_and",
+]
+
+Word = tuple[int, str]  # absolute offset, text
+# An acronym, or a short name ("Southern Common Market (Mercosur)"), in parentheses after it.
+ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&-]{1,9}|[A-Z][a-z]{2,11})\)")
+POSSESSIVE = re.compile(r"['’]s?$")
+ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
+ARTICLES_AFTER = frozenset({"the", "el", "la", "los", "las"})
 
 # fmt: off
 # What ministries, departments and institutes are "of" or "for".
@@ -61,6 +90,7 @@ _CALENDAR = frozenset(
     }
 )  # fmt: skip
 _COMPLEMENT = frozenset({"of", "for", "on", "de", "del", "para"})
+_PLACES = frozenset({ActorKind.COUNTRY, ActorKind.REGION, ActorKind.CITY})
 
 
 def abbreviates(acronym: str, words: Sequence[str]) -> bool:
@@ -111,3 +141,105 @@ def on_joins(before: Sequence[str], after: str, heads: frozenset[str]) -> bool:
         and after not in _CALENDAR
         and not after.endswith(("'s", "’s"))
     )
+
+
+def places_after_and(
+    left: Sequence[str], right: Sequence[str], heads: frozenset[str], known: Gazetteer
+) -> bool:
+    """ "Comisión Económica para América Latina y el Caribe": the left side is a head word's
+    name ending in a place after "of"/"for"/"para", and the right side is a place."""
+    complement = next(
+        (i for i, w in enumerate(left) if w in _COMPLEMENT and any(h in heads for h in left[:i])),
+        None,
+    )
+    if complement is None or not right:
+        return False
+    tail, place = " ".join(left[complement + 1 :]), " ".join(right)
+    return _whole_place(tail, known, at_end=True) and _whole_place(place, known, at_end=False)
+
+
+def _whole_place(text: str, known: Gazetteer, *, at_end: bool) -> bool:
+    """`text` is a gazetteer name (at_end: ends with one)."""
+    return any(
+        hit.end == len(text)
+        and (at_end or hit.start == 0)
+        and known.actors[hit.actor_id].kind in _PLACES
+        for hit in known.find(text)
+    )
+
+
+def at_on(words: list[Word], heads: frozenset[str]) -> Iterable[list[Word]]:
+    """ "Council on Foreign Relations" is one name; "Rosneft on Monday" is none."""
+    segment: list[Word] = []
+    for i, word in enumerate(words):
+        if word[1] == "on" and not (
+            i + 1 < len(words) and on_joins([w for _, w in segment], words[i + 1][1], heads)
+        ):
+            if segment:
+                yield segment
+            segment = []
+            continue
+        segment.append(word)
+    if segment:
+        yield segment
+
+
+def _initials(words: Sequence[Word]) -> str:
+    return "".join(w[0] for _, w in words if w[0].isupper())
+
+
+def spelled_out(text: str, words: Sequence[Word]) -> bool:
+    """ "Armed Conflict Location and Event Data Project (ACLED)": the acronym after the name
+    spells all of it, so its "and" joins no two names."""
+    acronym = ACRONYM_AFTER.match(text, words[-1][0] + len(words[-1][1]))
+    initials = _initials(words)
+    return (
+        acronym is not None
+        and any(w in ("and", "&") for _, w in words)
+        and (
+            acronym["acronym"] in (initials, initials[:-1])  # "... Data Project (ACLED)"
+            or abbreviates(acronym["acronym"], [w for _, w in words])
+        )
+    )
+
+
+def split_at_and(
+    words: Sequence[Word], heads: frozenset[str], connector: str, known: Gazetteer
+) -> Iterable[tuple[int, int]]:
+    """ "Belt and Road Initiative" is one name; "Gazprom Neft and Rosneft" is two; so are
+    "Banco Central y el Ministerio de Economía", but not "Comisión Económica para América Latina y
+    el Caribe", whose "y el" joins two places in its complement."""
+    cut = next(
+        (
+            i
+            for i, (_, w) in enumerate(words)
+            if w in ("and", "&")
+            or (w in ("y", "e") and i + 1 < len(words) and words[i + 1][1] in ARTICLES_AFTER)
+        ),
+        None,
+    )
+    if cut is not None:
+        left, right = words[:cut], list(words[cut + 1 :])
+        article = bool(right) and right[0][1] in ARTICLES_AFTER
+        while right and right[0][1] in ARTICLES_AFTER:
+            right = right[1:]
+        left_heads = any(w in heads for _, w in left)
+        right_heads = any(w in heads for _, w in right)
+        # An adjective does not end a name: "Center for Strategic and International Studies"
+        # (but an article after "and" starts another: "Banco Central y el Consejo ...").
+        unfinished = bool(left) and left[-1][1].endswith(ADJECTIVE_ENDINGS) and not article
+        acronym = len(left) == 1 and left[0][1].isupper()  # "PDVSA and China National ..."
+        lefts, rights = [w for _, w in left], [w for _, w in right]
+        # "Ministry of Energy and Mines", "Bank for Latin America and the Caribbean".
+        joined = field_after_and(lefts, rights, heads) or places_after_and(
+            lefts, rights, heads, known
+        )
+        if not joined and (acronym or ((left_heads or not right_heads) and not unfinished)):
+            yield from split_at_and(left, heads, connector, known)
+            yield from split_at_and(right, heads, connector, known)
+            return
+    while words and re.fullmatch(connector, words[-1][1]):
+        words = words[:-1]
+    if words:
+        start, last = words[0][0], words[-1]
+        yield start, last[0] + len(POSSESSIVE.sub("", last[1]))

@@ -294,3 +294,37 @@ def test_a_foreign_or_statistical_head_word(
     body: str, expected: tuple[str, str, tuple[str, ...]]
 ) -> None:
     assert candidates(body) == [expected]
+
+
+def test_and_the_joins_two_places_of_a_complement_and_splits_two_names() -> None:
+    assert candidates("The Commission for Peru and the Dominican Republic met.") == [
+        (
+            "commission-for-peru-and-the-dominican-republic",
+            "Commission for Peru and the Dominican Republic",
+            (),
+        )
+    ]
+    assert candidates("The Central Bank and the Monetary Board agreed.") == [
+        ("central-bank", "Central Bank", ()),
+        ("monetary-board", "Monetary Board", ()),
+    ]
+
+
+def test_y_el_in_spanish_joins_two_places_and_splits_two_names() -> None:
+    from app.ingest.countries_es import with_spanish_names
+
+    countries = builtin_countries()
+    known = Gazetteer(with_spanish_names(countries.entries, countries.codes), BLOCKED)
+
+    def found(body: str) -> list[str]:
+        text = f"Título\n\n{body}\n"
+        sentences = split_sentences(read_document(text), language="es").body()
+        return [c.name for c in find_candidates(text, sentences, known, (), language="es")]
+
+    assert found("La Comisión para Perú y el Ecuador se reunió.") == [
+        "Comisión para Perú y el Ecuador"
+    ]
+    assert found("El Banco Central y el Consejo Monetario acordaron subir tasas.") == [
+        "Banco Central",
+        "Consejo Monetario",
+    ]
