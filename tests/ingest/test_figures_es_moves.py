@@ -1,5 +1,6 @@
 """Spanish moves carried from one amount to the next ("de X a Y", ", desde X"), lengths of
-time that moved, the time of the level left kept to it, and fractions as "una cuarta parte"."""
+time that moved, the time of the level left kept to it, fractions as "una cuarta parte", and
+"una crisis", which counts nothing."""
 
 from __future__ import annotations
 
@@ -79,3 +80,15 @@ def test_a_fraction_as_an_ordinal_and_parte(
 
 def test_a_part_of_a_time_is_no_fraction() -> None:
     assert extract_figures("Llovió la cuarta parte del año.", language="es") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Fue una crisis breve.", "Publicó un análisis largo.", "Leyó una tesis."]
+)
+def test_un_before_a_noun_whose_plural_ends_the_same_is_the_article(sentence: str) -> None:
+    assert extract_figures(sentence, language="es") == []
+
+
+def test_two_of_those_nouns_are_a_count() -> None:
+    [f] = extract_figures("Hubo dos crisis.", language="es")
+    assert (f.quote, f.kind.value, f.value) == ("dos crisis", "count", 2.0)
