@@ -129,9 +129,11 @@ def create_article(
         Query(
             min_length=2,
             max_length=35,
-            pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$",
+            # Only the languages read (English, Spanish) or `und`: any other is refused here.
+            pattern=r"^([Ee][Nn]|[Ee][Ss]|[Uu][Nn][Dd])([-_][A-Za-z0-9]{1,8})*$",
             description="The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 "
-            "code is kept. Default: what the page or front matter declares, else detected.",
+            "code is kept: English (`en`), Spanish (`es`) or undetermined (`und`, read as "
+            "English). Default: what the page or front matter declares, else detected.",
         ),
     ] = None,
 ) -> ArticlePublic:

@@ -1820,7 +1820,7 @@ export interface operations {
                 author?: string[] | null;
                 /** @description Publication date, YYYY-MM-DD. */
                 published?: string | null;
-                /** @description The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 code is kept. Default: what the page or front matter declares, else detected. */
+                /** @description The text's language, a BCP 47 tag (`es-ES`) of which the ISO 639-1 code is kept: English (`en`), Spanish (`es`) or undetermined (`und`, read as English). Default: what the page or front matter declares, else detected. */
                 language?: string | null;
             };
             header?: never;
