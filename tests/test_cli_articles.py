@@ -41,7 +41,7 @@ def test_list_shows_each_article_with_its_counts(database: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "article                 sections  actors  figures  claims  title",
-        "chips-race                     4      16       21      17  " + CHIPS_TITLE,
+        "chips-race                     4      16       22      17  " + CHIPS_TITLE,
         "russia-china-venezuela        25      24       10      66  " + SEED_TITLE,
         "2 articles",
     ]  # fmt: skip

@@ -21,6 +21,11 @@ affiliated) the actor named beside them as `affiliation`:
   actor's name (a demonym names its country, an acronym in parentheses may follow it), one to
   three title or office words, then the person (a comma allowed before the name).
 
+- the article's ministry of the topic an office names ("Finance Minister X": the Ministry of
+  Finance); the organisation a noun names back ("X, the authority's chairman"); the latest
+  organisation named before "its founder, X" or a sentence that opens with an office ("Chief
+  executive X said ...").
+
 An organisation named inside another's name is the one meant: "a fellow at Columbia
 University's Center on Global Energy Policy" works for the centre.
 
@@ -117,6 +122,7 @@ def affiliate(
     gazetteer = Gazetteer(entries)
     countries = Gazetteer(e for e in entries if e.kind == ActorKind.COUNTRY)
     found: dict[str, str] = {}
+    before: list[MentionDraft] = []  # every mention of the sentences so far
     for sentence in sentences:
         mentions = gazetteer.find(text, sentence.start, sentence.end)
         at = {m.start: m for m in mentions}
@@ -125,7 +131,12 @@ def affiliate(
                 continue
             kind = by_id[m.actor_id].kind
             if kind == ActorKind.PERSON:
-                target = _person(text, m, at, mentions[:i], by_id)
+                target = (
+                    _ministry(text, m, by_id)
+                    or _person(text, m, at, mentions[:i], by_id)
+                    or _named_back(text, m, [*before, *mentions[:i]], by_id)
+                    or _its_office(text, sentence.start, m, [*before, *mentions[:i]], by_id)
+                )
             elif kind in (ActorKind.COMPANY, ActorKind.ORGANIZATION):
                 target = _organisation(text, m, at, mentions[:i], by_id, countries)
             else:
@@ -136,9 +147,90 @@ def affiliate(
                 and by_id[target].kind != ActorKind.PERSON
             ):
                 found[m.actor_id] = target
+        before += mentions
     return [
         e.model_copy(update={"affiliation": found[e.id]}) if e.id in found else e for e in entries
     ]
+
+
+# "Economy Minister Sergio Massa", "Deputy Defence Minister ...": the ministry of that name.
+_TOPIC_MINISTER = re.compile(r"\b(?P<topic>[A-Z][a-z]+)\s+Minister\s+$")
+# "Osama Rabie, the authority's chairman": the organisation the noun names back.
+_NAMED_BACK = re.compile(r",\s+the\s+(?P<noun>[a-z]+)['’]s\s+(?P<office>[a-z]+(?:\s+[a-z]+)?)\b")
+_COMPANY_NOUNS = frozenset({"company", "firm", "group", "carrier", "lender", "bank", "miner"})
+
+
+def _ministry(text: str, person: MentionDraft, by_id: dict[str, ActorEntry]) -> str | None:
+    """The article's ministry of the topic an office before the person names ("Finance
+    Minister X": the Ministry of Finance, the Finance Ministry)."""
+    m = _TOPIC_MINISTER.search(text, max(0, person.start - 40), person.start)
+    if m is None:
+        return None
+    topic = m["topic"].lower().replace("defense", "defence")
+    ministries = [
+        e.id
+        for e in by_id.values()
+        if e.kind in (ActorKind.ORGANIZATION, ActorKind.COMPANY)
+        and "Ministry" in e.name.split()
+        and topic in e.name.lower().replace("defense", "defence").split()
+    ]
+    return ministries[0] if len(ministries) == 1 else None
+
+
+# "... the Wagner Group after its founder, Yevgeny Prigozhin, died": "its" and an office; and
+# "Chief executive Vincent Clerc said ..." opening a sentence, after the company was named.
+_ITS_OFFICE = re.compile(r"\bits\s+(?P<office>(?:[a-z]+\s+){0,2}[a-z]+),?\s+$")
+_OPENING_OFFICE = re.compile(
+    r"(?P<office>(?:Chief|Managing|Executive|Finance|Technical)(?:\s+[a-z]+){1,2}"
+    r"|Chairman|Chairwoman|Founder|Spokesman|Spokeswoman)\s+$"
+)
+
+
+def _its_office(
+    text: str,
+    sentence_start: int,
+    person: MentionDraft,
+    before: Sequence[MentionDraft],
+    by_id: dict[str, ActorEntry],
+) -> str | None:
+    """The latest organisation named before "its founder, X" or a sentence that opens with an
+    office and the person ("Chief executive X said")."""
+    its = _ITS_OFFICE.search(text, max(0, person.start - 40), person.start)
+    opening = _OPENING_OFFICE.fullmatch(text, sentence_start, person.start)
+    office = its["office"] if its else opening["office"].lower() if opening else None
+    if office is None or not _office(office.split()):
+        return None
+    return next(
+        (
+            e.id
+            for m in reversed(before)
+            if (e := by_id[m.actor_id]).kind in (ActorKind.ORGANIZATION, ActorKind.COMPANY)
+        ),
+        None,
+    )
+
+
+def _named_back(
+    text: str,
+    person: MentionDraft,
+    before: Sequence[MentionDraft],
+    by_id: dict[str, ActorEntry],
+) -> str | None:
+    """ "Osama Rabie, the authority's chairman": the latest organisation named before whose
+    name ends with that noun (or any company, for "the company's")."""
+    m = _NAMED_BACK.match(text, person.end)
+    if m is None or not _office(m["office"].split()):
+        return None
+    noun = m["noun"]
+    for earlier in reversed(before):
+        entry = by_id[earlier.actor_id]
+        if entry.kind not in (ActorKind.ORGANIZATION, ActorKind.COMPANY):
+            continue
+        if entry.name.split()[-1].lower() == noun or (
+            noun in _COMPANY_NOUNS and entry.kind is ActorKind.COMPANY
+        ):
+            return entry.id
+    return None
 
 
 def _person(
@@ -318,6 +410,7 @@ def _before(
     if acronym := _ACRONYM.match(between):  # "Hong Kong Exchanges and Clearing (HKEX) chief"
         between = between[acronym.end() :]
     words = between.split()
-    if nouns is _OFFICE and words and words[-1].endswith(","):  # "Russia's foreign minister,"
-        words[-1] = words[-1][:-1]
+    if nouns is _OFFICE:
+        # "Russia's foreign minister, Sergei Lavrov", "Burkina Faso's leader, Capt. Ibrahim ..."
+        words = [w.removesuffix(",") for w in words]
     return last.actor_id if _office(words, nouns) else None

@@ -105,6 +105,14 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
           r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
     _rule("role byline", rf"{_NAME}\s*[,|–—-]\s*{_ROLE}", "Jane Doe, Staff Writer", case=True),
+    # The author's line at the foot of a column: one sentence, a name, "is"/"es" and a trade.
+    _rule("author note", rf"{_NAME}\s+(?:is|es)\s+(?:(?:an?|una?|the|el|la)\s+)?"
+          r"(?:[\w-]+\s+){0,3}(?:analyst|fellow|professor|lecturer|columnist|writer|editor"
+          r"|correspondent|researcher|economist|journalist|author|scholar|analista|profesor"
+          r"|profesora|columnista|investigador|investigadora|economista|periodista|escritor"
+          r"|escritora|académico|académica)\s+(?:at|of|for|in|with|on|de|del|en|y|and)\s+"
+          r"[^.!?]{0,200}(?:\.(?=\S)[^.!?]{0,40}){0,3}\.", "Jane Doe is a senior fellow at the"
+          " Example Institute.", case=True),
     _rule("wire credits", rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
           rf"(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}{_IN_PLACE}))*\)?\.?",
           "Reporting by Jane Doe; Editing by John Roe", case=True),
@@ -136,12 +144,15 @@ RULES: tuple[Rule, ...] = (
     _rule("article age", r"this\s+(?:article|story|content)\s+is\s+(?:more|over)\s+than\s+"
           r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+old\.?",
           "This article is more than 2 years old"),
-    _rule("share", rf"(?:{_SOCIAL}(?:\s+(?:this|the)\s+(?:article|story|page))?"
+    _rule("share", rf"(?:{_SOCIAL}(?:\s+(?:this|the)\s+(?:article|story|page|post)|\s+this)?"
           rf"(?:\s+(?:on|via)\s+{_SOCIAL})?[\s,|•·/]*)+", "Share on Facebook"),
     _rule("newsletter", r"(?:sign\s+up|subscribe)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+"
           r"(?:our|the)\s+[\w ’'-]{0,40}newsletters?.{0,150}|get\s+(?:our|the)\s+[\w ’'-]{0,40}"
           r"newsletter.{0,150}|newsletters?(?:\s+sign[\s-]?up)?:?"
-          r"|newsletters?\s*:?\s+(?:get|sign\s+up|subscribe)\b.{0,150}",
+          r"|newsletters?\s*:?\s+(?:get|sign\s+up|subscribe)\b.{0,150}"
+          # "Get our weekly briefing in your inbox", "... delivered to your inbox".
+          r"|(?:get|receive)\s+(?:our|the)\s+.{0,80}\b(?:in|to|into)\s+your\s+inbox\b.{0,60}"
+          r"|.{0,100}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,60}",
           "Sign up for our daily newsletter"),
     _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
           r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"
@@ -173,7 +184,8 @@ RULES: tuple[Rule, ...] = (
     _rule("firma", rf"(?:(?i:por|autor|autora|autores)\s*:?\s+)(?:(?:Dr|Dra|Lic|Sr|Sra|Prof)\.\s+)?"
           rf"{_NAME}(?:\s*(?:,|y|e)\s*{_NAME})*(?:\s*,\s*(?i:[\w ]{{0,30}}(?:investigador|"
           r"investigadora|corresponsal|redactor|redactora|periodista|enviado|enviada|editor"
-          r"|editora|analista|director|directora)[\w ]{0,30}))?", "Por Carmen Salazar",
+          r"|editora|analista|director|directora|columnista|colaborador|colaboradora|escritor"
+          r"|escritora|economista|profesor|profesora)[\w ]{0,30}))?", "Por Carmen Salazar",
           case=True),
     _rule("créditos", rf"\(?{_CREDITO}\s+{_NAME}(?:\s+en\s+[A-Z]\w+)?"
           rf"(?:\s*[;,]\s*{_CREDITO}\s+{_NAME}(?:\s+en\s+[A-Z]\w+)?)*\)?\.?",

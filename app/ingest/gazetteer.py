@@ -28,6 +28,7 @@ from app.ingest.names_es import spanish_spans
 from app.ingest.people_es import find_people_es
 from app.ingest.reading import recognize
 from app.ingest.recognizer import Recognized, Recognizer
+from app.ingest.seats import seated
 from app.ingest.stages import ReadWith
 
 __all__ = ["gazetteer_for"]
@@ -77,7 +78,7 @@ def gazetteer_for(
         ]
         proposed, recognized = _completed(proposed, recognized)
         proposed += recognized
-    entries = affiliate(text, sentences, [*user.actors, *countries, *proposed])
+    entries = affiliate(text, sentences, seated([*user.actors, *countries, *proposed]))
     if language == "es":
         entries = affiliate_es(text, sentences, entries)
     try:

@@ -14,10 +14,12 @@ see. What it answers becomes an actor only through these rules:
   ("Maduro") or after a title ("President Putin", "Mr. Lai" for Lai Ching-te, family name
   first) names the person given in full elsewhere in the article; a titled surname with no
   full name becomes that person.
-- An organisation loses a leading "the" and a possessive; a law, plan or project ("European
-  Chips Act") is none, nor a one-word name that modifies the noun after it ("Brent crude"),
-  follows a preposition of place ("projects in Salta"), is a title or an adjective
-  ("Defence", "Financial"); an acronym of an organisation's
+- An organisation loses a leading "the" and a possessive; a project is none, a law or a plan
+  is a policy or an initiative ("European Chips Act"), nor is a one-word name that modifies
+  the noun after it ("Brent crude"), follows a preposition of place ("projects in Salta"), is
+  a title or an adjective ("Defence", "Financial"), nor what the words around it show to be a
+  thing, a place or a common noun (app/ingest/name_context.py, which also mends the model's
+  labels and finds short names); an acronym of an organisation's
   initials ("EU") becomes that organisation's alias; a name cut before "and" ("Center for
   Strategic") is completed from the text; two names joined by "and" ("PDVSA and China
   National Petroleum") are split when each side is a whole name; "St." before a name is
@@ -38,9 +40,20 @@ from functools import lru_cache
 
 from app.core.folding import fold
 from app.ingest.actors import Gazetteer, MentionDraft
-from app.ingest.candidates import HEAD_NOUNS
+from app.ingest.candidates import HEAD_NOUNS, POLICIES
 from app.ingest.curated import ActorEntry
 from app.ingest.drafts import SentenceDraft
+from app.ingest.name_context import (
+    NAMED_AFTER,
+    THING_BEFORE,
+    adjacent_joined,
+    demonym,
+    national,
+    placed,
+    relabelled,
+    short_names,
+    spelled_in_lower_case,
+)
 from app.ingest.recognizer import Recognized
 from app.models.vocabulary import ActorKind
 
@@ -61,6 +74,7 @@ TITLES = frozenset({
     "Speaker", "Leader", "Commander", "Colonel", "Col", "Lt", "Judge", "Justice", "Professor",
     "Prof", "Mayor", "Rep", "Representative", "Crown", "Supreme", "Defense", "Defence",
     "Finance", "Energy", "Oil", "Interior", "Economy", "Trade", "State", "Head", "Founder",
+    "Capt", "Captain", "Maj", "Major", "Sgt",
 })
 _PARTICLES = frozenset({
     "de", "da", "del", "della", "di", "dos", "das", "do", "van", "von", "der", "den", "bin",
@@ -82,27 +96,11 @@ _CREDIT = re.compile(
     r"^\(?By\s|\b(?:Reporting|Writing|Editing|[Rr]eporting)\s+by\b|\breported\s+from\b"
 )
 _ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ous", "ary", "ern")
-# "projects in Salta (and Catamarca)": a one-word name after a preposition of place is a place.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|across|around|throughout)\s+(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$"
-)
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
-# Laws, plans and projects are named like organisations but are none.
+# Laws and projects are named like organisations but are none.
 _NO_ORGANISATION = frozenset(
     {
-        "Act",
-        "Law",
-        "Bill",
-        "Treaty",
-        "Accord",
-        "Agreement",
-        "Doctrine",
-        "Protocol",
-        "Plan",
-        "Strategy",
-        "Programme",
-        "Program",
-        "Initiative",
+        *POLICIES,
         "Project",
         "Route",
         "Corridor",
@@ -247,8 +245,8 @@ def people_and_organisations(
         if not slug or name in taken or slug in taken_ids:
             return
         if (hits := known.find(name)) and not (
-            _completes(name, hits, known)
-            if kind is ActorKind.ORGANIZATION
+            _completes(name, hits, known) or national(name, hits, known)
+            if kind is not ActorKind.PERSON
             else _first_name(name, hits)
         ):
             return
@@ -268,6 +266,7 @@ def people_and_organisations(
     acronyms = {n.upper(): n for n in organisations if n.isupper()}
     initials = {_initials(a.name): a.id for a in known.actors.values() if len(a.name.split()) > 1}
     expanded: dict[str, str] = {}
+    shorts = short_names(organisations, known)
     for name, (_, e) in sorted(organisations.items(), key=lambda o: o[1]):
         if name.isupper() and name in initials and name not in taken:
             expanded.setdefault(initials[name], name)
@@ -280,7 +279,16 @@ def people_and_organisations(
         aliases += [n for n in organisations if n != name and n.upper() in spellings]
         if name.upper() in acronyms and acronyms[name.upper()] != name:
             continue  # "PdVSA" beside "PDVSA": one actor, the first spelling
-        add(name, ActorKind.ORGANIZATION, aliases)
+        if (longer := shorts.get(name)) is not None:
+            if longer in known.actors:
+                expanded.setdefault(longer, name)
+            continue  # "Dassault" beside "Dassault Aviation": its short name
+        aliases += [n for n in organisations if shorts.get(n) == name]
+        words = name.split()
+        policy = POLICIES.get(words[-1]) if len(words) > 1 else None
+        if policy is not None and len(words) > 2 and demonym(words[0], known):
+            aliases.append(" ".join(words[1:]))  # "European Chips Act": "Chips Act"
+        add(name, policy or ActorKind.ORGANIZATION, aliases)
     return entries, expanded
 
 
@@ -316,12 +324,15 @@ def _sort_out(
         if _prose(sentence := _sentence_of(text, sentences, starts, r.start))
         and not _CREDIT.search(sentence)
     ]
+    in_prose = relabelled(text, adjacent_joined(text, in_prose), known)
     orgs = {text[r.start : r.end] for r in in_prose if r.label == "ORG"}
     lowered = set(_LOWER_WORD.findall(text))
     people: _Spans = {}
     single: list[tuple[int, int]] = []
     organisations: _Spans = {}
     for r in in_prose:
+        if THING_BEFORE.search(text, max(0, r.start - 20), r.start):
+            continue  # "the aircraft carrier INS Vikrant"
         if r.label == "PERSON":
             span = _person(text, r.start, r.end, lowered)
             if span is None:
@@ -331,9 +342,9 @@ def _sort_out(
             elif title_before(text, span[0]):
                 single.append(span)
         elif not _covered(text, r, known):
-            placed = _PLACE_BEFORE.search(text, max(0, r.start - 40), r.start) is not None
+            place = placed(text, r.start, r.end)
             for s, e in _organisations(text, r.start, r.end, orgs):
-                if _organisation(text, s, e, placed):
+                if _organisation(text, s, e, place):
                     organisations.setdefault(text[s:e], (s, e))
     return people, single, organisations
 
@@ -369,8 +380,15 @@ def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
     words = name.split()
     if not (0 < len(words) <= _MAX_ORG_WORDS and name[0].isupper()):
         return False
-    if words[-1] in _NO_ORGANISATION or _TYPE_CODE.search(name):
+    policy = len(words) > 1 and words[-1] in POLICIES
+    if (words[-1] in _NO_ORGANISATION and not policy) or _TYPE_CODE.search(name):
         return False
+    if _TYPE_CODE.match(text, end + 1) or THING_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "Joint Sword-2024B", "the benchmark Taiex"
+    if len(words) > 1 and NAMED_AFTER.match(text, end):
+        return False
+    if name.isupper() and spelled_in_lower_case(name, text):
+        return False  # "liquefied natural gas ... LNG": a common noun's short form
     one_word_thing = placed or _modifier(text, end) or name in TITLES
     return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))
 

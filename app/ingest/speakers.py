@@ -251,7 +251,16 @@ def resolve_speaker(
     # After a preposition comes where the speaker is from: "Hapag-Lloyd of Germany" is
     # Hapag-Lloyd, "diplomats in Brussels" nobody known; but "analysts at the IMF" is the IMF.
     words = list(_WORD.finditer(speaker.name))
-    prep = next((w for w in words if w[0].lower() in _LOCATING), None)
+    # A preposition inside a name ("Ministry of Energy and Mines") locates nothing.
+    named = [(m.start - speaker.start, m.end - speaker.start) for m in inside]
+    prep = next(
+        (
+            w
+            for w in words
+            if w[0].lower() in _LOCATING and not any(a <= w.start() < b for a, b in named)
+        ),
+        None,
+    )
     if prep is not None:
         lead = speaker.start + len(speaker.name[: prep.start()].rstrip())
         before = [m for m in inside if m.end <= lead]

@@ -162,3 +162,46 @@ def test_more_introductions_of_an_organisation(body: str, expected: str | None) 
 def test_an_organisation_named_for_its_country(name: str, expected: str | None) -> None:
     org = ActorEntry(id="org", name=name, kind=ActorKind.ORGANIZATION, reviewed=False)
     assert country_of(f"The {name} said so.", org) == expected
+
+
+MINISTRY = ActorEntry(
+    id="finance-ministry", name="Ministry of Finance", kind=ActorKind.ORGANIZATION
+)
+AUTHORITY = ActorEntry(
+    id="canal-authority", name="Suez Canal Authority", kind=ActorKind.ORGANIZATION, reviewed=False
+)
+RABIE = ActorEntry(id="osama-rabie", name="Osama Rabie", kind=ActorKind.PERSON, reviewed=False)
+
+
+def affiliations(body: str, *entries: ActorEntry) -> dict[str, str | None]:
+    text = f"Title\n\n{body}\n"
+    sentences = split_sentences(read_document(text)).body()
+    return {a.id: a.affiliation for a in affiliate(text, sentences, [*entries, SECHIN])}
+
+
+def test_a_minister_of_a_topic_works_for_the_ministry_of_that_topic() -> None:
+    body = "The Ministry of Finance said so. Finance Minister Igor Sechin agreed."
+    assert affiliations(body, MINISTRY)["igor-sechin"] == "finance-ministry"
+    # A topic no ministry of the article has, or two ministries of it: none.
+    assert affiliations("Defence Minister Igor Sechin agreed.", MINISTRY)["igor-sechin"] is None
+
+
+def test_an_office_of_the_organisation_the_noun_names_back() -> None:
+    body = (
+        "Revenue of the Suez Canal Authority fell. Osama Rabie, the authority's chairman, said so."
+    )
+    assert affiliations(body, AUTHORITY, RABIE)["osama-rabie"] == "canal-authority"
+    body = "Rosneft lost money. Osama Rabie, the authority's chairman, said so."
+    assert affiliations(body, ROSNEFT, RABIE)["osama-rabie"] is None
+
+
+def test_its_office_or_an_opening_office_after_an_organisation_is_named() -> None:
+    assert affiliation("Rosneft grew after its founder, Igor Sechin, arrived.") == "rosneft"
+    body = "Rosneft reported results. Chief executive Igor Sechin said the group would grow."
+    assert affiliation(body) == "rosneft"
+    # No organisation named before: none.
+    assert affiliation("Chief executive Igor Sechin said the group would grow.") is None
+
+
+def test_a_title_after_an_office_and_a_comma() -> None:
+    assert affiliation("Russia's leader, Capt. Igor Sechin, arrived.") == "russia"

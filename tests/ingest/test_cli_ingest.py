@@ -81,10 +81,11 @@ def test_with_the_recognizer_ingest_proposes_what_the_rules_miss(
     monkeypatch.setenv("ARTICLE_FACTS_RECOGNIZER", "spacy")
     code, output = ingest(str(DATA / "chips-race.txt"))
     assert code == 0, output
-    assert "│ chips-race │ 4        │ 17     │ 21      │ 17     │ written │" in output
+    assert "│ chips-race │ 4        │ 18     │ 22      │ 17     │ written │" in output
     assert (
-        "unreviewed actors proposed: ASML, European Commission, European Union, Intel, Samsung "
-        "Electronics, Taiwan Semiconductor Manufacturing Company, US Geological Survey"
+        "unreviewed actors proposed: ASML, European Chips Act, European Commission, European "
+        "Union, Intel, Samsung Electronics, Taiwan Semiconductor Manufacturing Company, US "
+        "Geological Survey"
     ) in output
 
 
@@ -146,15 +147,15 @@ def test_a_changed_text_under_the_same_slug_replaces_its_facts(db: Path, tmp_pat
     article = tmp_path / "chips.txt"
     shutil.copy(DATA / "chips-race.txt", article)
     assert ingest(str(article))[0] == 0
-    assert query(db, "SELECT count(*) FROM figure") == [(21,)]
+    assert query(db, "SELECT count(*) FROM figure") == [(22,)]
 
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("two metals", "two rare metals"), encoding="utf-8")
     code, output = ingest(str(article))
     assert code == 0, output
-    assert "│ chips   │ 4        │ 16     │ 21      │ 17     │ written │" in output
+    assert "│ chips   │ 4        │ 16     │ 22      │ 17     │ written │" in output
     assert query(db, "SELECT count(*) FROM article") == [(1,)]
-    assert query(db, "SELECT count(*) FROM figure") == [(21,)]
+    assert query(db, "SELECT count(*) FROM figure") == [(22,)]
     assert query(db, "SELECT quote, measure FROM figure WHERE quote LIKE 'two%metals'") == [
         ("two rare metals", "rare metals")
     ]

@@ -130,6 +130,10 @@ def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | N
         ("Aid reached less than or equal to $30 billion.", Comparator.LTE),
         ("Aid reached near $30 billion.", Comparator.APPROX),
         ("Aid stayed within $30 billion.", Comparator.LTE),
+        ("Duties are capped at $30 billion.", Comparator.LTE),
+        ("The fee can reach $30 billion.", Comparator.LTE),
+        ("The fee will reach $30 billion.", Comparator.EQ),
+        ("It capped fees for smelters at $30 billion.", Comparator.LTE),
     ],
 )
 def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> None:
@@ -241,10 +245,13 @@ def test_names_times_and_scores_are_no_figures(sentence: str) -> None:
     assert quotes(sentence) == []
 
 
+def test_a_month_and_day_without_a_year_is_no_figure_and_its_day_no_count() -> None:
+    assert extract_figures("It was signed on Sept. 13 in Caracas.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "quote", "period"),
     [
-        ("It was signed on Sept. 13 in Caracas.", "Sept. 13", (None, None)),
         ("It was signed on 1/28/2019 in Caracas.", "1/28/2019", ("2019-01-28", "2019-01-28")),
         ("It was signed Sept. 25, 2017 in Caracas.", "Sept. 25, 2017", ("2017-09-25",) * 2),
     ],
@@ -338,6 +345,62 @@ def test_another_clause_lends_no_period() -> None:
         ("Prices fell 4% in 2023 and are now 12% below their peak.", "12%", None),
         # "for" a year dates what it follows, as "in" does.
         ("The utility posted a loss of $900 million for 2022.", "$900 million", ("2022", "2022")),
+        # A time that names a thing ("the May 2023 rules") dates nothing.
+        (
+            "The firm lost an estimated $2 billion in sales after the May 2023 update to rules.",
+            "an estimated $2 billion",
+            None,
+        ),
+        # A participle without commas dates the amount nearest before it only.
+        (
+            "The backlog stands at about $9 billion, including 40 tanks ordered in 2021.",
+            "40 tanks",
+            ("2021", "2021"),
+        ),
+        (
+            "The backlog stands at about $9 billion, including 40 tanks ordered in 2021.",
+            "about $9 billion",
+            None,
+        ),
+        # A participle or a purpose after the time describes what follows it.
+        (
+            "The group opened a mill in June 2024 designed for 30,000 tonnes a year.",
+            "30,000 tonnes a year",
+            None,
+        ),
+        (
+            "It signed a deal in May 2023 to build a smelter with a capacity of 90 tonnes a day.",
+            "90 tonnes a day",
+            None,
+        ),
+        # The first end of "from ... to ..." does not take the second end's time.
+        (
+            "Freight rose from $1,100 per box in May to a peak of $4,200 on Jan. 9, 2024.",
+            "$1,100",
+            None,
+        ),
+        (
+            "Sales fell from about 120 bcm in 2018 to less than 40 bcm in 2022.",
+            "less than 40 bcm",
+            ("2022", "2022"),
+        ),
+        # A second predicate after "and" and a verb of intent.
+        (
+            "The fund manages over $700 billion and aims to reach $1 trillion by 2030.",
+            "over $700 billion",
+            None,
+        ),
+        # What an amount is compared with; the things a definite count names; a measure that
+        # describes a thing.
+        ("Profit in 2023 was three times the figure for 2020.", "three times", ("2023", "2023")),
+        ("The three governments signed the pact in September 2023.", "three governments", None),
+        ("A firm finished a 1,500-kilometre gas pipeline in 2022.", "1,500-kilometre", None),
+        # The level left has its own time.
+        (
+            "Zinc traded near $2,100 on Monday, down from a peak of $2,900 in May 2022.",
+            "near $2,100",
+            None,
+        ),
     ],
 )
 def test_a_period_stays_in_its_phrase(

@@ -10,12 +10,13 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.ingest.figures import engine
+from app.ingest.figures import engine, multiples
 from app.ingest.figures.numbers import FRACTIONS, NUMBER_WORDS, SCALE_WORDS
 
 GATES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     *((pattern, engine.DIGIT) for pattern, _ in engine.TIME_RULES),
     *((pattern, engine.FRACTION_WORD) for pattern, _ in engine.FRACTION_RULES),
+    (engine.MULTIPLE_RULE[0], multiples.MULTIPLE_WORD),
     (
         engine.QUANTITY_RULE[0],
         re.compile(rf"{engine.DIGIT.pattern}|{engine.NUMBER_WORD.pattern}", re.I),

@@ -334,6 +334,20 @@ def test_numbers_outside_the_year_range_are_counts(number: str, value: float) ->
         ),
         ("Talks stalled October 2023–March 2024.", "October 2023–March 2024", "2023-10", "2024-03"),
         ("It boomed in the 1990s.", "1990s", "1990", "1999"),
+        # Two months and the year they share; a first month after the last is the year before's.
+        (
+            "Ferries stopped between March and May 2021.",
+            "between March and May 2021",
+            "2021-03",
+            "2021-05",
+        ),
+        (
+            "Sales fell from November to February 2024.",
+            "from November to February 2024",
+            "2023-11",
+            "2024-02",
+        ),
+        ("Strikes ran June–August 2022.", "June–August 2022", "2022-06", "2022-08"),
     ],
 )
 def test_closed_periods(sentence: str, quote: str, first: str, last: str) -> None:
@@ -348,11 +362,20 @@ def test_closed_periods(sentence: str, quote: str, first: str, last: str) -> Non
         ("Prices rose since October 2023.", "since October 2023", "2023-10", None),
         ("The deal runs until 2030.", "until 2030", None, "2030"),
         ("The deal runs till 2030.", "till 2030", None, "2030"),
-        ("Output will double by 2030.", "by 2030", None, "2030"),
+        ("Output will peak by 2030.", "by 2030", None, "2030"),
+        # "to" after a time that runs on.
+        ("The lease runs to 2043.", "to 2043", None, "2043"),
+        ("The licence was extended to March 2026.", "to March 2026", None, "2026-03"),
     ],
 )
 def test_open_periods(sentence: str, quote: str, first: str | None, last: str | None) -> None:
     assert _row(_only(sentence)) == (quote, PERIOD, None, None, EQ, first, last)
+
+
+def test_to_a_year_that_is_no_end_is_a_year() -> None:
+    assert [f.kind for f in extract_figures("Exports went back to 2019 levels.")] == [
+        FigureKind.YEAR
+    ]
 
 
 @pytest.mark.parametrize(

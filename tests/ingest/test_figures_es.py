@@ -80,13 +80,12 @@ def test_percents_fractions_and_comparators() -> None:
     ]
 
 
-def test_dates_are_never_counts() -> None:
+def test_dates_are_never_counts_and_a_day_with_no_year_is_no_figure() -> None:
     text = (
         "El 3 de marzo firmaron el acta; la anterior es del 26-11-18 y la primera del 9 de "
         "julio de 2001."
     )
     assert rows(text) == [
-        ("3 de marzo", "date", None, None, "eq", None, None, None),
         ("26-11-18", "date", None, None, "eq", None, "2018-11-26", "2018-11-26"),
         ("9 de julio de 2001", "date", None, None, "eq", None, "2001-07-09", "2001-07-09"),
     ]

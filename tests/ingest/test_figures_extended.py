@@ -163,3 +163,22 @@ def test_n_of_the_m_counts_both() -> None:
         ("two powers", COUNT, 2.0, None, EQ, None, None)
     ]
     assert rows("Two of the few options remain.") == []
+
+
+def test_a_count_keeps_its_noun_only_in_lower_case_or_after_a_people_s_name() -> None:
+    assert [f.quote for f in extract_figures("It flies 36 Rafale jets and 45 MiG-29Ks.")] == [
+        "36",
+        "45",
+    ]
+    assert [f.quote for f in extract_figures("It ordered four twin-seat aircraft.")] == ["four"]
+    assert [f.quote for f in extract_figures("Two Chinese icebreakers and 14 navy ships.")] == [
+        "Two Chinese icebreakers",
+        "14 navy ships",
+    ]
+
+
+def test_crowns_and_a_level_left_named_as_an_extreme() -> None:
+    [profit] = extract_figures("Profit was 2.4 billion Swedish crowns.")
+    assert (profit.kind, profit.value, profit.unit) == (FigureKind.MONEY, 2.4e9, "SEK")
+    figures = extract_figures("Zinc traded near $2,100, down from a peak of $2,900.")
+    assert [(f.quote, f.change) for f in figures] == [("near $2,100", "fall"), ("$2,900", "fall")]

@@ -50,6 +50,15 @@ CASES = [
         "Jane Doe, a reporter, saw the fire.",
     ),
     (
+        "author note",
+        [
+            "Jane Doe is a senior fellow at the Example Institute.",
+            "John Roe is an economist at Acme Bank in New York.",
+            "Marta Gil es analista de comercio y profesora de la Universidad del Sur.",
+        ],
+        "Ana Ruiz is a senior analyst at Kestrel. She expects prices to fall.",
+    ),
+    (
         "wire credits",
         [
             "Reporting by Jane Doe; Editing by John Roe",
@@ -118,12 +127,17 @@ CASES = [
     ),
     (
         "share",
-        ["Share", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Print"],
+        ["Share", "Share on Facebook", "Facebook Twitter LinkedIn Email", "Print", "Share this"],
         "Share prices fell 3% on Monday.",
     ),
     (
         "newsletter",
-        ["Sign up for our daily newsletter", "Get the Energy Brief newsletter in your inbox"],
+        [
+            "Sign up for our daily newsletter",
+            "Get the Energy Brief newsletter in your inbox",
+            "Get our Monday briefing on farm markets in your inbox.",
+            "Our best stories, delivered to your inbox every Friday.",
+        ],
         "Sign up was slow, officials admitted.",
     ),
     (

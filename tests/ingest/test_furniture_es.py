@@ -39,6 +39,7 @@ CASES_ES: list[tuple[str, list[str], str]] = [
             "Por Ana Ruiz y Tomás Greer",
             "Autora: Dra. Elena Márquez, investigadora principal",
             "Por Luis Pérez, corresponsal en Lima",
+            "Por Marta Gil, columnista",
         ],
         "Por Venezuela pasan dos oleoductos.",
     ),

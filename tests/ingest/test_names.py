@@ -111,10 +111,11 @@ def test_a_candidate_the_recognizer_names_in_full_gives_way() -> None:
         "The People's Maritime Army (PMA) sent ships. Officials of the Swedish Agriculture and "
         "Forestry Confederation (SAFC) met them."
     )
-    # The rules alone cut both names short of their first words.
+    # The rules alone cut the first name short of its first word; the second, whose acronym
+    # spells all of it, they keep whole.
     assert [(a.name, a.aliases) for a in entries(body).values()] == [
         ("Maritime Army", ("PMA",)),
-        ("Forestry Confederation", ("SAFC",)),
+        ("Swedish Agriculture and Forestry Confederation", ("SAFC",)),
     ]
     found = entries(
         body,
@@ -122,8 +123,8 @@ def test_a_candidate_the_recognizer_names_in_full_gives_way() -> None:
         ("the Swedish Agriculture and Forestry Confederation", "ORG"),
     )
     assert [(a.name, a.aliases) for a in found.values()] == [
-        ("People's Maritime Army", ("PMA",)),
         ("Swedish Agriculture and Forestry Confederation", ("SAFC",)),
+        ("People's Maritime Army", ("PMA",)),
     ]
 
 

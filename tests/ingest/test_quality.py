@@ -23,34 +23,34 @@ from tests.ingest.answer_keys import (
 from tests.ingest.quality_report import totals
 from tests.ingest.scoring import CLASSES, Score, score_figures, score_items
 
-# class: (precision, recall) at least.
+# class: (precision, recall) at least: what the 18 labelled articles measure (the two labelled
+# blind included), rounded down to the hundredth, less one hundredth below 1.00.
 THRESHOLDS: dict[str, tuple[float, float]] = {
     "title": (1.00, 1.00),
-    "sections": (0.98, 0.98),
+    "sections": (0.97, 0.97),
     "keywords": (1.00, 1.00),
     # The rules find no person (only curated ones would count): see RECOGNIZER below.
     "people": (0.0, 0.0),
-    "organisations": (0.87, 0.59),
-    "countries": (0.97, 0.99),
-    "all actors": (0.91, 0.65),
-    "mentions": (0.93, 0.71),
-    # Most of what counts as spurious is right by the labelling rules but sits in the older keys
-    # (chips-race, gulf-energy, sahel-squeeze), labelled before organisations' countries were:
-    # "Saudi Aramco" is Saudi Arabia's, "the Dutch company ASML" the Netherlands'.
-    "affiliations": (0.64, 0.19),
-    "figures": (0.94, 0.96),
-    "kind": (0.93, 0.95),
-    "value": (0.95, 0.96),
+    "organisations": (0.96, 0.75),
+    "countries": (0.98, 0.98),
+    "all actors": (0.96, 0.70),
+    "mentions": (0.95, 0.77),
+    # Recall is low: many affiliations need the article's context, not an introduction
+    # ("President Lula" in an article about Brazil).
+    "affiliations": (0.90, 0.30),
+    "figures": (0.97, 0.97),
+    "kind": (0.96, 0.96),
+    "value": (0.97, 0.97),
     "unit": (0.97, 0.96),
-    "comparator": (1.00, 0.95),
-    "change": (0.97, 0.97),
-    "period": (0.90, 0.94),
+    "comparator": (1.00, 0.97),
+    "change": (0.95, 0.96),
+    "period": (0.94, 0.94),
     "range end": (1.00, 0.94),
-    "every field": (0.87, 0.89),
+    "every field": (0.92, 0.92),
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
-    "speakers": (0.93, 0.70),
-    "claim kinds": (0.75, 0.65),
+    "speakers": (0.95, 0.72),
+    "claim kinds": (0.74, 0.64),
     # Furniture kept out is a recall: a leak is a labelled line a section or claim came from.
     "furniture kept out": (1.00, 1.00),
 }
@@ -59,13 +59,13 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
 # With the recognizer (the `ner` extra), the classes it changes; the rest are as above.
 RECOGNIZER: dict[str, tuple[float, float]] = {
     **THRESHOLDS,
-    "people": (0.92, 0.94),
-    "countries": (0.98, 0.99),
-    "organisations": (0.80, 0.88),
-    "all actors": (0.89, 0.92),
-    "mentions": (0.92, 0.91),
-    "affiliations": (0.76, 0.37),
-    "speakers": (0.93, 0.75),
+    "people": (0.91, 0.97),
+    "countries": (1.00, 0.98),
+    "organisations": (0.94, 0.97),
+    "all actors": (0.96, 0.96),
+    "mentions": (0.96, 0.96),
+    "affiliations": (0.92, 0.55),
+    "speakers": (0.95, 0.77),
 }
 needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is not installed")
 
@@ -94,18 +94,18 @@ def test_class_holds_its_threshold_with_the_recognizer(name: str) -> None:
 @needs_spacy
 def test_the_recognizer_finds_what_the_rules_cannot() -> None:
     rules, recognized = totals(), totals(recognizer=True)
-    assert (rules["people"].tp, recognized["people"].tp) == (0, 37)
+    assert (rules["people"].tp, recognized["people"].tp) == (0, 49)
     assert recognized["all actors"].recall - rules["all actors"].recall >= 0.25
 
 
 def test_the_labelled_set_is_what_the_docs_describe() -> None:
-    assert len(SAMPLES) == 15
+    assert len(SAMPLES) == 18
     keys = [load_key(name) for name in SAMPLES]
-    assert sum(len(k.figure_details) for k in keys) == 495
-    assert sum(len(k.actor_details) for k in keys) == 275
-    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 39
-    assert sum(len(k.boilerplate) for k in keys) == 51
-    assert sum(len(k.claims or []) for k in keys) == 98
+    assert sum(len(k.figure_details) for k in keys) == 601
+    assert sum(len(k.actor_details) for k in keys) == 335
+    assert sum(1 for k in keys for a in k.actor_details.values() if a.kind == "person") == 50
+    assert sum(len(k.boilerplate) for k in keys) == 68
+    assert sum(len(k.claims or []) for k in keys) == 142
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -106,6 +106,16 @@ def test_a_spokesperson_speaks_for_the_organisation() -> None:
     assert resolve_speaker(speaker, [_mention("rosneft", 2, 9)]) == "rosneft"
 
 
+def test_a_preposition_inside_a_name_locates_nothing() -> None:
+    name = "Peru's Ministry of Water and Mines"
+    speaker = SpeakerDraft(0, len(name), name)
+    mentions = [_mention("peru", 0, 4), _mention("ministry-of-water-and-mines", 7, len(name))]
+    assert resolve_speaker(speaker, mentions) == "ministry-of-water-and-mines"
+    # Outside a name it still does: "diplomats in Peru" are nobody known.
+    name = "diplomats in Peru"
+    assert resolve_speaker(SpeakerDraft(0, 17, name), [_mention("peru", 13, 17)]) is None
+
+
 def test_mentions_outside_the_speaker_do_not_resolve_it() -> None:
     speaker = SpeakerDraft(20, 27, "Critics")
     assert resolve_speaker(speaker, [_mention("china", 0, 5), _mention("peru", 30, 34)]) is None

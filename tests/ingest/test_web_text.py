@@ -116,6 +116,7 @@ def test_he_or_she_is_the_sections_last_speaker(seed: Seed) -> None:
 def test_only_the_story_holds_figures(page: ArticleFacts) -> None:
     assert [(f.quote, f.kind) for f in page.figures] == [
         ("$1.2 billion", "money"),
+        ("triple", "measure"),
         ("by 2030", "period"),
     ]
 

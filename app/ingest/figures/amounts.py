@@ -42,7 +42,14 @@ from app.ingest.figures.numbers import (
     parse_number,
     scale_factor,
 )
-from app.ingest.figures.phrases import IN_PHRASE, NOUN_GROUP, OF_PHRASE, PART_OF, phrase
+from app.ingest.figures.phrases import (
+    IN_PHRASE,
+    NAMED_NOUN,
+    NOUN_GROUP,
+    OF_PHRASE,
+    PART_OF,
+    phrase,
+)
 from app.models.vocabulary import Comparator, FigureKind
 
 _RATE = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+)(?:day|week|month|year|annum)\b|\s+(?:daily|annually)\b"
@@ -212,7 +219,8 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         # that recognizes" are no quantities.
         part = PART_OF.match(text, m.end(), end) if number != 1 else None
         if part is None:
-            return None
+            named = number != 1 and not m["noun"] and NAMED_NOUN.match(text, m.end(), end)
+            return make(FigureKind.COUNT, m.end(), value, None, None) if named else None
         return make(FigureKind.COUNT, m.end(), value, None, part["noun"])
     return make(FigureKind.COUNT, m.end(), value, None, m["noun"])
 

@@ -87,6 +87,14 @@ _VERB_BEFORE = re.compile(
     re.I,
 )
 
+# A ceiling: "duties are capped at 4.5%", "capped grid fees for smelters at 5%", "stamp duty
+# can reach 15%".
+_CAP_BEFORE = re.compile(
+    r"\b(?:(?:capped|limited|restricted)\s+(?:[a-z]+\s+){0,4}?(?:at|to)"
+    r"|(?:can|could|may|might)\s+reach)\s+$",
+    re.I,
+)
+
 _RISE = (
     r"r[oi]se|rises|risen|rising|gr[eo]w|grows|grown|growing|increas(?:e|ed|es|ing)"
     r"|jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|soar(?:ed|s|ing)?"
@@ -193,9 +201,15 @@ _TO_LEVEL = re.compile(
 # words without a number (a year aside) may stand between the level and its move.
 _LEVEL_MOVED = re.compile(
     r"(?:,?|(?:[^\d,;:.!?()]|\b(?:19|20)\d\d\b){1,60}?,)\s+(?:(?P<rise>up)|(?P<fall>down))\s+"
-    r"(?:[a-z]+ly\s+)?(?:by\s+|from\s+)?"
+    rf"(?:[a-z]+ly\s+)?(?:by\s+|from\s+{RECORD})?"
     r"(?:(?:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|under)\s+)?"
     r"[-−$€£¥\d]",
+    re.I,
+)
+# "down from a peak of $2,800": the level left, named as an extreme.
+_LEFT_EXTREME = re.compile(
+    r"\b(?:(?P<up>up)|down)\s+from\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:record|peak|high|low)(?:\s+of)?\s+$",
     re.I,
 )
 # Exclusions after the amount: "up to", "down from", "fall in" keep their own senses.
@@ -242,9 +256,12 @@ def comparator(word: str | None) -> Comparator:
 
 
 def bounding_verb(text: str, start: int) -> Comparator | None:
-    """`gt` when a verb like "exceeded" or "topped" stands right before `start`."""
+    """`gt` when a verb like "exceeded" or "topped" stands right before `start`, `lte` after
+    a cap ("capped at 4.5%", "can reach 15%")."""
     if _VERB_BEFORE.search(text, max(0, start - 20), start):
         return Comparator.GT
+    if _CAP_BEFORE.search(text, max(0, start - 50), start):
+        return Comparator.LTE
     return None
 
 
@@ -270,6 +287,8 @@ def change(
         return Change.RISE if by["rise"] else Change.FALL
     if reached := _TO_LEVEL.search(text, max(0, start - 100), start):
         return Change.RISE if reached["rise"] else Change.FALL
+    if left := _LEFT_EXTREME.search(text, max(0, start - 40), start):
+        return Change.RISE if left["up"] else Change.FALL
     if _NOT_AFTER.match(text, end, stop):
         return None
     if level and (moved := _LEVEL_MOVED.match(text, end, stop)):

@@ -76,10 +76,25 @@ CLOSED_PERIOD = re.compile(
     r"(?![\w-])",
     re.I,
 )
+# "between September and December 2024", "from May to July 2023", "June-August 2022": two
+# months and the year they share (a first month after the last is the year before's).
+MONTH_RANGE = re.compile(
+    rf"(?:\b(?:between|from)\s+(?P<a>{MONTH})\s+(?:and|to|until|till|through)\s+"
+    rf"|(?<![\w-])(?P<a2>{MONTH})\s*(?:[-–—]|\s(?:to|through)\s)\s*)"
+    rf"(?P<b>{MONTH})\s+(?P<y>{YEAR})(?![\w-])",
+    re.I,
+)
 RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_POINT})\s*[-–—]\s*(?P<b2>{_POINT}|\d{{2}})(?![\w-])")
 OPEN_PERIOD = re.compile(
     rf"\b(?:(?P<since>since)|until|till|through|by)\s+(?:(?:early|mid|late)[-\s]+)?"
     rf"(?P<point>{_POINT})(?![\w-])",
+    re.I,
+)
+# "a lease that runs to 2043", "5 percent a year to 2027": "to" after a time that runs on
+# (not "to 2023 levels").
+OPEN_TO = re.compile(
+    rf"(?:(?<=\b(?:runs|year|term) )|(?<=\b(?:years|lasts) )|(?<=\brun )|(?<=\bextended ))"
+    rf"to\s+(?P<point>{_POINT})(?![\w-])(?!\s+[a-z]+s\b)",
     re.I,
 )
 # "from 2026" with no end in sight; "from 2013 to 2005" is no period at all (closed_period).
@@ -158,6 +173,14 @@ def closed_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, (first, last))
 
 
+def month_range(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    first, last = MONTHS[(m["a"] or m["a2"]).rstrip(".")], MONTHS[m["b"].rstrip(".")]
+    year = int(m["y"])
+    start_year = year - 1 if first > last else year
+    period = (f"{start_year}-{first:02d}", f"{year}-{last:02d}")
+    return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, period)
+
+
 # "up 38% from 2022", "lower than from 2021": the year a change is measured from, not a start.
 _BASELINE = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bup|\bdown|\bhigher|\blower)\s+$", re.I)
 
@@ -167,9 +190,9 @@ def open_period(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     if point is None:
         return None
     baseline = _BASELINE.search(text, max(0, m.start() - 12), m.start())
-    if m["since"] and m["since"].lower() == "from" and baseline:
+    if m.groupdict().get("since") and m["since"].lower() == "from" and baseline:
         return None
-    period = (point, None) if m["since"] else (None, point)
+    period = (point, None) if m.groupdict().get("since") else (None, point)
     return time_figure(text, m.start(), m.end(), FigureKind.PERIOD, period)
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
-from app.ingest.figures import amounts, dates, money
+from app.ingest.figures import amounts, dates, money, multiples
 from app.ingest.figures.comparators import (
     FROM_TO,
     RECORD,
@@ -46,8 +46,10 @@ TIME_RULES: tuple[_Rule, ...] = (
     (dates.DAYS, dates.day),
     (dates.PART_OF_YEAR, dates.part_of_year),
     (dates.CLOSED_PERIOD, dates.closed_period),
+    (dates.MONTH_RANGE, dates.month_range),
     (dates.RANGE, dates.closed_period),
     (dates.OPEN_PERIOD, dates.open_period),
+    (dates.OPEN_TO, dates.open_period),
     (dates.FROM_PERIOD, dates.open_period),
     (dates.DECADE, dates.decade),
 )
@@ -57,6 +59,7 @@ FRACTION_RULES: tuple[_Rule, ...] = (
     (amounts.FRACTION_CHANGES, amounts.fraction_change),
 )
 QUANTITY_RULE: _Rule = (amounts.QUANTITY, amounts.quantity)
+MULTIPLE_RULE: _Rule = (multiples.MULTIPLES, multiples.multiple)
 
 # Gates: most sentences hold no digit, no number word and no fraction word, and every rule
 # costs a scan of the text, so a rule runs only where what every match of it holds is present
@@ -86,6 +89,8 @@ def extract_figures(
     blocked = blocked_spans(text, start, end) if has_digit else []
     times = TIME_RULES if has_digit else ()
     fractions = FRACTION_RULES if FRACTION_WORD.search(text, start, end) else ()
+    if multiples.MULTIPLE_WORD.search(text, start, end):
+        fractions = (*fractions, MULTIPLE_RULE)
     if has_digit or NUMBER_WORD.search(text, start, end):
         rules: tuple[_Rule, ...] = (*fractions, QUANTITY_RULE)
     else:
@@ -102,6 +107,9 @@ def extract_figures(
         if all(figure.end <= a or b <= figure.start for a, b in taken):
             taken.append((figure.start, figure.end))
             chosen.append(figure)
+    # A month and day with no year ("March 26") holds its place, so its day is no count, and
+    # is then no figure: it says no date.
+    chosen = [f for f in chosen if f.kind is not FigureKind.DATE or f.period_start is not None]
     chosen.sort(key=lambda f: f.start)
     joined = join_ranges(text, money.join_cents(text, chosen))
     return attach_periods(text, _in_context(text, joined, end), start, end)
@@ -119,7 +127,8 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
                 )
             market = f.kind in (FigureKind.MONEY, FigureKind.PERCENT) or f.unit == "point"
             level = f.kind is not FigureKind.DURATION  # "a three-month period, up 5%"
-            moved = change(text, f.start, f.end, end, market, level)
+            # A multiplying verb ("doubled") is a rise whatever the words around it say.
+            moved = f.change or change(text, f.start, f.end, end, market, level)
             bound = f.comparator
             if bound is Comparator.EQ:
                 bound = bounding_verb(text, f.start) or bound

@@ -7,7 +7,8 @@ when this module is imported, in a few milliseconds; nothing here is needed to s
 
 Choices the tables make (documented here because the API contract leaves them open):
 - A bare "$" or "dollars" is USD, "¥" is JPY (as CLDR's English says), "pounds" GBP and never
-  weight, "yuan", "renminbi" and "RMB" CNY, "won" after a number KRW, "francs" CHF.
+  weight, "yuan", "renminbi" and "RMB" CNY, "won" after a number KRW, "francs" CHF; a
+  currency one country alone uses is read by its bare name too ("rupiah" IDR, "baht" THB).
 - Newspaper prefixes CLDR's English lacks are added: "US$", "$US", "U.S.$", "C$" (CAD), "S$"
   (SGD), "RM" (MYR), and the symbols "₽", "₺", "₴", "₦".
 - Codes that are also English words written in capitals ("ALL", "TOP", "CUP", "MOP", "BOB",
@@ -114,7 +115,33 @@ _HABITS = {
     "reais": "BRL",
     "rand": "ZAR",
     "ringgit": "MYR",
+    # Currencies English names without their country's adjective, one country each.
+    "rupiah": "IDR",
+    "rupiahs": "IDR",
+    "baht": "THB",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "forint": "HUF",
+    "forints": "HUF",
+    "shekels": "ILS",
+    "shekel": "ILS",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "tenge": "KZT",
+    "kwanzas": "AOA",
+    "kwanza": "AOA",
+    "cedis": "GHS",
     "francs": "CHF",
+    # The Nordic and Czech crowns, as English news names them (babel says "kroner", "koruny").
+    "norwegian crowns": "NOK",
+    "norwegian crown": "NOK",
+    "swedish crowns": "SEK",
+    "swedish crown": "SEK",
+    "danish crowns": "DKK",
+    "danish crown": "DKK",
+    "czech crowns": "CZK",
+    "czech crown": "CZK",
+    "icelandic crowns": "ISK",
 }
 
 

@@ -6,7 +6,8 @@ figure's `measure`. A count keeps its noun there, never in `unit`.
 Choices (documented here because the API contract leaves them open):
 - Measures drop a leading determiner: "60% of the country's exports" -> "country's exports".
 - A plural noun ends in "s" but not "ss", "us" or "is" ("class", "status", "crisis"), or is one
-  of a few irregular plurals ("people", "children", "aircraft", "personnel"...).
+  of a few irregular plurals ("people", "children", "aircraft", "personnel"...); a count's is
+  in lower case, after at most two words in lower case or a people's name.
 """
 
 from __future__ import annotations
@@ -31,7 +32,14 @@ PLURAL = (
     rf"(?!(?:{STOP})\b)(?:[^\W\d_][\w'’-]*(?<![suiSUI'’])s"
     r"|people|children|men|women|personnel|aircraft|police|staff)\b"
 )
-NOUN_GROUP = rf"(?:{WORD}\s+){{0,2}}{PLURAL}"
+# A count's noun and up to two words before it, in lower case or a people's name ("14 navy
+# ships", "Two Chinese icebreakers"); a name or a compound stops it: "26 Rafale jets", "45
+# MiG-29Ks", "four twin-seat aircraft" count 26, 45 and four.
+_MODIFIER = rf"(?!(?:{STOP})\b)(?-i:[a-z]+|[A-Z][a-z]+(?:an|ese|ish|ch|i))\b"
+NOUN_GROUP = rf"(?:{_MODIFIER}\s+){{0,2}}(?-i:(?=[a-z])){PLURAL}"
+# A number word still counts what follows it through a name or a compound ("four twin-seat
+# aircraft"), though the count's noun is then not kept.
+NAMED_NOUN = re.compile(rf"\s+(?:{WORD}\s+){{1,3}}?(?-i:(?=[a-z])){PLURAL}")
 
 _DETERMINER = r"(?:the|an?|its|their|his|her|our)\s+"
 _PHRASE = rf"(?:{_DETERMINER})?(?P<phrase>{WORD}(?:(?:\s+(?:and|or))?\s+{WORD}){{0,5}})"

@@ -12,7 +12,7 @@ Choices:
   "5.000 millones de dólares", "3 millones de personas"; so may a fraction ("1/4 de milla").
 - A four-digit number from 1000 to 2199 alone is a year; "17.000" (with its dot) never is.
 - A number in words counts only before a plural noun ("dos funcionarios"), with a scale word
-  or a unit: "un" in "un acuerdo" is no quantity.
+  or a unit: "un" in "un acuerdo" or "una crisis" is no quantity.
 - A fraction is a share of what follows "de" ("un tercio de las exportaciones"), or, with a
   comparator, of what the sentence said before ("de los cuales cerca de un tercio llegó").
 - "se ha reducido a la mitad", "cayó a la mitad": the fraction is the size of the change, a
@@ -94,6 +94,8 @@ QUANTITY = re.compile(
 _FRACTION = (
     r"(?:la|una)\s+mitad|(?:un|una|dos)\s+tercios?|(?:un|una|tres)\s+cuartos?"
     r"|(?:un|una|dos|tres|cuatro)\s+quint[oa]s?"
+    # "una cuarta parte", "dos terceras partes": an ordinal and "parte".
+    r"|(?:la|una|dos|tres|cuatro)\s+(?:tercera|cuarta|quinta)s?\s+partes?"
 )
 FRACTIONS = re.compile(
     rf"(?:\b(?P<cmp>{AMOUNT_COMPARATORS})\s+)?\b(?P<fraction>{_FRACTION})\b"
@@ -106,8 +108,12 @@ _SHARES = {"mitad": Decimal(50), "tercio": Decimal(100) / 3, "cuarto": Decimal(2
 _SHARES |= {"quinto": Decimal(20)}
 
 
+_ORDINALS = {"tercera": "tercio", "cuarta": "cuarto", "quinta": "quinto"}
+
+
 def _share(words: str) -> Decimal:
-    first, last = fold(words).split()
+    first, last = fold(words).split()[:2]
+    last = _ORDINALS.get(last.rstrip("s"), last)
     base = _SHARES[last.rstrip("s").removesuffix("a") if last != "mitad" else "mitad"]
     if last.startswith("quint"):
         base = _SHARES["quinto"]
@@ -217,6 +223,10 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     if in_words and not m["scale"] and not m["noun"] and not _scaled_words(m["num"]):
         return None
     if in_words and m["noun"] is None and value == 1:
+        return None
+    # "una crisis", "un análisis": before a noun whose plural ends like its singular, "un" is
+    # the article, and a noun in the singular is never counted.
+    if in_words and fold(m["num"]) in ("un", "una", "uno") and not m["scale"]:
         return None
     noun = " ".join(m["noun"].split()) if m["noun"] else None
     return make(FigureKind.COUNT, m.end(), value, None, noun)

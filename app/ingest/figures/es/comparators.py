@@ -191,3 +191,18 @@ def change(text: str, start: int, end: int, stop: int) -> Change | None:
     if after:
         return Change.RISE if after["rise"] else Change.FALL
     return None
+
+
+# "se reducirá de 35 días", "subió a 40 días": a length that moved, the verb right before it.
+_DURATION_MOVED = re.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s+(?:de|desde|a|hasta)\s+$", re.I
+)
+
+
+def duration_change(text: str, start: int) -> Change | None:
+    """Which way a length of time moved: only when a verb of change governs it through "de",
+    "desde", "a" or "hasta" ("se reducirá de 35 días"); "creció en dos años" is a time."""
+    moved = _DURATION_MOVED.search(text, max(0, start - 40), start)
+    if moved is None:
+        return None
+    return Change.RISE if moved["rise"] else Change.FALL

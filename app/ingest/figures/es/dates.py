@@ -8,8 +8,8 @@ The same figures as the English module (`figures/dates.py`), written the Spanish
 Choices:
 - Numeric dates are day first ("26-11-18" is 2018-11-26, "3/4/2019" 3 April 2019), as Spanish
   writes them; a two-digit year is 20xx below 50, 19xx from 50.
-- A day and a month with no year ("el 3 de marzo", "26 nov") are a date with no period: the day
-  is never a count.
+- A day and a month with no year ("el 3 de marzo", "26 nov") hold their place, so the day is
+  never a count; the engine then drops them, as they say no date.
 - "desde"/"a partir de" open a period; "hasta", "para" and "hacia" close one; "antes de" and
   "después de" a year are the year, lt and gt (as "before"/"after" are in English). "en 2018"
   is the year 2018 (its period lends itself to its clause).

@@ -23,6 +23,7 @@ from app.ingest.figures.es.comparators import (
     bound_after,
     bounding_verb,
     change,
+    duration_change,
     level_reached,
 )
 from app.ingest.figures.es.negatives import blocked_spans
@@ -59,7 +60,7 @@ QUANTITY_RULE: _Rule = (amounts.QUANTITY, amounts.quantity)
 # Gates, as in English: a rule runs only where what every match of it holds is present.
 DIGIT = re.compile(rf"[\d{VULGAR}]")  # "½ de los votos" is a number too
 NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(accented(w) for w in NUMBER_WORDS)})", re.I)
-FRACTION_WORD = re.compile(r"mitad|tercio|cuarto|quint", re.I)
+FRACTION_WORD = re.compile(r"mitad|tercio|tercer|cuart|quint", re.I)
 _CHANGERS = (*TAKERS, FigureKind.DURATION)
 
 
@@ -96,6 +97,9 @@ def _extract(text: str, start: int, end: int) -> list[FigureDraft]:
         if all(figure.end <= a or b <= figure.start for a, b in taken):
             taken.append((figure.start, figure.end))
             chosen.append(figure)
+    # "el 3 de marzo" holds its place, so its day is no count, and is then no figure: with no
+    # year it says no date (as in English).
+    chosen = [f for f in chosen if f.kind is not FigureKind.DATE or f.period_start is not None]
     chosen.sort(key=lambda f: f.start)
     joined = join_ranges(text, money.join_cents(text, chosen))
     return attach_periods(text, _in_context(text, joined, end))
@@ -111,9 +115,37 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
             bound = f.comparator
             if bound is Comparator.EQ:
                 bound = bounding_verb(text, f.start) or bound
-            moved = change(text, f.start, f.end, end) if f.kind is not FigureKind.DURATION else None
+            if f.kind is FigureKind.DURATION:
+                moved = duration_change(text, f.start)
+            else:
+                moved = change(text, f.start, f.end, end)
             f = replace(f, change=moved, comparator=bound)
             if f.comparator is Comparator.EQ and (after := bound_after(text, f.end, end)):
                 f = replace(f, comparator=after[0], end=after[1], quote=text[f.start : after[1]])
         read.append(f)
-    return read
+    return _carried(text, read)
+
+
+# "cayeron de 21.500 millones en 2010 a menos de 1.000 millones", "se reducirá de 35 días a 23
+# días": the level reached after the level left; "subieron a 6,1 millones, desde 100.000": the
+# level left after the level reached. Both moved the same way.
+_LEFT = re.compile(r"\b(?:de|desde)\s+$", re.I)
+_TO_AFTER_LEFT = re.compile(r"(?:[^.;:!?\d]|\b(?:19|20)\d\d\b){0,40}?\b(?:a|hasta)\s+$", re.I)
+_FROM_AFTER = re.compile(r"(?:[^.;:!?\d]|\b(?:19|20)\d\d\b){0,40}?,\s+desde\s+$", re.I)
+
+
+def _carried(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """A move carried from one amount to the next, as in English (`figures/engine.py`)."""
+    carried: list[FigureDraft] = []
+    last: FigureDraft | None = None
+    for f in figures:
+        if f.kind in _CHANGERS:
+            if last is not None and last.change is not None and f.change is None:
+                left = _LEFT.search(text, max(0, last.start - 8), last.start) is not None
+                if (left and _TO_AFTER_LEFT.fullmatch(text, last.end, f.start)) or (
+                    _FROM_AFTER.fullmatch(text, last.end, f.start)
+                ):
+                    f = replace(f, change=last.change)
+            last = f
+        carried.append(f)
+    return carried

@@ -10,7 +10,8 @@ reestructuró una deuda de 3.150 millones": 2017), or with a comparator ("antes 
 "frente a", "comparado con", "respecto a" and "más que"/"menos que" start the time of what is
 compared ("un 18,7% más que en 2022": 2022 is the baseline). An aside
 (", aprobada en agosto de 2022,", ", incluidos 24 cazas") and a condition ("Si el acuerdo se
-firma en 2025,") keep their time to themselves, as in English.
+firma en 2025,") keep their time to themselves, as in English; so does the level left in "de
+21.500 millones en 2010 a 1.000 millones en 2021" (2010 is not the second amount's).
 """
 
 from __future__ import annotations
@@ -75,6 +76,23 @@ def _aside(text: str, pos: int) -> int | None:
     return found[-1].start()
 
 
+# "de 21.500 millones en 2010 a menos de 1.000 millones en 2021": the time between the level
+# left and "a" is the level left's.
+_LEFT_TIME = re.compile(r"\s+(?:en|de)\s+(?:el\s+)?$", re.I)
+_TO = re.compile(r"\s+(?:a|hasta)\s+", re.I)
+
+
+def _of_the_level_left(
+    text: str, figures: list[FigureDraft], p: FigureDraft, f: FigureDraft
+) -> bool:
+    if not (p.end <= f.start and _TO.fullmatch(text, p.end, f.start)):
+        return False
+    return any(
+        o.kind in TAKERS and o.end <= p.start and _LEFT_TIME.fullmatch(text, o.end, p.start)
+        for o in figures
+    )
+
+
 def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
     """Money, percents, counts and measures with the period of their clause."""
     periods = [f for f in figures if _lends(text, f)]
@@ -89,6 +107,8 @@ def attach_periods(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
                 if _CLAUSE_BREAK.search(text, gap[0], gap[1]):
                     continue
                 if _aside(text, f.start) != _aside(text, p.start):
+                    continue
+                if _of_the_level_left(text, figures, p, f):
                     continue
                 if best is None or gap[1] - gap[0] < best[0]:
                     best = (gap[1] - gap[0], p)
