@@ -82,7 +82,7 @@ def stored_articles(url: str) -> list[dict[str, Any]]:
         with engine.connect() as conn:
             rows = SqlAlchemyRows(conn)
             found, _ = query_articles(rows, limit=MAX_LISTED, offset=0)
-            return found
+            return found.items()
     finally:
         engine.dispose()
 

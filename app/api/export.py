@@ -20,7 +20,6 @@ import csv
 import functools
 import io
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -81,14 +80,20 @@ def columns(model: type[BaseModel]) -> list[Column]:
     """The CSV columns of a schema: its fields in order, nested objects flattened."""
     found: list[Column] = []
     for name, field in model.model_fields.items():
-        nested = next(
-            (a for a in (field.annotation, *get_args(field.annotation)) if _is_model(a)), None
-        )
+        nested = _nested(field.annotation)
         if nested is not None:
             found.extend((name, *inner) for inner in columns(nested))
         else:
             found.append((name,))
     return found
+
+
+def _nested(annotation: object) -> type[BaseModel] | None:
+    """The schema of a field that holds an object (or null), else None."""
+    for option in _options(annotation):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            return option
+    return None
 
 
 def _is_model(annotation: object) -> bool:
@@ -107,7 +112,7 @@ def item_model(page_model: type[BaseModel]) -> type[BaseModel]:
 _BOOLEANS = {True: "true", False: "false", None: ""}
 _NONE = type(None)
 
-# A column of a page: the values of one top-level field, one an item, and the cells they make.
+# A column of a page: its values, one a row, and the cells they make.
 Values = Sequence[Any]
 Cells = Callable[[Values], Sequence[str]]
 
@@ -193,57 +198,51 @@ def _cells(annotation: object, optional: bool) -> Cells:
     return _other
 
 
-def _column(model: type[BaseModel], column: Column, optional: bool = False) -> Cells:
-    """What makes the cells of `column` from the values of its top-level field; under an
+def _makers(model: type[BaseModel], optional: bool = False) -> list[Cells]:
+    """What makes the cells of each of a schema's columns, in `columns` order; under an
     object that may be null, each of its columns may be empty."""
-    annotation = model.model_fields[column[0]].annotation
-    if len(column) == 1:
-        return _cells(annotation, optional)
-    options = _options(annotation)
-    nested: type[BaseModel] = next(o for o in options if isinstance(o, type) and _is_model(o))
-    inner = _column(nested, column[1:], optional or _NONE in options)
-    get = itemgetter(column[1])
-    if _NONE not in options:
-        return lambda values: inner(list(map(get, values)))
-    empty = dict.fromkeys(nested.model_fields)
-    return lambda values: inner([get(empty if value is None else value) for value in values])
-
-
-Fetch = Callable[[dict[str, Any]], tuple[Any, ...]]
+    found: list[Cells] = []
+    for field in model.model_fields.values():
+        nested = _nested(field.annotation)
+        if nested is not None:
+            found.extend(_makers(nested, optional or _NONE in _options(field.annotation)))
+        else:
+            found.append(_cells(field.annotation, optional))
+    return found
 
 
 @functools.cache
-def _layout(model: type[BaseModel]) -> tuple[list[Column], bytes, Fetch, list[tuple[int, Cells]]]:
-    """A schema's columns, its header row, one C call that reads an item's top-level values
-    and, for each column, which of them it is made from and how: worked out once."""
+def _layout(model: type[BaseModel]) -> tuple[list[Column], bytes, list[Cells]]:
+    """A schema's columns, its header row and how each column becomes cells: worked out once."""
     found = columns(model)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(".".join(column) for column in found)
-    fields = list(dict.fromkeys(column[0] for column in found))
-    fetch: Fetch = itemgetter(*fields) if len(fields) > 1 else lambda item: (item[fields[0]],)
-    makers = [(fields.index(column[0]), _column(model, column)) for column in found]
-    return found, buffer.getvalue().encode(), fetch, makers
+    makers = _makers(model)
+    assert len(makers) == len(found)
+    return found, buffer.getvalue().encode(), makers
 
 
 class CsvEncoder:
     """Writes rows of one schema as CSV, the header first: the bytes Python's csv module
     writes (RFC 4180, minimal quoting), built a column at a time. The module looks at every
     character of every field in turn, which made a page of claims (a sentence and a title a
-    row) cost 1.4 times its JSON page; here a page is read into columns in C, each column
-    becomes cells in a few C calls (a search for what needs quotes, a join, a conversion)
-    and the rows are joined in C (docs/performance.md, "Export formats")."""
+    row) cost 1.4 times its JSON page; here each column comes as the list's query read it
+    (app/queries/rows.py, `Table.columns`), becomes cells in a few C calls (a search for what
+    needs quotes, a join, a conversion) and the rows are joined in C (docs/performance.md,
+    "Export formats")."""
 
     def __init__(self, model: type[BaseModel]) -> None:
-        self.columns, self._header, self._fetch, self._makers = _layout(model)
+        self.columns, self._header, self._makers = _layout(model)
 
     def header(self) -> bytes:
         return self._header
 
-    def rows(self, items: Sequence[dict[str, Any]]) -> bytes:
-        if not items:
+    def rows(self, values: Sequence[Values]) -> bytes:
+        """The rows whose values `values` holds column by column: one sequence for each of
+        `self.columns`, in order, each with one value a row (null under a null object)."""
+        if not values or not values[0]:
             return b""
-        values = list(zip(*map(self._fetch, items), strict=True))
-        cells = [make(values[field]) for field, make in self._makers]
+        cells = [make(column) for make, column in zip(self._makers, values, strict=True)]
         if len(cells) == 1:
             # The csv module writes a row of one empty field as `""`, not as an empty line.
             cells[0] = ['""' if cell == "" else cell for cell in cells[0]]

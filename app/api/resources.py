@@ -26,12 +26,12 @@ from app.api.pagination import Pagination
 from app.core.config import Settings
 from app.core.db import Database
 from app.models.vocabulary import ListFormat
-from app.queries.rows import Facets, Rows, read
+from app.queries.rows import Facets, Rows, Table, read
 
 # Rows read per batch of an export of every row.
 EXPORT_BATCH = 500
 E = TypeVar("E", bound=StrEnum)
-ListQuery = Callable[..., tuple[list[dict[str, Any]], int]]
+ListQuery = Callable[..., tuple[Table, int]]
 
 
 async def resource(
@@ -67,17 +67,17 @@ async def listing(
         return _everything(request, page.format, query, *args)
     database: Database = request.app.state.database
     counting = Facets(facets) if facets and page.format is ListFormat.JSON else None
-    items, total = await read(
+    found, total = await read(
         database, query, *args, limit=page.limit, offset=page.offset, facets=counting
     )
     if page.format is ListFormat.CSV:
         encoder = CsvEncoder(_item_model(request))
-        body = encoder.header() + encoder.rows(items)
+        body = encoder.header() + _csv_rows(encoder, found)
     elif page.format is ListFormat.NDJSON:
-        body = ndjson(items)
+        body = ndjson(found.items())
     else:
         content: dict[str, object] = {
-            "items": items,
+            "items": found.items(),
             "total": total,
             "limit": page.limit,
             "offset": page.offset,
@@ -88,6 +88,11 @@ async def listing(
     response = Response(body, media_type=MEDIA_TYPES[page.format], headers={"Vary": "Accept"})
     page.headers(request, response, total)
     return response
+
+
+def _csv_rows(encoder: CsvEncoder, found: Table) -> bytes:
+    """A page's rows as CSV, written from its columns: no item is built."""
+    return encoder.rows(found.columns()) if found else b""
 
 
 def _everything(request: Request, format: ListFormat, query: ListQuery, *args: object) -> Response:
@@ -108,10 +113,10 @@ def _everything(request: Request, format: ListFormat, query: ListQuery, *args: o
             yield encoder.header()
         offset = 0
         while True:
-            items, _ = await read(database, query, *args, limit=EXPORT_BATCH, offset=offset)
-            if items:
-                yield encoder.rows(items) if encoder is not None else ndjson(items)
-            if len(items) < EXPORT_BATCH:
+            found, _ = await read(database, query, *args, limit=EXPORT_BATCH, offset=offset)
+            if found:
+                yield _csv_rows(encoder, found) if encoder is not None else ndjson(found.items())
+            if len(found) < EXPORT_BATCH:
                 return
             offset += EXPORT_BATCH
 

@@ -14,7 +14,18 @@ from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, like_escape, lookup
 from app.queries.published import Published
-from app.queries.rows import Conditions, Facets, Row, Rows, in_list, json_list, page
+from app.queries.rows import (
+    Conditions,
+    Facets,
+    Row,
+    Rows,
+    Table,
+    Values,
+    in_list,
+    json_list,
+    page,
+    transposed,
+)
 from app.search.query import WHITE_SPACE
 
 _ACTOR_COLUMNS = "a.id, a.name, a.kind, a.aliases, a.affiliation_id, a.reviewed"
@@ -74,9 +85,28 @@ def _public(row: Row, mentions: int) -> dict[str, Any]:
     }
 
 
+class ActorTable(Table):
+    """Actors as `_ACTOR_COLUMNS` reads them, with their mentions: the schema's fields in order."""
+
+    def items(self) -> list[dict[str, Any]]:
+        return [_public(row[:-1], int(row[-1])) for row in self.rows]
+
+    def columns(self) -> list[Values]:
+        id_, name, kind, aliases, affiliation, reviewed, mentions = transposed(self.rows)
+        return [
+            id_,
+            name,
+            kind,
+            list(map(json_list, aliases)),
+            affiliation,
+            list(map(bool, reviewed)),
+            list(map(int, mentions)),
+        ]
+
+
 def list_actors(
     rows: Rows, filters: ActorFilters, *, limit: int, offset: int, facets: Facets | None = None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[ActorTable, int]:
     # Mentions per actor, in the articles the list is narrowed to: an actor is listed when one
     # of them names it.
     mentioned = Conditions()
@@ -114,7 +144,7 @@ def list_actors(
         # Unnarrowed, every actor is listed: counting them needs no mention.
         count_source=None if mentioned.clauses else f"FROM actor a{where.sql()}",
     )
-    return [_public(row[:-1], int(row[-1])) for row in found], total
+    return ActorTable(found), total
 
 
 def get_actor(rows: Rows, actor_id: str) -> dict[str, Any]:

@@ -9,9 +9,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from app.core.bidi import balance
+from app.core.bidi import balance, balance_each
 from app.queries.common import NotFoundError, lookup
-from app.queries.rows import Conditions, Facets, Row, Rows, json_list, page
+from app.queries.rows import (
+    Conditions,
+    Facets,
+    Row,
+    Rows,
+    Table,
+    Values,
+    json_list,
+    page,
+    transposed,
+)
 
 # length(): the text's length in characters (code points) on both backends, without reading it.
 _COLUMNS = (
@@ -81,6 +91,33 @@ def _public(row: Row) -> dict[str, Any]:
     }
 
 
+class ArticleTable(Table):
+    """Articles as `_COLUMNS` reads them: the schema's fields in order, the counts last."""
+
+    def items(self) -> list[dict[str, Any]]:
+        return [_public(row) for row in self.rows]
+
+    def columns(self) -> list[Values]:
+        id_, title, source, language, keywords, *rest = transposed(self.rows)
+        sha256, length, source_url, publisher, authors, published, added, updated, *counts = rest
+        return [
+            id_,
+            balance_each(title),
+            source,
+            language,
+            list(map(json_list, keywords)),
+            sha256,
+            length,
+            source_url,
+            publisher,
+            list(map(json_list, authors)),
+            published,
+            added,
+            updated,
+            *(list(map(int, count)) for count in counts),
+        ]
+
+
 def list_articles(
     rows: Rows,
     filters: ArticleFilters | None = None,
@@ -88,7 +125,7 @@ def list_articles(
     limit: int,
     offset: int,
     facets: Facets | None = None,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[ArticleTable, int]:
     conditions = (filters or ArticleFilters()).where()
     source = f"FROM article a{conditions.sql()}"
     found, total = page(
@@ -101,7 +138,7 @@ def list_articles(
         offset=offset,
         facets=facets,
     )
-    return [_public(row) for row in found], total
+    return ArticleTable(found), total
 
 
 def get_article(rows: Rows, article_id: str) -> dict[str, Any]:

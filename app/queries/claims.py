@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -9,7 +10,19 @@ from typing import Any
 from app.models.vocabulary import ClaimKind
 from app.queries.common import NotFoundError, grouped, lookup
 from app.queries.published import Published
-from app.queries.rows import Conditions, Facets, Params, Rows, SqliteRows, in_list, page
+from app.queries.rows import (
+    Conditions,
+    Facets,
+    Params,
+    Row,
+    Rows,
+    SqliteRows,
+    Table,
+    Values,
+    in_list,
+    page,
+    transposed,
+)
 
 # `where` below is always one of this package's own conditions on `c` (the claim table), with
 # placeholders for every value.
@@ -63,41 +76,68 @@ class ClaimFilters:
     published: Published = field(default_factory=Published)
 
 
-def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
+class ClaimTable(Table):
+    """Claims as `_CLAIMS` reads them, with the ids of their actors and figures by claim."""
+
+    def __init__(
+        self, rows: list[Row], actors: Mapping[str, list[str]], figures: Mapping[str, list[str]]
+    ) -> None:
+        super().__init__(rows)
+        self.actors = actors
+        self.figures = figures
+
+    def items(self) -> list[dict[str, Any]]:
+        actors, figures = self.actors, self.figures
+        return [
+            {
+                "id": id_,
+                "article": article,
+                "section": section,
+                "text": text,
+                "kind": kind,
+                "actors": actors.get(id_, []),
+                "figures": figures.get(id_, []),
+                "speaker": speaker,
+                "speaker_actor": speaker_actor,
+                "start": start,
+                "end": end,
+                "article_meta": {"title": title, "publisher": publisher, "published": published},
+            }
+            for (
+                id_,
+                article,
+                section,
+                text,
+                kind,
+                speaker,
+                speaker_actor,
+                start,
+                end,
+                title,
+                publisher,
+                published,
+            ) in self.rows
+        ]
+
+    def columns(self) -> list[Values]:
+        columns = transposed(self.rows)
+        ids = columns[0]
+        actors = [self.actors.get(id_, []) for id_ in ids]
+        figures = [self.figures.get(id_, []) for id_ in ids]
+        return [*columns[:5], actors, figures, *columns[5:]]
+
+
+def claim_table(rows: Rows, where: str, params: Params) -> ClaimTable:
     """The claims that meet `where`, in reading order, each with its actors and figures."""
     actors = grouped(rows.all(_ACTORS.format(where=where), params))
     figures = grouped(rows.all(_FIGURES.format(where=where), params))
     sql = f"{_CLAIMS} WHERE {where} ORDER BY c.article_id, c.position"
-    return [
-        {
-            "id": id_,
-            "article": article,
-            "section": section,
-            "text": text,
-            "kind": kind,
-            "actors": actors.get(id_, []),
-            "figures": figures.get(id_, []),
-            "speaker": speaker,
-            "speaker_actor": speaker_actor,
-            "start": start,
-            "end": end,
-            "article_meta": {"title": title, "publisher": publisher, "published": published},
-        }
-        for (
-            id_,
-            article,
-            section,
-            text,
-            kind,
-            speaker,
-            speaker_actor,
-            start,
-            end,
-            title,
-            publisher,
-            published,
-        ) in rows.all(sql, params)
-    ]
+    return ClaimTable(rows.all(sql, params), actors, figures)
+
+
+def claims(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
+    """The claims that meet `where`, in reading order, each with its actors and figures."""
+    return claim_table(rows, where, params).items()
 
 
 def get_claim(rows: Rows, claim_id: str) -> dict[str, Any]:
@@ -109,7 +149,7 @@ def get_claim(rows: Rows, claim_id: str) -> dict[str, Any]:
 
 def list_claims(
     rows: Rows, filters: ClaimFilters, *, limit: int, offset: int, facets: Facets | None = None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[ClaimTable, int]:
     where = Conditions()
     if filters.article is not None:
         where.add("c.article_id = :article", article=filters.article)
@@ -143,7 +183,7 @@ def list_claims(
         count_source=count_source,
     )
     condition, params = in_list("id", [row[0] for row in found])
-    return claims(rows, f"c.id IN {condition}", params), total
+    return claim_table(rows, f"c.id IN {condition}", params), total
 
 
 def _walk_pays(rows: Rows, actor: str, wanted: int) -> bool:

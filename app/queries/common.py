@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+
+from app.queries.rows import Row
 
 
 class NotFoundError(LookupError):
@@ -24,8 +25,9 @@ def lookup(resource: str, id_: str) -> dict[str, str]:
     return {"key": id_}
 
 
-def in_order(items: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
-    by_id = {item["id"]: item for item in items}
+def in_order(rows: Sequence[Row], ids: Sequence[str]) -> list[Row]:
+    """Rows whose first value is an id, in the order of `ids` (each one of the rows')."""
+    by_id = {row[0]: row for row in rows}
     return [by_id[id_] for id_ in ids]
 
 

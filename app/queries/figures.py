@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -9,14 +10,26 @@ from typing import Any
 from app.models.vocabulary import Change, FigureKind
 from app.queries.common import NotFoundError, grouped, in_order, lookup
 from app.queries.published import Published
-from app.queries.rows import Conditions, Facets, Params, Rows, in_list, page
+from app.queries.rows import (
+    Conditions,
+    Facets,
+    Params,
+    Row,
+    Rows,
+    Table,
+    Values,
+    in_list,
+    page,
+    transposed,
+)
 
 # `where` below is always one of this package's own conditions on `f` (the figure table), with
 # placeholders for every value.
+# The schema's fields in order, but for the actors (read apart, `_ACTORS`).
 _FIGURES = (
-    "SELECT f.id, f.article_id, f.section_id, f.quote, f.kind, f.value, f.unit, f.comparator,"
-    ' f.period_start, f.period_end, f.measure, f.claim_id, f.start, f."end", f.value_max,'
-    " f.change, a.title, a.publisher, a.published"
+    "SELECT f.id, f.article_id, f.section_id, f.quote, f.kind, f.value, f.value_max, f.unit,"
+    " f.comparator, f.change, f.period_start, f.period_end, f.measure, f.claim_id, f.start,"
+    ' f."end", a.title, a.publisher, a.published'
     " FROM figure f JOIN article a ON a.id = f.article_id"
 )
 _ACTORS = (
@@ -69,53 +82,78 @@ class FigureFilters:
     published: Published = field(default_factory=Published)
 
 
-def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
-    """The figures that meet `where` (a condition on `f`), in reading order, with their actors."""
+class FigureTable(Table):
+    """Figures as `_FIGURES` reads them, with the ids of their actors by figure."""
+
+    def __init__(self, rows: list[Row], actors: Mapping[str, list[str]]) -> None:
+        super().__init__(rows)
+        self.actors = actors
+
+    def items(self) -> list[dict[str, Any]]:
+        actors = self.actors
+        return [
+            {
+                "id": id_,
+                "article": article,
+                "section": section,
+                "quote": quote,
+                "kind": kind,
+                "value": value,
+                "value_max": value_max,
+                "unit": unit,
+                "comparator": comparator,
+                "change": change,
+                "period_start": period_start,
+                "period_end": period_end,
+                "measure": measure,
+                "actors": actors.get(id_, []),
+                "claim": claim,
+                "start": start,
+                "end": end,
+                "article_meta": {"title": title, "publisher": publisher, "published": published},
+            }
+            for (
+                id_,
+                article,
+                section,
+                quote,
+                kind,
+                value,
+                value_max,
+                unit,
+                comparator,
+                change,
+                period_start,
+                period_end,
+                measure,
+                claim,
+                start,
+                end,
+                title,
+                publisher,
+                published,
+            ) in self.rows
+        ]
+
+    def columns(self) -> list[Values]:
+        columns = transposed(self.rows)
+        actors = [self.actors.get(id_, []) for id_ in columns[0]]
+        return [*columns[:13], actors, *columns[13:]]
+
+
+def figure_table(
+    rows: Rows, where: str, params: Params, order: list[str] | None = None
+) -> FigureTable:
+    """The figures that meet `where` (a condition on `f`), with their actors: in reading order,
+    or in the order of the ids `order` lists (each one of them)."""
     actors = grouped(rows.all(_ACTORS.format(where=where), params))
     found = rows.all(f"{_FIGURES} WHERE {where} ORDER BY f.article_id, f.position", params)
-    return [
-        {
-            "id": id_,
-            "article": article,
-            "section": section,
-            "quote": quote,
-            "kind": kind,
-            "value": value,
-            "value_max": value_max,
-            "unit": unit,
-            "comparator": comparator,
-            "change": change,
-            "period_start": period_start,
-            "period_end": period_end,
-            "measure": measure,
-            "actors": actors.get(id_, []),
-            "claim": claim,
-            "start": start,
-            "end": end,
-            "article_meta": {"title": title, "publisher": publisher, "published": published},
-        }
-        for (
-            id_,
-            article,
-            section,
-            quote,
-            kind,
-            value,
-            unit,
-            comparator,
-            period_start,
-            period_end,
-            measure,
-            claim,
-            start,
-            end,
-            value_max,
-            change,
-            title,
-            publisher,
-            published,
-        ) in found
-    ]
+    return FigureTable(found if order is None else in_order(found, order), actors)
+
+
+def figures(rows: Rows, where: str, params: Params) -> list[dict[str, Any]]:
+    """The figures that meet `where` (a condition on `f`), in reading order, with their actors."""
+    return figure_table(rows, where, params).items()
 
 
 # The orders a list can be sorted in; figures without a value come last in either value order.
@@ -173,7 +211,7 @@ def list_figures(
     limit: int,
     offset: int,
     facets: Facets | None = None,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[FigureTable, int]:
     where = _conditions(filters)
     found, total = page(
         rows,
@@ -187,7 +225,7 @@ def list_figures(
     )
     ids = [row[0] for row in found]
     condition, params = in_list("id", ids)
-    return in_order(figures(rows, f"f.id IN {condition}", params), ids), total
+    return figure_table(rows, f"f.id IN {condition}", params, order=ids), total
 
 
 def get_figure(rows: Rows, figure_id: str) -> dict[str, Any]:

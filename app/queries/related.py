@@ -17,9 +17,9 @@ from typing import Any
 import orjson
 
 from app.models.vocabulary import FigureKind
-from app.queries.common import NotFoundError, in_order, lookup
-from app.queries.figures import figures
-from app.queries.rows import Conditions, Facets, Rows, in_list, page
+from app.queries.common import NotFoundError, lookup
+from app.queries.figures import FigureTable, figure_table
+from app.queries.rows import Conditions, Facets, Rows, Table, Values, in_list, page, transposed
 
 
 def require(rows: Rows, table: str, id_: str) -> None:
@@ -36,9 +36,23 @@ _EXISTS = {
 }
 
 
+class RelatedTable(Table):
+    """Related figures as their cards hold them (each a dict in the figure schema's field
+    order, as the figure list wrote it), `agrees` and `similarity` added last."""
+
+    rows: list[dict[str, Any]]
+
+    def items(self) -> list[dict[str, Any]]:
+        return self.rows
+
+    def columns(self) -> list[Values]:
+        *figure, meta, agrees, similarity = transposed(item.values() for item in self.rows)
+        return [*figure, *transposed(m.values() for m in meta), agrees, similarity]
+
+
 def related_figures(
     rows: Rows, figure_id: str, *, limit: int, offset: int, facets: Facets | None = None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[RelatedTable, int]:
     """The figures of other articles about the same thing as `figure_id`, most alike first,
     then the newest article (undated last), then id; each with `agrees` and `similarity`."""
     params = lookup("figure", figure_id)
@@ -62,7 +76,7 @@ def related_figures(
         item["agrees"] = bool(agrees)
         item["similarity"] = float(similarity)
         items.append(item)
-    return items, total
+    return RelatedTable(items), total
 
 
 # `document`: by article, in reading order (as `GET /v1/figures?actor=`); `period`: for a
@@ -93,7 +107,7 @@ def actor_figures(
     limit: int,
     offset: int,
     facets: Facets | None = None,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[FigureTable, int]:
     """The figures naming `actor_id` in every article."""
     require(rows, "actor", actor_id)
     params = lookup("actor", actor_id)
@@ -115,4 +129,4 @@ def actor_figures(
     )
     ids = [row[0] for row in found]
     condition, id_params = in_list("id", ids)
-    return in_order(figures(rows, f"f.id IN {condition}", id_params), ids), total
+    return figure_table(rows, f"f.id IN {condition}", id_params, order=ids), total

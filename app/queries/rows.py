@@ -8,6 +8,11 @@ worker thread added as much again (docs/performance.md). So the reads are SQL te
 database server, and they build plain dicts in the schemas' field order
 (tests/api/test_serialisation.py checks every answer is exactly its schema's serialisation).
 
+A list's query answers a page as a `Table`: its rows as the database gave them, made into
+items (dicts, for JSON and NDJSON) or into columns (for CSV) only when an answer asks for one,
+so a CSV page never builds the dicts it would take apart again (docs/performance.md, "Export
+formats").
+
 On SQLite they run inline on the event loop, on the reader's raw connection, within its time
 limit (as search does); on a server they run on a worker thread in a read-only session, waited
 for no longer than the time limit (`Database.in_thread`).
@@ -17,7 +22,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
@@ -30,6 +36,8 @@ P = ParamSpec("P")
 T = TypeVar("T")
 Row = Sequence[Any]
 Params = Mapping[str, object]
+# The values of one field of a list's items, one an item, in order.
+Values = Sequence[Any]
 
 
 class Rows(Protocol):
@@ -126,6 +134,31 @@ def page(
         {**params, "limit": limit, "offset": offset},
     )
     return found, total
+
+
+class Table(ABC):
+    """A page of a list as its query read it. `items()` are the item schema's dicts, in its
+    field order; `columns()` the values of each of its fields, a nested object's fields in its
+    place, as the items hold them (the CSV writer's columns, app/api/export.py), read from
+    the rows without the dicts. Both are built when asked for, from the same rows."""
+
+    def __init__(self, rows: Sequence[Any]) -> None:
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @abstractmethod
+    def items(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def columns(self) -> list[Values]:
+        """Asked of a table with rows only."""
+
+
+def transposed(rows: Iterable[Iterable[Any]]) -> list[Values]:
+    """Rows as columns, in one C call."""
+    return list(zip(*rows, strict=True))
 
 
 def json_list(value: str | list[str]) -> list[str]:

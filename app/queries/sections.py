@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from app.core.bidi import balance
+from app.core.bidi import balance, balance_each
 from app.queries import claims as claim_queries
 from app.queries import figures as figure_queries
 from app.queries.common import NotFoundError, lookup
 from app.queries.published import Published
-from app.queries.rows import Conditions, Facets, Row, Rows, page
+from app.queries.rows import Conditions, Facets, Row, Rows, Table, Values, page, transposed
 
 _COLUMNS = (
     's.id, s.article_id, s.number, s.title, s.level, s.parent_id, s.position, s.start, s."end"'
@@ -73,9 +73,21 @@ def _public(row: Row) -> dict[str, Any]:
     }
 
 
+class SectionTable(Table):
+    """Sections as `_COLUMNS` reads them: the schema's fields in order."""
+
+    def items(self) -> list[dict[str, Any]]:
+        return [_public(row) for row in self.rows]
+
+    def columns(self) -> list[Values]:
+        columns = transposed(self.rows)
+        columns[3] = balance_each(columns[3])  # the titles
+        return columns
+
+
 def list_sections(
     rows: Rows, filters: SectionFilters, *, limit: int, offset: int, facets: Facets | None = None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[SectionTable, int]:
     where = Conditions()
     if filters.article is not None:
         where.add("s.article_id = :article", article=filters.article)
@@ -96,7 +108,7 @@ def list_sections(
         offset=offset,
         facets=facets,
     )
-    return [_public(row) for row in found], total
+    return SectionTable(found), total
 
 
 def get_section(rows: Rows, section_id: str) -> dict[str, Any]:

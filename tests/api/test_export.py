@@ -20,6 +20,7 @@ from app.models.schemas import (
     SectionPublic,
 )
 from tests.api.test_contract import assert_problem
+from tests.api.test_export_csv import module_bytes
 
 CSV_TYPE = "text/csv; charset=utf-8; header=present"
 # Every list, its item schema and how many rows the seeded article gives it.
@@ -87,6 +88,17 @@ def test_every_list_as_csv_is_its_json_rows(
     assert reader.fieldnames == [".".join(column) for column in columns(model)]
     assert list(reader) == [as_cells(item, model) for item in page["items"]]
     assert response.headers["x-total-count"] == str(total)
+
+
+@pytest.mark.parametrize(("path", "model", "total"), LISTS)
+@pytest.mark.parametrize("query", ["limit=100", "limit=7&offset=3", "all=true"])
+def test_every_list_as_csv_is_what_the_csv_module_writes_for_its_json_items(
+    client: TestClient, path: str, model: Any, total: int, query: str
+) -> None:
+    """Written from the query's rows, never from the items, and the same bytes."""
+    page = "limit=100" if query == "all=true" else query
+    items = client.get(f"{path}?{page}").json()["items"]
+    assert client.get(f"{path}?{query}&format=csv").content == module_bytes(model, items)
 
 
 @pytest.mark.parametrize(("path", "model", "total"), LISTS)

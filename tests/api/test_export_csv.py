@@ -46,6 +46,14 @@ class Single(BaseModel):
     note: str | None
 
 
+def value_at(item: dict[str, Any], column: tuple[str, ...]) -> Any:
+    """An item's value of a column: null under a null object."""
+    value: Any = item
+    for name in column:
+        value = None if value is None else value[name]
+    return value
+
+
 def module_bytes(model: type[BaseModel], items: list[dict[str, Any]]) -> bytes:
     """What the csv module writes for the documented cells of these items."""
     buffer = io.StringIO()
@@ -55,9 +63,7 @@ def module_bytes(model: type[BaseModel], items: list[dict[str, Any]]) -> bytes:
     for item in items:
         row = []
         for column in found:
-            value: Any = item
-            for name in column:
-                value = None if value is None else value[name]
+            value = value_at(item, column)
             if isinstance(value, bool):
                 value = "true" if value else "false"
             elif isinstance(value, list):
@@ -68,8 +74,11 @@ def module_bytes(model: type[BaseModel], items: list[dict[str, Any]]) -> bytes:
 
 
 def encoder_bytes(model: type[BaseModel], items: list[dict[str, Any]]) -> bytes:
+    """What the encoder writes for these items given column by column, as a list's query
+    gives them (app/queries/rows.py, `Table.columns`)."""
     encoder = CsvEncoder(model)
-    return encoder.header() + encoder.rows(items)
+    values = [[value_at(item, column) for item in items] for column in encoder.columns]
+    return encoder.header() + encoder.rows(values)
 
 
 texts = st.one_of(

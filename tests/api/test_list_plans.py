@@ -55,7 +55,7 @@ def test_claims_naming_an_actor_are_the_plain_querys_page(
     found, total = claims.list_claims(
         SqliteRows(conn), claims.ClaimFilters(actor=actor), limit=limit, offset=offset
     )
-    assert [claim["id"] for claim in found] == expected[offset : offset + limit]
+    assert [claim["id"] for claim in found.items()] == expected[offset : offset + limit]
     assert total == len(expected)
 
 
@@ -84,7 +84,7 @@ def test_claims_naming_an_actor_narrowed_further_are_the_plain_querys(
         limit=2,
         offset=1,
     )
-    assert [claim["id"] for claim in found] == expected[1:3]
+    assert [claim["id"] for claim in found.items()] == expected[1:3]
     assert total == len(expected)
 
 
@@ -94,7 +94,8 @@ def test_actors_are_counted_without_their_mentions_when_nothing_narrows_them(
     listed = conn.execute("SELECT count(*) FROM actor").fetchone()[0]
     countries = conn.execute("SELECT count(*) FROM actor WHERE kind = 'country'").fetchone()[0]
     mentions = dict(conn.execute("SELECT actor_id, count(*) FROM mention GROUP BY actor_id"))
-    found, total = actors.list_actors(SqliteRows(conn), actors.ActorFilters(), limit=500, offset=0)
+    table, total = actors.list_actors(SqliteRows(conn), actors.ActorFilters(), limit=500, offset=0)
+    found = table.items()
     assert total == listed
     assert {actor["id"]: actor["mentions"] for actor in found} == {
         actor["id"]: mentions.get(actor["id"], 0) for actor in found

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.models.schemas import FigurePage, RelatedFigurePage
+from app.models.schemas import FigurePage, FigurePublic, RelatedFigure, RelatedFigurePage
 from tests.api.test_article_delete import BEARER, writable
 from tests.api.test_contract import assert_problem
+from tests.api.test_export_csv import module_bytes
 
 __all__ = ["writable"]  # the fixture, shared with the delete tests
 
@@ -205,6 +206,11 @@ def test_pages_are_their_schemas_serialisation_and_export(corpus: TestClient) ->
         ["true", "1.0"],
         ["true", "0.92"],
     ]
+    related = response.json()["items"]
+    as_csv = corpus.get(f"/v1/figures/{over_60}/related?format=csv").content
+    assert as_csv == module_bytes(RelatedFigure, related)
+    as_csv = corpus.get("/v1/actors/china/figures?sort=period&format=csv").content
+    assert as_csv == module_bytes(FigurePublic, timeline.json()["items"])
 
 
 def test_an_export_of_an_unknown_figure_or_actor_is_a_404_before_it_streams(

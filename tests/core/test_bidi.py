@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.bidi import PDF, PDI, balance
+from app.core.bidi import PDF, PDI, balance, balance_each
 
 LRE, RLE, LRO, RLO = "\u202a", "\u202b", "\u202d", "\u202e"
 LRI, RLI, FSI = "\u2066", "\u2067", "\u2068"
@@ -72,3 +72,13 @@ def test_any_text_comes_out_balanced_with_its_other_characters_kept(text: str) -
         assert balanced == text
     assert _without_controls(balanced) == _without_controls(text)
     assert balance(balanced) == balanced
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from([*CONTROLS, "a", "é", " "]), max_size=8)))
+def test_a_column_is_balanced_as_each_of_its_texts(texts: list[str]) -> None:
+    assert list(balance_each(texts)) == [balance(text) for text in texts]
+
+
+def test_a_column_without_controls_is_returned_as_it_is() -> None:
+    titles = ["A legacy of the Chávez years", "Oil, loans and arms"]
+    assert balance_each(titles) is titles
