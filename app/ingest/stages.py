@@ -137,9 +137,10 @@ def find_entities(
     actors = read_with if isinstance(read_with, ReadWith) else read_with(sentences)
     gazetteer = Gazetteer(actors.curated.actors, actors.blocked)
     text = sentences.document.text
-    mentions = tuple(
-        tuple(gazetteer.find(text, s.start, s.end)) for s in sentences.document.draft.sections
-    )
+    found: list[list[MentionDraft]] = [[] for _ in sentences.document.draft.sections]
+    for span in sentences.spans:
+        found[span.section] += gazetteer.find(text, span.start, span.end)
+    mentions = tuple(map(tuple, found))
     return Entities(sentences, actors, mentions)
 
 

@@ -24,9 +24,9 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     # People introduced by a title or an office (app/ingest/people_es.py).
     "people": (1.00, 0.79),
     "organisations": (0.96, 0.85),
-    "countries": (0.95, 1.00),
-    "all actors": (0.96, 0.87),
-    "mentions": (0.97, 0.92),
+    "countries": (1.00, 1.00),
+    "all actors": (0.98, 0.87),
+    "mentions": (0.99, 0.92),
     # Offices a head of state holds in the article's country ("el presidente Luis Arce" in an
     # article about Bolivia) are not read, as in English.
     "affiliations": (1.00, 0.61),

@@ -85,3 +85,19 @@ def test_the_claim_stage_judges_body_sentences_and_applies_overrides() -> None:
         classify_claim("Rates should fall."),
     )
     assert claims.unused_overrides == ("No such sentence.",)
+
+
+def test_the_entity_stage_reads_names_in_sentences_not_in_furniture() -> None:
+    text = (
+        "Gas and Power\n\n"
+        "1. Deals\n"
+        "Acme Holdings paid $5 billion.\n\n"
+        "Read more: Acme Holdings buys a rival\n\n"
+        "Prices rose.\n"
+    )
+    sentences = split_sentences(read_document(text))
+    entities = find_entities(sentences, ReadWith(Curated(actors=(ACME,))))
+    # The related-link line is furniture: its name is no mention of the article's.
+    assert [[(m.surface, m.start) for m in section] for section in entities.mentions] == [
+        [("Acme Holdings", text.index("Acme"))]
+    ]
