@@ -24,6 +24,7 @@ from app.cli_common import (
 from app.cli_ingest import ingest
 from app.core.config import Settings
 from app.core.db import create_read_engine, database_exists, sqlite_path
+from app.core.migrations import Schema, current_revision, head_revision, schema_state
 from app.ingest.curated import load_curated
 from app.ingest.loader import LoadReport, load
 from app.ingest.seed import CURATED_FILE, read_seed
@@ -111,6 +112,73 @@ def list_articles() -> None:
     out.print(f"{len(articles)} article{'' if len(articles) == 1 else 's'}", highlight=False)
 
 
+def stored_revision(url: str) -> str | None:
+    """The schema revision the database at `url` is at (None before any migration)."""
+    engine = create_read_engine(url, timeout_ms=LIST_TIMEOUT_MS)
+    try:
+        with engine.connect() as conn:
+            return current_revision(conn)
+    finally:
+        engine.dispose()
+
+
+@cli.command()
+def migrate() -> None:
+    """Bring the database's schema to this version's, in one step (a failure leaves it as it was); safe to repeat."""  # noqa: E501 - one line, or the help output breaks it mid-sentence
+    settings = load_settings()
+    if not database_exists(settings.database_url):
+        raise fail(f"no database at {where(settings)}; create it with `article-facts seed`")
+    remove_load_leftovers(settings)
+    try:
+        before = stored_revision(settings.database_url)
+        if schema_state(before) is Schema.UNKNOWN:
+            raise fail(_unknown_schema(settings, before))
+        curated = load_curated(settings.seed_dir / CURATED_FILE)
+        with out.status("migrating") as status:
+            # A load of no article: the loader migrates in the transaction it writes in.
+            load(settings.database_url, [], curated.actors, progress=status.update)
+    except EXPECTED_ERRORS as exc:
+        raise fail(str(exc)) from None
+    except STORAGE_ERRORS as exc:
+        raise storage_problem(settings, exc) from None
+    verdict = (
+        f"schema {head_revision()}, already up to date"
+        if before == head_revision()
+        else f"migrated from schema {before or 'none'} to {head_revision()}"
+    )
+    out.print(f"{where(settings)}: {verdict}", highlight=False)
+
+
+def _unknown_schema(settings: Settings, revision: str | None) -> str:
+    return (
+        f"the database at {where(settings)} has schema {revision}, which this version does not"
+        f" know (it reads {head_revision()}): a newer version of article-facts wrote it"
+    )
+
+
+def _ready_schema(settings: Settings) -> None:
+    """Stops `serve` on a database whose schema it cannot read; on the embedded default, brings
+    an older schema to this version's first."""
+    try:
+        revision = stored_revision(settings.database_url)
+    except STORAGE_ERRORS as exc:
+        raise storage_problem(settings, exc) from None
+    state = schema_state(revision)
+    if state is Schema.UNKNOWN:
+        raise fail(_unknown_schema(settings, revision))
+    if state is Schema.CURRENT:
+        return
+    if not settings.is_default_database:
+        raise fail(
+            f"the database at {where(settings)} has schema {revision or 'none'}; this version"
+            f" reads {head_revision()}: run `article-facts migrate` first"
+        )
+    out.print(f"The database's schema is {revision or 'none'}: migrating it to {head_revision()}.")
+    status = subprocess.run([sys.executable, "-m", "app", "migrate"], check=False).returncode
+    if status:
+        raise typer.Exit(status)
+
+
 @cli.command()
 def delete(
     slug: Annotated[str, typer.Argument(help="The id of the article to delete.")],
@@ -137,7 +205,7 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
 ) -> None:
-    """Serve the API. On the embedded default, creates and seeds the database first if missing."""
+    """Serve the API. On the embedded default, creates and seeds the database first if missing, and migrates it if an older version wrote it."""  # noqa: E501 - one line, or the help output breaks it mid-sentence
     import uvicorn
 
     from app.core.serving import FileLimitError, raise_open_file_limit, uvicorn_options
@@ -158,6 +226,8 @@ def serve(
         status = subprocess.run([sys.executable, "-m", "app", "seed"], check=False).returncode
         if status:
             raise typer.Exit(status)
+    else:
+        _ready_schema(settings)
     # uvicorn would log a bind failure and exit 3: say it as every other error, before it.
     try:
         with socket.create_server((host, port)):

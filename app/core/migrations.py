@@ -1,7 +1,10 @@
-"""Running the Alembic migrations from code, on a given connection."""
+"""Running the Alembic migrations from code, on a given connection, and telling whether a
+database's schema is the one this version of the service reads."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -23,8 +26,32 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
     return config
 
 
+@cache
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    return frozenset(
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    )
+
+
+class Schema(StrEnum):
+    """A database's schema against this version's migrations."""
+
+    CURRENT = "current"
+    BEHIND = "behind"  # an older version wrote it: `article-facts migrate` brings it to head
+    UNKNOWN = "unknown"  # a newer version (or something else) wrote it: this one cannot read it
+
+
+def schema_state(revision: str | None) -> Schema:
+    if revision == head_revision():
+        return Schema.CURRENT
+    if revision is None or revision in known_revisions():
+        return Schema.BEHIND
+    return Schema.UNKNOWN
 
 
 def current_revision(connection: Connection) -> str | None:

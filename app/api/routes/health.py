@@ -1,4 +1,6 @@
-"""Liveness and readiness: `/health` touches nothing, `/ready` asks the database.
+"""Liveness and readiness: `/health` touches nothing, `/ready` asks the database, and is not
+ready while the database's schema is not the one this version reads (a replica started before
+`article-facts migrate` ran, or an older replica after it).
 
 `/health` must answer whatever the database does, so nothing on the event loop ever waits for
 the database (app/core/db.py); `/ready` asks on a worker thread, within the time limit.
@@ -16,9 +18,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import DatabaseDep
 from app.api.errors import problem_responses
+from app.core.migrations import Schema, schema_state
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("app.health")
+
+
+class SchemaMismatchError(Exception):
+    """The database's schema is not the one this version of the service reads."""
 
 
 class Status(BaseModel):
@@ -40,6 +47,11 @@ async def ready(database: DatabaseDep) -> Status:
     except (SQLAlchemyError, OSError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
         raise HTTPException(503, "The database or its search index does not answer.") from None
+    except SchemaMismatchError as exc:
+        log.error("not ready: %s", exc)
+        raise HTTPException(
+            503, "The database's schema is not this version's: run `article-facts migrate`."
+        ) from None
     return Status(status="ready", version=database.version)
 
 
@@ -48,3 +60,7 @@ def _check(engine: Engine) -> None:
         conn.execute(text("SELECT count(*) FROM article")).scalar_one()
         # The full-text index is a separate structure that can break on its own.
         conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        state = schema_state(revision)
+        if state is not Schema.CURRENT:
+            raise SchemaMismatchError(f"the database's schema {revision} is {state}")
