@@ -72,7 +72,7 @@ HEAD_NOUNS = frozenset({
     # Company names
     "Electronics", "Petrochemical", "Petrochemicals", "Petroleum", "Shipping", "Motors",
     "Steel", "Chemicals", "Mining", "Technologies", "Semiconductor", "Semiconductors",
-    "Systems", "Telecom", "Airways", "Logistics", "Pharmaceuticals",
+    "Systems", "Telecom", "Airways", "Logistics", "Pharmaceuticals", "Ratings", "Insurance",
     # National statistics offices ("Statistics Norway").
     "Statistics",
     # Names English news keeps in their own language ("Banco Central do Brasil").

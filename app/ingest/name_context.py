@@ -109,7 +109,8 @@ def adjacent_joined(text: str, spans: list[Recognized]) -> list[Recognized]:
 
 def relabelled(text: str, spans: list[Recognized], known: Gazetteer) -> list[Recognized]:
     """Labels the model got wrong where the words around say otherwise: a "person" joined by
-    "and" to an organisation is one ("First Quantum Minerals and Barrick Gold"), an
+    "and" to an organisation is one ("First Quantum Minerals and Barrick Gold"), a "person"
+    whose last word is an organisation's head noun is one ("Fitch Ratings"), an
     "organisation" of two to four plain words after an office is a person ("Opposition leader
     María Corina Machado")."""
     out: list[Recognized] = []
@@ -124,6 +125,8 @@ def relabelled(text: str, spans: list[Recognized], known: Gazetteer) -> list[Rec
             and (text[before.end : r.start] != ", " or _LIST_GOES_ON.match(text, r.end))
         ):
             label = "ORG"
+        elif label == "PERSON" and text[r.start : r.end].split()[-1] in HEAD_NOUNS:
+            label = "ORG"  # "Fitch Ratings", "Harbin Electric": no person's name ends so
         elif label == "ORG" and OFFICE_BEFORE.search(text, max(0, r.start - 20), r.start):
             words = text[r.start : r.end].split()
             if (

@@ -3,6 +3,9 @@ rule on the spans a fake recognizer gives, in text written for the test."""
 
 from __future__ import annotations
 
+from app.ingest.actors import Gazetteer
+from app.ingest.name_context import relabelled
+from app.ingest.recognizer import Recognized
 from app.models.vocabulary import ActorKind
 from tests.ingest.test_names import described, entries
 
@@ -29,6 +32,16 @@ def test_a_possessive_keeps_two_organisations_apart() -> None:
     assert kinds(found) == [
         ("Halden University", "organization"),
         ("Centre on Arctic Trade", "organization"),
+    ]
+
+
+def test_a_person_whose_last_word_heads_organisations_names_is_an_organisation() -> None:
+    text = "Osprey Ratings cut the outlook, and Dana Holt agreed."
+    spans = [Recognized(0, 14, "PERSON"), Recognized(36, 45, "PERSON")]
+    assert [text[r.start : r.end] for r in spans] == ["Osprey Ratings", "Dana Holt"]
+    assert relabelled(text, spans, Gazetteer(())) == [
+        Recognized(0, 14, "ORG"),
+        Recognized(36, 45, "PERSON"),
     ]
 
 
