@@ -107,6 +107,12 @@ def quotes(sentence: str) -> list[str]:
         ("Sales fell from 9,000 cars in 2019 to 6,500 cars in 2023.", "6,500 cars", Change.FALL),
         # A verb of change does not reach past a clause break.
         ("Rice fell 3% in June, and traded 2% above its floor at $410.", "$410", None),
+        # "to" of another verb; "up" and "down" of a way through a place.
+        ("It will cut tariffs that amount to 4% of imports.", "4%", None),
+        ("The tariffs were cut to 4% of imports.", "4%", Change.FALL),
+        ("Silt has moved 12 kilometres up the valley.", "12 kilometres", None),
+        ("The ferry sailed 30 miles down a channel.", "30 miles", None),
+        ("Freight rates were 12% up on the year.", "12%", Change.RISE),
     ],
 )
 def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | None) -> None:

@@ -43,10 +43,10 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "value": (0.97, 0.97),
     "unit": (0.97, 0.96),
     "comparator": (1.00, 0.97),
-    "change": (0.95, 0.96),
+    "change": (0.97, 0.96),
     "period": (0.94, 0.94),
     "range end": (1.00, 0.94),
-    "every field": (0.92, 0.92),
+    "every field": (0.93, 0.93),
     # Most labelled speakers are people, whom only the recognizer finds: a speaker counts by its
     # actor, or by the labelled name its words hold (tests/ingest/scoring.py).
     "speakers": (0.95, 0.72),

@@ -160,12 +160,14 @@ _CHANGE_BEFORE = re.compile(
     rf"\s+{_ADVERB}{_FILLER}$",
     re.I,
 )
+# "up the river", "down the coast": a way through a place, not a move of the amount.
+_ALONG = r"(?!\s+(?:the|a|an|this|that|its|their)\b)"
 # "a 5% increase", "5% higher", "$2 billion less than": the change word right after the amount.
 _CHANGE_AFTER = re.compile(
     r"\s*(?:(?P<rise>increases?|rises?|jumps?|gains?|growth|higher|hikes?|surges?|rally"
-    r"|rebound|expansion|up\b)"
+    rf"|rebound|expansion|up\b{_ALONG})"
     r"|(?P<fall>decreases?|declines?|drops?|falls?|lower|cuts?|reductions?|loss|losses|slump"
-    r"|plunge|slide|contraction|dip|down\b))\b",
+    rf"|plunge|slide|contraction|dip|down\b{_ALONG}))\b",
     re.I,
 )
 # Verbs that raise or lower what follows them: "raised defence spending by 18%", "lift its
@@ -192,6 +194,8 @@ _BY_VERB = re.compile(
 _TO_LEVEL = re.compile(
     rf"\b(?:(?P<rise>{_RISE}|{_RAISE})|(?P<fall>{_FALL}|{_LOWER}))\b"
     rf"{_IN_CLAUSE}{{0,80}}?"
+    # Not the "to" of another verb: "cut subsidies that amount to 3% of GDP".
+    r"(?<!amount\s)(?<!amounts\s)(?<!amounted\s)(?<!equal\s)(?<!equals\s)"
     r"\b(?:to(?:\s+(?:settle|close|end|finish|stand|trade)\s+at)?|from)\s+"
     rf"{RECORD}$",
     re.I,
