@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, exists, insert
 from sqlmodel import Session, col, select
 
 from app.core import data_version, migrations, postgres
@@ -266,10 +266,13 @@ def _delete_unnamed_actors(conn: Connection, entries: Sequence[ActorEntry]) -> i
     names it. The entries given (every curated one, each load) stay, named or not."""
     given = {entry.id for entry in entries}
     affiliations = select(Actor.affiliation_id).where(col(Actor.affiliation_id).is_not(None))
+    # NOT EXISTS for the tables of facts, not NOT IN: PostgreSQL answers NOT IN (a subquery)
+    # by hashing every row of the subquery (330 ms for the 1.3 million mentions of 10,000
+    # articles), NOT EXISTS with an index probe per actor (under a millisecond).
     unnamed = select(Actor.id).where(
-        col(Actor.id).not_in(select(Mention.actor_id)),
-        col(Actor.id).not_in(select(ClaimActor.actor_id)),
-        col(Actor.id).not_in(select(FigureActor.actor_id)),
+        ~exists().where(col(Mention.actor_id) == Actor.id),
+        ~exists().where(col(ClaimActor.actor_id) == Actor.id),
+        ~exists().where(col(FigureActor.actor_id) == Actor.id),
         col(Actor.id).not_in(affiliations),
     )
     removable = [actor_id for (actor_id,) in conn.execute(unnamed) if actor_id not in given]
