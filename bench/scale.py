@@ -5,10 +5,15 @@ pipeline (`build_article`) and written by the real loader (`load`, one call with
 then the service (uvicorn, one worker) serves the database and wrk drives `/v1/search` with
 distinct queries made of the seed's words (none repeats, so no cached answer is served).
 Prints, per size: load time and articles per second (building the facts and writing them, each
-timed), database size, search throughput and p50/p99, and the serving worker's resident
-memory after the search run.
+timed), database size, search throughput and p50/p99, the median and 90th-percentile share of
+the index's rows a query matches, and the serving worker's resident memory after the search run.
 
-    .venv/bin/python bench/scale.py [--sizes 1,1000,10000] [--duration 10] [--write]
+`--corpus realistic` takes the synthetic articles from bench/realistic.py instead (English
+prose with wordfreq's vocabulary, tens of thousands of distinct words), and the queries from
+the seed and the first realistic articles' words.
+
+    .venv/bin/python bench/scale.py [--sizes 1,1000,10000] [--corpus seed|realistic]
+        [--duration 10] [--write]
 
 10,000 articles take several minutes to build and load on a 2-core machine; `--sizes 1,1000`
 is the quick run.
@@ -28,9 +33,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.db import sqlite_url
+from app.core.folding import fold
+from app.ingest.article import prepare_article
+from app.ingest.curated import ActorEntry
 from app.ingest.loader import load
+from app.ingest.metadata import ArticleMeta
 from app.ingest.pipeline import ArticleFacts, build_article
-from bench import corpus, databases, report, servers, workload
+from app.search.query import fts_string, tokens
+from bench import corpus, databases, realistic, report, servers, workload
 from bench.wrk import Measure, require_wrk, write_paths, wrk
 
 QUERIES_PER_SECOND = 6000
@@ -49,20 +59,44 @@ class SizeResult:
     index_rows: int
     search: Measure
     rss_mb: float
+    shares: tuple[float, float]  # the median and 90th-percentile query's share of index rows
 
     @property
     def per_second(self) -> float:
         return self.articles / (self.build_s + self.load_s)
 
 
-def build(count: int) -> tuple[list[ArticleFacts], float]:
+CORPORA = {"seed": corpus.articles, "realistic": realistic.articles}
+SHARE_SAMPLE = 300  # queries whose matches are counted, per size
+REALISTIC_QUERY_ARTICLES = 50  # realistic articles whose words make queries
+
+
+def build(count: int, name: str = "seed") -> tuple[list[ArticleFacts], list[ActorEntry], float]:
+    """The facts of `count` articles (the seed's first) and the actors the load writes. The
+    seed corpus is read with the seed's curated actors only, as before; the realistic one as
+    `ingest` reads an article (`prepare_article`: the gazetteer's countries, and the people
+    and organisations the rules find), its language declared English."""
     seed = databases.seed()
     started = time.perf_counter()
     facts = list(seed.articles)
     curated = seed.curated
-    for slug, text in corpus.articles(count - len(facts)):
-        facts.append(build_article(text, slug=slug, source_name=f"{slug}.txt", curated=curated))
-    return facts, time.perf_counter() - started
+    actors = {a.id: a for a in curated.actors}
+    for slug, text in CORPORA[name](count - len(facts)):
+        if name == "seed":
+            facts.append(build_article(text, slug=slug, source_name=f"{slug}.txt", curated=curated))
+            continue
+        read, entries = prepare_article(
+            text,
+            source_name=f"{slug}.txt",
+            slug=slug,
+            title=None,
+            annotations=None,
+            curated=curated,
+            meta=ArticleMeta(language="en"),
+        )
+        facts.append(read)
+        actors.update((a.id, a) for a in entries if a.id not in actors)
+    return facts, list(actors.values()), time.perf_counter() - started
 
 
 def index_rows(database: Path) -> int:
@@ -72,10 +106,30 @@ def index_rows(database: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
 
 
+def match_shares(database: Path, queries: list[str]) -> tuple[float, float]:
+    """The median and 90th-percentile share of the index's rows that have every word of a
+    query (the last as a prefix): what FTS5 has to walk for it, before any limit."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        rows = int(conn.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
+        shares = []
+        for query in queries[:SHARE_SAMPLE]:
+            words = tokens(fold(query))
+            if not words:
+                continue
+            match = " AND ".join(
+                [*(fts_string((w,)) for w in words[:-1]), fts_string(words[-1:], prefix=True)]
+            )
+            sql = "SELECT count(*) FROM search_index WHERE search_index MATCH ?"
+            shares.append(int(conn.execute(sql, (match,)).fetchone()[0]) / rows)
+    shares.sort()
+    return shares[len(shares) // 2], shares[len(shares) * 9 // 10]
+
+
 def run_size(count: int, work: Path, args: argparse.Namespace, queries: list[str]) -> SizeResult:
     print(f"\n{count} articles: building ...", flush=True)
-    facts, build_s = build(count)
-    actors = databases.seed().curated.actors
+    facts, actors, build_s = build(count, args.corpus)
     path = work / f"facts-{count}.db"
     print(f"  built in {build_s:.1f} s; loading ...", flush=True)
     started = time.perf_counter()
@@ -96,12 +150,20 @@ def run_size(count: int, work: Path, args: argparse.Namespace, queries: list[str
         search = wrk(service.base, measured, seconds=args.duration, connections=args.connections)
         rss = service.rss_mb()
     result = SizeResult(
-        count, build_s, load_s, path.stat().st_size / 1e6, index_rows(path), search, rss
+        count,
+        build_s,
+        load_s,
+        path.stat().st_size / 1e6,
+        index_rows(path),
+        search,
+        rss,
+        match_shares(path, queries[cut:per_run]),
     )
     print(
         f"  {result.per_second:.1f} articles/s, {result.db_mb:.0f} MB, search "
         f"{search.rps:.0f} req/s p50 {search.p50_ms:.1f} ms p99 {search.p99_ms:.1f} ms, "
-        f"RSS {rss:.0f} MB",
+        f"RSS {rss:.0f} MB, query matches {result.shares[0]:.2%} of rows (median), "
+        f"{result.shares[1]:.2%} (90th percentile)",
         flush=True,
     )
     path.unlink()
@@ -126,6 +188,8 @@ def render(results: list[SizeResult], args: argparse.Namespace) -> str:
                 f"{r.search.p99_ms:.1f}",
                 ratio,
                 f"{r.rss_mb:.0f}",
+                f"{r.shares[0]:.2%}",
+                f"{r.shares[1]:.2%}",
                 str(r.search.errors),
             ]
         )
@@ -141,15 +205,18 @@ def render(results: list[SizeResult], args: argparse.Namespace) -> str:
         "p99 ms",
         "p99 vs 1",
         "worker RSS MB",
+        "median match share",
+        "p90 match share",
         "errors",
     ]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return "\n".join(
         [
-            f"Measured {report.machine()}.",
+            f"Measured {report.machine()}. Corpus: `{args.corpus}`.",
             f"Search: `wrk -t2 -c{args.connections}`, {args.duration} s after {args.warmup} s of "
             f"warm-up, distinct queries; uvicorn one worker, `--loop {args.loop}`. Load: "
-            "`build_article` for every article, then one `load` call with all of them "
+            f"`{'build_article' if args.corpus == 'seed' else 'prepare_article'}` for every "
+            "article, then one `load` call with all of them "
             f"(peak memory of the benchmark process: {peak:,.0f} MB). Targets at 10,000 articles:"
             f" search p99 <= {SEARCH_P99_TARGET_MS:.0f} ms and <= {SEARCH_P99_MAX_RATIO:.0f}x the "
             f"1-article p99, worker RSS < {RSS_TARGET_MB:.0f} MB, >= {LOAD_TARGET_PER_S:.0f} "
@@ -163,6 +230,13 @@ def render(results: list[SizeResult], args: argparse.Namespace) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,1000,10000", help="Comma-separated corpus sizes.")
+    parser.add_argument(
+        "--corpus",
+        choices=sorted(CORPORA),
+        default="seed",
+        help="seed: recombined seed articles (bench/corpus.py), the worst case for search; "
+        "realistic: English prose with a Zipf vocabulary (bench/realistic.py).",
+    )
     parser.add_argument("--duration", type=int, default=10, help="Seconds of search load.")
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
@@ -172,13 +246,16 @@ def main() -> None:
     require_wrk()
     sizes = [int(s) for s in args.sizes.split(",")]
     seed_text = "\n".join(a.article.source_text for a in databases.seed().articles)
+    if args.corpus == "realistic":
+        seed_text += "\n" + "\n".join(t for _, t in realistic.articles(REALISTIC_QUERY_ARTICLES))
     queries = workload.search_queries(seed_text, QUERIES_PER_SECOND * (args.duration + args.warmup))
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         results = [run_size(n, Path(tmp), args, queries) for n in sizes]
     text = render(results, args)
     print("\n" + text)
     if args.write:
-        report.write_section("bench/scale.py", text)
+        marker = "bench/scale.py" if args.corpus == "seed" else f"bench/scale.py {args.corpus}"
+        report.write_section(marker, text)
         print(f"\nwritten to {report.PERFORMANCE_MD}")
 
 
