@@ -8,23 +8,20 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
-from typing import Any
 
 from app.core.folding import fold
 from app.ingest.countries import builtin_countries
 from app.ingest.countries_es import without_spanish_names
 from app.ingest.curated import ActorEntry, Curated, FigureOverride
 from app.ingest.drafts import FigureDraft, SectionDraft
+from app.ingest.fingerprint import fingerprint
 from app.ingest.language import UnsupportedLanguageError, detect_language, reading_language
 from app.ingest.metadata import ArticleMeta
 from app.ingest.rows import (
-    TABLES,
     ArticleRow,
     ClaimActorRow,
     ClaimFigureRow,
@@ -384,39 +381,5 @@ def article_rows(
             facts.figure_actors += [FigureActorRow(figure_id=fid, actor_id=a) for a in actors]
             if claim_id is not None:
                 facts.claim_figures.append(ClaimFigureRow(claim_id=claim_id, figure_id=fid))
-    facts.article = article._replace(fingerprint=fingerprint(facts))
+    facts.article = article._replace(fingerprint=fingerprint(facts.rows()))
     return facts, used_measures
-
-
-# What json.dumps(data, sort_keys=True, ensure_ascii=False) does, with the keys sorted once per
-# table below rather than for every row.
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-# Not facts of the text: the digest itself, and when a load wrote it.
-_UNHASHED = frozenset({"fingerprint", "added", "updated"})
-
-
-def _hashed_columns(row_class: type[Row]) -> tuple[str, tuple[str, ...], itemgetter[Any]]:
-    """The table's class name, its columns but the fingerprint and the load's time stamps
-    sorted, and their getter."""
-    names = tuple(sorted(set(row_class._fields) - _UNHASHED))
-    positions = [row_class._fields.index(name) for name in names]
-    return TABLES[row_class].__name__, names, itemgetter(*positions)
-
-
-_HASHED = {row_class: _hashed_columns(row_class) for row_class in TABLES}
-
-
-def fingerprint(facts: ArticleFacts) -> str:
-    """A digest of every row but the fingerprint itself: equal digests, identical facts.
-
-    Each row is hashed as its table's class name and its columns as sorted JSON, as when the
-    rows were SQLModel objects (`model_dump`), so stored fingerprints stay valid. One digest
-    of the concatenation is the digest of the parts fed one by one.
-    """
-    parts: list[str] = []
-    for row in facts.rows():
-        table, names, get = _HASHED[type(row)]
-        parts += (table, _to_json(dict(zip(names, get(row), strict=True))))
-    return hashlib.sha256("".join(parts).encode()).hexdigest()

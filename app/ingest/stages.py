@@ -5,7 +5,7 @@
          -> find_entities   -> Entities   (the actors to read with, and each section's mentions)
          -> read_figures    -> Figures    (the figures of each span)
          -> judge_claims    -> Claims     (which spans are claims, and of what kind)
-         -> rows            (app/ingest/pipeline.py: ids, rows, fingerprint)
+         -> rows            (app/ingest/pipeline.py: ids, rows; app/ingest/fingerprint.py)
 
 Every stage after the document's takes the article's reading language, "en" or "es"
 (app/ingest/language.py): its sentences, figures, claims and speakers are read by that

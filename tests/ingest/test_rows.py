@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from app.ingest.pipeline import ArticleFacts, build_article, fingerprint
+from app.ingest.fingerprint import fingerprint
+from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.rows import TABLES, Row
 from app.ingest.seed import Seed
 from bench import corpus
@@ -40,7 +41,7 @@ def test_the_seed_keeps_the_fingerprint_stored_before_rows_were_plain(seed: Seed
     assert facts.article.fingerprint == (
         "9ea13c241ef10ccad7f7a364be6fba9d4b615d8686e0d79478ef9492ce7a4371"
     )
-    assert fingerprint(facts) == sqlmodel_fingerprint(facts) == facts.article.fingerprint
+    assert fingerprint(facts.rows()) == sqlmodel_fingerprint(facts) == facts.article.fingerprint
 
 
 def test_fingerprints_match_the_sqlmodel_definition(seed: Seed) -> None:
