@@ -6,11 +6,12 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core.config import Settings
+from app.core.config import Settings, get_settings
 from app.ingest.loader import load
 from app.ingest.seed import Seed, read_seed
 from app.main import create_app
@@ -21,6 +22,22 @@ ARTICLE = "russia-china-venezuela"
 # Commands and servers the tests start read with rules only unless a test asks for the
 # recognizer (ARTICLE_FACTS_RECOGNIZER=spacy): their expected counts are the rules' counts.
 os.environ.setdefault("ARTICLE_FACTS_RECOGNIZER", "none")
+
+
+@pytest.fixture
+def fresh_settings() -> Iterator[None]:
+    """Settings read afresh, before and after the test, from the environment it sets."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """What `serve` starts uvicorn with, recorded instead of run."""
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append({"app": app, **kwargs}))
+    return calls
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +11,14 @@ from typer.testing import CliRunner
 
 from app import cli
 from app.core import serving
-from app.core.config import get_settings
 from app.core.connections import GuardedHttpProtocol
 from tests.conftest import SEED_DIR
 
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append({"app": app, **kwargs}))
-    return calls
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 def test_seed_writes_then_finds_nothing_to_do(

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from typer.testing import CliRunner
 
 from app import cli
 from app.core import migrations
-from app.core.config import Settings, get_settings
+from app.core.config import Settings
 from app.core.db import sqlite_path
 from app.main import create_app
 from tests.conftest import SEED_DIR
@@ -27,18 +26,8 @@ HEAD = migrations.head_revision()
 PREVIOUS = "0012"
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: calls.append({"app": app, **kwargs}))
-    return calls
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 def copy(database_url: str, target: Path) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,11 +22,8 @@ runner = CliRunner()
 FILES = ("chips-race.txt", "gulf-energy.txt", "arctic-route.md")
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 @pytest.fixture

@@ -8,14 +8,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from app import cli
-from app.core.config import get_settings
 from app.ingest.article import MAX_ARTICLE_BYTES
 from app.ingest.curated import load_curated
 from app.ingest.recognizer import spacy_installed
@@ -25,11 +24,8 @@ from tests.ingest.answer_keys import DATA
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 @pytest.fixture

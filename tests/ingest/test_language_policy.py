@@ -5,14 +5,12 @@ test_article_language.py)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from app import cli
-from app.core.config import get_settings
 from app.ingest.curated import Curated
 from app.ingest.language import UnsupportedLanguageError, reading_language
 from app.ingest.pipeline import PipelineError, build_article
@@ -36,11 +34,8 @@ Caracas. El Sr. Pérez, ministro de Petróleo, afirmó que la producción subir�
 NUMBERS = "2024\n\n1.234 / 5.678 / 9.012\n"
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 @pytest.fixture

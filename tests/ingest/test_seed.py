@@ -9,14 +9,13 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from app import cli
-from app.core.config import get_settings
 from app.ingest.seed import read_seed
 from tests.conftest import REPO, SEED_DIR
 
@@ -24,11 +23,8 @@ runner = CliRunner()
 ARTICLE = b"A short article\n\nIts body, one sentence about Russia.\n"
 
 
-@pytest.fixture(autouse=True)
-def fresh_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 @pytest.fixture
