@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest.test_cli_ingest import db, fresh_settings, ingest, query
+from tests.ingest.test_cli_ingest import db, ingest, query
 from tests.ingest.test_fetch import server
 
-__all__ = ["db", "fresh_settings", "server"]  # the fixtures, shared
+__all__ = ["db", "server"]  # the fixtures, shared
+# Settings read afresh from the environment each test sets (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
 STORED = "SELECT id, title, source_name, language, source_url, publisher, authors, published FROM article WHERE id != 'russia-china-venezuela'"  # noqa: E501
