@@ -33,6 +33,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import Database
 from app.ingest.model_workers import stop_workers
 from app.models.schemas import PAGE_EXAMPLES, PAGE_FACETS
+from app.search.engine.store import MissingIndexError
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
@@ -107,7 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         SearchShortcut,
         database=database,
-        on_database_error=app.exception_handlers[DBAPIError],
+        on_error={kind: app.exception_handlers[kind] for kind in (DBAPIError, MissingIndexError)},
     )
     app.add_middleware(
         CachingMiddleware,

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import Connection, delete, exists, insert
 from sqlmodel import Session, col, select
@@ -45,7 +46,9 @@ from app.models.tables import (
     Mention,
     Section,
 )
-from app.search.index import rebuild_index
+from app.search import postgres_index
+from app.search.engine import store
+from app.search.engine.writer import update_index
 from app.search.postgres_index import IndexLimitError
 
 Progress = Callable[[str], None]
@@ -97,10 +100,18 @@ class LoadReport:
     deleted: list[str] = field(default_factory=list)
     actors_changed: int = 0
     migrated: bool = False
+    # SQLite: the search index generation the load wrote, and the one it replaced (store.py).
+    generations: tuple[str, str | None] | None = None
 
     @property
     def changed(self) -> bool:
-        return bool(self.written or self.deleted or self.actors_changed or self.migrated)
+        return bool(
+            self.written
+            or self.deleted
+            or self.actors_changed
+            or self.migrated
+            or self.generations is not None
+        )
 
 
 def _quiet(_: str) -> None:
@@ -136,16 +147,25 @@ class _Job:
     actors: Sequence[ActorEntry]
     delete: Sequence[str]
     progress: Progress
+    # Where a SQLite database's search index lives (store.root_for); None on a server.
+    search_root: Path | None = None
 
 
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    job = replace(job, search_root=store.root_for(target))
     with sqlite_file.exclusive(sqlite_file.lock_path(target)):
         sqlite_file.remove_staging(target)  # left by a first load that was killed
         if target.exists():
-            return sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
-        return sqlite_file.write_new(target, lambda conn: _write(conn, job))
+            report = sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
+        else:
+            report = sqlite_file.write_new(target, lambda conn: _write(conn, job))
+        if report.generations is not None and job.search_root is not None:
+            # The generation this load named and the one before it, for readers not yet past
+            # it; folders of loads that failed or were killed go too.
+            store.prune(job.search_root, {g for g in report.generations if g is not None})
+        return report
 
 
 def _write(conn: Connection, job: _Job) -> LoadReport:
@@ -201,12 +221,19 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             related_index.recompute(conn, regroup | related_index.written_keys(batch))
         if report.written or report.deleted:
             report.actors_changed += _delete_unnamed_actors(conn, actors)
-        # The search index lives in the same file and transaction: it never lags the facts
-        # (rows of deleted articles go with them).
-        try:
-            rebuild_index(session, report.written, gone=report.deleted)
-        except IndexLimitError as exc:
-            raise LoadError(str(exc)) from None
+        # The search index is named in the same transaction: it never lags the facts (rows of
+        # deleted articles go with them).
+        if job.search_root is not None:
+            if report.changed or not store.usable(conn, job.search_root):
+                _, generation, previous = update_index(
+                    session, job.search_root, report.written, gone=report.deleted
+                )
+                report.generations = (generation, previous)
+        else:
+            try:
+                postgres_index.rebuild_index(session, report.written, gone=report.deleted)
+            except IndexLimitError as exc:
+                raise LoadError(str(exc)) from None
         if report.written or report.actors_changed:
             progress("verifying offsets")
             problems = verify_database(conn, list(changed))

@@ -5,18 +5,20 @@ from __future__ import annotations
 from functools import partial
 
 from app.core.db import Database, is_sqlite
-from app.search import backend, postgres_backend
+from app.search import postgres_backend
+from app.search.engine import searching
 from app.search.filters import SearchFilters
+from app.search.results import Result
 
 
 async def run_search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
-) -> backend.Result:
-    """SQLite answers in place on the event loop (well under a millisecond, time-limited);
+) -> Result:
+    """SQLite's engine answers in place on the event loop (a memory-mapped index, time-limited);
     a database server is a network round trip, so that search waits on a worker thread, for
     no longer than the time limit."""
     if is_sqlite(database.url):
-        return backend.search(database, q, filters, limit=limit, offset=offset)
+        return searching.search(database, q, filters, limit=limit, offset=offset)
     return await database.in_thread(
         partial(
             postgres_backend.search,

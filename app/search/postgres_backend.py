@@ -23,16 +23,17 @@ from sqlalchemy.engine import Engine
 
 from app.queries.published import article_meta
 from app.queries.rows import SqlAlchemyRows
-from app.search import highlight, phrases, stems
+from app.search import highlight, stems
 from app.search.aliases import (
     ActorNames,
     Alternative,
     spans,
 )
-from app.search.backend import MAX_MATCHES, Hit, Result, facets, hit
+from app.search.completions import completions_for
 from app.search.filters import SearchFilters
 from app.search.postgres_index import CONFIG
 from app.search.query import ParsedQuery, Term, parse
+from app.search.results import Hit, Result, facets, hit
 from app.search.schemas import SearchMode, SearchType
 from app.search.suggest import FEW_MATCHES, MIN_WORD_LENGTH, closest, suggest
 
@@ -50,12 +51,15 @@ HEADLINE = (
 # `<` goes in as this private-use character and comes back before escaping.
 LESS_THAN = "\ue002"
 MAX_COMPLETIONS = 8
+# The most rows a query ranks (and counts in `total` and the facets): when more match, the
+# newest ones (the highest rowids: the last loaded). It bounds what a common word costs.
+MAX_MATCHES = 1_000
 # Trigram similarity a vocabulary word needs to be considered as a correction; rapidfuzz then
 # ranks the candidates exactly as on SQLite (suggest.closest).
 TRIGRAM_THRESHOLD = "0.2"
 MAX_CANDIDATES = 50
 
-# As ranking.Match: rowid, type, id, article, section, actors, rank (here higher is better).
+# A match: rowid, type, id, article, section, actors, rank (here higher is better).
 Match = tuple[int, str, str, str | None, str | None, str, float]
 
 
@@ -135,7 +139,7 @@ def filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
 
 def _matches(conn: Connection, tsquery: str, filters: SearchFilters) -> list[Match]:
     """The matching rows, best first; the newest MAX_MATCHES of them when more match, as on
-    SQLite (backend.MAX_MATCHES)."""
+    SQLite before its own index."""
     where, params = filter_sql(filters)
     rows = conn.execute(
         text(
@@ -305,7 +309,7 @@ def _hits(conn: Connection, tsquery: str, page: Sequence[Match]) -> list[Hit]:
 
 
 def _completions(conn: Connection, query: ParsedQuery) -> dict[int, tuple[str, ...]]:
-    return phrases.completions_for(
+    return completions_for(
         query,
         lambda term: count_rows(conn, term_tsquery(term)),
         lambda word: completions(conn, word),
@@ -355,6 +359,6 @@ def search(
             limit=limit,
             offset=offset,
             mode=mode,
-            facets=facets(matches),
+            facets=facets([m[1:6] for m in matches]),
             suggestion=suggestion,
         )

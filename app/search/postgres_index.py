@@ -1,6 +1,6 @@
 """Filling the PostgreSQL search tables (migration 0002's PostgreSQL branch) from the facts.
 
-The rows are the very rows the SQLite index gets (`index._actor_rows`/`_article_rows`); only
+The rows are the very rows the SQLite index gets (`index.actor_rows`/`article_rows`); only
 the indexing differs. PostgreSQL's parser does not split words as FTS5's unicode61 does ("U.S."
 is one token to it, a file name), so the service tokenizes each column itself, with the same
 folding and splitting as the query side (`query.tokens(fold(...))`), and PostgreSQL only stems
@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from app.core.folding import fold
 from app.search import names, stems
-from app.search.index import IndexRow, _actor_rows, _article_rows, article_languages
+from app.search.index import IndexRow, actor_rows, article_languages, article_rows
 from app.search.query import tokens
 
 
@@ -61,7 +61,7 @@ def _with_words(row: IndexRow, languages: dict[str, str]) -> dict[str, Any]:
 
 
 def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[str] = ()) -> int:
-    """`index.rebuild_index` for PostgreSQL: the same rows, in the caller's transaction. The
+    """The index for PostgreSQL: the same rows, in the caller's transaction. The
     vocabulary's counts are corrected by the words of the rows dropped and added only."""
     session.flush()
     conn = session.connection()
@@ -80,8 +80,7 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
     first = conn.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM search_index")).scalar_one()
     languages = article_languages(conn, stale)
     rows = [
-        _with_words(row, languages)
-        for row in (*_actor_rows(session), *_article_rows(session, stale))
+        _with_words(row, languages) for row in (*actor_rows(session), *article_rows(session, stale))
     ]
     if rows:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import orjson
 
-from app.search.backend import Result
+from app.search.results import Result
 
 
 def to_json(result: Result) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
@@ -19,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.api.deps import DatabaseDep
 from app.api.errors import problem_responses
 from app.core.migrations import Schema, schema_state
+from app.search.engine.store import MissingIndexError, searchable_rows
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("app.health")
@@ -44,7 +46,7 @@ async def ready(database: DatabaseDep) -> Status:
     """Readiness: the database and its search index answer."""
     try:
         await database.in_thread(partial(_check, database.engine))
-    except (SQLAlchemyError, OSError) as exc:
+    except (SQLAlchemyError, OSError, MissingIndexError, ValueError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
         raise HTTPException(503, "The database or its search index does not answer.") from None
     except SchemaMismatchError as exc:
@@ -58,9 +60,12 @@ async def ready(database: DatabaseDep) -> Status:
 def _check(engine: Engine) -> None:
     with engine.connect() as conn:
         conn.execute(text("SELECT count(*) FROM article")).scalar_one()
-        # The full-text index is a separate structure that can break on its own.
-        conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         state = schema_state(revision)
         if state is not Schema.CURRENT:
             raise SchemaMismatchError(f"the database's schema {revision} is {state}")
+        # The search index is a separate structure that can break on its own.
+        if engine.dialect.name == "sqlite":
+            searchable_rows(conn, Path(str(engine.url.database)))
+        else:
+            conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()

@@ -1,0 +1,187 @@
+"""A search on the embedded engine: match, rank, count, facet, cut the page's snippets, suggest.
+
+Every match is ranked (BM25 over the weighted text fields, schema.WEIGHTS); `total` and the
+facets count every match. Equal scores keep the index's order (rows in the order they were
+written: an article's sections, claims and figures in text order). Everything runs inline on
+the event loop: the searcher is a memory map, and the SQLite statements a search makes (actor
+names once per data version, the Spanish forms of a word, the articles a filter names, the
+page's article metadata) are bounded by the reader's time limit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import tantivy
+
+from app.core.db import Database, sqlite_errors
+from app.queries.published import article_meta
+from app.queries.rows import SqliteRows
+from app.search import stems
+from app.search.aliases import Span, spans
+from app.search.completions import completions_for
+from app.search.engine import queries
+from app.search.engine.snippets import Snippets, choose
+from app.search.engine.view import IndexView, view
+from app.search.filters import SearchFilters
+from app.search.query import ParsedQuery, Term, parse
+from app.search.results import Hit, Result, hit
+from app.search.schemas import SearchMode
+from app.search.suggest import FEW_MATCHES, suggest
+
+# Values listed per facet, most results first: a facet is for narrowing, and a common word in
+# a large corpus is in tens of thousands of sections.
+FACET_VALUES = 100
+# Terms each facet's count reads per segment before the top values are chosen: counts are
+# exact while a facet has fewer values than this in a segment.
+FACET_SEGMENT_VALUES = 65_536
+_FACETS = {"type": "type", "section": "section", "actor": "actor", "article": "article"}
+
+
+def _count(searcher: tantivy.Searcher, query: tantivy.Query | None) -> int:
+    if query is None:
+        return 0
+    return int(searcher.search(query, 1, count=True).count)  # type: ignore[attr-defined]
+
+
+def _term_query(index: IndexView, term: Term) -> tantivy.Query | None:
+    return queries.alternative(index.searcher, (term.tokens, term.prefix))
+
+
+def _variants(
+    db: sqlite3.Connection, query: ParsedQuery, completed: dict[int, Any]
+) -> dict[int, tuple[str, ...]]:
+    """Other forms of the query's words that Spanish rows hold (stems.py)."""
+    words = stems.wanted(query)
+    if not words or db.execute("SELECT EXISTS (SELECT 1 FROM search_stems)").fetchone()[0] == 0:
+        return {}
+    lookup: stems.Lookup = {}
+    for language, asked in stems.stems_of(words.values()).items():
+        sql = stems.SPELLED_SQL.format(language="?", stems=f"({', '.join('?' * len(asked))})")
+        lookup[language] = stems.spelled(db.execute(sql, (language, *asked)))
+    return stems.variants_for(query, words, lookup, completed)
+
+
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
+    spec = {
+        name: {
+            "terms": {"field": field, "size": FACET_VALUES, "segment_size": FACET_SEGMENT_VALUES}
+        }
+        for name, field in _FACETS.items()
+    }
+    found = searcher.aggregate(query, spec)
+    return {
+        name: sorted(
+            ((str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"]),
+            key=lambda item: (-item[1], item[0]),
+        )
+        for name in _FACETS
+    }
+
+
+def _hits(
+    db: sqlite3.Connection,
+    searcher: tantivy.Searcher,
+    match: tantivy.Query,
+    page: list[tuple[float, tantivy.DocAddress]],
+) -> list[Hit]:
+    if not page:
+        return []
+    docs = [searcher.doc(address) for _, address in page]
+    snippets = Snippets(searcher, match)
+    meta = article_meta(SqliteRows(db), (doc.get_first("article") for doc in docs))
+    return [
+        hit(
+            kind := str(doc.get_first("type")),
+            str(doc.get_first("id")),
+            str(doc.get_first("label")),
+            choose(kind, snippets.marked(doc)),
+            round(score, 6),
+            doc.get_first("section"),
+            doc.get_first("article"),
+            meta,
+        )
+        for (score, _), doc in zip(page, docs, strict=True)
+    ]
+
+
+def search(
+    database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
+) -> Result:
+    """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
+    with sqlite_errors(), database.reading() as (reader, db):
+        return _search(view(reader, db), db, q, filters, limit=limit, offset=offset)
+
+
+def _empty(limit: int, offset: int, mode: SearchMode, suggestion: str | None = None) -> Result:
+    facets: dict[str, list[tuple[str, int]]] = {name: [] for name in _FACETS}
+    return Result([], 0, limit, offset, mode, facets, suggestion)
+
+
+def _search(
+    index: IndexView,
+    db: sqlite3.Connection,
+    q: str,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+) -> Result:
+    query = parse(q)
+    if not query:
+        return _empty(limit, offset, SearchMode.ALL)
+    searcher = index.searcher
+    completed = completions_for(
+        query, lambda term: _count(searcher, _term_query(index, term)), index.completions
+    )
+    variants = _variants(db, query, completed)
+    parts: list[Span] = spans(query, index.names, completed, variants)
+
+    mode = SearchMode.ALL
+    match = queries.matching(searcher, parts, mode)
+    total, found = _run(searcher, match, filters, db, limit=limit, offset=offset)
+    if total == 0 and len(parts) > 1:
+        mode = SearchMode.ANY
+        match = queries.matching(searcher, parts, mode)
+        total, found = _run(searcher, match, filters, db, limit=limit, offset=offset)
+    suggestion = None
+    # With every word matched in two or more rows, no word can be a rare typo.
+    if mode is SearchMode.ANY or total <= FEW_MATCHES:
+        skip = {*completed, *variants, *(i for part in parts for i in part.named)}
+        suggestion = suggest(
+            query,
+            count=lambda term: _count(searcher, _term_query(index, term)),
+            correct=lambda word, matched: index.closest(word, more_than=matched),
+            skip=skip,
+        )
+    if match is None or total == 0:
+        return _empty(limit, offset, mode, suggestion)
+    narrowed = queries.filtered(match, filters, db)
+    return Result(
+        items=_hits(db, searcher, match, found),
+        total=total,
+        limit=limit,
+        offset=offset,
+        mode=mode,
+        facets=_facets(searcher, narrowed),
+        suggestion=suggestion,
+    )
+
+
+def _run(
+    searcher: tantivy.Searcher,
+    match: tantivy.Query | None,
+    filters: SearchFilters,
+    db: sqlite3.Connection,
+    *,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[tuple[float, tantivy.DocAddress]]]:
+    """The number of matches that pass the filters, and the page of them, best first."""
+    if match is None:
+        return 0, []
+    found = searcher.search(
+        queries.filtered(match, filters, db), limit=max(limit, 1), count=True, offset=offset
+    )
+    return int(found.count), list(found.hits)[:limit]  # type: ignore[attr-defined]
