@@ -17,8 +17,8 @@ from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed
 from app.main import create_app
 from app.search.engine import searching
-from tests.search.engine_index import index_counts
 from app.search.highlight import CLOSE, OPEN
+from tests.search.engine_index import index_counts
 
 HOSTILE = f"""Hostile markup in an article
 
