@@ -85,8 +85,8 @@ def test_the_article_filter_separates_articles(hostile_client: TestClient) -> No
     body = hostile_client.get("/v1/search", params={"q": "Caracas", "article": "hostile"}).json()
     assert [(i["type"], i["id"]) for i in body["items"]] == [
         ("actor", "venezuela"),
-        ("claim", "c-fdb6ad2d916a"),
         ("section", "hostile-1"),
+        ("claim", "c-fdb6ad2d916a"),
     ]
     everywhere = hostile_client.get("/v1/search", params={"q": "Caracas", "limit": 100}).json()
     assert everywhere["total"] > body["total"]

@@ -22,7 +22,7 @@ from app.search import stems
 from app.search.aliases import Span, spans
 from app.search.completions import completions_for
 from app.search.engine import queries
-from app.search.engine.snippets import Snippets, choose
+from app.search.engine.snippets import Needle, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
 from app.search.query import ParsedQuery, Term, parse
@@ -83,20 +83,19 @@ def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[
 def _hits(
     db: sqlite3.Connection,
     searcher: tantivy.Searcher,
-    match: tantivy.Query,
+    wanted: list[Needle],
     page: list[tuple[float, tantivy.DocAddress]],
 ) -> list[Hit]:
     if not page:
         return []
     docs = [searcher.doc(address) for _, address in page]
-    snippets = Snippets(searcher, match)
     meta = article_meta(SqliteRows(db), (doc.get_first("article") for doc in docs))
     return [
         hit(
             kind := str(doc.get_first("type")),
             str(doc.get_first("id")),
             str(doc.get_first("label")),
-            choose(kind, snippets.marked(doc)),
+            snippet(kind, doc, wanted),
             round(score, 6),
             doc.get_first("section"),
             doc.get_first("article"),
@@ -159,7 +158,7 @@ def _search(
         return _empty(limit, offset, mode, suggestion)
     narrowed = queries.filtered(match, filters, db)
     return Result(
-        items=_hits(db, searcher, match, found),
+        items=_hits(db, searcher, needles(parts), found),
         total=total,
         limit=limit,
         offset=offset,

@@ -1,86 +1,137 @@
-"""The page's excerpts: tantivy picks each text field's best window around the query's terms;
-here it becomes the snippet HTML the API has always served.
+"""The page's excerpts: the query's phrases found in each text field, and a window around them.
 
-tantivy reports the window and the matched words as UTF-8 byte ranges of the stored text. The
-window is marked with the private-use markers of highlight.py, an ellipsis says where text was
-cut, and `choose` (which column a type shows) and `highlight.to_html` (escape, then mark) do
-the rest, as for every engine.
+A phrase is marked whole ("<mark>United States</mark>", not each word), and only where its
+words stand together, as the query asked. So the fields are cut into terms here with the
+index's own analyzer (schema.STEMMER: the same terms, with their character offsets), and each
+of the query's alternatives (aliases.py: a word, a phrase, the word being typed) is looked for
+in them. The window is SNIPPET_TOKENS terms long, placed where it holds the most distinct
+phrases, then the most matches, the matches in its middle; an ellipsis says where text was cut.
+The markers are highlight.py's private-use characters: `highlight.to_html` escapes the text,
+then makes them tags.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import tantivy
 
 from app.search import highlight
-from app.search.engine.schema import SCHEMA, TEXT_FIELDS
+from app.search.aliases import Span
+from app.search.engine.schema import STEMMER, TEXT_FIELDS
 from app.search.schemas import SearchType
 
-# Characters of text around the matches: about 24 words of running text.
-SNIPPET_CHARS = 180
+# Terms of text in a snippet: about a sentence and a half of running text.
+SNIPPET_TOKENS = 24
 
 
-def _plain_start(text: str) -> str:
-    """A text's beginning, cut at a space: what a field with no match shows."""
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    cut = text[:SNIPPET_CHARS].rsplit(" ", 1)[0]
-    return cut + highlight.ELLIPSIS
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """An alternative of the query as the index writes it: its terms, the last one a prefix
+    when the word is still being typed."""
+
+    terms: tuple[str, ...]
+    prefix: bool
 
 
-def _marked(text: str, snippet: tantivy.Snippet) -> str:
-    window = snippet.fragment_range()
-    if window.end <= window.start:
-        return _plain_start(text)
-    raw = text.encode()
-    fragment = raw[window.start : window.end]
-    parts: list[bytes] = []
-    position = 0
-    for found in snippet.highlighted():
-        parts += [fragment[position : found.start], highlight.OPEN.encode()]
-        parts += [fragment[found.start : found.end], highlight.CLOSE.encode()]
-        position = found.end
-    parts.append(fragment[position:])
-    marked = b"".join(parts).decode(errors="replace")
-    # The window ends at a word: what is left before or after it may be punctuation alone
-    # (the sentence's full stop), shown rather than cut.
-    head, tail = raw[: window.start].decode(), raw[window.end :].decode()
-    before = highlight.ELLIPSIS if _has_words(head) else head
-    after = highlight.ELLIPSIS if _has_words(tail) else tail
-    return before + marked + after
+def needles(spans: Sequence[Span]) -> list[Needle]:
+    found: dict[Needle, None] = {}
+    for span in spans:
+        for words, prefix in span.alternatives:
+            terms = tuple(term for word in words for term in STEMMER.analyze(word))
+            if terms:
+                found[Needle(terms, prefix)] = None
+    return list(found)
+
+
+Match = tuple[int, int, int]  # first token, last token, needle
+
+
+def _matches(tokens: Sequence[tantivy.Token], wanted: Sequence[Needle]) -> list[Match]:
+    found: list[Match] = []
+    texts = [t.text for t in tokens]
+    for i in range(len(tokens)):
+        for n, needle in enumerate(wanted):
+            last = i + len(needle.terms) - 1
+            if last >= len(tokens) or tokens[last].position - tokens[i].position != last - i:
+                continue
+            head, end = needle.terms[:-1], needle.terms[-1]
+            if tuple(texts[i:last]) != head:
+                continue
+            if texts[last] == end or (needle.prefix and texts[last].startswith(end)):
+                found.append((i, last, n))
+    return found
+
+
+def _window(count: int, matches: Sequence[Match]) -> tuple[int, int]:
+    """The first and last token of the best window."""
+    if count <= SNIPPET_TOKENS or not matches:
+        return 0, min(count, SNIPPET_TOKENS) - 1
+    best: tuple[int, int, int] | None = None
+    best_start = 0
+    for first, _, _ in matches:
+        inside = [m for m in matches if first <= m[0] and m[1] < first + SNIPPET_TOKENS]
+        span = inside[-1][1] - first + 1
+        start = max(0, min(first - (SNIPPET_TOKENS - span) // 2, count - SNIPPET_TOKENS))
+        score = (len({m[2] for m in inside}), len(inside), -first)
+        if best is None or score > best:
+            best, best_start = score, start
+    return best_start, best_start + SNIPPET_TOKENS - 1
 
 
 def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def choose(kind: str, marked: dict[str, str]) -> str:
+def marked(text: str, wanted: Sequence[Needle]) -> str:
+    """`text`'s best window, its matches between highlight.OPEN and CLOSE."""
+    tokens = STEMMER.pre_tokenize(text).tokens
+    if not tokens:
+        return text
+    matches = _matches(tokens, wanted)
+    first, last = _window(len(tokens), matches)
+    start, end = tokens[first].char_offset_from, tokens[last].char_offset_to
+    # What lies before or after the window may be punctuation alone (a full stop): shown.
+    head, tail = text[:start], text[end:]
+    if not _has_words(head):
+        start = 0
+    if not _has_words(tail):
+        end = len(text)
+    parts: list[str] = [highlight.ELLIPSIS] if start > 0 else []
+    position = start
+    # At one place, the longest phrase: "Russian Federation" rather than "Russian".
+    for i, j, _ in sorted(matches, key=lambda m: (m[0], -m[1])):
+        if i < first or j > last:
+            continue
+        begin, stop = tokens[i].char_offset_from, tokens[j].char_offset_to
+        if begin < position:  # overlaps a mark already made
+            continue
+        parts += [text[position:begin], highlight.OPEN, text[begin:stop], highlight.CLOSE]
+        position = stop
+    parts.append(text[position:end])
+    if end < len(text):
+        parts.append(highlight.ELLIPSIS)
+    return "".join(parts)
+
+
+def choose(kind: str, marked_fields: dict[str, str]) -> str:
     """The column that shows the match best, as safe HTML."""
     if kind == SearchType.ACTOR:
         # Short texts: the name, the other names, and the kind when that is what matched.
-        parts = [marked["title"], marked["aliases"]]
-        if highlight.has_match(marked["body"]):
-            parts.append(marked["body"])
+        parts = [marked_fields["title"], marked_fields["aliases"]]
+        if highlight.has_match(marked_fields["body"]):
+            parts.append(marked_fields["body"])
         return " · ".join(highlight.to_html(p) for p in parts if p)
     order = ("body", "title") if kind == SearchType.SECTION else ("body",)
     # Every match marks some column; the first column shown stands in all the same.
-    chosen = next((marked[c] for c in order if highlight.has_match(marked[c])), marked[order[0]])
+    chosen = next(
+        (marked_fields[c] for c in order if highlight.has_match(marked_fields[c])),
+        marked_fields[order[0]],
+    )
     return highlight.to_html(chosen)
 
 
-class Snippets:
-    """Cuts the snippets of one search's page, one generator per text field."""
-
-    def __init__(self, searcher: tantivy.Searcher, query: tantivy.Query) -> None:
-        self._generators: dict[str, tantivy.SnippetGenerator] = {}
-        for field in TEXT_FIELDS:
-            generator = tantivy.SnippetGenerator.create(searcher, query, SCHEMA, field)
-            generator.set_max_num_chars(SNIPPET_CHARS)
-            self._generators[field] = generator
-
-    def marked(self, doc: tantivy.Document) -> dict[str, str]:
-        """Each text field of the document, its best window marked."""
-        found: dict[str, str] = {}
-        for field, generator in self._generators.items():
-            text = doc.get_first(field) or ""
-            found[field] = _marked(text, generator.snippet_from_doc(doc)) if text else ""
-        return found
+def snippet(kind: str, doc: tantivy.Document, wanted: Sequence[Needle]) -> str:
+    fields = {field: marked(str(doc.get_first(field) or ""), wanted) for field in TEXT_FIELDS}
+    return choose(kind, fields)
