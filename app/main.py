@@ -33,7 +33,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import Database
 from app.ingest.model_workers import stop_workers
 from app.models.schemas import PAGE_EXAMPLES, PAGE_FACETS
-from app.search.engine.store import MissingIndexError
+from app.search.engine.store import IndexUnavailableError
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
@@ -108,7 +108,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         SearchShortcut,
         database=database,
-        on_error={kind: app.exception_handlers[kind] for kind in (DBAPIError, MissingIndexError)},
+        on_error={
+            kind: app.exception_handlers[kind] for kind in (DBAPIError, IndexUnavailableError)
+        },
     )
     app.add_middleware(
         CachingMiddleware,

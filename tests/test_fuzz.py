@@ -10,7 +10,6 @@ generated articles reach the write path and are read, loaded and deleted for rea
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from app.api.article_body import PAGE_TYPE
 from app.core.config import Settings
 from app.core.db import sqlite_path
 from app.main import create_app
+from tests.conftest import copy_database
 
 # Building the app reads no data, so the operations are known when tests are collected.
 SPEC = create_app(Settings()).openapi()
@@ -56,7 +56,7 @@ AS = {"without the token": {}, "with the token": {"Authorization": f"Bearer {TOK
 @pytest.fixture(scope="module")
 def writable_app(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[FastAPI]:
     db = tmp_path_factory.mktemp("fuzz") / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     update = {"database_url": f"sqlite:///{Path(db)}", "admin_token": SecretStr(TOKEN)}
     app = create_app(settings.model_copy(update=update))
     with TestClient(app):

@@ -19,7 +19,7 @@ from app.api.problems import PROBLEM_JSON
 from app.core.db import StalledError
 from app.models.schemas import ParamError, Problem
 from app.queries.common import NotFoundError
-from app.search.engine.store import MissingIndexError
+from app.search.engine.store import IndexUnavailableError
 
 log = logging.getLogger("app.errors")
 
@@ -145,7 +145,7 @@ def install(app: FastAPI) -> None:
     # The loader writes SQLite through the sqlite3 module itself (its backup copy), where a
     # damaged file fails outside SQLAlchemy.
     app.add_exception_handler(sqlite3.DatabaseError, _database)
-    app.add_exception_handler(MissingIndexError, _no_index)
+    app.add_exception_handler(IndexUnavailableError, _no_index)
     app.add_exception_handler(Exception, _unexpected)
 
 

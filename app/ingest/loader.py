@@ -154,17 +154,24 @@ class _Job:
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    job = replace(job, search_root=store.root_for(target))
+    root = store.root_for(target)
+    job = replace(job, search_root=root)
     with sqlite_file.exclusive(sqlite_file.lock_path(target)):
         sqlite_file.remove_staging(target)  # left by a first load that was killed
-        if target.exists():
-            report = sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
-        else:
-            report = sqlite_file.write_new(target, lambda conn: _write(conn, job))
-        if report.generations is not None and job.search_root is not None:
+        before = store.generations(root)
+        try:
+            if target.exists():
+                report = sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
+            else:
+                report = sqlite_file.write_new(target, lambda conn: _write(conn, job))
+        except BaseException:
+            # The generation this load was writing: the database does not name it.
+            store.prune(root, before)
+            raise
+        if report.generations is not None:
             # The generation this load named and the one before it, for readers not yet past
-            # it; folders of loads that failed or were killed go too.
-            store.prune(job.search_root, {g for g in report.generations if g is not None})
+            # it; folders of loads that were killed go too.
+            store.prune(root, {g for g in report.generations if g is not None})
         return report
 
 

@@ -361,4 +361,7 @@ def search(
             mode=mode,
             facets=facets([m[1:6] for m in matches]),
             suggestion=suggestion,
+            # Only the newest MAX_MATCHES were ranked and counted.
+            total_exact=len(matches) < MAX_MATCHES,
+            facets_exact=len(matches) < MAX_MATCHES,
         )

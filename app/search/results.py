@@ -9,6 +9,9 @@ from typing import Any, TypedDict
 from app.core.bidi import balance
 from app.search.schemas import SearchMode
 
+# Values listed per facet, most results first: a facet is for narrowing, and a common word in
+# a large corpus is in tens of thousands of sections.
+FACET_VALUES = 100
 # type, id, article, section, actors (space-separated ids): what the facets count of a match.
 FacetRow = tuple[str, str, str | None, str | None, str]
 
@@ -61,6 +64,8 @@ class Result:
     mode: SearchMode
     facets: dict[str, list[tuple[str, int]]]  # type, section, actor, article -> (value, count)
     suggestion: str | None
+    total_exact: bool = True
+    facets_exact: bool = True
 
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:
@@ -83,8 +88,8 @@ def facets(matches: Sequence[FacetRow]) -> dict[str, list[tuple[str, int]]]:
         for actor in names.split():
             actors[actor] = actors.get(actor, 0) + 1
     return {
-        "type": sorted(types.items(), key=_most_first),
-        "section": sorted(sections.items(), key=_most_first),
-        "actor": sorted(actors.items(), key=_most_first),
-        "article": sorted(articles.items(), key=_most_first),
+        "type": sorted(types.items(), key=_most_first)[:FACET_VALUES],
+        "section": sorted(sections.items(), key=_most_first)[:FACET_VALUES],
+        "actor": sorted(actors.items(), key=_most_first)[:FACET_VALUES],
+        "article": sorted(articles.items(), key=_most_first)[:FACET_VALUES],
     }

@@ -34,7 +34,10 @@ class SearchHit(Schema):
         "escaped; `…` where text was left out.",
         examples=["including air defense systems, tanks, and <mark>Sukhoi</mark> fighter jets."],
     )
-    score: float = Field(description="Relevance (negated BM25): higher is better.")
+    score: float = Field(
+        description="Relevance (BM25 over the title, text and other names, weighted): higher "
+        "is better. Scores compare results of one query, not of different queries."
+    )
     section: str | None = Field(
         description="Id of the section the fact is in (a section's own id); null for actors."
     )
@@ -50,6 +53,8 @@ class FacetCount(Schema):
 
 
 class SearchFacets(Schema):
+    """Each facet lists its 100 values with the most results (ties by value)."""
+
     type: list[FacetCount] = Field(description="Results by type, most first.")
     section: list[FacetCount] = Field(description="Results by section, most first.")
     actor: list[FacetCount] = Field(
@@ -71,4 +76,13 @@ class SearchPage(Page[SearchHit]):
         description="The query with misspelt-looking words replaced by the closest indexed "
         "words, when a word has no or almost no matches; else null.",
         examples=["venezuela"],
+    )
+    total_exact: bool = Field(
+        description="Whether `total` counts every match (true on the embedded index); false "
+        "where the database's own full-text search ranked only the newest 1,000 matches "
+        "(PostgreSQL), and `total` is then a lower bound."
+    )
+    facets_exact: bool = Field(
+        description="Whether every count in `facets` is exact. A facet's values are counted per "
+        "index segment, up to 65,536 values in each: past that a count may be low by a little."
     )

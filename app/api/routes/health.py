@@ -19,8 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import DatabaseDep
 from app.api.errors import problem_responses
+from app.core.db import is_sqlite, sqlite_path
 from app.core.migrations import Schema, schema_state
-from app.search.engine.store import MissingIndexError, searchable_rows
+from app.search.engine.store import IndexUnavailableError, searchable_rows
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("app.health")
@@ -45,8 +46,9 @@ async def health() -> Status:
 async def ready(database: DatabaseDep) -> Status:
     """Readiness: the database and its search index answer."""
     try:
-        await database.in_thread(partial(_check, database.engine))
-    except (SQLAlchemyError, OSError, MissingIndexError, ValueError) as exc:
+        path = sqlite_path(database.url) if is_sqlite(database.url) else None
+        await database.in_thread(partial(_check, database.engine, path))
+    except (SQLAlchemyError, OSError, IndexUnavailableError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
         raise HTTPException(503, "The database or its search index does not answer.") from None
     except SchemaMismatchError as exc:
@@ -57,7 +59,7 @@ async def ready(database: DatabaseDep) -> Status:
     return Status(status="ready", version=database.version)
 
 
-def _check(engine: Engine) -> None:
+def _check(engine: Engine, sqlite_file: Path | None) -> None:
     with engine.connect() as conn:
         conn.execute(text("SELECT count(*) FROM article")).scalar_one()
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -65,7 +67,7 @@ def _check(engine: Engine) -> None:
         if state is not Schema.CURRENT:
             raise SchemaMismatchError(f"the database's schema {revision} is {state}")
         # The search index is a separate structure that can break on its own.
-        if engine.dialect.name == "sqlite":
-            searchable_rows(conn, Path(str(engine.url.database)))
+        if sqlite_file is not None:
+            searchable_rows(conn, sqlite_file)
         else:
             conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()

@@ -26,13 +26,10 @@ from app.search.engine.snippets import Needle, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
 from app.search.query import ParsedQuery, Term, parse
-from app.search.results import Hit, Result, hit
+from app.search.results import FACET_VALUES, Hit, Result, hit
 from app.search.schemas import SearchMode
 from app.search.suggest import FEW_MATCHES, suggest
 
-# Values listed per facet, most results first: a facet is for narrowing, and a common word in
-# a large corpus is in tens of thousands of sections.
-FACET_VALUES = 100
 # Terms each facet's count reads per segment before the top values are chosen: counts are
 # exact while a facet has fewer values than this in a segment.
 FACET_SEGMENT_VALUES = 65_536
@@ -63,7 +60,10 @@ def _variants(
     return stems.variants_for(query, words, lookup, completed)
 
 
-def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
+def _facets(
+    searcher: tantivy.Searcher, query: tantivy.Query
+) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    """Each facet's most common values, and whether every count is exact."""
     spec = {
         name: {
             "terms": {"field": field, "size": FACET_VALUES, "segment_size": FACET_SEGMENT_VALUES}
@@ -71,13 +71,15 @@ def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[
         for name, field in _FACETS.items()
     }
     found = searcher.aggregate(query, spec)
-    return {
+    counts = {
         name: sorted(
             ((str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"]),
             key=lambda item: (-item[1], item[0]),
         )
         for name in _FACETS
     }
+    exact = all(found[name].get("doc_count_error_upper_bound", 0) == 0 for name in _FACETS)
+    return counts, exact
 
 
 def _hits(
@@ -156,15 +158,16 @@ def _search(
         )
     if match is None or total == 0:
         return _empty(limit, offset, mode, suggestion)
-    narrowed = queries.filtered(match, filters, db)
+    facets, facets_exact = _facets(searcher, queries.filtered(match, filters, db))
     return Result(
         items=_hits(db, searcher, needles(parts), found),
         total=total,
         limit=limit,
         offset=offset,
         mode=mode,
-        facets=_facets(searcher, narrowed),
+        facets=facets,
         suggestion=suggestion,
+        facets_exact=facets_exact,
     )
 
 

@@ -18,6 +18,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+import tantivy
 from sqlalchemy import Connection, text
 
 from app.search.engine.schema import open_index
@@ -27,9 +28,10 @@ SUFFIX = ".search"
 _LOCKS = frozenset({".tantivy-writer.lock", ".tantivy-meta.lock"})
 
 
-class MissingIndexError(RuntimeError):
+class IndexUnavailableError(RuntimeError):
     """The database names no index generation on disk (a database of an earlier version not
-    yet migrated, or copied without its `.search` folder): `article-facts migrate` builds it."""
+    yet migrated, or copied without its `.search` folder), or the generation cannot be read:
+    `article-facts migrate` builds it again."""
 
 
 def root_for(database: Path) -> Path:
@@ -74,6 +76,13 @@ def usable(conn: Connection, root: Path) -> bool:
     return name is not None and has_index(root / name)
 
 
+def generations(root: Path) -> set[str]:
+    """The generation folders under `root`."""
+    if not root.is_dir():
+        return set()
+    return {entry.name for entry in os.scandir(root) if entry.is_dir()}
+
+
 def prune(root: Path, keep: set[str]) -> None:
     """Removes every generation but those in `keep`.
 
@@ -89,9 +98,18 @@ def prune(root: Path, keep: set[str]) -> None:
 
 def searchable_rows(conn: Connection, database: Path) -> int:
     """The rows of the generation the database names, counted by opening it: raises
-    MissingIndexError when there is none on disk, OSError or ValueError when it is broken."""
+    IndexUnavailableError when there is none on disk, OSError or ValueError when it is broken."""
     name = current(conn)
     folder = root_for(database) / name if name is not None else None
+    return int(open_generation(folder).searcher().num_docs)
+
+
+def open_generation(folder: Path | None) -> tantivy.Index:
+    """The index in a generation's folder; IndexUnavailableError when there is none, or none
+    that can be read."""
     if folder is None or not has_index(folder):
-        raise MissingIndexError("the database has no search index")
-    return int(open_index(folder).searcher().num_docs)
+        raise IndexUnavailableError("the database has no search index")
+    try:
+        return open_index(folder)
+    except (OSError, ValueError) as exc:
+        raise IndexUnavailableError(f"the search index cannot be read: {exc}") from None

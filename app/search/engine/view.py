@@ -19,8 +19,7 @@ import tantivy
 from app.core.db import Reader
 from app.search.aliases import ActorNames, load_names
 from app.search.engine import store
-from app.search.engine.schema import SCHEMA, open_index
-from app.search.engine.store import MissingIndexError
+from app.search.engine.schema import SCHEMA
 from app.search.suggest import MIN_WORD_LENGTH, closest
 
 # Words offered for a prefix that matches nothing as typed.
@@ -79,11 +78,7 @@ def view(reader: Reader, db: sqlite3.Connection) -> IndexView:
     if found is None:
         generation = reader.search_generation
         folder = store.root_for(reader.path) / generation if generation is not None else None
-        if folder is None or not store.has_index(folder):
-            raise MissingIndexError(
-                "the database has no search index: run `article-facts migrate` to build it"
-            )
-        index = open_index(folder)
+        index = store.open_generation(folder)
         # Two first searches may both open it; one wins, both are right.
         found = IndexView(index, index.searcher(), load_names(db))
         with _lock:

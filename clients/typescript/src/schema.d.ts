@@ -1385,7 +1385,10 @@ export interface components {
              */
             claims: number;
         };
-        /** SearchFacets */
+        /**
+         * SearchFacets
+         * @description Each facet lists its 100 values with the most results (ties by value).
+         */
         SearchFacets: {
             /**
              * Type
@@ -1430,7 +1433,7 @@ export interface components {
             snippet: string;
             /**
              * Score
-             * @description Relevance (negated BM25): higher is better.
+             * @description Relevance (BM25 over the title, text and other names, weighted): higher is better. Scores compare results of one query, not of different queries.
              */
             score: number;
             /**
@@ -1479,6 +1482,16 @@ export interface components {
              * @example venezuela
              */
             suggestion: string | null;
+            /**
+             * Total Exact
+             * @description Whether `total` counts every match (true on the embedded index); false where the database's own full-text search ranked only the newest 1,000 matches (PostgreSQL), and `total` is then a lower bound.
+             */
+            total_exact: boolean;
+            /**
+             * Facets Exact
+             * @description Whether every count in `facets` is exact. A facet's values are counted per index segment, up to 65,536 values in each: past that a count may be low by a little.
+             */
+            facets_exact: boolean;
         };
         /**
          * SearchType

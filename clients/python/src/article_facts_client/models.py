@@ -529,6 +529,10 @@ class Relation(BaseModel):
 
 
 class SearchFacets(BaseModel):
+    """
+    Each facet lists its 100 values with the most results (ties by value).
+    """
+
     type: Annotated[list[FacetCount], Field(title="Type")]
     """
     Results by type, most first.
@@ -823,7 +827,7 @@ class SearchHit(BaseModel):
     """
     score: Annotated[float, Field(title="Score")]
     """
-    Relevance (negated BM25): higher is better.
+    Relevance (BM25 over the title, text and other names, weighted): higher is better. Scores compare results of one query, not of different queries.
     """
     section: Annotated[str | None, Field(title="Section")]
     """
@@ -861,6 +865,14 @@ class SearchPage(BaseModel):
     suggestion: Annotated[str | None, Field(examples=["venezuela"], title="Suggestion")]
     """
     The query with misspelt-looking words replaced by the closest indexed words, when a word has no or almost no matches; else null.
+    """
+    total_exact: Annotated[bool, Field(title="Total Exact")]
+    """
+    Whether `total` counts every match (true on the embedded index); false where the database's own full-text search ranked only the newest 1,000 matches (PostgreSQL), and `total` is then a lower bound.
+    """
+    facets_exact: Annotated[bool, Field(title="Facets Exact")]
+    """
+    Whether every count in `facets` is exact. A facet's values are counted per index segment, up to 65,536 values in each: past that a count may be low by a little.
     """
 
 
