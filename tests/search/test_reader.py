@@ -98,13 +98,13 @@ def test_a_database_in_a_folder_nothing_can_write_to_is_read_as_immutable(
     copy_database(sqlite_path(database_url), live)
     with contextlib.closing(sqlite3.connect(live)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db", "facts.db.search"]
     monkeypatch.setattr("app.core.db.os.access", lambda *_: False)
     assert read_only_uri(live).endswith("?mode=ro&immutable=1")
     database = Database(f"sqlite:///{live}", timeout_ms=1000)
     with database.reading() as (_, db):
         assert _count(db, "claim") == 66
     database.dispose()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db", "facts.db.search"]
     monkeypatch.undo()
     assert read_only_uri(live).endswith("?mode=ro")

@@ -19,7 +19,7 @@ import tantivy
 
 from app.search import highlight
 from app.search.aliases import Span
-from app.search.engine.schema import STEMMER, TEXT_FIELDS
+from app.search.engine.schema import STEMMER
 from app.search.schemas import SearchType
 
 # Terms of text in a snippet: about a sentence and a half of running text.
@@ -49,18 +49,36 @@ Match = tuple[int, int, int]  # first token, last token, needle
 
 
 def _matches(tokens: Sequence[tantivy.Token], wanted: Sequence[Needle]) -> list[Match]:
+    """Where each needle's terms stand together in `tokens`: one pass over the tokens, each
+    checked only against the needles that can start with it."""
+    exact: dict[str, list[int]] = {}
+    prefixed: list[int] = []
+    for n, needle in enumerate(wanted):
+        if needle.prefix and len(needle.terms) == 1:
+            prefixed.append(n)
+        else:
+            exact.setdefault(needle.terms[0], []).append(n)
     found: list[Match] = []
     texts = [t.text for t in tokens]
-    for i in range(len(tokens)):
-        for n, needle in enumerate(wanted):
+    count = len(tokens)
+    for i, text in enumerate(texts):
+        for n in exact.get(text, ()):
+            needle = wanted[n]
             last = i + len(needle.terms) - 1
-            if last >= len(tokens) or tokens[last].position - tokens[i].position != last - i:
+            if last >= count or tokens[last].position - tokens[i].position != last - i:
                 continue
-            head, end = needle.terms[:-1], needle.terms[-1]
-            if tuple(texts[i:last]) != head:
-                continue
-            if texts[last] == end or (needle.prefix and texts[last].startswith(end)):
-                found.append((i, last, n))
+            if last > i:
+                end = texts[last]
+                if tuple(texts[i + 1 : last]) != needle.terms[1:-1]:
+                    continue
+                if end != needle.terms[-1] and not (
+                    needle.prefix and end.startswith(needle.terms[-1])
+                ):
+                    continue
+            found.append((i, last, n))
+        for n in prefixed:
+            if text.startswith(wanted[n].terms[0]):
+                found.append((i, i, n))
     return found
 
 
@@ -115,23 +133,23 @@ def marked(text: str, wanted: Sequence[Needle]) -> str:
     return "".join(parts)
 
 
-def choose(kind: str, marked_fields: dict[str, str]) -> str:
-    """The column that shows the match best, as safe HTML."""
-    if kind == SearchType.ACTOR:
-        # Short texts: the name, the other names, and the kind when that is what matched.
-        parts = [marked_fields["title"], marked_fields["aliases"]]
-        if highlight.has_match(marked_fields["body"]):
-            parts.append(marked_fields["body"])
-        return " · ".join(highlight.to_html(p) for p in parts if p)
-    order = ("body", "title") if kind == SearchType.SECTION else ("body",)
-    # Every match marks some column; the first column shown stands in all the same.
-    chosen = next(
-        (marked_fields[c] for c in order if highlight.has_match(marked_fields[c])),
-        marked_fields[order[0]],
-    )
-    return highlight.to_html(chosen)
-
-
 def snippet(kind: str, doc: tantivy.Document, wanted: Sequence[Needle]) -> str:
-    fields = {field: marked(str(doc.get_first(field) or ""), wanted) for field in TEXT_FIELDS}
-    return choose(kind, fields)
+    """The snippet HTML of a result: for an actor its name, other names (and kind when that
+    matched); for a section its text, or its title when only that matched; else its text."""
+
+    def field(name: str) -> str:
+        return marked(str(doc.get_first(name) or ""), wanted)
+
+    if kind == SearchType.ACTOR:
+        parts = [field("title"), field("aliases")]
+        kind_shown = field("body")
+        if highlight.has_match(kind_shown):
+            parts.append(kind_shown)
+        return " · ".join(highlight.to_html(p) for p in parts if p)
+    body = field("body")
+    if kind == SearchType.SECTION and not highlight.has_match(body):
+        title = field("title")
+        if highlight.has_match(title):
+            return highlight.to_html(title)
+    # Every match marks some field; the text stands in all the same.
+    return highlight.to_html(body)
