@@ -13,7 +13,8 @@ give the same bytes. Changes since:
   rows, each field normalised by its own length), so a match in a title or a name counts for
   more: "Moscow" now puts the sections titled with it or with "Russia" right after the actor.
   Equal scores keep the order rows were indexed in (an article's rows in text order, actors by
-  id), not (type, id). A snippet is a window of 24 terms around the matches, centred on them.
+  id), not (type, id). A snippet is a window of 24 terms around the matches, centred on them
+  (in a long text, within the region where tantivy scores the query's terms most).
 
 The queries cover each path through the search: all words, the fallback to any word,
 suggestions, completions, phrases, actor names, filters, pages and empty results.

@@ -22,7 +22,7 @@ from app.search import stems
 from app.search.aliases import Span, spans
 from app.search.completions import completions_for
 from app.search.engine import queries
-from app.search.engine.snippets import Needle, needles, snippet
+from app.search.engine.snippets import Needle, Regions, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
 from app.search.query import ParsedQuery, Term, parse
@@ -85,19 +85,21 @@ def _facets(
 def _hits(
     db: sqlite3.Connection,
     searcher: tantivy.Searcher,
+    match: tantivy.Query,
     wanted: list[Needle],
     page: list[tuple[float, tantivy.DocAddress]],
 ) -> list[Hit]:
     if not page:
         return []
     docs = [searcher.doc(address) for _, address in page]
+    regions = Regions(searcher, match)
     meta = article_meta(SqliteRows(db), (doc.get_first("article") for doc in docs))
     return [
         hit(
             kind := str(doc.get_first("type")),
             str(doc.get_first("id")),
             str(doc.get_first("label")),
-            snippet(kind, doc, wanted),
+            snippet(kind, doc, wanted, regions),
             round(score, 6),
             doc.get_first("section"),
             doc.get_first("article"),
@@ -160,7 +162,7 @@ def _search(
         return _empty(limit, offset, mode, suggestion)
     facets, facets_exact = _facets(searcher, queries.filtered(match, filters, db))
     return Result(
-        items=_hits(db, searcher, needles(parts), found),
+        items=_hits(db, searcher, match, needles(parts), found),
         total=total,
         limit=limit,
         offset=offset,

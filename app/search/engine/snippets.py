@@ -6,6 +6,9 @@ index's own analyzer (schema.STEMMER: the same terms, with their character offse
 of the query's alternatives (aliases.py: a word, a phrase, the word being typed) is looked for
 in them. The window is SNIPPET_TOKENS terms long, placed where it holds the most distinct
 phrases, then the most matches, the matches in its middle; an ellipsis says where text was cut.
+A long text (a section) is not cut into terms whole: tantivy's snippet generator (in Rust)
+first finds the region of REGION_CHARS characters where the query's terms score most, and the
+window is chosen within it.
 The markers are highlight.py's private-use characters: `highlight.to_html` escapes the text,
 then makes them tags.
 """
@@ -19,11 +22,13 @@ import tantivy
 
 from app.search import highlight
 from app.search.aliases import Span
-from app.search.engine.schema import STEMMER
+from app.search.engine.schema import SCHEMA, STEMMER
 from app.search.schemas import SearchType
 
 # Terms of text in a snippet: about a sentence and a half of running text.
 SNIPPET_TOKENS = 24
+# Texts longer than this are narrowed to a region first, of about this many characters.
+REGION_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +107,23 @@ def _has_words(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def marked(text: str, wanted: Sequence[Needle]) -> str:
-    """`text`'s best window, its matches between highlight.OPEN and CLOSE."""
-    tokens = STEMMER.pre_tokenize(text).tokens
+def marked(text: str, wanted: Sequence[Needle], region: tuple[int, int] | None = None) -> str:
+    """`text`'s best window (within `region`, character offsets, when given), its matches
+    between highlight.OPEN and CLOSE."""
+    offset, stop_at = region if region is not None else (0, len(text))
+    tokens = STEMMER.pre_tokenize(text[offset:stop_at]).tokens
+    # A region's edges may cut a word in two: its first and last terms are left out.
+    tokens = tokens[1 if offset > 0 else 0 : -1 if stop_at < len(text) else None]
     if not tokens:
-        return text
+        return text if region is None else _plain_start(text)
     matches = _matches(tokens, wanted)
     first, last = _window(len(tokens), matches)
-    start, end = tokens[first].char_offset_from, tokens[last].char_offset_to
+    start = offset + tokens[first].char_offset_from
+    end = offset + tokens[last].char_offset_to
     # What lies before or after the window may be punctuation alone (a full stop): shown.
-    head, tail = text[:start], text[end:]
-    if not _has_words(head):
+    if not _has_words(text[:start]):
         start = 0
-    if not _has_words(tail):
+    if not _has_words(text[end:]):
         end = len(text)
     parts: list[str] = [highlight.ELLIPSIS] if start > 0 else []
     position = start
@@ -122,7 +131,7 @@ def marked(text: str, wanted: Sequence[Needle]) -> str:
     for i, j, _ in sorted(matches, key=lambda m: (m[0], -m[1])):
         if i < first or j > last:
             continue
-        begin, stop = tokens[i].char_offset_from, tokens[j].char_offset_to
+        begin, stop = offset + tokens[i].char_offset_from, offset + tokens[j].char_offset_to
         if begin < position:  # overlaps a mark already made
             continue
         parts += [text[position:begin], highlight.OPEN, text[begin:stop], highlight.CLOSE]
@@ -133,12 +142,53 @@ def marked(text: str, wanted: Sequence[Needle]) -> str:
     return "".join(parts)
 
 
-def snippet(kind: str, doc: tantivy.Document, wanted: Sequence[Needle]) -> str:
+def _plain_start(text: str) -> str:
+    """A long text's beginning, cut at a word: what a field with no match shows."""
+    tokens = STEMMER.pre_tokenize(text[:REGION_CHARS]).tokens[:SNIPPET_TOKENS]
+    if not tokens:
+        return text[:REGION_CHARS]
+    end = tokens[-1].char_offset_to
+    return text[:end] + (highlight.ELLIPSIS if _has_words(text[end:]) else text[end:])
+
+
+class Regions:
+    """Where in a long field the query's terms score most, by tantivy's snippet generator:
+    one generator per field, made on first use in a search."""
+
+    def __init__(self, searcher: tantivy.Searcher, query: tantivy.Query) -> None:
+        self._searcher = searcher
+        self._query = query
+        self._generators: dict[str, tantivy.SnippetGenerator] = {}
+
+    def region(self, field: str, doc: tantivy.Document, text: str) -> tuple[int, int] | None:
+        """None for a text short enough to read whole, else character offsets of a region."""
+        if len(text) <= REGION_CHARS:
+            return None
+        generator = self._generators.get(field)
+        if generator is None:
+            generator = tantivy.SnippetGenerator.create(self._searcher, self._query, SCHEMA, field)
+            generator.set_max_num_chars(REGION_CHARS)
+            self._generators[field] = generator
+        found = generator.snippet_from_doc(doc).fragment_range()
+        if found.end <= found.start:
+            return (0, REGION_CHARS)
+        if text.isascii():
+            start, end = found.start, found.end
+        else:
+            raw = text.encode()
+            start = len(raw[: found.start].decode(errors="ignore"))
+            end = start + len(raw[found.start : found.end].decode(errors="ignore"))
+        # tantivy's fragment starts at the first term it scores: context on both sides.
+        return max(0, start - REGION_CHARS // 2), min(len(text), end + REGION_CHARS // 2)
+
+
+def snippet(kind: str, doc: tantivy.Document, wanted: Sequence[Needle], regions: Regions) -> str:
     """The snippet HTML of a result: for an actor its name, other names (and kind when that
     matched); for a section its text, or its title when only that matched; else its text."""
 
     def field(name: str) -> str:
-        return marked(str(doc.get_first(name) or ""), wanted)
+        text = str(doc.get_first(name) or "")
+        return marked(text, wanted, regions.region(name, doc, text))
 
     if kind == SearchType.ACTOR:
         parts = [field("title"), field("aliases")]
