@@ -8,8 +8,6 @@ that matched are the ones highlighted in the snippet.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -53,16 +51,6 @@ def with_translations(
         extra[actor].append(name)
     for actor, name, aliases in actors:
         yield actor, name, [*aliases, *extra.get(actor, ())]
-
-
-# An actor's names in other languages, in the order they were written.
-TRANSLATED_SQL = "SELECT actor, name FROM search_names ORDER BY actor, position"
-
-
-def load_names(db: sqlite3.Connection) -> ActorNames:
-    rows = db.execute("SELECT id, name, aliases FROM actor ORDER BY id").fetchall()
-    actors = ((r[0], r[1], json.loads(r[2])) for r in rows)
-    return ActorNames.from_rows(with_translations(actors, db.execute(TRANSLATED_SQL)))
 
 
 # A phrase as tokens, and whether its last token is a prefix: what both backends' queries are

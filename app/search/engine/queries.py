@@ -7,12 +7,13 @@ service's own analyzers wrote (schema.py), so no input is syntax.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 import tantivy
 
+from app.queries.rows import Rows
 from app.search.aliases import Alternative, Span
+from app.search.engine import data
 from app.search.engine.schema import SCHEMA, STEMMER, WEIGHTS
 from app.search.filters import SearchFilters
 from app.search.schemas import SearchMode
@@ -91,36 +92,31 @@ def _terms(field: str, values: Sequence[str]) -> Query:
     return Query.term_set_query(SCHEMA, field, list(values))
 
 
-def _articles_or_their_actors(db: sqlite3.Connection, articles: list[str]) -> Query:
+def _articles_or_their_actors(rows: Rows, articles: list[str]) -> Query:
     """Rows of these articles, and actors they mention (actors belong to no article)."""
-    marks = ", ".join("?" * len(articles))
-    actors = [
-        row[0]
-        for row in db.execute(
-            f"SELECT DISTINCT actor_id FROM mention WHERE article_id IN ({marks})",  # noqa: S608 (placeholders only)
-            articles,
-        )
-    ]
     mentioned = Query.boolean_query(
-        [(Occur.Must, _terms("type", ["actor"])), (Occur.Must, _terms("id", actors))]
+        [
+            (Occur.Must, _terms("type", ["actor"])),
+            (Occur.Must, _terms("id", data.mentioned(rows, articles))),
+        ]
     )
     return Query.boolean_query(
         [(Occur.Should, _terms("article", articles)), (Occur.Should, mentioned)]
     )
 
 
-def filtered(query: Query, filters: SearchFilters, db: sqlite3.Connection) -> Query:
+def filtered(query: Query, filters: SearchFilters, rows: Rows) -> Query:
     """`query`, narrowed to what the filters allow; the filters add nothing to the score."""
     clauses: list[Query] = []
     if filters.types:
         clauses.append(_terms("type", [t.value for t in filters.types]))
     if filters.article is not None:
-        clauses.append(_articles_or_their_actors(db, [filters.article]))
+        clauses.append(_articles_or_their_actors(rows, [filters.article]))
     if filters.section is not None:
         clauses.append(_terms("section", [filters.section]))
     if filters.published:
-        sql, params = filters.published.articles_positional()
-        clauses.append(_articles_or_their_actors(db, [row[0] for row in db.execute(sql, params)]))
+        articles = data.published_articles(rows, filters.published)
+        clauses.append(_articles_or_their_actors(rows, articles))
     if not clauses:
         return query
     narrowing = [(Occur.Must, Query.const_score_query(c, 0.0)) for c in clauses]

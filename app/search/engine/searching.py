@@ -10,18 +10,17 @@ page's article metadata) are bounded by the reader's time limit.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import tantivy
 
 from app.core.db import Database, sqlite_errors
 from app.queries.published import article_meta
-from app.queries.rows import SqliteRows
+from app.queries.rows import Rows, SqliteRows
 from app.search import stems
 from app.search.aliases import Span, spans
 from app.search.completions import completions_for
-from app.search.engine import queries
+from app.search.engine import data, queries
 from app.search.engine.snippets import Needle, Regions, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
@@ -47,16 +46,16 @@ def _term_query(index: IndexView, term: Term) -> tantivy.Query | None:
 
 
 def _variants(
-    db: sqlite3.Connection, query: ParsedQuery, completed: dict[int, Any]
+    rows: Rows, query: ParsedQuery, completed: dict[int, Any]
 ) -> dict[int, tuple[str, ...]]:
     """Other forms of the query's words that Spanish rows hold (stems.py)."""
     words = stems.wanted(query)
-    if not words or db.execute("SELECT EXISTS (SELECT 1 FROM search_stems)").fetchone()[0] == 0:
+    if not words or not data.has_stems(rows):
         return {}
-    lookup: stems.Lookup = {}
-    for language, asked in stems.stems_of(words.values()).items():
-        sql = stems.SPELLED_SQL.format(language="?", stems=f"({', '.join('?' * len(asked))})")
-        lookup[language] = stems.spelled(db.execute(sql, (language, *asked)))
+    lookup: stems.Lookup = {
+        language: data.spelled(rows, language, asked)
+        for language, asked in stems.stems_of(words.values()).items()
+    }
     return stems.variants_for(query, words, lookup, completed)
 
 
@@ -83,7 +82,7 @@ def _facets(
 
 
 def _hits(
-    db: sqlite3.Connection,
+    rows: Rows,
     searcher: tantivy.Searcher,
     match: tantivy.Query,
     wanted: list[Needle],
@@ -93,7 +92,7 @@ def _hits(
         return []
     docs = [searcher.doc(address) for _, address in page]
     regions = Regions(searcher, match)
-    meta = article_meta(SqliteRows(db), (doc.get_first("article") for doc in docs))
+    meta = article_meta(rows, (doc.get_first("article") for doc in docs))
     return [
         hit(
             kind := str(doc.get_first("type")),
@@ -114,7 +113,8 @@ def search(
 ) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
     with sqlite_errors(), database.reading() as (reader, db):
-        return _search(view(reader, db), db, q, filters, limit=limit, offset=offset)
+        rows = SqliteRows(db)
+        return run(view(reader, rows), rows, q, filters, limit=limit, offset=offset)
 
 
 def _empty(limit: int, offset: int, mode: SearchMode, suggestion: str | None = None) -> Result:
@@ -122,9 +122,9 @@ def _empty(limit: int, offset: int, mode: SearchMode, suggestion: str | None = N
     return Result([], 0, limit, offset, mode, facets, suggestion)
 
 
-def _search(
+def run(
     index: IndexView,
-    db: sqlite3.Connection,
+    rows: Rows,
     q: str,
     filters: SearchFilters,
     *,
@@ -138,16 +138,16 @@ def _search(
     completed = completions_for(
         query, lambda term: _count(searcher, _term_query(index, term)), index.completions
     )
-    variants = _variants(db, query, completed)
+    variants = _variants(rows, query, completed)
     parts: list[Span] = spans(query, index.names, completed, variants)
 
     mode = SearchMode.ALL
     match = queries.matching(searcher, parts, mode)
-    total, found = _run(searcher, match, filters, db, limit=limit, offset=offset)
+    total, found = _run(searcher, match, filters, rows, limit=limit, offset=offset)
     if total == 0 and len(parts) > 1:
         mode = SearchMode.ANY
         match = queries.matching(searcher, parts, mode)
-        total, found = _run(searcher, match, filters, db, limit=limit, offset=offset)
+        total, found = _run(searcher, match, filters, rows, limit=limit, offset=offset)
     suggestion = None
     # With every word matched in two or more rows, no word can be a rare typo.
     if mode is SearchMode.ANY or total <= FEW_MATCHES:
@@ -160,9 +160,9 @@ def _search(
         )
     if match is None or total == 0:
         return _empty(limit, offset, mode, suggestion)
-    facets, facets_exact = _facets(searcher, queries.filtered(match, filters, db))
+    facets, facets_exact = _facets(searcher, queries.filtered(match, filters, rows))
     return Result(
-        items=_hits(db, searcher, match, needles(parts), found),
+        items=_hits(rows, searcher, match, needles(parts), found),
         total=total,
         limit=limit,
         offset=offset,
@@ -177,7 +177,7 @@ def _run(
     searcher: tantivy.Searcher,
     match: tantivy.Query | None,
     filters: SearchFilters,
-    db: sqlite3.Connection,
+    rows: Rows,
     *,
     limit: int,
     offset: int,
@@ -186,6 +186,6 @@ def _run(
     if match is None:
         return 0, []
     found = searcher.search(
-        queries.filtered(match, filters, db), limit=max(limit, 1), count=True, offset=offset
+        queries.filtered(match, filters, rows), limit=max(limit, 1), count=True, offset=offset
     )
     return int(found.count), list(found.hits)[:limit]  # type: ignore[attr-defined]

@@ -9,7 +9,6 @@ the operating system's file cache, not copied into the process.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
@@ -17,8 +16,9 @@ from weakref import WeakKeyDictionary
 import tantivy
 
 from app.core.db import Reader
-from app.search.aliases import ActorNames, load_names
-from app.search.engine import store
+from app.queries.rows import Rows
+from app.search.aliases import ActorNames
+from app.search.engine import data, store
 from app.search.engine.schema import SCHEMA
 from app.search.suggest import MIN_WORD_LENGTH, closest
 
@@ -73,14 +73,14 @@ _views: WeakKeyDictionary[Reader, IndexView] = WeakKeyDictionary()
 _lock = threading.Lock()
 
 
-def view(reader: Reader, db: sqlite3.Connection) -> IndexView:
+def view(reader: Reader, rows: Rows) -> IndexView:
     found = _views.get(reader)
     if found is None:
         generation = reader.search_generation
         folder = store.root_for(reader.path) / generation if generation is not None else None
         index = store.open_generation(folder)
         # Two first searches may both open it; one wins, both are right.
-        found = IndexView(index, index.searcher(), load_names(db))
+        found = IndexView(index, index.searcher(), data.actor_names(rows))
         with _lock:
             found = _views.setdefault(reader, found)
     return found
