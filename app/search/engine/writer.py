@@ -10,6 +10,7 @@ index yet (new, or upgraded from the FTS5 index of earlier versions) is indexed 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tantivy
@@ -30,8 +31,8 @@ ARTICLES_PER_BATCH = 500
 
 def _document(row: IndexRow, language: str | None) -> tantivy.Document:
     doc = tantivy.Document()
-    for field, value in (("title", row.title), ("body", row.body), ("aliases", row.aliases)):
-        doc.add_text(field, value)
+    for name, value in (("title", row.title), ("body", row.body), ("aliases", row.aliases)):
+        doc.add_text(name, value)
     doc.add_text("words", " ".join((row.title, row.body, row.aliases)))
     doc.add_text("type", row.type)
     doc.add_text("id", row.id)
@@ -47,9 +48,11 @@ def _document(row: IndexRow, language: str | None) -> tantivy.Document:
     return doc
 
 
-def _stemmed_texts(
-    index: tantivy.Index, article_ids: Sequence[str]
-) -> Iterator[tuple[str | None, str, str, str]]:
+# A row's language and its text fields, as search_stems counts them (stems.count_words).
+Texts = tuple[str | None, str, str, str]
+
+
+def _stemmed_texts(index: tantivy.Index, article_ids: Sequence[str]) -> Iterator[Texts]:
     """The language and text of the rows of these articles that search_stems counts."""
     if not article_ids:
         return
@@ -80,7 +83,7 @@ def _add(
     writer: tantivy.IndexWriter,
     session: Session,
     article_ids: Sequence[str],
-    counted: list[tuple[str | None, str, str, str]],
+    counted: list[Texts],
 ) -> int:
     """Adds the rows of these articles; their Spanish texts go to `counted`."""
     conn = session.connection()
@@ -97,40 +100,68 @@ def _add(
     return written
 
 
-def update_index(
-    session: Session, root: Path, article_ids: Sequence[str], gone: Sequence[str] = ()
-) -> tuple[int, str, str | None]:
-    """Writes a new generation holding the given articles anew, without those `gone`, and
-    every actor; names it current in the session's transaction. Returns the number of rows
-    written, the new generation and the one it replaces."""
-    session.flush()
-    conn = session.connection()
-    previous = store.current(conn)
+@dataclass
+class Written:
+    """A generation written: its folder, the rows it got, and the Spanish rows' texts it
+    dropped and added (what search_stems counts)."""
+
+    folder: Path
+    rows: int
+    whole: bool
+    dropped: list[Texts] = field(default_factory=list)
+    added: list[Texts] = field(default_factory=list)
+
+
+def write_generation(
+    session: Session,
+    root: Path,
+    previous: str | None,
+    article_ids: Sequence[str],
+    gone: Sequence[str] = (),
+) -> Written:
+    """A new generation under `root`: `previous` (when given and on disk) with the given
+    articles written anew, those `gone` dropped, and every actor rewritten; without a usable
+    `previous`, every article the session's database holds. Reads the database; writes only
+    files."""
     usable = previous is not None and store.has_index(root / previous)
     folder = store.new_generation(root, previous if usable else None)
     index = open_index(folder) if usable else create_index(folder)
     writer = index.writer(WRITER_HEAP, 1)
     if usable:
         stale = list(dict.fromkeys([*article_ids, *gone]))
-        dropped = list(_stemmed_texts(index, stale))
-        stems.write_counts(conn, stems.count_words(dropped), sign=-1)
+        written = Written(folder, 0, whole=False, dropped=list(_stemmed_texts(index, stale)))
         for article in stale:
             writer.delete_documents_by_term("article", article)
         writer.delete_documents_by_term("type", "actor")
         fresh = list(article_ids)
     else:
-        # Everything: the counts of Spanish words start again from nothing too.
-        conn.execute(text("DELETE FROM search_stems"))
-        fresh = _all_articles(conn)
-    counted: list[tuple[str | None, str, str, str]] = []
-    written = 0
+        written = Written(folder, 0, whole=True)
+        fresh = _all_articles(session.connection())
     for row in actor_rows(session):
         writer.add_document(_document(row, None))
-        written += 1
-    written += _add(writer, session, fresh, counted)
-    stems.write_counts(conn, stems.count_words(counted), sign=1)
-    names.write_names(conn)
+        written.rows += 1
+    written.rows += _add(writer, session, fresh, written.added)
     writer.commit()
     writer.wait_merging_threads()
-    store.name_current(conn, folder.name)
-    return written, folder.name, previous
+    return written
+
+
+def update_index(
+    session: Session, root: Path, article_ids: Sequence[str], gone: Sequence[str] = ()
+) -> tuple[int, str, str | None]:
+    """The loader's step on SQLite: a new generation holding the given articles anew, without
+    those `gone`, named current in the session's transaction with the word counts and names
+    search reads beside it. Returns the number of rows written, the new generation and the one
+    it replaces."""
+    session.flush()
+    conn = session.connection()
+    previous = store.current(conn)
+    written = write_generation(session, root, previous, article_ids, gone)
+    if written.whole:
+        # Everything indexed again: the counts of Spanish words start from nothing too.
+        conn.execute(text("DELETE FROM search_stems"))
+    stems.write_counts(conn, stems.count_words(written.dropped), sign=-1)
+    stems.write_counts(conn, stems.count_words(written.added), sign=1)
+    names.write_names(conn)
+    store.name_current(conn, written.folder.name)
+    return written.rows, written.folder.name, previous
