@@ -1489,7 +1489,7 @@ export interface components {
             total_exact: boolean;
             /**
              * Facets Exact
-             * @description Whether every count in `facets` is exact. A facet's values are counted per index segment, up to 65,536 values in each: past that a count may be low by a little.
+             * @description Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
              */
             facets_exact: boolean;
         };

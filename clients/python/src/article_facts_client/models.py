@@ -872,7 +872,7 @@ class SearchPage(BaseModel):
     """
     facets_exact: Annotated[bool, Field(title="Facets Exact")]
     """
-    Whether every count in `facets` is exact. A facet's values are counted per index segment, up to 65,536 values in each: past that a count may be low by a little.
+    Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
     """
 
 
