@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +26,11 @@ ARTICLE = "russia-china-venezuela"
 # Commands and servers the tests start read with rules only unless a test asks for the
 # recognizer (ARTICLE_FACTS_RECOGNIZER=spacy): their expected counts are the rules' counts.
 os.environ.setdefault("ARTICLE_FACTS_RECOGNIZER", "none")
+# The service's cache folder (the language detector's model, PostgreSQL replicas' search
+# indexes), this run's own: nothing written to the user's, nothing read from an earlier run.
+_CACHE = tempfile.mkdtemp(prefix="article-facts-tests-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ.setdefault("ARTICLE_FACTS_CACHE_DIR", _CACHE)
 
 
 def copy_database(source: Path, target: Path) -> Path:

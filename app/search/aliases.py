@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.core.folding import fold
-from app.search.query import ParsedQuery, Term, fts_string, tokens
+from app.search.query import ParsedQuery, Term, tokens
 
 # Longest name looked for in a query, in words ("Bolivarian Republic of Venezuela" has four).
 MAX_NAME_WORDS = 6
@@ -53,8 +53,8 @@ def with_translations(
         yield actor, name, [*aliases, *extra.get(actor, ())]
 
 
-# A phrase as tokens, and whether its last token is a prefix: what both backends' queries are
-# made of (FTS5 strings here, tsquery phrases in postgres_backend.py).
+# A phrase as tokens, and whether its last token is a prefix: what the engine's queries are made
+# of (app/search/engine/queries.py).
 Alternative = tuple[Words, bool]
 
 
@@ -66,19 +66,6 @@ class Span:
     # The query terms that an actor's name spans: they match through its other names, so they
     # are never "misspelt" even when the text never uses the name as typed ("Havana").
     named: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Group:
-    """A span as FTS5 strings."""
-
-    alternatives: tuple[str, ...]
-    named: tuple[int, ...] = ()
-
-    def fts(self) -> str:
-        if len(self.alternatives) == 1:
-            return self.alternatives[0]
-        return "(" + " OR ".join(self.alternatives) + ")"
 
 
 def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Span] | None:
@@ -135,27 +122,3 @@ def spans(
         found.append(Span(alternatives))
         i += 1
     return found
-
-
-def expand(
-    query: ParsedQuery,
-    names: ActorNames,
-    completions: dict[int, tuple[str, ...]] | None = None,
-    variants: dict[int, tuple[str, ...]] | None = None,
-) -> list[Group]:
-    """`spans` as FTS5 groups."""
-    return [
-        Group(
-            tuple(fts_string(words, prefix=prefix) for words, prefix in span.alternatives),
-            span.named,
-        )
-        for span in spans(query, names, completions, variants)
-    ]
-
-
-def match_all(groups: list[Group]) -> str:
-    return " AND ".join(g.fts() for g in groups)
-
-
-def match_any(groups: list[Group]) -> str:
-    return " OR ".join(g.fts() for g in groups)
