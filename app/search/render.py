@@ -25,7 +25,6 @@ def to_json(result: Result) -> bytes:
                 for facet, counts in result.facets.items()
             },
             "suggestion": result.suggestion,
-            "total_exact": result.total_exact,
             "facets_exact": result.facets_exact,
         }
     )

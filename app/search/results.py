@@ -64,7 +64,6 @@ class Result:
     mode: SearchMode
     facets: dict[str, list[tuple[str, int]]]  # type, section, actor, article -> (value, count)
     suggestion: str | None
-    total_exact: bool = True
     facets_exact: bool = True
 
 

@@ -77,11 +77,6 @@ class SearchPage(Page[SearchHit]):
         "words, when a word has no or almost no matches; else null.",
         examples=["venezuela"],
     )
-    total_exact: bool = Field(
-        description="Whether `total` counts every match (true on the embedded index); false "
-        "where the database's own full-text search ranked only the newest 1,000 matches "
-        "(PostgreSQL), and `total` is then a lower bound."
-    )
     facets_exact: bool = Field(
         description="Whether every count in `facets` is exact: true up to 10,000 matches; past "
         "them each index segment's 1,000 most common values of a facet are counted, and a count "

@@ -108,6 +108,7 @@ def test_a_failed_load_is_refused_whole(
     assert generation(url) == before
 
 
+@pytest.mark.usefixtures("fresh_settings")
 def test_a_database_without_its_index_answers_503_until_migrated(
     tmp_path: Path, seed: Seed, monkeypatch: pytest.MonkeyPatch
 ) -> None:

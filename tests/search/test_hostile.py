@@ -75,7 +75,6 @@ def check(response: Any, q: str | None) -> None:
         "mode",
         "facets",
         "suggestion",
-        "total_exact",
         "facets_exact",
     }
     assert body["mode"] in ("all", "any")

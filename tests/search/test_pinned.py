@@ -5,8 +5,8 @@ serialisation onto raw SQLite and orjson (see docs/performance.md); every rewrit
 give the same bytes. Changes since:
 
 - fields added: every answer's facets gained `article` (counted from the pinned answer's own
-  total less its actors: the seed is one article), and every answer `total_exact` and
-  `facets_exact` (true: the seed's queries are counted whole);
+  total less its actors: the seed is one article), and every answer `facets_exact`
+  (true: the seed's queries are counted whole);
 - the move from FTS5 to the embedded engine (app/search/engine/) re-pinned orders, scores and
   snippets, and nothing else: every query's total, mode, suggestion and facets are as they
   were. BM25 is now computed per field (how rare a word is among titles, not among whole

@@ -132,12 +132,10 @@ function showResults(request, page, typeFacets, names) {
     : request.article
       ? ` in ${names.article?.title ?? request.article}`
       : "";
-  // A total the server could not count whole (PostgreSQL past its 1,000 ranked matches).
-  const counted = page.total_exact === false ? "At least " : "";
   els.status.textContent =
     page.total === 0
       ? `No results for ${words}${where}.`
-      : `${counted}${plural(page.total, "result")} for ${words}${where}.`;
+      : `${plural(page.total, "result")} for ${words}${where}.`;
 
   const list = h("ol", { class: "hits", start: 1 });
   const more = h("div", { class: "more" });

@@ -1483,11 +1483,6 @@ export interface components {
              */
             suggestion: string | null;
             /**
-             * Total Exact
-             * @description Whether `total` counts every match (true on the embedded index); false where the database's own full-text search ranked only the newest 1,000 matches (PostgreSQL), and `total` is then a lower bound.
-             */
-            total_exact: boolean;
-            /**
              * Facets Exact
              * @description Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
              */
