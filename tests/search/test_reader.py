@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.core.db import Database, read_only_uri, sqlite_path
+from app.search.engine import searching
+from app.search.filters import SearchFilters
 from tests.conftest import copy_database
 
 SLOW_QUERY = (
@@ -104,6 +106,9 @@ def test_a_database_in_a_folder_nothing_can_write_to_is_read_as_immutable(
     database = Database(f"sqlite:///{live}", timeout_ms=1000)
     with database.reading() as (_, db):
         assert _count(db, "claim") == 66
+    # The search index too: opened from a copy, as opening one takes a lock file beside it.
+    result = searching.search(database, "oil", SearchFilters(), limit=20, offset=0)
+    assert result.total == 15
     database.dispose()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db", "facts.db.search"]
     monkeypatch.undo()

@@ -13,8 +13,10 @@ by the next load (`prune`).
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -104,12 +106,29 @@ def searchable_rows(conn: Connection, database: Path) -> int:
     return int(open_generation(folder).searcher().num_docs)
 
 
+_copies: dict[Path, Path] = {}
+
+
+def _writable_copy(folder: Path) -> Path:
+    """A generation in a folder this process cannot write to (a read-only image), copied once to
+    a temporary folder: opening an index takes a lock file in its folder."""
+    copy = _copies.get(folder)
+    if copy is None:
+        copy = Path(tempfile.mkdtemp(prefix="article-facts-index-")) / folder.name
+        shutil.copytree(folder, copy)
+        atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
+        _copies[folder] = copy
+    return copy
+
+
 def open_generation(folder: Path | None) -> tantivy.Index:
     """The index in a generation's folder; IndexUnavailableError when there is none, or none
     that can be read."""
     if folder is None or not has_index(folder):
         raise IndexUnavailableError("the database has no search index")
     try:
+        if not os.access(folder, os.W_OK):
+            folder = _writable_copy(folder)
         return open_index(folder)
     except (OSError, ValueError) as exc:
         raise IndexUnavailableError(f"the search index cannot be read: {exc}") from None
