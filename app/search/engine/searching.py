@@ -25,7 +25,7 @@ from app.search.engine.snippets import Needle, Regions, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
 from app.search.query import ParsedQuery, Term, parse
-from app.search.results import FACET_VALUES, Hit, Result, hit
+from app.search.results import FACET_VALUES, Hit, Result, facets, hit
 from app.search.schemas import SearchMode
 from app.search.suggest import FEW_MATCHES, suggest
 
@@ -84,16 +84,32 @@ def _facets(
     return counts, exact
 
 
+def _page_facets(docs: list[tantivy.Document]) -> dict[str, list[tuple[str, int]]]:
+    """The facets of a result set that is all on the page, from its documents."""
+    return facets(
+        [
+            (
+                str(doc.get_first("type")),
+                str(doc.get_first("id")),
+                doc.get_first("article"),
+                doc.get_first("section"),
+                " ".join(doc.get_all("actor")),
+            )
+            for doc in docs
+        ]
+    )
+
+
 def _hits(
     rows: Rows,
     searcher: tantivy.Searcher,
     match: tantivy.Query,
     wanted: list[Needle],
     page: list[tuple[float, tantivy.DocAddress]],
+    docs: list[tantivy.Document],
 ) -> list[Hit]:
     if not page:
         return []
-    docs = [searcher.doc(address) for _, address in page]
     regions = Regions(searcher, match)
     meta = article_meta(rows, (doc.get_first("article") for doc in docs))
     return [
@@ -163,14 +179,19 @@ def run(
         )
     if match is None or total == 0:
         return _empty(limit, offset, mode, suggestion)
-    facets, facets_exact = _facets(searcher, queries.filtered(match, filters, rows), total)
+    docs = [searcher.doc(address) for _, address in found]
+    if offset == 0 and total == len(found):
+        # Every match is on the page: its documents are the whole result set.
+        counted, facets_exact = _page_facets(docs), True
+    else:
+        counted, facets_exact = _facets(searcher, queries.filtered(match, filters, rows), total)
     return Result(
-        items=_hits(rows, searcher, match, needles(parts), found),
+        items=_hits(rows, searcher, match, needles(parts), found, docs),
         total=total,
         limit=limit,
         offset=offset,
         mode=mode,
-        facets=facets,
+        facets=counted,
         suggestion=suggestion,
         facets_exact=facets_exact,
     )

@@ -6,7 +6,7 @@ index's own analyzer (schema.STEMMER: the same terms, with their character offse
 of the query's alternatives (aliases.py: a word, a phrase, the word being typed) is looked for
 in them. The window is SNIPPET_TOKENS terms long, placed where it holds the most distinct
 phrases, then the most matches, the matches in its middle; an ellipsis says where text was cut.
-A long text (a section) is not cut into terms whole: tantivy's snippet generator (in Rust)
+A long text (over REGION_CHARS) is not cut into terms whole: tantivy's snippet generator (in Rust)
 first finds the region of REGION_CHARS characters where the query's terms score most, and the
 window is chosen within it.
 The markers are highlight.py's private-use characters: `highlight.to_html` escapes the text,
@@ -28,7 +28,7 @@ from app.search.schemas import SearchType
 # Terms of text in a snippet: about a sentence and a half of running text.
 SNIPPET_TOKENS = 24
 # Texts longer than this are narrowed to a region first, of about this many characters.
-REGION_CHARS = 400
+REGION_CHARS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
