@@ -54,8 +54,8 @@ Match = tuple[int, int, int]  # first token, last token, needle
 
 
 def _matches(tokens: Sequence[tantivy.Token], wanted: Sequence[Needle]) -> list[Match]:
-    """Where each needle's terms stand together in `tokens`: one pass over the tokens, each
-    checked only against the needles that can start with it."""
+    """Where each needle's terms stand together in `tokens`: the tokens that can start a needle
+    are found in one comprehension each, and only they are checked further."""
     exact: dict[str, list[int]] = {}
     prefixed: list[int] = []
     for n, needle in enumerate(wanted):
@@ -63,11 +63,11 @@ def _matches(tokens: Sequence[tantivy.Token], wanted: Sequence[Needle]) -> list[
             prefixed.append(n)
         else:
             exact.setdefault(needle.terms[0], []).append(n)
-    found: list[Match] = []
     texts = [t.text for t in tokens]
-    count = len(tokens)
-    for i, text in enumerate(texts):
-        for n in exact.get(text, ()):
+    count = len(texts)
+    found: list[Match] = []
+    for i in [i for i, text in enumerate(texts) if text in exact]:
+        for n in exact[texts[i]]:
             needle = wanted[n]
             last = i + len(needle.terms) - 1
             if last >= count or tokens[last].position - tokens[i].position != last - i:
@@ -81,9 +81,11 @@ def _matches(tokens: Sequence[tantivy.Token], wanted: Sequence[Needle]) -> list[
                 ):
                     continue
             found.append((i, last, n))
-        for n in prefixed:
-            if text.startswith(wanted[n].terms[0]):
-                found.append((i, i, n))
+    if prefixed:
+        starts = tuple(wanted[n].terms[0] for n in prefixed)
+        for i in [i for i, text in enumerate(texts) if text.startswith(starts)]:
+            found.extend((i, i, n) for n in prefixed if texts[i].startswith(wanted[n].terms[0]))
+        found.sort()  # in text order, as `_window` reads them
     return found
 
 
