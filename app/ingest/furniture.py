@@ -95,7 +95,7 @@ def _rule(name: str, pattern: str, example: str, *, case: bool = False) -> Rule:
 # fmt: off
 RULES: tuple[Rule, ...] = (
     _rule("dateline", rf"(?:[A-Z][\w&' ]{{1,40}}\s*[|•·,]\s*)?"
-          rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
+          rf"(?:(?:published|updated|posted|last\s+(?:updated|modified)|modified|first\s+published)"
           rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}"
           rf"|[«‹]?\s*{_MONTH},?\s+\d{{4}}\s*[»›]?", "02 April 2009"),
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
@@ -104,6 +104,9 @@ RULES: tuple[Rule, ...] = (
     _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by)\s+)"
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
           r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
+    # A site's or a writer's name sharing the story with a wire: "Example.com With Reuters".
+    _rule("agency byline", r"[\w.&'’ -]{2,40}\s+(?:with|and)\s+(?:reuters|(?:the\s+)?associated"
+          r"\s+press|ap|afp|bloomberg|dpa|efe|agencies)(?:\s+wires?)?", "Example.com With Reuters"),
     _rule("role byline", rf"{_NAME}\s*[,|–—-]\s*{_ROLE}", "Jane Doe, Staff Writer", case=True),
     # The author's line at the foot of a column: one sentence, a name, "is"/"es" and a trade.
     _rule("author note", rf"{_NAME}\s+(?:is|es)\s+(?:(?:an?|una?|the|el|la)\s+)?"
@@ -113,7 +116,7 @@ RULES: tuple[Rule, ...] = (
           r"|escritora|académico|académica)\s+(?:at|of|for|in|with|on|de|del|en|y|and)\s+"
           r"[^.!?]{0,200}(?:\.(?=\S)[^.!?]{0,40}){0,3}\.", "Jane Doe is a senior fellow at the"
           " Example Institute.", case=True),
-    _rule("wire credits", rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
+    _rule("wire credits", rf"(?:(?i:source)\s*:\s*[A-Z][\w.&' ]{{1,40}}\s*)?\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
           rf"(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}{_IN_PLACE}))*\)?\.?",
           "Reporting by Jane Doe; Editing by John Roe", case=True),
     _rule("caption", r"\(?\s*(?:(?:photo|image|picture|video|photograph)s?(?:\s+(?:credit|caption"
@@ -166,6 +169,23 @@ RULES: tuple[Rule, ...] = (
           r"|exit\s+mobile\s+version|download\s+(?:the\s+)?(?:pdf|report|full\s+report)"
           r"|view\s+original|last\s+updated\s*:?|print\s+this\s+(?:page|article)|(?:wechat\s+)?qr\s+code|mo\s+tu\s+we\s+th\s+fr\s+sa\s+su)",
           "Skip to main content"),
+    # What a page asks of its reader or says of the story itself: "Click here for…", "This
+    # is breaking news. Please check back for updates.", "This article was originally
+    # published by…", "Follow us on…", "Leave a Reply", "Estimated reading time 2 minutes".
+    _rule("call to action", r"(?:[›»>•·]\s*)?(?:\(?\s*click\s+here\b.{0,150}"
+          r"|(?:this\s+is\s+(?:a\s+)?(?:breaking|developing)\s+(?:news|story)\.?\s*)?(?:please\s+)?"
+          r"check\s+back\s+(?:later\s+)?for\s+(?:updates|more).{0,40}"
+          r"|this\s+is\s+(?:a\s+)?(?:breaking|developing)\s+(?:news|story)(?:\s+alert)?\.?"
+          r"|this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
+          r"(?:published|posted|appeared)\s+(?:by|on|in|at)\s+.{1,80}"
+          r"|(?:follow|join)\s+us\s+on\s+.{1,80}|join\s+our\s+[\w ]{0,20}(?:channel|group).{0,100}"
+          r"|learn\s+more|show\s+more|load\s+more|leave\s+a\s+(?:reply|comment)"
+          r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,100}|article\s+content"
+          r"|estimated\s+reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+\d{1,3}\s+min)?)",
+          "This is breaking news. Please check back for updates."),
+    # A source named alone on its line under a story or a table: "Source: Example Wire".
+    _rule("source line", r"(?i:source|sources|fuente|fuentes)\s*:\s*[A-Z][\w.&'’ ,-]{1,60}\.?",
+          "Source: Example Wire", case=True),
     _rule("breadcrumb", r"[\w&’' -]{1,40}(?:\s*[›»>]\s*[\w&’' -]{1,40}){1,6}"
           r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}|(?-i:Home[A-Z]).{0,200}",
           "Home › World › Americas"),
@@ -215,6 +235,9 @@ RULES: tuple[Rule, ...] = (
           r"arriba|menú|buscar|inicio|portada|cerrar|escuchar(?:\s+(?:este\s+)?(?:artículo|noticia))?"
           r"|\d{1,3}\s+min(?:utos)?\s+de\s+lectura|tiempo\s+de\s+lectura\s*:?\s*\d{1,3}"
           r"\s+min(?:utos)?|descargar\s+(?:el\s+)?(?:pdf|informe))", "Publicidad"),
+    _rule("síguenos", r".{0,80}\b(?:síguenos|siguiéndonos|síganos)\b.{0,200}"
+          r"|únete\s+a\s+nuestro\s+(?:grupo|canal).{0,200}",
+          "Síguenos en X y únete a nuestro canal de WhatsApp."),
     _rule("antetítulo", r"(?:análisis|opinión|exclusiva|entrevista|editorial|tribuna|reportaje"
           r"|última\s+hora|crónica)", "ANÁLISIS"),
 )
@@ -241,7 +264,7 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 def furniture_rule(line: str) -> str | None:
     """The name of the first rule the whole of `line` (stripped, Markdown emphasis aside)
     matches, else None."""
-    text = _EMPHASIS.sub("", line).strip()
+    text = _EMPHASIS.sub("", line).strip().lstrip("•·").strip()
     if not text:
         return None
     return next((rule.name for rule in RULES if rule.pattern.fullmatch(text)), None)

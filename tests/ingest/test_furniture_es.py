@@ -113,6 +113,15 @@ CASES_ES: list[tuple[str, list[str], str]] = [
         ["Publicidad", "Ir al contenido principal", "5 min de lectura", "Menú", "Volver arriba"],
         "La publicidad cayó un 5%.",
     ),
+    (
+        "síguenos",
+        [
+            "Síguenos en X y en Instagram",
+            "Lee más noticias siguiéndonos en Facebook, y únete a nuestro canal de WhatsApp.",
+            "Únete a nuestro grupo de Telegram",
+        ],
+        "El grupo se unió a nuestro canal de ventas en 2023.",
+    ),
     ("antetítulo", ["ANÁLISIS", "Opinión", "Última hora"], "El análisis mostró un alza."),
 ]
 
