@@ -157,6 +157,12 @@ def test_digits_and_scale_words_mixed() -> None:
         ("18 mil 420 millones de dólares", 18.42e9, "USD"),
         ("un millón 250 mil toneladas", 1250000, "t"),
     ]
+    text = "La meta es llegar a 3 millones 150 mil barriles diarios en 2031."
+    assert [(r[0], r[2], r[3]) for r in rows(text)][0] == (
+        "3 millones 150 mil barriles diarios",
+        3150000,
+        "oil_bbl/d",
+    )
     assert rows("Viven allí dos millones y medio de personas.")[0][:3] == (
         "dos millones y medio de personas",
         "count",
