@@ -116,7 +116,8 @@ RULES: tuple[Rule, ...] = (
           r"|escritora|académico|académica)\s+(?:at|of|for|in|with|on|de|del|en|y|and)\s+"
           r"[^.!?]{0,200}(?:\.(?=\S)[^.!?]{0,40}){0,3}\.", "Jane Doe is a senior fellow at the"
           " Example Institute.", case=True),
-    _rule("wire credits", rf"(?:(?i:source)\s*:\s*[A-Z][\w.&' ]{{1,40}}\s*)?\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
+    _rule("wire credits", rf"(?:(?i:source)\s*:\s*[A-Z][\w.&' ]{{1,40}}\s*)?"
+          rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
           rf"(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}{_IN_PLACE}))*\)?\.?",
           "Reporting by Jane Doe; Editing by John Roe", case=True),
     _rule("caption", r"\(?\s*(?:(?:photo|image|picture|video|photograph)s?(?:\s+(?:credit|caption"

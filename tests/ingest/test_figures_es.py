@@ -158,7 +158,7 @@ def test_digits_and_scale_words_mixed() -> None:
         ("un millón 250 mil toneladas", 1250000, "t"),
     ]
     text = "La meta es llegar a 3 millones 150 mil barriles diarios en 2031."
-    assert [(r[0], r[2], r[3]) for r in rows(text)][0] == (
+    assert next((r[0], r[2], r[3]) for r in rows(text)) == (
         "3 millones 150 mil barriles diarios",
         3150000,
         "oil_bbl/d",

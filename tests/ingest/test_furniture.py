@@ -71,7 +71,7 @@ CASES = [
             "(Additional reporting by Ana Ruiz in Lima)",
             "(Reporting by Ana Ruiz in Lima and Jane Doe in Quito; Editing by John Roe)",
             "Ana Ruiz reported from Lima; Jane Doe from Quito.",
-            "Source: Example Wire (Reporting by Ana Ruiz; writing by Jane Doe; editing by John Roe)",
+            "Source: Example Wire (Reporting by Ana Ruiz; writing by Jane Doe; editing by Jo Roe)",
         ],
         "Reporting by the agency showed a rise.",
     ),
