@@ -407,6 +407,23 @@ def test_another_clause_lends_no_period() -> None:
             "near $2,100",
             None,
         ),
+        # So has what an amount is compared with, named with its time after the amount.
+        (
+            "The rate slipped 3% to $2,210 a box, a 75% drop from the peak of $9,800 in May 2022.",
+            "75%",
+            None,
+        ),
+        (
+            "The rate slipped 3% to $2,210 a box, a 75% drop from the peak of $9,800 in May 2022.",
+            "$9,800",
+            ("2022-05", "2022-05"),
+        ),
+        (
+            "That is still 48% higher than the average of $1,310 in 2018.",
+            "48%",
+            None,
+        ),
+        ("Sales rose 6% to more than $4 billion in 2023.", "6%", ("2023", "2023")),
     ],
 )
 def test_a_period_stays_in_its_phrase(
