@@ -88,6 +88,16 @@ def quotes(sentence: str) -> list[str]:
             Change.FALL,
         ),
         ("The city slashed the fare from $2.50 to $1.75.", "$2.50", Change.FALL),
+        # "by" with an article and a word before the amount.
+        (
+            "The board raised the levy by a hefty 0.6 percentage points.",
+            "0.6 percentage points",
+            Change.RISE,
+        ),
+        # One move of two things, written once; not a share that follows.
+        ("Tolls are up 41% and 18%, respectively, from 2019.", "18%", Change.RISE),
+        ("Fares rose 2% to $610 and $1,450 a seat.", "$1,450", Change.RISE),
+        ("Sales fell 6% and 30% of the shops shut.", "30%", None),
         # A level followed by its move, with a time or a phrase between.
         (
             "Wine exports reached 3.1 million litres in 2022, up 12% from 2021.",

@@ -141,6 +141,8 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
 
 _UP_TO = re.compile(r"up\s+to\s+", re.I)
 _FROM = re.compile(rf"\bfrom\s+{RECORD}$", re.I)
+_AND = re.compile(r",?\s+(?:and|or)\s+", re.I)
+_OF = re.compile(r"\s+of\b", re.I)
 
 
 def _carried(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
@@ -153,7 +155,14 @@ def _carried(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
             if last is not None and last.change is not None and f.change is None:
                 restated = RESTATED.fullmatch(text, last.end, f.start) is not None
                 left = _FROM.search(text, max(0, last.start - 40), last.start) is not None
-                if restated or (left and FROM_TO.fullmatch(text, last.end, f.start)):
+                # "up 66% and 27%, respectively", "rose to $722 and $2,067": one move of two
+                # things, written once.
+                paired = (
+                    (f.kind, f.unit) == (last.kind, last.unit)
+                    and _AND.fullmatch(text, last.end, f.start) is not None
+                    and _OF.match(text, f.end) is None  # "fell 3% and 40% of plants closed"
+                )
+                if restated or paired or (left and FROM_TO.fullmatch(text, last.end, f.start)):
                     f = replace(f, change=last.change)
             last = f
         carried.append(f)
