@@ -33,7 +33,7 @@ from app.ingest.figures.comparators import (
     change,
     particle_up,
 )
-from app.ingest.figures.negatives import HEADING_NUMBER, blocked_spans
+from app.ingest.figures.negatives import CONTAINER_SIZE, HEADING_NUMBER, blocked_spans
 from app.ingest.figures.numbers import NUMBER_WORDS
 from app.ingest.figures.periods import TAKERS, attach_periods
 from app.ingest.figures.ranges import join_ranges
@@ -86,7 +86,8 @@ def extract_figures(
     if heading := HEADING_NUMBER.match(text, start, end):
         start = heading.end()
     has_digit = DIGIT.search(text, start, end) is not None
-    blocked = blocked_spans(text, start, end) if has_digit else []
+    spelled_box = not has_digit and CONTAINER_SIZE.search(text, start, end) is not None
+    blocked = blocked_spans(text, start, end) if has_digit or spelled_box else []
     times = TIME_RULES if has_digit else ()
     fractions = FRACTION_RULES if FRACTION_WORD.search(text, start, end) else ()
     if multiples.MULTIPLE_WORD.search(text, start, end):
