@@ -54,7 +54,14 @@ _VERBS_BEFORE_THAT = (
     r"noted|notes|note|stated|states|claimed|claims|claim|reported|reports|report|estimated"
     r"|estimates|estimate|added|adds|suggested|suggests|suggest|maintained|maintains|maintain"
     r"|announced|announces|observed|observes|emphasized|emphasised|emphasizes|emphasises"
-    r"|forecasts|forecast|projects|projected"
+    r"|forecasts|forecast|projects|projected|showed|shows"
+)
+# ", the Fed announced on Wednesday.", ", Reuters reported last week.", "..., the bank said in a
+# statement.": a time or a channel may close the clause after the verb.
+_CLOSING = (
+    r"\s+(?:(?:on|last|this|earlier|late|early)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"|in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|note|report|update|filing"
+    r"|release|interview|letter|post))\s*[.;]?\s*$"
 )
 # "Lula called it a threat", "Putin described the pipeline as a project": a judgement reported.
 _JUDGED = (
@@ -62,7 +69,7 @@ _JUDGED = (
     r"|\s+\w+(?:\s+\w+){0,5}\s+as\b)"
 )
 _VERB = re.compile(
-    rf"\b(?:(?:{_VERBS})\b|{_JUDGED}|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))"
+    rf"\b(?:(?:{_VERBS})\b|{_JUDGED}|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$|{_CLOSING}))"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Where a subject stops, looking back from its verb.
