@@ -105,6 +105,8 @@ _SPEAKERS = frozenset({
     "negotiator", "negotiators", "insider", "insiders", "activists", "historians", "senator",
     "senators", "governor", "mayor", "chief", "director", "chairman", "ceo", "founder",
     "politicians", "voters", "workers", "employees", "union", "police", "military",
+    "regulator", "regulators", "watchdog", "commission", "committee", "council", "board",
+    "department", "institute",
 })  # fmt: skip
 _LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
 _INSTITUTIONAL = frozenset({"of", "at", "from"})
