@@ -488,7 +488,19 @@ def test_parts_that_do_not_fit_a_year_are_no_period() -> None:
 
 
 def test_half_a_percentage_point_is_no_half() -> None:
-    assert quotes("The bank cut its forecast by half a percentage point to 2.5%.") == ["2.5%"]
+    figures = extract_figures("The bank cut its forecast by half a percentage point to 2.5%.")
+    assert [(f.quote, f.value, f.unit) for f in figures] == [
+        ("half a percentage point", 0.5, "percentage point"),
+        ("2.5%", 2.5, "percent"),
+    ]
+    figures = extract_figures("The board lifted the rate by a quarter of a percentage point.")
+    assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [
+        ("a quarter of a percentage point", 0.25, "percentage point", Change.RISE),
+    ]
+    figures = extract_figures("The gauge gave up three quarters of a point.")
+    assert [(f.quote, f.value, f.unit) for f in figures] == [
+        ("three quarters of a point", 0.75, "point"),
+    ]
 
 
 @pytest.mark.parametrize(

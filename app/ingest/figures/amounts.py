@@ -95,6 +95,11 @@ FRACTIONS = re.compile(
     rf"(?:\b(?P<cmp>{alternation(AMOUNT_COMPARATORS)})\s+)?\b(?P<fraction>{FRACTION})(?=\s+of\b)",
     re.I,
 )
+# "by a quarter of a percentage point", "half a point": a share of a point, in points.
+POINT_FRACTIONS = re.compile(
+    rf"\b(?P<fraction>{FRACTION})\s+(?:of\s+)?(?:a|one)\s+(?P<percentage>percentage\s+)?point\b",
+    re.I,
+)
 # "rose by a quarter", "cut by half": a change in percent of what it was.
 # Not "by half a percentage point": there the fraction is of the point.
 FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I)
@@ -144,6 +149,13 @@ def fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         comparator(m["cmp"]),
         measure,
     )
+
+
+def point_fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    value = Decimal(str(fraction_percent(m["fraction"]))) / 100
+    if m["percentage"]:
+        return amount(text, m.start(), m.end(), FigureKind.PERCENT, value, "percentage point")
+    return amount(text, m.start(), m.end(), FigureKind.MEASURE, value, "point")
 
 
 def fraction_change(text: str, m: re.Match[str], end: int) -> FigureDraft | None:

@@ -55,6 +55,7 @@ TIME_RULES: tuple[_Rule, ...] = (
 )
 # In this order: on equal spans, the rule listed first wins.
 FRACTION_RULES: tuple[_Rule, ...] = (
+    (amounts.POINT_FRACTIONS, amounts.point_fraction),
     (amounts.FRACTIONS, amounts.fraction),
     (amounts.FRACTION_CHANGES, amounts.fraction_change),
 )
