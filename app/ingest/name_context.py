@@ -17,6 +17,8 @@ The recognizer reads a few words around a name; these rules read the rest of the
   capital or demonym is still new ("US Army War College", "Paris Club", "Taiwan Relations
   Act"); a law or plan is a policy or an initiative, and one that begins with a word of place
   is also named without it ("European Chips Act", "Chips Act").
+- A word for a kind of body standing alone ("the Government", "el Ejecutivo", "la
+  Administración") names whichever one the story is about, not an actor of its own.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "THING_BEFORE",
     "adjacent_joined",
     "demonym",
+    "generic_body",
     "national",
     "placed",
     "relabelled",
@@ -166,6 +169,18 @@ def short_names(organisations: Iterable[str], known: Gazetteer) -> dict[str, str
         if head and last in (_ENDINGS if " " not in head else _LEGAL_FORMS):
             longer.setdefault(head, []).append(target)
     return {short: found[0] for short, found in longer.items() if len(found) == 1}
+
+
+# Capitalised in news copy for the body in charge, whichever it is.
+_GENERIC_BODIES = frozenset({
+    "Government", "Administration", "Executive", "Cabinet", "State", "Gobierno", "Ejecutivo",
+    "Administración", "Gabinete", "Estado", "País", "Nación",
+})  # fmt: skip
+
+
+def generic_body(name: str) -> bool:
+    """Whether `name` is one word for a kind of body: "Government", "Gobierno"."""
+    return name in _GENERIC_BODIES
 
 
 def demonym(word: str, known: Gazetteer) -> bool:

@@ -48,6 +48,7 @@ from app.ingest.name_context import (
     THING_BEFORE,
     adjacent_joined,
     demonym,
+    generic_body,
     national,
     placed,
     relabelled,
@@ -389,7 +390,7 @@ def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
         return False
     if name.isupper() and spelled_in_lower_case(name, text):
         return False  # "liquefied natural gas ... LNG": a common noun's short form
-    one_word_thing = placed or _modifier(text, end) or name in TITLES
+    one_word_thing = placed or _modifier(text, end) or name in TITLES or generic_body(name)
     return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))
 
 
