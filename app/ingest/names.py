@@ -131,7 +131,9 @@ _NAMED_THINGS = frozenset(
     }
 )  # fmt: skip
 _MAX_ORG_WORDS = 8
-_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
+# A full stop inside a name's word ("U.S.", "J.") is the name's, a sentence's is not.
+_NAME_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.)*"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ ](?:(?:of|for|and|de|del|the)[ ])*{_NAME_WORD})*")
 
 
 def _prose(sentence: str) -> bool:

@@ -91,6 +91,15 @@ def test_an_organisation_cut_before_and_is_completed() -> None:
     assert [a.name for a in found.values()] == ["Center for Strategic and International Studies"]
 
 
+def test_a_name_completed_at_the_end_of_a_sentence_leaves_its_full_stop() -> None:
+    found = entries(
+        "The panel was chaired by a senior fellow with the Halvard Maritime Studies Program. "
+        "Its report came out in May.",
+        ("the Halvard Maritime", "ORG"),
+    )
+    assert [a.name for a in found.values()] == ["Halvard Maritime Studies Program"]
+
+
 def test_an_acronym_read_into_the_name_becomes_its_alias() -> None:
     found = entries(
         "Figures compiled by the Pacific Conference on Trade and Development (PCTD) show a drop.",
