@@ -101,7 +101,8 @@ RULES: tuple[Rule, ...] = (
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
           r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
           "MOSCOW —", case=True),
-    _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by)\s+)"
+    _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by|journalists?\s*:"
+          rf"|reporters?\s*:)\s+)"
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
           r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
     # A site's or a writer's name sharing the story with a wire: "Example.com With Reuters".
@@ -128,7 +129,9 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?i:(?:file\s+)?(?:photo(?:graph)?|picture|image)(?:\s+by)?)\s*:\s*[^.:]{1,60}"
           r"|\((?:L|C|L\s+to\s+R|(?i:left|centre|center|from\s+left))\).{0,300}"
           r"|\b(?i:in\s+(?:a|this)\s+file\s+(?:photo|picture|image)).{0,200}"
-          r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?)"
+          r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?"
+          # "... on the stage. | Example Video/Example Institute": a credit after a bar.
+          r"|\s\|\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}/[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7})"
           r"\.?", "Workers at the refinery. REUTERS/Jane Doe", case=True),
     _rule("photo credit", r"(?:file\s+photo(?:\s*[:/–—-].*)?|(?:[\w.]+\s*/\s*)?(?:getty\s+images|"
           r"shutterstock|(?:ap|afp|reuters|epa|ansa|xinhua|tass|efe)(?:\s+photo)?)"
@@ -158,7 +161,9 @@ RULES: tuple[Rule, ...] = (
           r"|(?:get|receive)\s+(?:our|the)\s+.{0,80}\b(?:in|to|into)\s+your\s+inbox\b.{0,60}"
           r"|.{0,100}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,60}",
           "Sign up for our daily newsletter"),
-    _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
+    _rule("read more", r"(?:read\s+more|read\s+next|read\s+the\s+full\s+(?:story|article|report)"
+          r"(?:\s+(?:and\s+more\s+)?(?:from|at|on)\s+[\w .’'-]{1,40})?\.?"
+          r"|see\s+also|more\s+from\s+[\w ]{1,40}|"
           r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"
           r"|most\s+(?:read|popular|viewed)|more\s+on\s+this\s+story|also\s+read|top\s+stories"
           r"|latest\s+(?:articles|news|stories|posts)|weekly\s+recap)"
@@ -232,7 +237,9 @@ RULES: tuple[Rule, ...] = (
           r"|contenido\s+relacionado|relacionad[oa]s?|(?:lo\s+)?más\s+leíd[oa]s?"
           r"|más\s+información|últimas\s+noticias)(?:\s*[:»›>|-]\s*.{0,200})?",
           "Lea también: Un titular del sitio"),
-    _rule("navegación", r"(?:ir\s+al\s+contenido(?:\s+principal)?|publicidad|anuncio|volver\s+"
+    _rule("navegación", r"(?:(?:(?:omitir\s+para\s+)?ir|pasar|saltar)\s+al\s+contenido"
+          r"(?:\s+principal)?"
+          r"|autor(?:es|as?)?|publicidad|anuncio|volver\s+"
           r"arriba|menú|buscar|inicio|portada|cerrar|escuchar(?:\s+(?:este\s+)?(?:artículo|noticia))?"
           r"|\d{1,3}\s+min(?:utos)?\s+de\s+lectura|tiempo\s+de\s+lectura\s*:?\s*\d{1,3}"
           r"\s+min(?:utos)?|descargar\s+(?:el\s+)?(?:pdf|informe))", "Publicidad"),

@@ -42,6 +42,7 @@ CASES = [
             "By Jane Doe, Staff Writer",
             "Author: Dr. Ana Ruiz",
             "Written by Jane Doe",
+            "Journalist: Jane Doe",
         ],
         "By Monday Rosneft had paid.",
     ),
@@ -89,6 +90,7 @@ CASES = [
         "captioned photo",
         [
             "Workers at the refinery in El Palito. REUTERS/Jane Doe",
+            "Delegates at the forum on trade. | Example Video/Example Institute",
             "A tanker at the port (Photo: Jane Doe)",
             "*Soybeans at the port of Santos. Photo: Jane Doe/Example*",
             "*Soybeans at the port of Santos. Photograph: Example Observer*",
@@ -156,6 +158,7 @@ CASES = [
             "See also: Oil in Venezuela",
             "Latest Articles",
             "Weekly Recap",
+            "Read the full story and more from Example Weekly.",
         ],
         "Related parties must disclose loans.",
     ),

@@ -110,7 +110,15 @@ CASES_ES: list[tuple[str, list[str], str]] = [
     ),
     (
         "navegación",
-        ["Publicidad", "Ir al contenido principal", "5 min de lectura", "Menú", "Volver arriba"],
+        [
+            "Publicidad",
+            "Ir al contenido principal",
+            "Pasar al contenido principal",
+            "5 min de lectura",
+            "Menú",
+            "Volver arriba",
+            "Autores",
+        ],
         "La publicidad cayó un 5%.",
     ),
     (
