@@ -263,6 +263,14 @@ _DATELINE_PREFIX = re.compile(
     r"(?:\s*\.?[-–—]+\s+|(?<=\d)\s+(?=[A-Z]))"
 )
 _MIN_PLACE_LETTERS = 3
+# A place written as a sentence of its own before the story, as Spanish copy does ("Ciudad de
+# México. En octubre, …", "Washington. El ministro dijo …"): capitalised words, a full stop,
+# then the story's first word; not an abbreviated title ("Sr. Pérez", "Prof. Ruiz").
+_PLACE_SENTENCE = re.compile(
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][a-záéíóúñ’'-]{2,}(?:\s+(?:de|del|la|las|los|el|y|[A-ZÁÉÍÓÚÑ]"
+    r"[a-záéíóúñ’'-]+)){0,3})\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"][^.!?]{30})"
+)
+_ABBREVIATED = frozenset({"Prof", "Gral", "Pres", "Dept", "Corp", "Lic", "Ing", "Arq", "Mons"})
 
 
 # Markdown emphasis around or inside a line ("**Newsletter** Get…", "*A caption. Photo: …*").
@@ -281,6 +289,8 @@ def furniture_rule(line: str) -> str | None:
 def dateline_length(line: str) -> int:
     """How many leading characters of `line` are a dateline followed by the story, else 0."""
     match = _DATELINE_PREFIX.match(line)
+    if match is None and (place := _PLACE_SENTENCE.match(line)) is not None:
+        return 0 if place["place"].split()[-1] in _ABBREVIATED else place.end()
     if match is None or match.end() >= len(line):
         return 0
     place = re.match(r"[A-Z.'’-]+", line)

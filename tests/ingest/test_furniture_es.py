@@ -152,6 +152,15 @@ def test_rule_catches_its_lines_and_spares_the_sentence(
         ("MADRID, 3 de marzo (EFE).- El Gobierno dijo.", "El Gobierno dijo."),
         ("LIMA, 5 ene (Andina) — Perú exportó más cobre.", "Perú exportó más cobre."),
         ("EE. UU. y Rusia hablaron.", "EE. UU. y Rusia hablaron."),
+        (
+            "Ciudad de Panamá. En mayo, el canal cobró más por cada buque que lo cruzó.",
+            "En mayo, el canal cobró más por cada buque que lo cruzó.",
+        ),
+        (
+            "Prof. Ruiz dijo que el plan fallaría en menos de un año.",
+            "Prof. Ruiz dijo que el plan fallaría en menos de un año.",
+        ),
+        ("Lima. Sí.", "Lima. Sí."),
     ],
 )
 def test_a_spanish_dateline_opening_a_paragraph_is_measured(line: str, story: str) -> None:
