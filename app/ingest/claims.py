@@ -19,7 +19,9 @@ __all__ = ["classify_claim", "is_assertive"]
 
 # Prescription: the author (or those cited) says what someone ought to do.
 PRESCRIPTION_CUES: tuple[str, ...] = (
-    r"\bshould\b(?!\s+(?:be\s+)?expect)",  # "should be expected to" forecasts
+    r"\bshould\b(?!\s+(?:be\s+)?expect)"  # "should be expected to" forecasts
+    # "should it be the target", "should the bank raise rates": a condition, not advice.
+    r"(?!\s+(?:it|they|he|she|we|you|there|the|this|that|these|those|any|such)\s)",
     r"\bwe\s+need\b",
     r"\bmust\b(?!\s+have\b)",  # "must have been" infers the past, it does not prescribe
     r"\bought\s+to\b",
@@ -53,7 +55,8 @@ FORECAST_CUES: tuple[str, ...] = (
     # Expectations and projections: "analysts expect", "is projected to", "forecasts".
     r"(?<!\bthan\s)(?<!\bas\s)\b(?-i:expect(?:s|ed|ing)?)\b",
     r"\b(?:is|are|was|were)\s+(?:projected|forecast|predicted|estimated)\s+to\b",
-    r"\b(?-i:(?:forecasts?|predicts?|anticipates?))\s+(?:that|an?|the)\b",
+    r"\b(?-i:(?:forecasts?|predicts?|anticipates?))\s+(?:that|an?|the|further|more|higher"
+    r"|lower|slower|faster|stronger|weaker)\b",
     r"\b(?:un)?likely\s+to\b",
     r"\bshould\s+(?:be\s+)?expect",
     # The future seen from a past report: "said the department would update", "warned that

@@ -183,6 +183,10 @@ def test_not_assertive(sentence: str) -> None:
         ("Joint projects aim to improve the ports.", ClaimKind.FACT),
         ("Weather forecasts were ignored by the crew.", ClaimKind.FACT),
         ("A group called Friends of the Port met in May.", ClaimKind.FACT),
+        ("Planners studied how the port copes should it be closed.", ClaimKind.FACT),
+        ("Should the bank cut rates, the peso falls.", ClaimKind.FACT),
+        # A forecast of more, less, higher or lower.
+        ("The broker anticipates further falls in freight rates.", ClaimKind.FORECAST),
         # The future seen from a past report, and its negative.
         ("The regulator said it would publish new rules in March.", ClaimKind.FORECAST),
         ("Growers warned that the tariff would hurt exports.", ClaimKind.FORECAST),
