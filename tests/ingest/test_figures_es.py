@@ -234,6 +234,9 @@ def test_a_clause_ends_at_a_new_subject_and_a_baseline_is_no_period() -> None:
         ("6%", None),
         ("2019", "2019"),
     ]
+    # ", lo que …" sums up what came before: the time of the last amount is not its own.
+    text = "Vendió 41.000 toneladas, frente a 52.000 en 2020, lo que supone una caída del 21%."
+    assert [(r[0], r[6]) for r in rows(text)][-1] == ("21%", None)
 
 
 def test_a_rate_after_what_is_measured() -> None:
