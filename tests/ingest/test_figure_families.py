@@ -487,6 +487,14 @@ def test_parts_that_do_not_fit_a_year_are_no_period() -> None:
     assert quotes("Only the first 14 months of 2024 count.") == ["14 months", "2024"]
 
 
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    figures = extract_figures("The lender lifted its rate by 75 basis points, then by 20 bp.")
+    assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [
+        ("75 basis points", 0.75, "percentage point", Change.RISE),
+        ("20 bp", 0.2, "percentage point", Change.RISE),
+    ]
+
+
 def test_half_a_percentage_point_is_no_half() -> None:
     figures = extract_figures("The bank cut its forecast by half a percentage point to 2.5%.")
     assert [(f.quote, f.value, f.unit) for f in figures] == [

@@ -239,6 +239,14 @@ def test_a_clause_ends_at_a_new_subject_and_a_baseline_is_no_period() -> None:
     assert [(r[0], r[6]) for r in rows(text)][-1] == ("21%", None)
 
 
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    text = "El banco subió la tasa en 125 puntos básicos y luego en 25 pb."
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("125 puntos básicos", 1.25, "percentage point"),
+        ("25 pb", 0.25, "percentage point"),
+    ]
+
+
 def test_a_rate_after_what_is_measured() -> None:
     text = (
         "Bombea 2 millones de barriles de crudo al día y 38.000 millones de metros cúbicos anuales."

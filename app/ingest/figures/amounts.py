@@ -78,7 +78,8 @@ QUANTITY = re.compile(
     rf"(?P<scale>{SCALE})?"
     # What follows the number decides its kind; the alternatives are tried in this order.
     r"(?:\s?(?P<percent>%)"
-    r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct)\b"
+    r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct"
+    r"|basis\s+points?|(?-i:bps?))\b"
     rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|(?-i:{_CODE})|{_literal(money.LOWER)})\b"
     rf"|\s?(?P<symbol_after>{_literal(money.SYMBOLS_AFTER)})"
     rf"|(?:\s+|-)(?P<cents>cents?|pence|penny)\b"
@@ -215,7 +216,10 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         measure = phrase(IN_PHRASE, text, stop, end) or m["noun"]
         return make(FigureKind.MONEY, stop, value, currency, measure)
     if m["percent"] or m["percent_word"]:
-        unit = "percentage point" if "point" in (m["percent_word"] or "").lower() else "percent"
+        word = (m["percent_word"] or "").lower()
+        unit = "percentage point" if "point" in word or word.startswith("bp") else "percent"
+        if word.startswith(("basis", "bp")):  # 25 basis points are 0.25 percentage point
+            value /= 100
         return make(FigureKind.PERCENT, m.end(), value, unit, phrase(OF_PHRASE, text, m.end(), end))
     if m["unit"]:
         code, factor = units.measure_unit(m["unit"], m["rate"])
