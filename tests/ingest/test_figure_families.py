@@ -487,6 +487,22 @@ def test_parts_that_do_not_fit_a_year_are_no_period() -> None:
     assert quotes("Only the first 14 months of 2024 count.") == ["14 months", "2024"]
 
 
+def test_a_bare_level_left_takes_the_unit_of_the_level_reached() -> None:
+    figures = extract_figures("The board raised the levy from 4.5 to 6.25 percent.")
+    assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [
+        ("4.5", 4.5, "percent", Change.RISE),
+        ("6.25 percent", 6.25, "percent", Change.RISE),
+    ]
+    # No verb of change: a range; a scale to share: a range too.
+    assert [(f.quote, f.value_max) for f in extract_figures("Bids ran from 4 to 6 percent.")] == [
+        ("from 4 to 6 percent", 6.0)
+    ]
+    figures = extract_figures("Output rose from 3 to 4 million tonnes.")
+    assert [(f.quote, f.value, f.value_max) for f in figures] == [
+        ("from 3 to 4 million tonnes", 3e6, 4e6)
+    ]
+
+
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     figures = extract_figures("The lender lifted its rate by 75 basis points, then by 20 bp.")
     assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [

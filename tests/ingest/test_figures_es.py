@@ -239,6 +239,14 @@ def test_a_clause_ends_at_a_new_subject_and_a_baseline_is_no_period() -> None:
     assert [(r[0], r[6]) for r in rows(text)][-1] == ("21%", None)
 
 
+def test_a_bare_level_left_takes_the_unit_of_the_level_reached() -> None:
+    text = "El consejo subió la tasa del 4,5 al 6,25 por ciento."
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("4,5", 4.5, "percent"),
+        ("6,25 por ciento", 6.25, "percent"),
+    ]
+
+
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     text = "El banco subió la tasa en 125 puntos básicos y luego en 25 pb."
     assert [(r[0], r[2], r[3]) for r in rows(text)] == [
