@@ -266,6 +266,9 @@ def test_names_times_and_scores_are_no_figures(sentence: str) -> None:
 
 def test_a_month_and_day_without_a_year_is_no_figure_and_its_day_no_count() -> None:
     assert extract_figures("It was signed on Sept. 13 in Caracas.") == []
+    # Nor are days of a month: "Oct. 2-27", "4-6 June".
+    assert quotes("Flows averaged 3.1 million bpd over Oct. 2-27.") == ["3.1 million bpd"]
+    assert quotes("The fair runs 4-6 June, 2025 in Quito.") == ["2025"]
 
 
 @pytest.mark.parametrize(
