@@ -192,11 +192,11 @@ def demonym(word: str, known: Gazetteer) -> bool:
 
 
 def national(name: str, hits: Sequence[MentionDraft], known: Gazetteer) -> bool:
-    """ "US Army War College", "Paris Club", "Taiwan Relations Act": a country's name, capital
-    or demonym first, then words no entry has."""
+    """ "US Army War College", "Paris Club", "Taiwan Relations Act", "Center for a New American
+    Security": a country's name, capital or demonym, first or inside, then words no entry
+    has."""
     return (
-        hits[0].start == 0
-        and len(hits) == 1
+        len(hits) == 1
         and known.actors[hits[0].actor_id].kind is ActorKind.COUNTRY
         and re.search(r"[A-Z]", name[hits[0].end :]) is not None
     )

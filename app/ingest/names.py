@@ -353,8 +353,9 @@ def _sort_out(
 
 
 # What the rules leave off the front of a name: "People's | Liberation Army", "Brazilian
-# Agriculture and | Livestock Confederation"; not "Kevin Gallagher of | Boston University".
-_FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ])+(?:and[ ])?")
+# Agriculture and | Livestock Confederation", "Center for a | New American Security"; not
+# "Kevin Gallagher of | Boston University".
+_FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ](?:(?:for|on)[ ](?:a[ ]|the[ ])?)?)+(?:and[ ])?")
 
 
 def _first_name(name: str, hits: Sequence[MentionDraft]) -> bool:
