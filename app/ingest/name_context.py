@@ -4,8 +4,8 @@ The recognizer reads a few words around a name; these rules read the rest of the
 
 - Where a name stands: after a preposition of place or in a list of places ("provinces such
   as Jujuy, Salta and Catamarca") it is a place; after the noun of a thing ("the aircraft
-  carrier INS Vikrant", "the benchmark Taiex") or before one ("the Power of Siberia
-  pipeline") it names that thing; an acronym whose words the text writes in lower case
+  carrier INS Vikrant", "the benchmark Taiex", a unit "per FEU") or before one ("the Power of
+  Siberia pipeline") it names that thing; an acronym whose words the text writes in lower case
   ("liquefied natural gas ... LNG") is a common noun's.
 - Labels the model got wrong: two organisations read side by side ("Lockheed" "Martin") are
   one; a "person" joined by "and" to an organisation is one ("First Quantum Minerals and
@@ -75,7 +75,9 @@ def placed(text: str, start: int, end: int) -> bool:
 # benchmark Taiex", "the drills Joint Sword-2024B".
 THING_BEFORE = re.compile(
     r"\b(?:aircraft\s+carrier|ship|vessel|tanker|frigate|destroyer|submarine|benchmark"
-    r"|index|pipeline|project|field|mine|drills|exercise|operation|satellite|missile)\s+$"
+    r"|index|pipeline|project|field|mine|drills|exercise|operation|satellite|missile"
+    # "$825 per FEU", "per MWh": after "per" comes a unit.
+    r"|per)\s+$"
 )
 # What names a thing when it follows a name of several words: "the Power of Siberia pipeline".
 NAMED_AFTER = re.compile(r" (?:pipeline|project|field|fields|deposit|basin|index|blend)\b")

@@ -174,3 +174,12 @@ def test_a_word_for_a_kind_of_body_alone_is_no_organisation() -> None:
         ("Executive", "ORG"),
     )
     assert kinds(found) == [("Talvane Holdings", "organization")]
+
+
+def test_an_acronym_after_per_is_a_unit_not_an_organisation() -> None:
+    found = entries(
+        "Rates from Busan to Genoa rose to $2,310 per FEU, Kestrel Logistics said on Monday.",
+        ("FEU", "ORG"),
+        ("Kestrel Logistics", "ORG"),
+    )
+    assert kinds(found) == [("Kestrel Logistics", "organization")]
