@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.ingest.claims_es import classify_claim_es, is_assertive_es
+from app.ingest.furniture import furniture_rule
 from app.models.vocabulary import ClaimKind
 
 __all__ = ["classify_claim", "is_assertive"]
@@ -109,8 +110,11 @@ def is_assertive(sentence: str, language: str = "en") -> bool:
     Questions and empty text are not claims. A line that does not end like a sentence or a
     list item (".", "!", ";") is taken for a label ("Regional implications", "Key points:")
     only when it is short and has no auxiliary verb; anything longer, such as a full sentence
-    that introduces a list with ":", counts as a claim.
+    that introduces a list with ":", counts as a claim. A sentence that is page furniture on its
+    own (app/ingest/furniture.py) inside a paragraph is none.
     """
+    if furniture_rule(sentence) is not None:
+        return False  # "(Click here for …)", "Fuente: Primicias." inside a paragraph
     if language == "es":
         return is_assertive_es(sentence)
     text = sentence.strip()

@@ -154,6 +154,10 @@ def test_assertive(sentence: str) -> None:
         "Regional implications",
         "Key points:",
         "The Triangular Relationship: Moscow, Beijing, and Caracas",
+        # Furniture inside a paragraph.
+        "(Click here to see the latest prices of Example Corp.)",
+        "This is breaking news.",
+        "Source: Example Wire.",
     ],
 )
 def test_not_assertive(sentence: str) -> None:
