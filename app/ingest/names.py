@@ -131,8 +131,7 @@ _NAMED_THINGS = frozenset(
     }
 )  # fmt: skip
 _MAX_ORG_WORDS = 8
-# A full stop inside a name's word ("U.S.", "J.") is the name's, a sentence's is not.
-_NAME_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.)*"
+_NAME_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.)*"  # "U.S.", "J."; no sentence's "."
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ ](?:(?:of|for|and|de|del|the)[ ])*{_NAME_WORD})*")
 
 
@@ -352,9 +351,8 @@ def _sort_out(
     return people, single, organisations
 
 
-# What the rules leave off the front of a name: "People's | Liberation Army", "Brazilian
-# Agriculture and | Livestock Confederation", "Center for a | New American Security"; not
-# "Kevin Gallagher of | Boston University".
+# What the rules leave off a name's front: "People's | Liberation Army", "Center for a | New
+# American Security", "… Agriculture and | Livestock …"; not "Kevin Gallagher of | Boston …".
 _FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ](?:(?:for|on)[ ](?:a[ ]|the[ ])?)?)+(?:and[ ])?")
 
 
