@@ -109,6 +109,11 @@ _SPEAKERS = frozenset({
     "department", "institute",
 })  # fmt: skip
 _LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
+# A phrase that starts with one is no subject.
+_PREPOSITIONS = frozenset({
+    "below", "above", "under", "over", "of", "in", "on", "at", "for", "from", "with", "by",
+    "to", "into", "than", "about", "after", "before", "including", "excluding", "between",
+})  # fmt: skip
 _INSTITUTIONAL = frozenset({"of", "at", "from"})
 _SPOKESPERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 # After the verb of '"...," said X', X stops at its first preposition or clause mark.
@@ -127,6 +132,8 @@ def _is_someone(words: list[str]) -> bool:
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True
     if words[0].lower() in _PRONOUNS or words[-1].lower() in _CLAUSE_WORDS:
+        return False
+    if words[0] in _PREPOSITIONS:  # "—below the average of analyst forecasts."
         return False
     folded = [w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower() for w in words]
     if any(w in _SPEAKERS for w in folded):

@@ -87,6 +87,7 @@ def test_attribution_forms(sentence: str, speaker: str) -> None:
         "The ministry projects a deficit in 2025.",
         "The company announced on Monday a new plant in Ohio.",
         "The figures show exports fell.",
+        "The firm earned $2.10 a share, below the $2.30 average of analyst forecasts.",
         "",
     ],
 )
