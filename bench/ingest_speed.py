@@ -7,7 +7,7 @@ on every machine and no article repeats another. Then reads them all with `prepa
 (everything `article-facts ingest` does but the database write) three ways:
 
 - `rules only`: no recognizer, one process;
-- `recognizer, 1 process`: spaCy (tok2vec + ner) in this process;
+- `recognizer, 1 process`: spaCy (its `ner`, app/ingest/spacy_pipes.py) in this process;
 - `recognizer, N processes`: the articles split over N spawned worker processes (default:
   the machine's cores), each loading the model once before the clock starts.
 

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 
 from app.ingest.claims_es import classify_claim_es, is_assertive_es
+from app.ingest.furniture import furniture_rule
 from app.models.vocabulary import ClaimKind
 
 __all__ = ["classify_claim", "is_assertive"]
 
 # Prescription: the author (or those cited) says what someone ought to do.
 PRESCRIPTION_CUES: tuple[str, ...] = (
-    r"\bshould\b(?!\s+(?:be\s+)?expect)",  # "should be expected to" forecasts
+    r"\bshould\b(?!\s+(?:be\s+)?expect)"  # "should be expected to" forecasts
+    # "should it be the target", "should the bank raise rates": a condition, not advice.
+    r"(?!\s+(?:it|they|he|she|we|you|there|the|this|that|these|those|any|such)\s)",
     r"\bwe\s+need\b",
     r"\bmust\b(?!\s+have\b)",  # "must have been" infers the past, it does not prescribe
     r"\bought\s+to\b",
@@ -53,7 +56,8 @@ FORECAST_CUES: tuple[str, ...] = (
     # Expectations and projections: "analysts expect", "is projected to", "forecasts".
     r"(?<!\bthan\s)(?<!\bas\s)\b(?-i:expect(?:s|ed|ing)?)\b",
     r"\b(?:is|are|was|were)\s+(?:projected|forecast|predicted|estimated)\s+to\b",
-    r"\b(?-i:(?:forecasts?|predicts?|anticipates?))\s+(?:that|an?|the)\b",
+    r"\b(?-i:(?:forecasts?|predicts?|anticipates?))\s+(?:that|an?|the|further|more|higher"
+    r"|lower|slower|faster|stronger|weaker)\b",
     r"\b(?:un)?likely\s+to\b",
     r"\bshould\s+(?:be\s+)?expect",
     # The future seen from a past report: "said the department would update", "warned that
@@ -106,8 +110,11 @@ def is_assertive(sentence: str, language: str = "en") -> bool:
     Questions and empty text are not claims. A line that does not end like a sentence or a
     list item (".", "!", ";") is taken for a label ("Regional implications", "Key points:")
     only when it is short and has no auxiliary verb; anything longer, such as a full sentence
-    that introduces a list with ":", counts as a claim.
+    that introduces a list with ":", counts as a claim. A sentence that is page furniture on its
+    own (app/ingest/furniture.py) inside a paragraph is none.
     """
+    if furniture_rule(sentence) is not None:
+        return False  # "(Click here for …)", "Fuente: Primicias." inside a paragraph
     if language == "es":
         return is_assertive_es(sentence)
     text = sentence.strip()

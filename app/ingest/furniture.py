@@ -95,15 +95,19 @@ def _rule(name: str, pattern: str, example: str, *, case: bool = False) -> Rule:
 # fmt: off
 RULES: tuple[Rule, ...] = (
     _rule("dateline", rf"(?:[A-Z][\w&' ]{{1,40}}\s*[|•·,]\s*)?"
-          rf"(?:(?:published|updated|posted|last\s+updated|first\s+published)"
+          rf"(?:(?:published|updated|posted|last\s+(?:updated|modified)|modified|first\s+published)"
           rf"(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*,?\s*)?{_DATE}{_TIME}"
           rf"|[«‹]?\s*{_MONTH},?\s+\d{{4}}\s*[»›]?", "02 April 2009"),
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
           r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
           "MOSCOW —", case=True),
-    _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by)\s+)"
+    _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by|journalists?\s*:"
+          rf"|reporters?\s*:)\s+)"
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
           r"(?:\s*[|,]\s*[A-Z][\w ]{1,30})?", "By Jane Doe and John Roe", case=True),
+    # A site's or a writer's name sharing the story with a wire: "Example.com With Reuters".
+    _rule("agency byline", r"[\w.&'’ -]{2,40}\s+(?:with|and)\s+(?:reuters|(?:the\s+)?associated"
+          r"\s+press|ap|afp|bloomberg|dpa|efe|agencies)(?:\s+wires?)?", "Example.com With Reuters"),
     _rule("role byline", rf"{_NAME}\s*[,|–—-]\s*{_ROLE}", "Jane Doe, Staff Writer", case=True),
     # The author's line at the foot of a column: one sentence, a name, "is"/"es" and a trade.
     _rule("author note", rf"{_NAME}\s+(?:is|es)\s+(?:(?:an?|una?|the|el|la)\s+)?"
@@ -113,7 +117,8 @@ RULES: tuple[Rule, ...] = (
           r"|escritora|académico|académica)\s+(?:at|of|for|in|with|on|de|del|en|y|and)\s+"
           r"[^.!?]{0,200}(?:\.(?=\S)[^.!?]{0,40}){0,3}\.", "Jane Doe is a senior fellow at the"
           " Example Institute.", case=True),
-    _rule("wire credits", rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
+    _rule("wire credits", rf"(?:(?i:source)\s*:\s*[A-Z][\w.&' ]{{1,40}}\s*)?"
+          rf"\(?(?:{_CREDIT}|{_NAME}\s+reported{_IN_PLACE})"
           rf"(?:\s*[,;]?\s*(?:and\s+)?(?:{_CREDIT}|{_NAME}{_IN_PLACE}))*\)?\.?",
           "Reporting by Jane Doe; Editing by John Roe", case=True),
     _rule("caption", r"\(?\s*(?:(?:photo|image|picture|video|photograph)s?(?:\s+(?:credit|caption"
@@ -124,7 +129,9 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?i:(?:file\s+)?(?:photo(?:graph)?|picture|image)(?:\s+by)?)\s*:\s*[^.:]{1,60}"
           r"|\((?:L|C|L\s+to\s+R|(?i:left|centre|center|from\s+left))\).{0,300}"
           r"|\b(?i:in\s+(?:a|this)\s+file\s+(?:photo|picture|image)).{0,200}"
-          r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?)"
+          r"|\b[A-Z]{3,}/[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:/[A-Z]\w*)?\s*(?:/\s*File)?"
+          # "... on the stage. | Example Video/Example Institute": a credit after a bar.
+          r"|\s\|\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}/[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7})"
           r"\.?", "Workers at the refinery. REUTERS/Jane Doe", case=True),
     _rule("photo credit", r"(?:file\s+photo(?:\s*[:/–—-].*)?|(?:[\w.]+\s*/\s*)?(?:getty\s+images|"
           r"shutterstock|(?:ap|afp|reuters|epa|ansa|xinhua|tass|efe)(?:\s+photo)?)"
@@ -154,7 +161,9 @@ RULES: tuple[Rule, ...] = (
           r"|(?:get|receive)\s+(?:our|the)\s+.{0,80}\b(?:in|to|into)\s+your\s+inbox\b.{0,60}"
           r"|.{0,100}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,60}",
           "Sign up for our daily newsletter"),
-    _rule("read more", r"(?:read\s+more|read\s+next|see\s+also|more\s+from\s+[\w ]{1,40}|"
+    _rule("read more", r"(?:read\s+more|read\s+next|read\s+the\s+full\s+(?:story|article|report)"
+          r"(?:\s+(?:and\s+more\s+)?(?:from|at|on)\s+[\w .’'-]{1,40})?\.?"
+          r"|see\s+also|more\s+from\s+[\w ]{1,40}|"
           r"related(?:\s+(?:content|coverage|posts|articles|stories|topics|reading))?|recommended"
           r"|most\s+(?:read|popular|viewed)|more\s+on\s+this\s+story|also\s+read|top\s+stories"
           r"|latest\s+(?:articles|news|stories|posts)|weekly\s+recap)"
@@ -166,6 +175,23 @@ RULES: tuple[Rule, ...] = (
           r"|exit\s+mobile\s+version|download\s+(?:the\s+)?(?:pdf|report|full\s+report)"
           r"|view\s+original|last\s+updated\s*:?|print\s+this\s+(?:page|article)|(?:wechat\s+)?qr\s+code|mo\s+tu\s+we\s+th\s+fr\s+sa\s+su)",
           "Skip to main content"),
+    # What a page asks of its reader or says of the story itself: "Click here for…", "This
+    # is breaking news. Please check back for updates.", "This article was originally
+    # published by…", "Follow us on…", "Leave a Reply", "Estimated reading time 2 minutes".
+    _rule("call to action", r"(?:[›»>•·]\s*)?(?:\(?\s*click\s+here\b.{0,150}"
+          r"|(?:this\s+is\s+(?:a\s+)?(?:breaking|developing)\s+(?:news|story)\.?\s*)?(?:please\s+)?"
+          r"check\s+back\s+(?:later\s+)?for\s+(?:updates|more).{0,40}"
+          r"|this\s+is\s+(?:a\s+)?(?:breaking|developing)\s+(?:news|story)(?:\s+alert)?\.?"
+          r"|this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
+          r"(?:published|posted|appeared)\s+(?:by|on|in|at)\s+.{1,80}"
+          r"|(?:follow|join)\s+us\s+on\s+.{1,80}|join\s+our\s+[\w ]{0,20}(?:channel|group).{0,100}"
+          r"|learn\s+more|show\s+more|load\s+more|leave\s+a\s+(?:reply|comment)"
+          r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,100}|article\s+content"
+          r"|estimated\s+reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+\d{1,3}\s+min)?)",
+          "This is breaking news. Please check back for updates."),
+    # A source named alone on its line under a story or a table: "Source: Example Wire".
+    _rule("source line", r"(?i:source|sources|fuente|fuentes)\s*:\s*[A-Z][\w.&'’ ,-]{1,60}\.?",
+          "Source: Example Wire", case=True),
     _rule("breadcrumb", r"[\w&’' -]{1,40}(?:\s*[›»>]\s*[\w&’' -]{1,40}){1,6}"
           r"|home(?:\s*[|/]\s*[\w&’' -]{1,40}){1,6}|(?-i:Home[A-Z]).{0,200}",
           "Home › World › Americas"),
@@ -211,10 +237,15 @@ RULES: tuple[Rule, ...] = (
           r"|contenido\s+relacionado|relacionad[oa]s?|(?:lo\s+)?más\s+leíd[oa]s?"
           r"|más\s+información|últimas\s+noticias)(?:\s*[:»›>|-]\s*.{0,200})?",
           "Lea también: Un titular del sitio"),
-    _rule("navegación", r"(?:ir\s+al\s+contenido(?:\s+principal)?|publicidad|anuncio|volver\s+"
+    _rule("navegación", r"(?:(?:(?:omitir\s+para\s+)?ir|pasar|saltar)\s+al\s+contenido"
+          r"(?:\s+principal)?"
+          r"|autor(?:es|as?)?|publicidad|anuncio|volver\s+"
           r"arriba|menú|buscar|inicio|portada|cerrar|escuchar(?:\s+(?:este\s+)?(?:artículo|noticia))?"
           r"|\d{1,3}\s+min(?:utos)?\s+de\s+lectura|tiempo\s+de\s+lectura\s*:?\s*\d{1,3}"
           r"\s+min(?:utos)?|descargar\s+(?:el\s+)?(?:pdf|informe))", "Publicidad"),
+    _rule("síguenos", r".{0,80}\b(?:síguenos|siguiéndonos|síganos)\b.{0,200}"
+          r"|únete\s+a\s+nuestro\s+(?:grupo|canal).{0,200}",
+          "Síguenos en X y únete a nuestro canal de WhatsApp."),
     _rule("antetítulo", r"(?:análisis|opinión|exclusiva|entrevista|editorial|tribuna|reportaje"
           r"|última\s+hora|crónica)", "ANÁLISIS"),
 )
@@ -232,6 +263,14 @@ _DATELINE_PREFIX = re.compile(
     r"(?:\s*\.?[-–—]+\s+|(?<=\d)\s+(?=[A-Z]))"
 )
 _MIN_PLACE_LETTERS = 3
+# A place written as a sentence of its own before the story, as Spanish copy does ("Ciudad de
+# México. En octubre, …", "Washington. El ministro dijo …"): capitalised words, a full stop,
+# then the story's first word; not an abbreviated title ("Sr. Pérez", "Prof. Ruiz").
+_PLACE_SENTENCE = re.compile(
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][a-záéíóúñ’'-]{2,}(?:\s+(?:de|del|la|las|los|el|y|[A-ZÁÉÍÓÚÑ]"
+    r"[a-záéíóúñ’'-]+)){0,3})\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"][^.!?]{30})"
+)
+_ABBREVIATED = frozenset({"Prof", "Gral", "Pres", "Dept", "Corp", "Lic", "Ing", "Arq", "Mons"})
 
 
 # Markdown emphasis around or inside a line ("**Newsletter** Get…", "*A caption. Photo: …*").
@@ -241,7 +280,7 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 def furniture_rule(line: str) -> str | None:
     """The name of the first rule the whole of `line` (stripped, Markdown emphasis aside)
     matches, else None."""
-    text = _EMPHASIS.sub("", line).strip()
+    text = _EMPHASIS.sub("", line).strip().lstrip("•·").strip()
     if not text:
         return None
     return next((rule.name for rule in RULES if rule.pattern.fullmatch(text)), None)
@@ -250,6 +289,8 @@ def furniture_rule(line: str) -> str | None:
 def dateline_length(line: str) -> int:
     """How many leading characters of `line` are a dateline followed by the story, else 0."""
     match = _DATELINE_PREFIX.match(line)
+    if match is None and (place := _PLACE_SENTENCE.match(line)) is not None:
+        return 0 if place["place"].split()[-1] in _ABBREVIATED else place.end()
     if match is None or match.end() >= len(line):
         return 0
     place = re.match(r"[A-Z.'’-]+", line)

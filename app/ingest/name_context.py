@@ -4,8 +4,8 @@ The recognizer reads a few words around a name; these rules read the rest of the
 
 - Where a name stands: after a preposition of place or in a list of places ("provinces such
   as Jujuy, Salta and Catamarca") it is a place; after the noun of a thing ("the aircraft
-  carrier INS Vikrant", "the benchmark Taiex") or before one ("the Power of Siberia
-  pipeline") it names that thing; an acronym whose words the text writes in lower case
+  carrier INS Vikrant", "the benchmark Taiex", a unit "per FEU") or before one ("the Power of
+  Siberia pipeline") it names that thing; an acronym whose words the text writes in lower case
   ("liquefied natural gas ... LNG") is a common noun's.
 - Labels the model got wrong: two organisations read side by side ("Lockheed" "Martin") are
   one; a "person" joined by "and" to an organisation is one ("First Quantum Minerals and
@@ -17,6 +17,8 @@ The recognizer reads a few words around a name; these rules read the rest of the
   capital or demonym is still new ("US Army War College", "Paris Club", "Taiwan Relations
   Act"); a law or plan is a policy or an initiative, and one that begins with a word of place
   is also named without it ("European Chips Act", "Chips Act").
+- A word for a kind of body standing alone ("the Government", "el Ejecutivo", "la
+  Administración") names whichever one the story is about, not an actor of its own.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "THING_BEFORE",
     "adjacent_joined",
     "demonym",
+    "generic_body",
     "national",
     "placed",
     "relabelled",
@@ -72,7 +75,9 @@ def placed(text: str, start: int, end: int) -> bool:
 # benchmark Taiex", "the drills Joint Sword-2024B".
 THING_BEFORE = re.compile(
     r"\b(?:aircraft\s+carrier|ship|vessel|tanker|frigate|destroyer|submarine|benchmark"
-    r"|index|pipeline|project|field|mine|drills|exercise|operation|satellite|missile)\s+$"
+    r"|index|pipeline|project|field|mine|drills|exercise|operation|satellite|missile"
+    # "$825 per FEU", "per MWh": after "per" comes a unit.
+    r"|per)\s+$"
 )
 # What names a thing when it follows a name of several words: "the Power of Siberia pipeline".
 NAMED_AFTER = re.compile(r" (?:pipeline|project|field|fields|deposit|basin|index|blend)\b")
@@ -168,6 +173,18 @@ def short_names(organisations: Iterable[str], known: Gazetteer) -> dict[str, str
     return {short: found[0] for short, found in longer.items() if len(found) == 1}
 
 
+# Capitalised in news copy for the body in charge, whichever it is.
+_GENERIC_BODIES = frozenset({
+    "Government", "Administration", "Executive", "Cabinet", "State", "Gobierno", "Ejecutivo",
+    "Administración", "Gabinete", "Estado", "País", "Nación",
+})  # fmt: skip
+
+
+def generic_body(name: str) -> bool:
+    """Whether `name` is one word for a kind of body: "Government", "Gobierno"."""
+    return name in _GENERIC_BODIES
+
+
 def demonym(word: str, known: Gazetteer) -> bool:
     """ "European", "American": a word of place before a law's name."""
     hits = known.find(word)
@@ -177,11 +194,11 @@ def demonym(word: str, known: Gazetteer) -> bool:
 
 
 def national(name: str, hits: Sequence[MentionDraft], known: Gazetteer) -> bool:
-    """ "US Army War College", "Paris Club", "Taiwan Relations Act": a country's name, capital
-    or demonym first, then words no entry has."""
+    """ "US Army War College", "Paris Club", "Taiwan Relations Act", "Center for a New American
+    Security": a country's name, capital or demonym, first or inside, then words no entry
+    has."""
     return (
-        hits[0].start == 0
-        and len(hits) == 1
+        len(hits) == 1
         and known.actors[hits[0].actor_id].kind is ActorKind.COUNTRY
         and re.search(r"[A-Z]", name[hits[0].end :]) is not None
     )

@@ -48,6 +48,7 @@ from app.ingest.name_context import (
     THING_BEFORE,
     adjacent_joined,
     demonym,
+    generic_body,
     national,
     placed,
     relabelled,
@@ -130,7 +131,8 @@ _NAMED_THINGS = frozenset(
     }
 )  # fmt: skip
 _MAX_ORG_WORDS = 8
-_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ ](?:(?:of|for|and|de|del|the)[ ])*[A-Z][\w&'’.-]*)*")
+_NAME_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.)*"  # "U.S.", "J."; no sentence's "."
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ ](?:(?:of|for|and|de|del|the)[ ])*{_NAME_WORD})*")
 
 
 def _prose(sentence: str) -> bool:
@@ -349,9 +351,9 @@ def _sort_out(
     return people, single, organisations
 
 
-# What the rules leave off the front of a name: "People's | Liberation Army", "Brazilian
-# Agriculture and | Livestock Confederation"; not "Kevin Gallagher of | Boston University".
-_FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ])+(?:and[ ])?")
+# What the rules leave off a name's front: "People's | Liberation Army", "Center for a | New
+# American Security", "… Agriculture and | Livestock …"; not "Kevin Gallagher of | Boston …".
+_FRONT = re.compile(r"(?:[A-Z][\w'’-]*[ ](?:(?:for|on)[ ](?:a[ ]|the[ ])?)?)+(?:and[ ])?")
 
 
 def _first_name(name: str, hits: Sequence[MentionDraft]) -> bool:
@@ -389,7 +391,7 @@ def _organisation(text: str, start: int, end: int, placed: bool) -> bool:
         return False
     if name.isupper() and spelled_in_lower_case(name, text):
         return False  # "liquefied natural gas ... LNG": a common noun's short form
-    one_word_thing = placed or _modifier(text, end) or name in TITLES
+    one_word_thing = placed or _modifier(text, end) or name in TITLES or generic_body(name)
     return len(words) > 1 or not (one_word_thing or name.endswith(_ADJECTIVE_ENDINGS))
 
 

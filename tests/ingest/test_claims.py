@@ -154,6 +154,10 @@ def test_assertive(sentence: str) -> None:
         "Regional implications",
         "Key points:",
         "The Triangular Relationship: Moscow, Beijing, and Caracas",
+        # Furniture inside a paragraph.
+        "(Click here to see the latest prices of Example Corp.)",
+        "This is breaking news.",
+        "Source: Example Wire.",
     ],
 )
 def test_not_assertive(sentence: str) -> None:
@@ -183,6 +187,10 @@ def test_not_assertive(sentence: str) -> None:
         ("Joint projects aim to improve the ports.", ClaimKind.FACT),
         ("Weather forecasts were ignored by the crew.", ClaimKind.FACT),
         ("A group called Friends of the Port met in May.", ClaimKind.FACT),
+        ("Planners studied how the port copes should it be closed.", ClaimKind.FACT),
+        ("Should the bank cut rates, the peso falls.", ClaimKind.FACT),
+        # A forecast of more, less, higher or lower.
+        ("The broker anticipates further falls in freight rates.", ClaimKind.FORECAST),
         # The future seen from a past report, and its negative.
         ("The regulator said it would publish new rules in March.", ClaimKind.FORECAST),
         ("Growers warned that the tariff would hurt exports.", ClaimKind.FORECAST),

@@ -88,6 +88,16 @@ def quotes(sentence: str) -> list[str]:
             Change.FALL,
         ),
         ("The city slashed the fare from $2.50 to $1.75.", "$2.50", Change.FALL),
+        # "by" with an article and a word before the amount.
+        (
+            "The board raised the levy by a hefty 0.6 percentage points.",
+            "0.6 percentage points",
+            Change.RISE,
+        ),
+        # One move of two things, written once; not a share that follows.
+        ("Tolls are up 41% and 18%, respectively, from 2019.", "18%", Change.RISE),
+        ("Fares rose 2% to $610 and $1,450 a seat.", "$1,450", Change.RISE),
+        ("Sales fell 6% and 30% of the shops shut.", "30%", None),
         # A level followed by its move, with a time or a phrase between.
         (
             "Wine exports reached 3.1 million litres in 2022, up 12% from 2021.",
@@ -241,6 +251,9 @@ def test_values_are_exact(sentence: str, value: float) -> None:
         "The S&P 500 closed higher.",
         "Section 427 applies.",
         "A Boeing 737 landed.",
+        "The carrier charged more per 40-foot container.",
+        "Each forty-foot equivalent unit cost more this year.",
+        "The yard stacks 20ft high-cube boxes.",
         "The G20 met.",
         "COVID-19 spread.",
         "It started at 5:25 a.m. and at 10:30.",
@@ -253,6 +266,9 @@ def test_names_times_and_scores_are_no_figures(sentence: str) -> None:
 
 def test_a_month_and_day_without_a_year_is_no_figure_and_its_day_no_count() -> None:
     assert extract_figures("It was signed on Sept. 13 in Caracas.") == []
+    # Nor are days of a month: "Oct. 2-27", "4-6 June".
+    assert quotes("Flows averaged 3.1 million bpd over Oct. 2-27.") == ["3.1 million bpd"]
+    assert quotes("The fair runs 4-6 June, 2025 in Quito.") == ["2025"]
 
 
 @pytest.mark.parametrize(
@@ -407,6 +423,23 @@ def test_another_clause_lends_no_period() -> None:
             "near $2,100",
             None,
         ),
+        # So has what an amount is compared with, named with its time after the amount.
+        (
+            "The rate slipped 3% to $2,210 a box, a 75% drop from the peak of $9,800 in May 2022.",
+            "75%",
+            None,
+        ),
+        (
+            "The rate slipped 3% to $2,210 a box, a 75% drop from the peak of $9,800 in May 2022.",
+            "$9,800",
+            ("2022-05", "2022-05"),
+        ),
+        (
+            "That is still 48% higher than the average of $1,310 in 2018.",
+            "48%",
+            None,
+        ),
+        ("Sales rose 6% to more than $4 billion in 2023.", "6%", ("2023", "2023")),
     ],
 )
 def test_a_period_stays_in_its_phrase(
@@ -457,8 +490,44 @@ def test_parts_that_do_not_fit_a_year_are_no_period() -> None:
     assert quotes("Only the first 14 months of 2024 count.") == ["14 months", "2024"]
 
 
+def test_a_bare_level_left_takes_the_unit_of_the_level_reached() -> None:
+    figures = extract_figures("The board raised the levy from 4.5 to 6.25 percent.")
+    assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [
+        ("4.5", 4.5, "percent", Change.RISE),
+        ("6.25 percent", 6.25, "percent", Change.RISE),
+    ]
+    # No verb of change: a range; a scale to share: a range too.
+    assert [(f.quote, f.value_max) for f in extract_figures("Bids ran from 4 to 6 percent.")] == [
+        ("from 4 to 6 percent", 6.0)
+    ]
+    figures = extract_figures("Output rose from 3 to 4 million tonnes.")
+    assert [(f.quote, f.value, f.value_max) for f in figures] == [
+        ("from 3 to 4 million tonnes", 3e6, 4e6)
+    ]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    figures = extract_figures("The lender lifted its rate by 75 basis points, then by 20 bp.")
+    assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [
+        ("75 basis points", 0.75, "percentage point", Change.RISE),
+        ("20 bp", 0.2, "percentage point", Change.RISE),
+    ]
+
+
 def test_half_a_percentage_point_is_no_half() -> None:
-    assert quotes("The bank cut its forecast by half a percentage point to 2.5%.") == ["2.5%"]
+    figures = extract_figures("The bank cut its forecast by half a percentage point to 2.5%.")
+    assert [(f.quote, f.value, f.unit) for f in figures] == [
+        ("half a percentage point", 0.5, "percentage point"),
+        ("2.5%", 2.5, "percent"),
+    ]
+    figures = extract_figures("The board lifted the rate by a quarter of a percentage point.")
+    assert [(f.quote, f.value, f.unit, f.change) for f in figures] == [
+        ("a quarter of a percentage point", 0.25, "percentage point", Change.RISE),
+    ]
+    figures = extract_figures("The gauge gave up three quarters of a point.")
+    assert [(f.quote, f.value, f.unit) for f in figures] == [
+        ("three quarters of a point", 0.75, "point"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -157,6 +157,12 @@ def test_digits_and_scale_words_mixed() -> None:
         ("18 mil 420 millones de dólares", 18.42e9, "USD"),
         ("un millón 250 mil toneladas", 1250000, "t"),
     ]
+    text = "La meta es llegar a 3 millones 150 mil barriles diarios en 2031."
+    assert next((r[0], r[2], r[3]) for r in rows(text)) == (
+        "3 millones 150 mil barriles diarios",
+        3150000,
+        "oil_bbl/d",
+    )
     assert rows("Viven allí dos millones y medio de personas.")[0][:3] == (
         "dos millones y medio de personas",
         "count",
@@ -227,6 +233,25 @@ def test_a_clause_ends_at_a_new_subject_and_a_baseline_is_no_period() -> None:
         ("9,2 millones de viajeros", None),
         ("6%", None),
         ("2019", "2019"),
+    ]
+    # ", lo que …" sums up what came before: the time of the last amount is not its own.
+    text = "Vendió 41.000 toneladas, frente a 52.000 en 2020, lo que supone una caída del 21%."
+    assert [(r[0], r[6]) for r in rows(text)][-1] == ("21%", None)
+
+
+def test_a_bare_level_left_takes_the_unit_of_the_level_reached() -> None:
+    text = "El consejo subió la tasa del 4,5 al 6,25 por ciento."
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("4,5", 4.5, "percent"),
+        ("6,25 por ciento", 6.25, "percent"),
+    ]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    text = "El banco subió la tasa en 125 puntos básicos y luego en 25 pb."
+    assert [(r[0], r[2], r[3]) for r in rows(text)] == [
+        ("125 puntos básicos", 1.25, "percentage point"),
+        ("25 pb", 0.25, "percentage point"),
     ]
 
 

@@ -37,6 +37,10 @@ def _moves(sentence: str) -> list[tuple[str, str | None]]:
         ("Las ventas crecieron un 4 % en dos años.", [("4 %", "rise"), ("dos años", None)]),
         # Two amounts that are no levels of one move.
         ("Subió un 5 % y cuesta 20 dólares.", [("5 %", "rise"), ("20 dólares", None)]),
+        # "mayor", "menor", "superior", "inferior" after the amount, as "más" and "menos".
+        ("La cosecha fue un 7 % menor que la de 2021.", [("7 %", "fall")]),
+        ("El precio quedó 2,5 por ciento superior al de marzo.", [("2,5 por ciento", "rise")]),
+        ("El 60% mayor de edad votó.", [("60%", None)]),
     ],
 )
 def test_a_move_reaches_the_level_left_and_the_level_reached(

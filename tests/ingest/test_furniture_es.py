@@ -110,8 +110,25 @@ CASES_ES: list[tuple[str, list[str], str]] = [
     ),
     (
         "navegación",
-        ["Publicidad", "Ir al contenido principal", "5 min de lectura", "Menú", "Volver arriba"],
+        [
+            "Publicidad",
+            "Ir al contenido principal",
+            "Pasar al contenido principal",
+            "5 min de lectura",
+            "Menú",
+            "Volver arriba",
+            "Autores",
+        ],
         "La publicidad cayó un 5%.",
+    ),
+    (
+        "síguenos",
+        [
+            "Síguenos en X y en Instagram",
+            "Lee más noticias siguiéndonos en Facebook, y únete a nuestro canal de WhatsApp.",
+            "Únete a nuestro grupo de Telegram",
+        ],
+        "El grupo se unió a nuestro canal de ventas en 2023.",
     ),
     ("antetítulo", ["ANÁLISIS", "Opinión", "Última hora"], "El análisis mostró un alza."),
 ]
@@ -135,6 +152,15 @@ def test_rule_catches_its_lines_and_spares_the_sentence(
         ("MADRID, 3 de marzo (EFE).- El Gobierno dijo.", "El Gobierno dijo."),
         ("LIMA, 5 ene (Andina) — Perú exportó más cobre.", "Perú exportó más cobre."),
         ("EE. UU. y Rusia hablaron.", "EE. UU. y Rusia hablaron."),
+        (
+            "Ciudad de Panamá. En mayo, el canal cobró más por cada buque que lo cruzó.",
+            "En mayo, el canal cobró más por cada buque que lo cruzó.",
+        ),
+        (
+            "Prof. Ruiz dijo que el plan fallaría en menos de un año.",
+            "Prof. Ruiz dijo que el plan fallaría en menos de un año.",
+        ),
+        ("Lima. Sí.", "Lima. Sí."),
     ],
 )
 def test_a_spanish_dateline_opening_a_paragraph_is_measured(line: str, story: str) -> None:

@@ -161,3 +161,25 @@ def test_a_longer_name_without_its_legal_form_is_the_company() -> None:
     assert described(found) == [
         ("nordvik-stal-asa", "Nordvik Stål ASA", "organization", ("Nordvik Stål",))
     ]
+
+
+def test_a_word_for_a_kind_of_body_alone_is_no_organisation() -> None:
+    found = entries(
+        "The Government said on Monday that Talvane Holdings would meet the Cabinet next "
+        "week, after the Administration and the Executive signed the deal.",
+        ("Government", "ORG"),
+        ("Talvane Holdings", "ORG"),
+        ("Cabinet", "ORG"),
+        ("Administration", "ORG"),
+        ("Executive", "ORG"),
+    )
+    assert kinds(found) == [("Talvane Holdings", "organization")]
+
+
+def test_an_acronym_after_per_is_a_unit_not_an_organisation() -> None:
+    found = entries(
+        "Rates from Busan to Genoa rose to $2,310 per FEU, Kestrel Logistics said on Monday.",
+        ("FEU", "ORG"),
+        ("Kestrel Logistics", "ORG"),
+    )
+    assert kinds(found) == [("Kestrel Logistics", "organization")]

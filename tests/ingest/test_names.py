@@ -91,6 +91,31 @@ def test_an_organisation_cut_before_and_is_completed() -> None:
     assert [a.name for a in found.values()] == ["Center for Strategic and International Studies"]
 
 
+def test_a_name_with_a_demonym_inside_and_for_a_before_its_rest() -> None:
+    found = entries(
+        "Some 90 firms were listed, according to data compiled by the Institute for a New "
+        "Peruvian Economy (INPE), and by others.",
+        ("the Institute for a New Peruvian Economy", "ORG"),
+    )
+    assert described(found) == [
+        (
+            "institute-for-a-new-peruvian-economy",
+            "Institute for a New Peruvian Economy",
+            "organization",
+            ("INPE",),
+        )
+    ]
+
+
+def test_a_name_completed_at_the_end_of_a_sentence_leaves_its_full_stop() -> None:
+    found = entries(
+        "The panel was chaired by a senior fellow with the Halvard Maritime Studies Program. "
+        "Its report came out in May.",
+        ("the Halvard Maritime", "ORG"),
+    )
+    assert [a.name for a in found.values()] == ["Halvard Maritime Studies Program"]
+
+
 def test_an_acronym_read_into_the_name_becomes_its_alias() -> None:
     found = entries(
         "Figures compiled by the Pacific Conference on Trade and Development (PCTD) show a drop.",

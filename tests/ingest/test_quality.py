@@ -40,7 +40,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "affiliations": (0.90, 0.30),
     "figures": (0.97, 0.97),
     "kind": (0.96, 0.96),
-    "value": (0.97, 0.97),
+    "value": (0.98, 0.97),
     "unit": (0.97, 0.96),
     "comparator": (1.00, 0.97),
     "change": (0.97, 0.96),

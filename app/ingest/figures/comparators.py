@@ -185,7 +185,8 @@ RECORD = r"(?:(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:record|peak|high|lo
 # "raised defence spending by 18%", "cut its forecast by 0.5 points": a verb, its object, "by".
 _BY_VERB = re.compile(
     rf"\b(?:(?P<rise>{_RAISE}|{_RISE})|(?P<fall>{_LOWER}|{_FALL}))"
-    rf"\b{_IN_CLAUSE}{{0,50}}?\bby\s+$",
+    # "by a substantial 0.75 points", "by a further 2%": an article and one word may follow.
+    rf"\b{_IN_CLAUSE}{{0,50}}?\bby\s+(?:an?\s+[a-z]+\s+)?$",
     re.I,
 )
 # "exports rose 6.6 per cent to $174.7 billion", "raised its stake to 35%", "rose 59 cents to

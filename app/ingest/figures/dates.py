@@ -62,9 +62,13 @@ _DATE = (
 _POINT = rf"(?:{_DATE}|{YEAR})"  # a period's end: "2013", "October 2023", "5 October 2023"
 
 DATES = re.compile(rf"(?:\b(?P<cmp>after|before)\s+)?(?P<date>{_DATE})(?![\w-])", re.I)
-# "Sept. 13", "13 September": a day and a month with no year after them.
+# "Sept. 13", "13 September": a day and a month with no year after them; "Sept. 1-29",
+# "3-5 March": days of a month, whatever follows.
 DAYS = re.compile(
-    rf"(?P<date>{MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{MONTH})(?!\s*,?\s*\d)(?![\w-])", re.I
+    rf"(?P<date>{MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{MONTH})(?!\s*,?\s*\d)(?![\w-])"
+    rf"|(?P<days>{MONTH}\s+{_DAY}\s*[-–]\s*{_DAY}|{_DAY}\s*[-–]\s*{_DAY}\s+(?:of\s+)?{MONTH})"
+    r"(?![\w-])",
+    re.I,
 )
 # "1/28/2019", "28/1/2019", "1/28/19".
 NUMERIC_DATES = re.compile(

@@ -33,7 +33,7 @@ from app.ingest.figures.comparators import (
     change,
     particle_up,
 )
-from app.ingest.figures.negatives import HEADING_NUMBER, blocked_spans
+from app.ingest.figures.negatives import CONTAINER_SIZE, HEADING_NUMBER, blocked_spans
 from app.ingest.figures.numbers import NUMBER_WORDS
 from app.ingest.figures.periods import TAKERS, attach_periods
 from app.ingest.figures.ranges import join_ranges
@@ -55,6 +55,7 @@ TIME_RULES: tuple[_Rule, ...] = (
 )
 # In this order: on equal spans, the rule listed first wins.
 FRACTION_RULES: tuple[_Rule, ...] = (
+    (amounts.POINT_FRACTIONS, amounts.point_fraction),
     (amounts.FRACTIONS, amounts.fraction),
     (amounts.FRACTION_CHANGES, amounts.fraction_change),
 )
@@ -86,7 +87,8 @@ def extract_figures(
     if heading := HEADING_NUMBER.match(text, start, end):
         start = heading.end()
     has_digit = DIGIT.search(text, start, end) is not None
-    blocked = blocked_spans(text, start, end) if has_digit else []
+    spelled_box = not has_digit and CONTAINER_SIZE.search(text, start, end) is not None
+    blocked = blocked_spans(text, start, end) if has_digit or spelled_box else []
     times = TIME_RULES if has_digit else ()
     fractions = FRACTION_RULES if FRACTION_WORD.search(text, start, end) else ()
     if multiples.MULTIPLE_WORD.search(text, start, end):
@@ -141,6 +143,8 @@ def _in_context(text: str, figures: list[FigureDraft], end: int) -> list[FigureD
 
 _UP_TO = re.compile(r"up\s+to\s+", re.I)
 _FROM = re.compile(rf"\bfrom\s+{RECORD}$", re.I)
+_AND = re.compile(r",?\s+(?:and|or)\s+", re.I)
+_OF = re.compile(r"\s+of\b", re.I)
 
 
 def _carried(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
@@ -153,7 +157,14 @@ def _carried(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
             if last is not None and last.change is not None and f.change is None:
                 restated = RESTATED.fullmatch(text, last.end, f.start) is not None
                 left = _FROM.search(text, max(0, last.start - 40), last.start) is not None
-                if restated or (left and FROM_TO.fullmatch(text, last.end, f.start)):
+                # "up 66% and 27%, respectively", "rose to $722 and $2,067": one move of two
+                # things, written once.
+                paired = (
+                    (f.kind, f.unit) == (last.kind, last.unit)
+                    and _AND.fullmatch(text, last.end, f.start) is not None
+                    and _OF.match(text, f.end) is None  # "fell 3% and 40% of plants closed"
+                )
+                if restated or paired or (left and FROM_TO.fullmatch(text, last.end, f.start)):
                     f = replace(f, change=last.change)
             last = f
         carried.append(f)

@@ -12,6 +12,8 @@ other rule runs.
 - A clock time: "5:25 a.m.", "10:30", "9 p.m.", "11am".
 - A score: two small numbers joined by a hyphen or dash beside a word of sport ("ended 2-2",
   "a 3–1 win").
+- A container's size, which names a kind of box: "per 40-foot container", "a forty-foot
+  equivalent unit", "20ft boxes".
 - A heading's number: "1.1. A country at the crossroads", "## 1. Title". A number with no dot
   ("2017 was...") or followed by lower case ("1.5 million people") is left alone.
 """
@@ -57,6 +59,12 @@ _SCORE = re.compile(
     rf"|(?P<score2>(?<![\w.,])\d{{1,2}}\s*[-–]\s*\d{{1,2}})(?![\w%-]|[.,]\d)\s+(?:{_SPORT})\b",
     re.I,
 )
+CONTAINER_SIZE = re.compile(
+    r"\b(?:20|40|45|53|twenty|forty|forty-five|fifty-three)[-\s]?(?:foot|feet|ft)\b"
+    r"(?=[-\s]+(?:(?:dry|high[-\s]cube|reefer|standard|shipping)\s+)?"
+    r"(?:equivalents?|containers?|boxe?s?|units?|TEUs?|FEUs?)\b)",
+    re.I,
+)
 HEADING_NUMBER = re.compile(
     r"\s*(?:#{1,6}\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z]))"
 )
@@ -69,6 +77,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if re.fullmatch(_NOT_NAMES, m["name"].rstrip("."), re.I) is None:
             spans.append(m.span("number"))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
+    spans.extend(m.span() for m in CONTAINER_SIZE.finditer(text, start, end))
     for m in _SCORE.finditer(text, start, end):
         group = "score" if m["score"] else "score2"
         spans.append(m.span(group))

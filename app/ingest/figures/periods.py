@@ -92,7 +92,13 @@ _DEFINITE = re.compile(r"\bthe\s+(?:(?:first|last|other)\s+)?$", re.I)
 _COMPOUND = re.compile(r"\d-[a-z]")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?$")
 _TO = re.compile(r"\bto\b")
-_LEFT_FROM = re.compile(r"\b(?:up|down)\s+from\b")
+# What an amount is measured against, named before the time of its own: "down from a peak of
+# $2,800 in March 2022", "a 79% drop from the peak of $10,377 in 2021", "52% higher than the
+# average of $1,420 in 2019".
+_LEFT_FROM = re.compile(
+    r"\b(?:up|down|(?:drop|fall|decline|rise|increase|jump|gain|climb|dip|slide|rebound)s?)"
+    r"\s+from\b|\b(?:higher|lower|greater|smaller|bigger|larger|cheaper|dearer)\s+than\b"
+)
 _THE_BEFORE = re.compile(r"(?<!\bin )(?<!\bduring )(?<!\bfor )\bthe\s+$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|of|in|on|at|for|with|by|from|as|when|was|were|is|are|than|that)\b)"
@@ -160,7 +166,7 @@ def attach_periods(
                 and _TO.search(text, gap[0], gap[1]) is not None
             )
             # "near $2,350 on Tuesday, down from a peak of $2,800 in March 2022": the time of
-            # the level left.
+            # the level left, or of what the amount is compared with.
             across = across or (
                 _LEFT_FROM.search(text, gap[0], gap[1]) is not None
                 and any(gap[0] <= t.start < gap[1] for t in takers)

@@ -15,7 +15,8 @@ Choices (documented here because the API contract leaves them open):
 - Two ends in the wrong order ("fell from 10% to 5%") are no range: they stay two figures. Nor
   are two ends that each state their unit after a verb of change ("rose from 10% to 20%",
   "rose $2.69 to $114.24"): they are the level left and the level reached, or the move and
-  the level ("rose 3 to 5 percent" stays a range, "fell by 326,000 to 7.2 million" does not).
+  the level ("rose 3 to 5 percent" stays a range, "fell by 326,000 to 7.2 million" does not);
+  a bare level left takes the unit of the level reached ("raised it from 5.5 to 7 percent").
 - Ranges of years are periods (dates.py), never amounts.
 """
 
@@ -49,9 +50,33 @@ def join_ranges(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
     i = 0
     while i < len(figures):
         pair = _join(text, figures[i], figures[i + 1]) if i + 1 < len(figures) else None
+        if pair is None and i + 1 < len(figures):
+            figures[i] = shared_unit(text, figures[i], figures[i + 1])
         joined.append(pair or figures[i])
         i += 2 if pair else 1
     return joined
+
+
+_LEVELS_LINK = re.compile(r"\s+(?:to|a|al)\s+", re.I)
+
+
+def shared_unit(
+    text: str, a: FigureDraft, b: FigureDraft, written: Decimal | None = None
+) -> FigureDraft:
+    """ "raised the rate from 5.5 to 7 percent": the level left, written bare before the level
+    reached, is in its unit; a figure that is no such bare end is returned as it is. `written`
+    is the number `b` writes (read in English when not given)."""
+    written = _number_in(b.quote) if written is None else written
+    if (
+        a.kind is not FigureKind.COUNT
+        or a.measure is not None
+        or b.kind not in (FigureKind.PERCENT, FigureKind.MONEY, FigureKind.MEASURE)
+        or written is None
+        or Decimal(repr(b.value)) != written  # "from 5 to 7 million": a scale to share too
+        or _LEVELS_LINK.fullmatch(text, a.end, b.start) is None  # "from 5.5 to", "del 5,5 al"
+    ):
+        return a
+    return replace(a, kind=b.kind, unit=b.unit)
 
 
 def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
@@ -75,6 +100,12 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     # "rose from 10% to 20%", "rose $2.69 to $114.24", "fell by 326,000 to 7.2 million": the
     # level left or the move, then the level reached.
     moved = not bare_a or _BY.search(text, max(0, a.start - 4), a.start) is not None
+    # "raised the rate from 5.5 to 7 percent": a bare level left, then the level reached.
+    moved = moved or (
+        opener is not None
+        and opener["word"].lower() == "from"
+        and shared_unit(text, a, b) is not a  # not "from 5 to 7 million tonnes": millions
+    )
     if moved and "to" in link.group() and governed(text, opener.start() if opener else a.start):
         return None
     if bare_a and not bare_b:

@@ -78,7 +78,8 @@ QUANTITY = re.compile(
     rf"(?P<num>{NUMBER})"
     rf"(?P<scale>{SCALE})?(?P<half>{HALF})?"
     r"(?:\s?(?P<percent>%)"
-    r"|\s+(?P<percent_word>puntos?\s+porcentual(?:es)?|por\s*cien(?:to)?)\b"
+    r"|\s+(?P<percent_word>puntos?\s+porcentual(?:es)?|por\s*cien(?:to)?|puntos?\s+b[aá]sicos?"
+    r"|(?-i:pbs?))\b"
     rf"|\s+(?:de\s+)?(?P<currency>{_CURRENCY})\b"
     rf"|\s?(?-i:(?P<code_after>{_CODE}))(?:\b|\$)(?P<scale_after>{SCALE})?"
     rf"|\s?(?P<symbol_after>{_SYMBOL_AFTER})"
@@ -207,8 +208,10 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         stop = m.end("scale_after") if m["scale_after"] else stop
         return make(FigureKind.MONEY, stop, value, currency, phrase(IN_PHRASE, text, stop, end))
     if m["percent"] or m["percent_word"]:
-        point = "punto" in (m["percent_word"] or "").lower()
-        unit = "percentage point" if point else "percent"
+        word = (m["percent_word"] or "").lower()
+        unit = "percentage point" if word.startswith(("punto", "pb")) else "percent"
+        if word.startswith("pb") or "sico" in word:  # 50 puntos básicos: 0,5 punto porcentual
+            value /= 100
         return make(FigureKind.PERCENT, m.end(), value, unit, phrase(OF_PHRASE, text, m.end(), end))
     if m["unit"]:
         code_, factor = units.measure_unit(m["unit"], m["per"] or m["adj"])

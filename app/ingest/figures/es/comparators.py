@@ -18,7 +18,8 @@ Choices:
 - "mayor que", "menor o igual a", "más alto que" are comparators too; "o más", "o menos",
   "como mínimo" after the amount bound it and join its quote ("5.000 o más"), as in English.
 - "más"/"menos" right after the amount are a rise and a fall ("un 20 por ciento menos que a
-  comienzos de octubre"), but not "más de"/"menos de" (a comparison of what follows).
+  comienzos de octubre"), and so are "mayor"/"menor" and "superior"/"inferior" ("un 12%
+  inferior a la de 2020"), but not "más de"/"menos de" (a comparison of what follows).
 """
 
 from __future__ import annotations
@@ -142,7 +143,9 @@ _LATER = re.compile(
     re.I,
 )
 _CHANGE_AFTER = re.compile(
-    r"\s*(?:(?P<rise>m[aá]s|al\s+alza|arriba)|(?P<fall>menos|a\s+la\s+baja|abajo))\b"
+    # "un 3% mayor que", "0,05 por ciento menor", "un 12% inferior a": the same as "más".
+    r"\s*(?:(?P<rise>m[aá]s|al\s+alza|arriba|mayor(?:es)?|superior(?:es)?)"
+    r"|(?P<fall>menos|a\s+la\s+baja|abajo|menor(?:es)?|inferior(?:es)?))\b"
     r"(?!\s+(?:de|del)\b)",
     re.I,
 )

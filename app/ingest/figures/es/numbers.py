@@ -22,10 +22,10 @@ from app.ingest.figures.es.words import RUN, SPELLED, fold, parse_run, parse_spe
 _EXPONENT = r"(?:e[+-]?\d+|\^[+-]{0,2}\d+)"
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Mexican copy mixes digits and scale words: "24 mil 980 millones" is 24980 millions, "un
-# millón 33 mil barriles" 1033000 barrels.
+# millón 33 mil barriles" 1033000 barrels, "2 millones 400 mil" 2400000.
 _MIXED = (
     r"\d{1,3}\s+mil\s+\d{1,3}(?![\d.,])(?=\s+mill)"
-    r"|(?:un\s+)?mill[oó]n\s+\d{1,3}\s+mil\b(?:\s+\d{1,3}(?![\d.,]))?"
+    r"|(?:un\s+|\d{1,3}\s+)?mill(?:[oó]n|ones)\s+\d{1,3}\s+mil\b(?:\s+\d{1,3}(?![\d.,]))?"
 )
 DIGITS = (
     rf"{_MIXED}"

@@ -3,7 +3,8 @@
 The same rule as the English module (`figures/periods.py`): money, percents, counts and
 measures take the period or date of their clause ("Desde 2005 Caracas ha comprado armamento
 ruso por más de 11.000 millones de dólares": 2005 onwards); a clause ends at a semicolon, or at
-a comma before "y", "pero", "mientras", "aunque", "que" (a relative clause has its own time).
+a comma before "y", "pero", "mientras", "aunque", "que", "lo que" (a relative clause, or one
+that sums up what came before, has its own time).
 "máximos desde 1992" is a record's baseline and lends nothing. A bare year lends its period
 only after "en", "en el", "durante" or "para" ("en 2017 Venezuela
 reestructuró una deuda de 3.150 millones": 2017), or with a comparator ("antes de 2030").
@@ -24,7 +25,8 @@ from app.ingest.figures.periods import TAKERS
 from app.models.vocabulary import Comparator, FigureKind
 
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:y|e|pero|mientras|aunque|sino|que|quien|quienes|el\s+cual|la\s+cual)\b"
+    r";|,\s+(?:y|e|pero|mientras|aunque|sino|que|quien|quienes|el\s+cual|la\s+cual|lo\s+que"
+    r"|lo\s+cual)\b"
     r"|\b(?:frente\s+a|comparad[oa]s?\s+con|respecto\s+(?:a|de)|en\s+comparaci[oó]n\s+con"
     r"|(?:m[aá]s|menos)\s+que)\b"
     r"|\by\s+(?:es|son|era|eran|fue|fueron|ha|han|hab[ií]a|ser[aá]|ahora)\b",

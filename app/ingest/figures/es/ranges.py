@@ -6,7 +6,8 @@ amount; an end that states no unit takes the other's; the first end takes the se
 when it has none and the range stays in order ("entre 5 y 7 millones de personas" is
 5e6..7e6). "y" links a range only after "entre"; "a", "hasta" and dashes anywhere. Ends in the
 wrong order, or after a verb of change ("subió de 10% a 20%": the level left and the level
-reached), stay two figures. "desde 20 hasta 100" is one range, though "hasta 100" alone is a
+reached), stay two figures, the bare first taking the second's unit ("subió del 5,5 al 7
+por ciento"). "desde 20 hasta 100" is one range, though "hasta 100" alone is a
 bound.
 """
 
@@ -18,6 +19,7 @@ from decimal import Decimal
 
 from app.ingest.drafts import FigureDraft
 from app.ingest.figures.es.numbers import NUMBER, parse_number
+from app.ingest.figures.ranges import shared_unit
 from app.models.vocabulary import FigureKind
 
 _LINK = re.compile(r"\s*[-–—]\s*|\s+(?:a|al|hasta|y)\s+", re.I)
@@ -43,6 +45,9 @@ def join_ranges(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
     i = 0
     while i < len(figures):
         pair = _join(text, figures[i], figures[i + 1]) if i + 1 < len(figures) else None
+        if pair is None and i + 1 < len(figures):
+            b = figures[i + 1]
+            figures[i] = shared_unit(text, figures[i], b, _number_in(b.quote))
         joined.append(pair or figures[i])
         i += 2 if pair else 1
     return joined
