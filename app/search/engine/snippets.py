@@ -15,6 +15,7 @@ then makes them tags.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -105,8 +106,12 @@ def _window(count: int, matches: Sequence[Match]) -> tuple[int, int]:
     return best_start, best_start + SNIPPET_TOKENS - 1
 
 
-def _has_words(text: str) -> bool:
-    return any(c.isalnum() for c in text)
+# A letter or a digit (the analyzer's tokens are made of nothing else).
+_WORD = re.compile(r"[^\W_]")
+
+
+def _has_words(text: str, start: int = 0, end: int | None = None) -> bool:
+    return _WORD.search(text, start, len(text) if end is None else end) is not None
 
 
 def marked(text: str, wanted: Sequence[Needle], region: tuple[int, int] | None = None) -> str:
@@ -123,9 +128,9 @@ def marked(text: str, wanted: Sequence[Needle], region: tuple[int, int] | None =
     start = offset + tokens[first].char_offset_from
     end = offset + tokens[last].char_offset_to
     # What lies before or after the window may be punctuation alone (a full stop): shown.
-    if not _has_words(text[:start]):
+    if not _has_words(text, 0, start):
         start = 0
-    if not _has_words(text[end:]):
+    if not _has_words(text, end):
         end = len(text)
     parts: list[str] = [highlight.ELLIPSIS] if start > 0 else []
     position = start
@@ -150,7 +155,7 @@ def _plain_start(text: str) -> str:
     if not tokens:
         return text[:REGION_CHARS]
     end = tokens[-1].char_offset_to
-    return text[:end] + (highlight.ELLIPSIS if _has_words(text[end:]) else text[end:])
+    return text[:end] + (highlight.ELLIPSIS if _has_words(text, end) else text[end:])
 
 
 class Regions:
