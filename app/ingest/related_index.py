@@ -23,6 +23,7 @@ import orjson
 from sqlalchemy import Connection, delete, text
 from sqlmodel import col
 
+from app.core import postgres
 from app.ingest import related
 from app.ingest.pipeline import ArticleFacts
 from app.ingest.related import BucketKey, Pair, Relatable, buckets, entering, relate
@@ -35,6 +36,7 @@ from app.queries.rows import SqlAlchemyRows, in_list
 CHUNK = 500
 # Related pairs written per executemany.
 WRITE_BATCH = 5000
+_PAIR_COLUMNS = FigureRelatedRow._fields
 
 _RELATABLE = (
     "SELECT f.id, f.article_id, a.published, f.kind, f.unit, f.change, f.measure, f.value,"
@@ -294,7 +296,16 @@ def _carded(conn: Connection, ids: Sequence[str]) -> set[str]:
 
 
 def _write_pairs(conn: Connection, pairs: Sequence[Pair]) -> None:
-    columns = "figure_id, rank, related_id, similarity, agrees"
+    if postgres.can_copy(conn):
+        # One COPY: as an executemany of INSERTs, the 38,000 pairs a delete at 10,000 articles
+        # can rewrite (the lists that held its figures, each from its first changed entry)
+        # took 1.2 s; COPY writes them in a tenth of that.
+        copied = (
+            FigureRelatedRow(p.figure, p.rank, p.related, p.similarity, p.agrees) for p in pairs
+        )
+        postgres.copy_rows(conn, "figure_related", _PAIR_COLUMNS, copied)
+        return
+    columns = ", ".join(_PAIR_COLUMNS)
     for start in range(0, len(pairs), WRITE_BATCH):
         rows = [
             FigureRelatedRow(p.figure, p.rank, p.related, p.similarity, p.agrees)
