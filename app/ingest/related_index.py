@@ -83,6 +83,15 @@ def stored_keys(conn: Connection, slugs: Sequence[str]) -> set[BucketKey]:
     return keys
 
 
+def _keys_of(conn: Connection, ids: Sequence[str]) -> set[BucketKey]:
+    """The buckets of the stored figures `ids`."""
+    keys: set[BucketKey] = set()
+    for start in range(0, len(ids), CHUNK):
+        condition, params = in_list("id", ids[start : start + CHUNK])
+        keys |= set(buckets(_read(conn, f"f.id IN {condition}", params)))
+    return keys
+
+
 def relatable(facts: ArticleFacts) -> list[Relatable]:
     """An article's figures as grouping sees them, before they are written."""
     actors: dict[str, list[str]] = defaultdict(list)
@@ -193,6 +202,14 @@ def update(
     lists and the lists they enter (related.entering). Equal to `recompute` of the same
     buckets, for a load that only deletes articles or only adds new ones; returns how many
     pairs were written."""
+    if not changed and not added:
+        # A delete whose figures no other list held changes no list: the buckets need not be
+        # read (at 10,000 articles, reading them was 0.3-0.4 s of such a delete).
+        return 0
+    if not added:
+        # Of a delete's buckets, only those of the lists that change: the others lost figures
+        # no list held.
+        keys = keys & _keys_of(conn, sorted(changed))
     members = _members(conn, keys)
     ids = {figure.id for figure in members}
     limit = related.MAX_RELATED
