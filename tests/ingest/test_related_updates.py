@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from app.ingest import related, related_index
 from app.ingest.loader import load
@@ -60,17 +61,12 @@ def no_full_regrouping(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
-@pytest.mark.parametrize("limit", [3, 50])
-def test_adding_and_deleting_one_article_at_a_time_leaves_what_a_fresh_load_writes(
-    tmp_path: Path,
-    seed: Seed,
-    articles: list[ArticleFacts],
-    monkeypatch: pytest.MonkeyPatch,
-    limit: int,
-) -> None:
-    monkeypatch.setattr(related, "MAX_RELATED", limit)
+def write_one_at_a_time(
+    url: str, seed: Seed, articles: list[ArticleFacts], monkeypatch: pytest.MonkeyPatch
+) -> list[ArticleFacts]:
+    """Loads ten articles, adds the rest one at a time, deletes seven (one of them added again)
+    with no bucket regrouped whole; returns the articles the database holds then."""
     actors = seed.curated.actors
-    url = f"sqlite:///{tmp_path / 'written.db'}"
     load(url, [*seed.articles, *articles[:10]], actors)
     with no_full_regrouping(monkeypatch):
         for facts in articles[10:]:
@@ -82,10 +78,57 @@ def test_adding_and_deleting_one_article_at_a_time_leaves_what_a_fresh_load_writ
         pair = [articles[i].article.id for i in (2, 30)]
         assert load(url, [], actors, delete=pair).deleted == pair
         assert load(url, [articles[25]], actors).written == [articles[25].article.id]
-    kept = [f for f in articles if f.article.id not in {*gone, *pair} - {articles[25].article.id}]
+    return [f for f in articles if f.article.id not in {*gone, *pair} - {articles[25].article.id}]
+
+
+@pytest.mark.parametrize("limit", [3, 50])
+def test_adding_and_deleting_one_article_at_a_time_leaves_what_a_fresh_load_writes(
+    tmp_path: Path,
+    seed: Seed,
+    articles: list[ArticleFacts],
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+) -> None:
+    monkeypatch.setattr(related, "MAX_RELATED", limit)
+    actors = seed.curated.actors
+    kept = write_one_at_a_time(f"sqlite:///{tmp_path / 'written.db'}", seed, articles, monkeypatch)
     fresh = tmp_path / "fresh.db"
     load(f"sqlite:///{fresh}", [*seed.articles, *kept], actors)
     assert facts_of(tmp_path / "written.db") == facts_of(fresh)
     pairs, full, cards = related_rows(fresh)
     # The lists are long enough, and full enough, for additions to push figures out of them.
     assert (pairs, full, cards) == {3: (168, 36, 73), 50: (206, 0, 78)}[limit]
+
+
+def test_on_postgresql_the_related_lists_are_those_a_fresh_load_writes(
+    tmp_path: Path,
+    seed: Seed,
+    articles: list[ArticleFacts],
+    monkeypatch: pytest.MonkeyPatch,
+    postgres_database: Callable[[], str],
+) -> None:
+    """The same writes on PostgreSQL (pairs written with COPY, lists rewritten where they
+    change) leave the pairs and cards of a fresh load on SQLite."""
+    monkeypatch.setattr(related, "MAX_RELATED", 3)
+    url = postgres_database()
+    kept = write_one_at_a_time(url, seed, articles, monkeypatch)
+    fresh = tmp_path / "fresh.db"
+    load(f"sqlite:///{fresh}", [*seed.articles, *kept], seed.curated.actors)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        written = conn.execute(text(PAIRS)).all()
+        cards = conn.execute(text(CARDS)).all()
+    engine.dispose()
+    with contextlib.closing(sqlite3.connect(fresh)) as conn:
+        expected = conn.execute(PAIRS).fetchall()
+        expected_cards = conn.execute(CARDS).fetchall()
+    assert [tuple(row) for row in written] == expected
+    assert [tuple(row) for row in cards] == expected_cards
+    assert (len(expected), len(expected_cards)) == (168, 73)
+
+
+PAIRS = (
+    "SELECT figure_id, rank, related_id, similarity, CASE WHEN agrees THEN 1 ELSE 0 END"
+    " FROM figure_related ORDER BY figure_id, rank"
+)
+CARDS = "SELECT figure_id FROM figure_card ORDER BY figure_id"
