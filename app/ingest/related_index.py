@@ -126,13 +126,16 @@ def _members(conn: Connection, keys: set[BucketKey] | None) -> list[Relatable]:
     if keys is None:
         found = _read(conn, "1 = 1", {})
     else:
-        # A bucket's members all name its first actor and are of its kind: read those, keep
-        # the buckets asked for.
-        firsts = sorted({key[3][0] for key in keys})
+        # A bucket's members all name each of its actors and are of its kind: read those of
+        # its actor named by the fewest figures, keep the buckets asked for. (Its first actor
+        # could be one most figures name: in the synthetic corpus at 10,000 articles, the
+        # money figures naming China are 70,000 rows read for a bucket of 1,000.)
+        named = _figure_counts(conn, sorted({actor for key in keys for actor in key[3]}))
+        rarest = sorted({min(key[3], key=lambda a: (named.get(a, 0), a)) for key in keys})
         kinds, kind_params = in_list("kind", sorted({key[0] for key in keys}))
         seen: dict[str, Relatable] = {}
-        for start in range(0, len(firsts), CHUNK):
-            condition, params = in_list("actor", firsts[start : start + CHUNK])
+        for start in range(0, len(rarest), CHUNK):
+            condition, params = in_list("actor", rarest[start : start + CHUNK])
             where = (
                 f"f.kind IN {kinds} AND f.id IN"  # noqa: S608 (placeholders only)
                 f" (SELECT figure_id FROM figure_actor WHERE actor_id IN {condition})"
@@ -142,6 +145,22 @@ def _members(conn: Connection, keys: set[BucketKey] | None) -> list[Relatable]:
             )
         found = list(seen.values())
     return [f for f in found if f.key is not None and (keys is None or f.key in keys)]
+
+
+def _figure_counts(conn: Connection, actors: Sequence[str]) -> dict[str, int]:
+    """How many figures name each of the `actors`."""
+    found: dict[str, int] = {}
+    for start in range(0, len(actors), CHUNK):
+        condition, params = in_list("actor", actors[start : start + CHUNK])
+        rows = conn.execute(
+            text(
+                "SELECT actor_id, count(*) FROM figure_actor"  # noqa: S608 (placeholders only)
+                f" WHERE actor_id IN {condition} GROUP BY actor_id"
+            ),
+            params,
+        )
+        found.update((actor, int(n)) for actor, n in rows)
+    return found
 
 
 def recompute(conn: Connection, keys: set[BucketKey] | None) -> int:
