@@ -149,3 +149,34 @@ def copy_rows(
     with driver.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row(row)
+
+
+# The tables a load writes whose statistics a delete's plans depend on.
+LOADED_TABLES = (
+    "article",
+    "section",
+    "mention",
+    "claim",
+    "figure",
+    "claim_actor",
+    "claim_figure",
+    "figure_actor",
+    "figure_related",
+    "figure_card",
+    "search_index",
+)
+# A load that writes at least 1/ANALYZE_SHARE of the articles it leaves analyzes them.
+ANALYZE_SHARE = 10
+
+
+def analyze_large_load(conn: Connection, written: int, stored: int) -> bool:
+    """ANALYZEs the loaded tables, in the load's transaction (its own rows count), when the
+    load wrote a large share of the `stored` articles; returns whether it did. Until
+    autovacuum analyzes new tables, a minute or more after the commit, the planner guesses:
+    on a 10,000-article database with no statistics, a delete scanned whole tables for the
+    search rows it added and for its semi-joins (0.76-0.84 s against 0.15-0.38 s)."""
+    if conn.dialect.name != "postgresql" or written * ANALYZE_SHARE < max(stored, 1):
+        return False
+    for table in LOADED_TABLES:
+        conn.execute(text(f"ANALYZE {table}"))  # constants only
+    return True
