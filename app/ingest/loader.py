@@ -246,6 +246,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             problems = verify_database(conn, list(changed))
             if problems:
                 raise LoadError("the facts do not match the text:\n  " + "\n  ".join(problems[:20]))
+        postgres.analyze_large_load(conn, len(batch), len(stored) - len(replaced) + len(batch))
         if report.changed:
             data_version.bump(session.connection())
     return report

@@ -134,8 +134,10 @@ class FigureActor(SQLModel, table=True):
 
 class FigureRelated(SQLModel, table=True):
     """The figures of other articles about the same thing as `figure_id`, in the order the API
-    lists them (`rank` from 0): computed when a load writes or deletes an article of their
-    group (app/ingest/related.py), so a request reads one ordered range of the primary key."""
+    lists them (by `rank`, from 0 as a load writes a list; a list a delete shortens keeps its
+    entries' ranks, which then skip): computed when a load writes or deletes an article of
+    their group (app/ingest/related.py), so a request reads one ordered range of the primary
+    key."""
 
     __tablename__: ClassVar[Any] = "figure_related"
 

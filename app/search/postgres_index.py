@@ -102,9 +102,15 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
     return len(rows)
 
 
-# The rows a load replaces: every actor's, and those of the articles written or gone.
-_DOOMED = "SELECT words FROM search_index WHERE type = 'actor' OR article = ANY(:ids)"
-_DELETE = text("DELETE FROM search_index WHERE type = 'actor' OR article = ANY(:ids)")
+# The rows a load replaces: every actor's, and those of the articles written or gone. An
+# actor's row has no article: asking `article IS NULL` beside its type lets PostgreSQL find
+# both kinds through ix_search_index_article (a bitmap OR of two index scans). Asked by type
+# alone, with no index on it, the OR was a scan of the whole table: 180-420 ms each of the
+# two statements at 10,000 articles (815,000 rows), for the 24 actors' rows and an article's
+# hundred.
+_REPLACED = "(article IS NULL AND type = 'actor') OR article = ANY(:ids)"
+_DOOMED = f"SELECT words FROM search_index WHERE {_REPLACED}"  # noqa: S608 (constants only)
+_DELETE = text(f"DELETE FROM search_index WHERE {_REPLACED}")  # noqa: S608 (constants only)
 # The rows it drops whose words search_stems counts (stems.py).
 _STEMMED_ROWS = text(
     "SELECT language, title, body, aliases FROM search_index"
