@@ -11,7 +11,8 @@ import pytest
 
 from app.ingest import loader
 from app.ingest.curated import ActorEntry, Curated
-from app.ingest.loader import IdConflictError, LoadError, load
+from app.ingest.load_checks import IdConflictError, LoadError
+from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed, read_seed
 from app.models.vocabulary import ActorKind

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.core.config import Settings
-from app.ingest.loader import LoadError, load
+from app.ingest.load_checks import LoadError
+from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed
 from app.main import create_app
