@@ -23,13 +23,14 @@ from app.cli_common import (
 )
 from app.cli_ingest import ingest
 from app.core.config import Settings
-from app.core.db import create_read_engine, database_exists, sqlite_path
+from app.core.db import create_read_engine, database_exists, is_sqlite, sqlite_path
 from app.core.migrations import Schema, current_revision, head_revision, schema_state
 from app.ingest.curated import load_curated
 from app.ingest.loader import LoadReport, load
 from app.ingest.seed import CURATED_FILE, read_seed
 from app.queries.articles import list_articles as query_articles
 from app.queries.rows import SqlAlchemyRows
+from app.search.engine import store as search_store
 
 cli = typer.Typer(
     help="Serve the verifiable facts of analysis articles over a REST API.",
@@ -149,6 +150,20 @@ def migrate() -> None:
     out.print(f"{where(settings)}: {verdict}", highlight=False)
 
 
+def _index_missing(settings: Settings) -> bool:
+    """Whether a SQLite database names no search index that is on disk."""
+    if not is_sqlite(settings.database_url):
+        return False
+    engine = create_read_engine(settings.database_url, timeout_ms=LIST_TIMEOUT_MS)
+    try:
+        with engine.connect() as conn:
+            return not search_store.usable(
+                conn, search_store.root_for(sqlite_path(settings.database_url))
+            )
+    finally:
+        engine.dispose()
+
+
 def _unknown_schema(settings: Settings, revision: str | None) -> str:
     return (
         f"the database at {where(settings)} has schema {revision}, which this version does not"
@@ -166,14 +181,25 @@ def _ready_schema(settings: Settings) -> None:
     state = schema_state(revision)
     if state is Schema.UNKNOWN:
         raise fail(_unknown_schema(settings, revision))
-    if state is Schema.CURRENT:
+    if state is Schema.CURRENT and not _index_missing(settings):
         return
-    if not settings.is_default_database:
+    if state is Schema.CURRENT:
+        # A database copied without its search index, or whose index was removed.
+        if not settings.is_default_database:
+            raise fail(
+                f"the database at {where(settings)} has no search index beside it: run"
+                " `article-facts migrate` to build it"
+            )
+        out.print("The database has no search index: building it.")
+    elif not settings.is_default_database:
         raise fail(
             f"the database at {where(settings)} has schema {revision or 'none'}; this version"
             f" reads {head_revision()}: run `article-facts migrate` first"
         )
-    out.print(f"The database's schema is {revision or 'none'}: migrating it to {head_revision()}.")
+    else:
+        out.print(
+            f"The database's schema is {revision or 'none'}: migrating it to {head_revision()}."
+        )
     status = subprocess.run([sys.executable, "-m", "app", "migrate"], check=False).returncode
     if status:
         raise typer.Exit(status)

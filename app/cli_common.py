@@ -20,7 +20,8 @@ from app.ingest.article import IngestError
 from app.ingest.curated import CuratedError
 from app.ingest.fetch import FetchError
 from app.ingest.files import FileRefusedError
-from app.ingest.loader import LoadError, LoadReport
+from app.ingest.load_checks import LoadError
+from app.ingest.loader import LoadReport
 from app.ingest.metadata import MetadataError
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.recognizer import RecognizerError

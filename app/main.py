@@ -6,9 +6,11 @@ import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib.metadata import version
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
@@ -33,6 +35,8 @@ from app.core.config import Settings, get_settings
 from app.core.db import Database
 from app.ingest.model_workers import stop_workers
 from app.models.schemas import PAGE_EXAMPLES, PAGE_FACETS
+from app.search import dispatch as search_dispatch
+from app.search.engine.store import IndexUnavailableError
 
 DESCRIPTION = """
 The facts of analysis articles: their **sections**, the **actors** they name, every **figure**
@@ -74,6 +78,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # What is built by now (the app, its schemas, the libraries) lives as long as the
         # process: frozen, it is left out of the collector's full passes, whose pauses over
         # those objects otherwise set the tail latency under load (docs/performance.md).
+        # On a database server, this replica's search index is brought up to date first.
+        await anyio.to_thread.run_sync(
+            partial(search_dispatch.start, database, settings.search_index_dir)
+        )
         gc.collect()
         gc.freeze()
         access_lines.start()
@@ -81,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             access_lines.stop()  # what is still queued is written, whatever ended the app
+        search_dispatch.stop(database)
         database.dispose()
         stop_workers()  # the recognizer's worker process, if an upload started one
 
@@ -107,7 +116,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         SearchShortcut,
         database=database,
-        on_database_error=app.exception_handlers[DBAPIError],
+        on_error={
+            kind: app.exception_handlers[kind] for kind in (DBAPIError, IndexUnavailableError)
+        },
     )
     app.add_middleware(
         CachingMiddleware,

@@ -11,11 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+from sqlmodel import Session
+
 from app.core.db import sqlite_url
 from app.ingest.curated import ActorEntry
 from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts
 from app.ingest.seed import Seed, read_seed
+from app.search.index import actor_rows, article_rows
 from bench.servers import REPO
 
 
@@ -42,15 +46,28 @@ def load_service(
 
 
 def datasette_copy(service_db: Path, dest: Path) -> Path:
+    """A copy of the service's database with its search rows (app/search/index.py: the very
+    rows the service indexes) as Datasette expects them: a table and an FTS5 index over it
+    declared with content="docs"."""
     shutil.copy(service_db, dest)
+    engine = create_engine(sqlite_url(dest))
+    try:
+        with Session(engine) as session:
+            articles = [r[0] for r in session.connection().execute(text("SELECT id FROM article"))]
+            rows = [*actor_rows(session), *article_rows(session, articles)]
+    finally:
+        engine.dispose()
     with contextlib.closing(sqlite3.connect(dest)) as conn, conn:
-        # The same rows and text as the service's index, as Datasette expects them: a table
-        # and an FTS5 index over it declared with content="docs".
+        conn.execute(
+            "CREATE TABLE docs (rowid INTEGER PRIMARY KEY, type TEXT, ref TEXT, title TEXT,"
+            " body TEXT, aliases TEXT)"
+        )
+        conn.executemany(
+            "INSERT INTO docs (type, ref, title, body, aliases) VALUES (?, ?, ?, ?, ?)",
+            [(r.type, r.id, r.title, r.body, r.aliases) for r in rows],
+        )
         conn.executescript(
             """
-            CREATE TABLE docs (rowid INTEGER PRIMARY KEY, type TEXT, ref TEXT, title TEXT,
-                               body TEXT, aliases TEXT);
-            INSERT INTO docs SELECT rowid, type, id, title, body, aliases FROM search_index;
             CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, aliases, content="docs",
                                                      tokenize='porter unicode61');
             INSERT INTO docs_fts (docs_fts) VALUES ('rebuild');

@@ -1,7 +1,7 @@
 """What Spanish in search costs: searches and loads, before and after, in the same run.
 
 Each round runs one fresh process per code and corpus. It loads the corpus with that code into a
-fresh SQLite file, then runs the distinct queries through `backend.search` in process, as a
+fresh SQLite file, then runs the distinct queries through the SQLite search in process, as a
 serving worker does (one reader, its memos filling as the queries come), and reports the CPU
 time of the load and of the searches (after a full garbage collection: see `child`). The code
 before is a copy of another commit (`git archive COMMIT | tar -x -C DIR`). Corpora: the seed
@@ -44,10 +44,15 @@ def child(code: Path, corpus: str, work: Path, postgres: str | None) -> dict[str
     from app.ingest.metadata import ArticleMeta
     from app.ingest.pipeline import build_article
     from app.ingest.seed import read_seed
-    from app.search import backend, postgres_backend
+    from app.search import postgres_backend
     from app.search.filters import SearchFilters
 
-    assert Path(backend.__file__).is_relative_to(code), backend.__file__
+    try:  # the embedded engine, or FTS5 in code from before it
+        from app.search.engine import searching as sqlite_search
+    except ImportError:
+        from app.search import backend as sqlite_search  # type: ignore[attr-defined, no-redef]
+
+    assert Path(postgres_backend.__file__).is_relative_to(code), postgres_backend.__file__
     seed = read_seed(code / "seed")
     articles = list(seed.articles)
     if corpus == "mixed":
@@ -80,7 +85,7 @@ def child(code: Path, corpus: str, work: Path, postgres: str | None) -> dict[str
             database = Database(url, timeout_ms=2000)
 
             def run(q: str) -> object:
-                return backend.search(database, q, SearchFilters(), limit=20, offset=0)
+                return sqlite_search.search(database, q, SearchFilters(), limit=20, offset=0)
 
             close = database.dispose
         # What the load left for the collector is collected first: one full collection more

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +18,7 @@ from app.core.config import Settings, get_settings
 from app.ingest.loader import load
 from app.ingest.seed import Seed, read_seed
 from app.main import create_app
+from app.search.engine import store
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "seed"
@@ -22,6 +26,20 @@ ARTICLE = "russia-china-venezuela"
 # Commands and servers the tests start read with rules only unless a test asks for the
 # recognizer (ARTICLE_FACTS_RECOGNIZER=spacy): their expected counts are the rules' counts.
 os.environ.setdefault("ARTICLE_FACTS_RECOGNIZER", "none")
+# The service's cache folder (the language detector's model, PostgreSQL replicas' search
+# indexes), this run's own: nothing written to the user's, nothing read from an earlier run.
+_CACHE = tempfile.mkdtemp(prefix="article-facts-tests-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ.setdefault("ARTICLE_FACTS_CACHE_DIR", _CACHE)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A copy of a SQLite database and of its search index beside it (store.root_for)."""
+    shutil.copy(source, target)
+    index = store.root_for(source)
+    if index.is_dir():
+        shutil.copytree(index, store.root_for(target), dirs_exist_ok=True)
+    return target
 
 
 @pytest.fixture

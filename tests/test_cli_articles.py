@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from typer.testing import CliRunner
 from app import cli
 from app.core.config import Settings, get_settings
 from app.core.db import sqlite_path
-from tests.conftest import SEED_DIR
+from tests.conftest import SEED_DIR, copy_database
 
 runner = CliRunner()
 SAMPLE = Path(__file__).parent / "data" / "chips-race.txt"
@@ -27,7 +26,7 @@ SEED_TITLE = (
 def database(tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the seeded test database, named by the settings the commands read."""
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{db}")
     monkeypatch.setenv("ARTICLE_FACTS_SEED_DIR", str(SEED_DIR))
     get_settings.cache_clear()

@@ -17,13 +17,14 @@ from app import cli
 from app.core import migrations
 from app.core.config import Settings
 from app.core.db import sqlite_path
+from app.ingest.loader import load
 from app.main import create_app
 from tests.conftest import SEED_DIR
 
 runner = CliRunner()
 HEAD = migrations.head_revision()
 # The revision before the last: a database the previous version of the service wrote.
-PREVIOUS = "0012"
+PREVIOUS = "0013"
 
 
 # Settings read afresh from the environment each test sets (tests/conftest.py).
@@ -143,6 +144,40 @@ def test_serve_refuses_another_database_whose_schema_it_does_not_read(
     assert served == []
 
 
+def test_serve_builds_the_missing_index_of_the_embedded_default(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    database_url: str,
+    served: list[dict[str, Any]],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ARTICLE_FACTS_SEED_DIR", str(SEED_DIR))
+    (tmp_path / "data").mkdir()
+    path = copy(database_url, tmp_path / "data" / "article-facts.db")  # the file alone
+    result = runner.invoke(cli.cli, ["serve", "--port", "8124"])
+    assert result.exit_code == 0, result.output
+    assert "The database has no search index: building it." in result.output
+    assert [e.name for e in (tmp_path / "data" / "article-facts.db.search").iterdir()] != []
+    assert revision_of(path) == HEAD
+    assert len(served) == 1
+
+
+def test_serve_refuses_another_database_without_its_index(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    database_url: str,
+    served: list[dict[str, Any]],
+) -> None:
+    path = copy(database_url, tmp_path / "other.db")
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", f"sqlite:///{path}")
+    result = runner.invoke(cli.cli, ["serve"])
+    assert result.exit_code == 1
+    assert "has no search index beside it: run `article-facts migrate` to build it" in (
+        " ".join(result.output.split())
+    )
+    assert served == []
+
+
 def test_ready_is_not_ready_on_a_schema_this_version_does_not_read(
     tmp_path: Path, database_url: str, settings: Settings
 ) -> None:
@@ -159,5 +194,11 @@ def test_ready_is_not_ready_on_a_schema_this_version_does_not_read(
     with engine.begin() as conn:
         migrations.upgrade(conn)
     engine.dispose()
+    with TestClient(create_app(old)) as client:
+        # The schema alone: this copy has no search index beside it yet.
+        response = client.get("/ready")
+        assert response.status_code == 503
+        assert response.json()["detail"] == "The database or its search index does not answer."
+    load(f"sqlite:///{path}", [], [])  # what `article-facts migrate` runs
     with TestClient(create_app(old)) as client:
         assert client.get("/ready").status_code == 200

@@ -30,8 +30,9 @@ from app.ingest.seed import Seed
 from app.ingest.sqlite_file import remove_leftovers
 from app.main import create_app
 from app.queries.rows import read
+from app.search.engine import store
 from tests.api.test_contract import assert_problem
-from tests.conftest import REPO, SEED_DIR
+from tests.conftest import REPO, SEED_DIR, copy_database
 
 SLOW_SQL = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
 SLOW_QUERY = text(SLOW_SQL)
@@ -70,7 +71,7 @@ def test_a_corrupt_database_is_not_ready_but_alive(
     tmp_path: Path, database_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     broken = tmp_path / "broken.db"
-    shutil.copy(sqlite_path(database_url), broken)
+    copy_database(sqlite_path(database_url), broken)
     with broken.open("r+b") as handle:
         handle.write(b"this is not a database" * 500)
     settings = Settings(database_url=f"sqlite:///{broken}")
@@ -144,7 +145,7 @@ def _restore(original: Path, db: Path) -> None:
     beside it (they belong to the file being replaced)."""
     for end in ("-wal", "-shm"):
         db.with_name(db.name + end).unlink(missing_ok=True)
-    shutil.copy(original, db)
+    copy_database(original, db)
 
 
 # `seed`, stopped for good once every row of its load is written, before the check of the
@@ -205,14 +206,24 @@ def test_a_load_killed_before_its_commit_leaves_the_last_commit_served(
         assert client.get("/v1/claims?limit=1&offset=3").json()["total"] == 67
 
 
-def test_a_missing_search_index_is_not_ready(tmp_path: Path, database_url: str) -> None:
+@pytest.mark.parametrize("damage", ["removed", "broken"])
+def test_a_missing_or_broken_search_index_is_not_ready(
+    tmp_path: Path, database_url: str, damage: str
+) -> None:
     db = tmp_path / "no-index.db"
-    shutil.copy(sqlite_path(database_url), db)
-    with sqlite3.connect(db) as conn:
-        conn.execute("DROP TABLE search_index")
+    copy_database(sqlite_path(database_url), db)
+    index = store.root_for(db)
+    if damage == "removed":
+        shutil.rmtree(index)
+    else:
+        for meta in index.glob("*/meta.json"):
+            meta.write_text("{not json")
     with TestClient(create_app(Settings(database_url=f"sqlite:///{db}"))) as client:
         body = assert_problem(client.get("/ready"), 503)
         assert client.get("/v1/articles").status_code == 200
+        assert assert_problem(client.get("/v1/search?q=oil"), 503)["detail"] == (
+            "The search index is not available."
+        )
     assert body["detail"] == "The database or its search index does not answer."
 
 
@@ -225,7 +236,7 @@ def test_a_database_whose_path_reads_as_uri_syntax_is_served_and_reloaded(
     folder = tmp_path / "a #1 ?dir %41"
     folder.mkdir()
     db = folder / "facts.db"
-    shutil.copy(sqlite_path(database_url), db)
+    copy_database(sqlite_path(database_url), db)
     url = f"sqlite:///{quote(str(db))}"
     assert sqlite_path(url) == db
     settings = Settings(database_url=url, seed_dir=SEED_DIR)
@@ -308,7 +319,7 @@ def test_the_file_a_killed_first_load_leaves_is_removed_as_serve_starts(
     _kill_mid_write(env, journal, db)
     assert staging.exists()
     assert not db.exists()
-    shutil.copy(sqlite_path(database_url), db)
+    copy_database(sqlite_path(database_url), db)
     before = _digest(db)
 
     output = _serve(monkeypatch, f"sqlite:///{db}")
@@ -325,7 +336,7 @@ def test_seed_and_ingest_remove_the_leftovers_even_when_they_fail(
     """Removed as the command starts, not by the load: a command that fails before loading
     (here: no seed folder, no such article) removes them too."""
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), db)
+    copy_database(sqlite_path(database_url), db)
     leftovers = [tmp_path / ".facts.db.loading", tmp_path / ".facts.db.loading-journal"]
     for path in leftovers:
         path.write_bytes(b"left by a killed load")
@@ -346,7 +357,7 @@ def test_a_leftover_is_kept_while_a_load_holds_the_lock(
     """A copy beside the database while a load in another process holds the lock is that
     load's work in progress: starting a command must not pull it from under it."""
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), db)
+    copy_database(sqlite_path(database_url), db)
     staging = tmp_path / ".facts.db.loading"
     staging.write_bytes(b"a load's copy, being written")
     url = f"sqlite:///{db}"

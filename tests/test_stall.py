@@ -13,13 +13,13 @@ answering.
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 from pathlib import Path
 
 import httpx
 
 from app.core.db import sqlite_path, sqlite_url
+from tests.conftest import copy_database
 from tests.stalls import (
     PROBLEM_JSON,
     SLACK_S,
@@ -46,7 +46,7 @@ def test_a_locked_sqlite_file_is_a_503_at_once_and_health_stays_up(
     tmp_path: Path, database_url: str
 ) -> None:
     served = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), served)
+    copy_database(sqlite_path(database_url), served)
     with contextlib.closing(sqlite3.connect(served, isolation_level=None)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
     log = tmp_path / "serve.log"
@@ -76,7 +76,7 @@ def test_a_writer_holding_a_wal_file_locked_does_not_stop_reads(
     tmp_path: Path, database_url: str
 ) -> None:
     served = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), served)
+    copy_database(sqlite_path(database_url), served)
     log = tmp_path / "serve.log"
     with serving(sqlite_url(served), log, query_timeout_ms=str(TIMEOUT_MS)) as base:
         assert httpx.get(f"{base}/v1/search?q=oil", timeout=5).status_code == 200

@@ -19,6 +19,7 @@ from app.api.problems import PROBLEM_JSON
 from app.core.db import StalledError
 from app.models.schemas import ParamError, Problem
 from app.queries.common import NotFoundError
+from app.search.engine.store import IndexUnavailableError
 
 log = logging.getLogger("app.errors")
 
@@ -124,6 +125,11 @@ async def _database(request: Request, exc: Exception) -> Response:
     return problem(503, "The database is not available.", request)
 
 
+async def _no_index(request: Request, exc: Exception) -> Response:
+    log.error("no search index on %s %s: %s", request.method, request.url.path, exc)
+    return problem(503, "The search index is not available.", request)
+
+
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(500, "The server could not answer this request.", request)
@@ -139,6 +145,7 @@ def install(app: FastAPI) -> None:
     # The loader writes SQLite through the sqlite3 module itself (its backup copy), where a
     # damaged file fails outside SQLAlchemy.
     app.add_exception_handler(sqlite3.DatabaseError, _database)
+    app.add_exception_handler(IndexUnavailableError, _no_index)
     app.add_exception_handler(Exception, _unexpected)
 
 

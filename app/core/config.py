@@ -113,6 +113,14 @@ class Settings(BaseSettings):
         "(its first call loads the model); past it the worker is stopped and the answer is "
         "a 503.",
     )
+    search_index_dir: Path | None = Field(
+        default=None,
+        description="On PostgreSQL, the folder where this replica keeps its own search index "
+        "(built at start, then updated by the articles each load changes); by default "
+        "`$ARTICLE_FACTS_CACHE_DIR/search/<database>` (else under `$XDG_CACHE_HOME` or "
+        "`~/.cache`, `article-facts/search/<database>`). Unused on SQLite, whose index lives "
+        "beside the file.",
+    )
     seed_dir: Path = Field(
         default=Path(__file__).resolve().parents[2] / "seed",
         description="Folder holding the seed articles and the curated facts file.",

@@ -153,6 +153,7 @@ class Reader:
 
     def __init__(self, path: Path, *, timeout_ms: int, version: str) -> None:
         self.version = version
+        self.path = path
         self._timeout_s = timeout_ms / 1000
         self._deadline = 0.0
         # timeout=0: on the event loop, a lock is never waited for (sqlite3 would sleep up to
@@ -167,12 +168,6 @@ class Reader:
             # Transactions are begun and ended here (`begin`, `end`), never by sqlite3.
             isolation_level=None,
         )
-        # The search index's terms (app/search/phrases.py), read through this connection so
-        # that they are this version's: a table definition in the connection's temporary
-        # schema, made before the connection is closed to every write.
-        self._conn.execute(
-            "CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, search_index, 'row')"
-        )
         self._conn.execute("PRAGMA query_only = ON")
         self._conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
         # The data this reader is for, read in one snapshot: the number the last load committed
@@ -180,6 +175,8 @@ class Reader:
         # seen, which moves with the next commit of any other connection.
         self._conn.execute("BEGIN")
         self.loaded = _loaded(self._conn)
+        # The search index generation that goes with this data (app/search/engine/store.py).
+        self.search_generation = _search_generation(self._conn)
         self._commits = self._conn.execute("PRAGMA data_version").fetchone()[0]
         self._conn.execute("COMMIT")
         self._conn.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)
@@ -214,6 +211,14 @@ class Reader:
     def end(self) -> None:
         if self._conn.in_transaction:
             self._conn.execute("ROLLBACK")
+
+
+def _search_generation(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT name FROM search_generation WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # no such table: a database not yet migrated
+        return None
+    return str(row[0]) if row is not None else None
 
 
 def _loaded(conn: sqlite3.Connection) -> int | None:

@@ -34,7 +34,8 @@ from app.ingest.article import IngestError
 from app.ingest.curated import ActorEntry, Curated, CuratedError, load_curated
 from app.ingest.fetch import FetchError
 from app.ingest.files import FileRefusedError
-from app.ingest.loader import IdConflictError, LoadError, LoadReport, load
+from app.ingest.load_checks import IdConflictError, LoadError
+from app.ingest.loader import LoadReport, load
 from app.ingest.metadata import ArticleMeta, MetadataError
 from app.ingest.pipeline import ArticleFacts, PipelineError
 from app.ingest.recognizer import Recognizer, RecognizerError, RecognizerName, load_recognizer

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import Connection, delete, exists, insert
 from sqlmodel import Session, col, select
@@ -29,6 +30,13 @@ from app.core.db import (
 )
 from app.ingest import related_index, sqlite_file
 from app.ingest.curated import ActorEntry
+from app.ingest.load_checks import (
+    SLUGS_PER_STATEMENT,
+    LoadError,
+    check_duplicate_texts,
+    check_section_ids,
+    deletions,
+)
 from app.ingest.pipeline import ArticleFacts, actor_row
 from app.ingest.rows import TABLES, Row
 from app.ingest.verify import verify_database
@@ -45,7 +53,9 @@ from app.models.tables import (
     Mention,
     Section,
 )
-from app.search.index import rebuild_index
+from app.search import postgres_index
+from app.search.engine import store
+from app.search.engine.writer import update_index
 from app.search.postgres_index import IndexLimitError
 
 Progress = Callable[[str], None]
@@ -53,41 +63,6 @@ Progress = Callable[[str], None]
 # Articles written per round of inserts: one executemany per table and round, with the rows'
 # values in memory only for the round (a whole 10,000-article load would hold millions).
 WRITE_BATCH = 100
-# Slugs per `IN (...)`: well under every backend's limit on bound parameters.
-SLUGS_PER_STATEMENT = 500
-
-
-class LoadError(RuntimeError):
-    """A load failed; the database is as it was before."""
-
-
-class IdConflictError(LoadError):
-    """Two articles make the same section id: the load is refused, nothing is written.
-    `article` is the id of the article being written that the load refused."""
-
-    def __init__(self, message: str, article: str) -> None:
-        super().__init__(message)
-        self.article = article
-
-
-class DuplicateTextError(IdConflictError):
-    """The text is stored already under another slug: the load is refused, nothing is written."""
-
-    def __init__(self, slug: str, existing: str) -> None:
-        super().__init__(
-            f"article {slug!r} has the same text as article {existing!r}, which is stored"
-            f" already: replace {existing!r} or delete it first",
-            slug,
-        )
-        self.existing = existing
-
-
-class UnknownArticleError(LoadError):
-    """An article to delete is not in the database: nothing is written."""
-
-    def __init__(self, slug: str) -> None:
-        super().__init__(f"no article {slug!r} in the database")
-        self.slug = slug
 
 
 @dataclass
@@ -97,10 +72,18 @@ class LoadReport:
     deleted: list[str] = field(default_factory=list)
     actors_changed: int = 0
     migrated: bool = False
+    # SQLite: the search index generation the load wrote, and the one it replaced (store.py).
+    generations: tuple[str, str | None] | None = None
 
     @property
     def changed(self) -> bool:
-        return bool(self.written or self.deleted or self.actors_changed or self.migrated)
+        return bool(
+            self.written
+            or self.deleted
+            or self.actors_changed
+            or self.migrated
+            or self.generations is not None
+        )
 
 
 def _quiet(_: str) -> None:
@@ -136,16 +119,32 @@ class _Job:
     actors: Sequence[ActorEntry]
     delete: Sequence[str]
     progress: Progress
+    # Where a SQLite database's search index lives (store.root_for); None on a server.
+    search_root: Path | None = None
 
 
 def _load_sqlite(url: str, job: _Job) -> LoadReport:
     target = sqlite_path(url).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    root = store.root_for(target)
+    job = replace(job, search_root=root)
     with sqlite_file.exclusive(sqlite_file.lock_path(target)):
         sqlite_file.remove_staging(target)  # left by a first load that was killed
-        if target.exists():
-            return sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
-        return sqlite_file.write_new(target, lambda conn: _write(conn, job))
+        before = store.generations(root)
+        try:
+            if target.exists():
+                report = sqlite_file.write_in_place(target, lambda conn: _write(conn, job))
+            else:
+                report = sqlite_file.write_new(target, lambda conn: _write(conn, job))
+        except BaseException:
+            # The generation this load was writing: the database does not name it.
+            store.prune(root, before)
+            raise
+        if report.generations is not None:
+            # The generation this load named and the one before it, for readers not yet past
+            # it; folders of loads that were killed go too.
+            store.prune(root, {g for g in report.generations if g is not None})
+        return report
 
 
 def _write(conn: Connection, job: _Job) -> LoadReport:
@@ -169,7 +168,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
                 continue
             changed[slug] = facts
             report.written.append(slug)
-        report.deleted = _deletions(job.delete, stored, changed)
+        report.deleted = deletions(job.delete, stored, changed)
         replaced = [slug for slug in changed if slug in stored] + report.deleted
         # The groups of related figures the load changes: those of the figures it removes...
         regroup = related_index.stored_keys(conn, replaced)
@@ -180,8 +179,8 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         losing = related_index.lists_holding(conn, report.deleted) if only_deletes else set()
         _delete_articles(conn, replaced)
         batch = _stamped(changed.values(), added)
-        _check_duplicate_texts(conn, batch)
-        _check_section_ids(conn, batch)
+        check_duplicate_texts(conn, batch)
+        check_section_ids(conn, batch)
         for start in range(0, len(batch), WRITE_BATCH):
             part = batch[start : start + WRITE_BATCH]
             progress(f"writing articles {start + len(part)}/{len(batch)}")
@@ -201,12 +200,19 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             related_index.recompute(conn, regroup | related_index.written_keys(batch))
         if report.written or report.deleted:
             report.actors_changed += _delete_unnamed_actors(conn, actors)
-        # The search index lives in the same file and transaction: it never lags the facts
-        # (rows of deleted articles go with them).
-        try:
-            rebuild_index(session, report.written, gone=report.deleted)
-        except IndexLimitError as exc:
-            raise LoadError(str(exc)) from None
+        # The search index is named in the same transaction: it never lags the facts (rows of
+        # deleted articles go with them).
+        if job.search_root is not None:
+            if report.changed or not store.usable(conn, job.search_root):
+                _, generation, previous = update_index(
+                    session, job.search_root, report.written, gone=report.deleted
+                )
+                report.generations = (generation, previous)
+        else:
+            try:
+                postgres_index.rebuild_index(session, report.written, gone=report.deleted)
+            except IndexLimitError as exc:
+                raise LoadError(str(exc)) from None
         if report.written or report.actors_changed:
             progress("verifying offsets")
             problems = verify_database(conn, list(changed))
@@ -229,38 +235,6 @@ def _stamped(articles: Iterable[ArticleFacts], added: dict[str, str]) -> list[Ar
     return batch
 
 
-def _deletions(
-    slugs: Sequence[str], stored: dict[str, str], written: dict[str, ArticleFacts]
-) -> list[str]:
-    """The stored articles to delete; a slug that is not stored, or is also being written,
-    refuses the load."""
-    for slug in slugs:
-        if slug not in stored:
-            raise UnknownArticleError(slug)
-        if slug in written:
-            raise LoadError(f"article {slug!r} cannot be written and deleted in one load")
-    return list(dict.fromkeys(slugs))
-
-
-def _check_duplicate_texts(conn: Connection, batch: Sequence[ArticleFacts]) -> None:
-    """One text, one article: the same text under a second slug (a file ingested again from
-    standard input, say) would double every fact. The articles being written have had their
-    rows deleted by now, so a stored article with the same text is another one."""
-    seen: dict[str, str] = {}
-    for facts in batch:
-        first = seen.setdefault(facts.article.sha256, facts.article.id)
-        if first != facts.article.id:
-            raise DuplicateTextError(facts.article.id, first)
-    digests = list(seen)
-    for start in range(0, len(digests), SLUGS_PER_STATEMENT):
-        chunk = digests[start : start + SLUGS_PER_STATEMENT]
-        found = conn.execute(
-            select(Article.sha256, Article.id).where(col(Article.sha256).in_(chunk))
-        ).first()
-        if found is not None:
-            raise DuplicateTextError(seen[found[0]], found[1])
-
-
 def _delete_unnamed_actors(conn: Connection, entries: Sequence[ActorEntry]) -> int:
     """Deletes the actors that no stored fact names any more and that this load was not given:
     a country, or an organisation a rule proposed, of an article whose new text no longer
@@ -281,35 +255,6 @@ def _delete_unnamed_actors(conn: Connection, entries: Sequence[ActorEntry]) -> i
         chunk = removable[start : start + SLUGS_PER_STATEMENT]
         conn.execute(delete(Actor).where(col(Actor.id).in_(chunk)))
     return len(removable)
-
-
-def _check_section_ids(conn: Connection, batch: Sequence[ArticleFacts]) -> None:
-    """Section ids are made of the slug and the section's number or title, so two articles can
-    make the same one: 'foo' section 2.1 and 'foo-2' section 1 are both 'foo-2-1'. Other ids
-    hash the slug in. The articles being written have had their rows deleted by now, so a
-    stored section with one of their ids is another article's."""
-    owners: dict[str, str] = {}
-    for facts in batch:
-        for section in facts.sections:
-            other = owners.setdefault(section.id, facts.article.id)
-            if other != facts.article.id:
-                raise _conflict(section.id, facts.article.id, other)
-    ids = list(owners)
-    for start in range(0, len(ids), SLUGS_PER_STATEMENT):
-        chunk = ids[start : start + SLUGS_PER_STATEMENT]
-        taken = conn.execute(
-            select(Section.id, Section.article_id).where(col(Section.id).in_(chunk))
-        ).first()
-        if taken is not None:
-            raise _conflict(taken[0], owners[taken[0]], taken[1])
-
-
-def _conflict(section_id: str, article: str, other: str) -> IdConflictError:
-    return IdConflictError(
-        f"article {article!r} would make section id {section_id!r}, which article {other!r}"
-        " already has: give one of them another slug",
-        article,
-    )
 
 
 def _row_groups(batch: Sequence[ArticleFacts]) -> Iterator[list[Row]]:

@@ -43,13 +43,6 @@ class Published:
         params = {name: getattr(self, name) for _, _, name in clauses}
         return f"SELECT a.id FROM article a WHERE {where}", params  # noqa: S608 (placeholders only)
 
-    def articles_positional(self) -> tuple[str, list[Any]]:
-        """As `articles`, with `?` placeholders (sqlite3's own statements in app/search/)."""
-        clauses = self._clauses()
-        where = " AND ".join(f"{column} {op} ?" for column, op, _ in clauses)
-        params = [getattr(self, name) for _, _, name in clauses]
-        return f"SELECT a.id FROM article a WHERE {where}", params  # noqa: S608 (placeholders only)
-
     def narrow(self, where: Conditions, article_column: str) -> None:
         """Adds `article_column IN (the matching articles)` to `where`, when anything is asked."""
         if self:

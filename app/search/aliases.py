@@ -8,14 +8,12 @@ that matched are the ones highlighted in the snippet.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.core.folding import fold
-from app.search.query import ParsedQuery, Term, fts_string, tokens
+from app.search.query import ParsedQuery, Term, tokens
 
 # Longest name looked for in a query, in words ("Bolivarian Republic of Venezuela" has four).
 MAX_NAME_WORDS = 6
@@ -55,18 +53,8 @@ def with_translations(
         yield actor, name, [*aliases, *extra.get(actor, ())]
 
 
-# An actor's names in other languages, in the order they were written.
-TRANSLATED_SQL = "SELECT actor, name FROM search_names ORDER BY actor, position"
-
-
-def load_names(db: sqlite3.Connection) -> ActorNames:
-    rows = db.execute("SELECT id, name, aliases FROM actor ORDER BY id").fetchall()
-    actors = ((r[0], r[1], json.loads(r[2])) for r in rows)
-    return ActorNames.from_rows(with_translations(actors, db.execute(TRANSLATED_SQL)))
-
-
-# A phrase as tokens, and whether its last token is a prefix: what both backends' queries are
-# made of (FTS5 strings here, tsquery phrases in postgres_backend.py).
+# A phrase as tokens, and whether its last token is a prefix: what the engine's queries are made
+# of (app/search/engine/queries.py).
 Alternative = tuple[Words, bool]
 
 
@@ -78,19 +66,6 @@ class Span:
     # The query terms that an actor's name spans: they match through its other names, so they
     # are never "misspelt" even when the text never uses the name as typed ("Havana").
     named: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Group:
-    """A span as FTS5 strings."""
-
-    alternatives: tuple[str, ...]
-    named: tuple[int, ...] = ()
-
-    def fts(self) -> str:
-        if len(self.alternatives) == 1:
-            return self.alternatives[0]
-        return "(" + " OR ".join(self.alternatives) + ")"
 
 
 def _name_at(terms: tuple[Term, ...], start: int, names: ActorNames) -> tuple[int, Span] | None:
@@ -147,27 +122,3 @@ def spans(
         found.append(Span(alternatives))
         i += 1
     return found
-
-
-def expand(
-    query: ParsedQuery,
-    names: ActorNames,
-    completions: dict[int, tuple[str, ...]] | None = None,
-    variants: dict[int, tuple[str, ...]] | None = None,
-) -> list[Group]:
-    """`spans` as FTS5 groups."""
-    return [
-        Group(
-            tuple(fts_string(words, prefix=prefix) for words, prefix in span.alternatives),
-            span.named,
-        )
-        for span in spans(query, names, completions, variants)
-    ]
-
-
-def match_all(groups: list[Group]) -> str:
-    return " AND ".join(g.fts() for g in groups)
-
-
-def match_any(groups: list[Group]) -> str:
-    return " OR ".join(g.fts() for g in groups)

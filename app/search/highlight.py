@@ -1,9 +1,10 @@
-"""Turning FTS5's marked-up snippets into safe HTML.
+"""Turning marked-up snippets into safe HTML.
 
-FTS5 wraps matches in whatever strings it is given. Giving it `<mark>` would mix markup into
-text that is not yet escaped; so it gets two private-use characters instead, the whole snippet
-is HTML-escaped, and only then do the markers become tags. The indexed text has those
-characters removed (`strip_markers`), so every marker in a snippet was put there by FTS5.
+Writing `<mark>` around the matches would mix markup into text that is not yet escaped; so the
+snippet code (app/search/engine/snippets.py) marks them with two private-use characters, the
+whole snippet is HTML-escaped, and only then do the markers become tags. The indexed text has
+those characters removed (`strip_markers`), so every marker in a snippet was put there by the
+snippet code.
 Bidi controls in a snippet are balanced (app/core/bidi.py): a window of the text can cut a pair
 in two, and an opener left open would reorder the page after the snippet.
 """

@@ -1,13 +1,9 @@
-"""Filling the search index (tables created by migration 0002) from the facts tables.
-
-The loader calls `rebuild_index` inside the transaction that writes the articles, so the index
-always describes the facts stored beside it; on SQLite it rides along in the copy the loader
-swaps in.
-"""
+"""The search index's rows, read from the facts tables: one per section, claim, figure and
+actor, whichever engine indexes them (app/search/engine/writer.py on SQLite,
+app/search/postgres_index.py on PostgreSQL)."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -27,7 +23,7 @@ from app.models.tables import (
     Mention,
     Section,
 )
-from app.search import names, stems
+from app.search import stems
 from app.search.highlight import CLOSE, OPEN, strip_markers
 from app.search.schemas import SearchType
 
@@ -47,15 +43,6 @@ class IndexRow(NamedTuple):
     section: str | None
     label: str
     actors: str
-
-
-# Rows go to sqlite3 as the tuples they are: SQLAlchemy's per-row parameter handling cost
-# more than the insert itself for a large index.
-_INSERT = (
-    "INSERT INTO search_index"
-    " (rowid, title, body, aliases, type, id, article, section, label, actors)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 
 
 def _without_markers(text: str) -> str:
@@ -130,7 +117,7 @@ def _fact_actors(
 # SQLModel objects cost most of a large load's indexing time (docs/performance.md).
 
 
-def _actor_rows(session: Session) -> Iterator[IndexRow]:
+def actor_rows(session: Session) -> Iterator[IndexRow]:
     actors = session.connection().execute(
         select(Actor.id, Actor.name, Actor.kind, Actor.aliases).order_by(col(Actor.id))
     )
@@ -147,7 +134,7 @@ def _actor_rows(session: Session) -> Iterator[IndexRow]:
         )
 
 
-def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[IndexRow]:
+def article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[IndexRow]:
     # Core, not the ORM: the ORM's handling of each row cost seconds at 10,000 articles.
     conn = session.connection()
     sections = conn.execute(
@@ -217,56 +204,6 @@ def _article_rows(session: Session, article_ids: Sequence[str]) -> Iterator[Inde
         )
 
 
-def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[str] = ()) -> int:
-    """Re-indexes the given articles and every actor, and drops the rows of the articles
-    `gone` (deleted by this load); returns the number of rows written.
-
-    Articles that have no rows in the index yet are indexed too, so a database migrated to
-    0002 is fully indexed by its next load. Runs inside the caller's transaction, and costs
-    what the articles written and gone hold, not what the corpus holds (docs/performance.md).
-    """
-    if session.get_bind().dialect.name != "sqlite":
-        # Imported here: postgres_index reuses this module's rows (a cycle at import time).
-        from app.search import postgres_index
-
-        return postgres_index.rebuild_index(session, article_ids, gone)
-    session.flush()
-    conn = session.connection()
-    stale = sorted({*article_ids, *_unindexed_articles(conn)})
-    _drop_rows(conn, [*stale, *gone])
-    rows = [*_actor_rows(session), *_article_rows(session, stale)]
-    first = _next_rowid(conn)
-    if rows:
-        # Rowids given as FTS5 would give them (one past the largest), so that search_rows and
-        # search_words can be filled with exactly the new rows.
-        numbered = [(first + i, *row) for i, row in enumerate(rows)]
-        conn.exec_driver_sql(_INSERT, numbered)
-        conn.exec_driver_sql(
-            "INSERT INTO search_rows (rowid, type, article, language)"
-            " SELECT s.rowid, s.type, s.article, a.language FROM search_index AS s"
-            " LEFT JOIN article AS a ON a.id = s.article WHERE s.rowid >= ?",
-            (first,),
-        )
-        conn.exec_driver_sql(
-            "INSERT INTO search_words (rowid, title, body, aliases)"
-            " SELECT rowid, title, body, aliases FROM search_index WHERE rowid >= ?",
-            (first,),
-        )
-    languages = article_languages(conn, stale)
-    stems.write_counts(conn, stems.count_words(_with_language(rows, languages)), sign=1)
-    names.write_names(conn)
-    # Merging the index's segments into one b-tree makes every search read fewer pages, but
-    # rewrites the whole index: worth it after a large load, not after one article in many
-    # (FTS5's automatic merging keeps the segments few meanwhile).
-    if rows and len(rows) * OPTIMIZE_SHARE >= _row_count(conn):
-        conn.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
-    return len(rows)
-
-
-# A load whose new rows are at least 1/OPTIMIZE_SHARE of the index merges its segments.
-OPTIMIZE_SHARE = 10
-
-
 def article_languages(conn: Connection, article_ids: Sequence[str]) -> dict[str, str]:
     """The language of each article whose words are stemmed (stems.STEMMED), by id."""
     found = conn.execute(
@@ -275,72 +212,3 @@ def article_languages(conn: Connection, article_ids: Sequence[str]) -> dict[str,
         .where(col(Article.language).in_(list(stems.STEMMED)))
     )
     return {str(r[0]): str(r[1]) for r in found}
-
-
-def _with_language(
-    rows: Iterable[IndexRow], languages: dict[str, str]
-) -> Iterator[tuple[str | None, str, str, str]]:
-    for row in rows:
-        language = languages.get(row.article) if row.article is not None else None
-        if language is not None:
-            yield language, row.title, row.body, row.aliases
-
-
-def _unindexed_articles(conn: Connection) -> list[str]:
-    """Articles with no rows yet: all of them, the first time after migration 0002."""
-    rows = conn.exec_driver_sql(
-        "SELECT id FROM article WHERE NOT EXISTS"
-        " (SELECT 1 FROM search_rows WHERE search_rows.article = article.id) ORDER BY id"
-    ).all()
-    return [r[0] for r in rows]
-
-
-def _drop_rows(conn: Connection, article_ids: Sequence[str]) -> None:
-    """Drops every actor row and the rows of `article_ids`, found through search_rows; the
-    unstemmed twin search_words (contentless) is told each dropped row's text to forget."""
-    doomed = json.dumps(
-        [
-            rowid
-            for (rowid,) in conn.exec_driver_sql(
-                "SELECT rowid FROM search_rows WHERE type = 'actor' UNION ALL"
-                " SELECT rowid FROM search_rows WHERE article IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(article_ids)),),
-            )
-        ]
-    )
-    stemmed = conn.exec_driver_sql(_STEMMED_ROWS, (doomed, json.dumps(list(stems.STEMMED))))
-    stems.write_counts(conn, stems.count_words(stems.texts(stemmed)), sign=-1)
-    conn.exec_driver_sql(_FORGET, (doomed,))
-    conn.exec_driver_sql(
-        "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each(?))", (doomed,)
-    )
-    conn.exec_driver_sql(
-        "DELETE FROM search_rows WHERE rowid IN (SELECT value FROM json_each(?))", (doomed,)
-    )
-
-
-# FTS5's 'delete' command for a contentless table: the row's text as it was indexed, which
-# search_index still holds. The rowids are a JSON array bound as one parameter.
-_FORGET = (
-    "INSERT INTO search_words (search_words, rowid, title, body, aliases)"
-    " SELECT 'delete', rowid, title, body, aliases FROM search_index"
-    " WHERE rowid IN (SELECT value FROM json_each(?))"
-)
-
-
-# The dropped rows whose words search_stems counts: their language and text.
-_STEMMED_ROWS = (
-    "SELECT r.language, i.title, i.body, i.aliases FROM search_rows AS r"
-    " JOIN search_index AS i ON i.rowid = r.rowid"
-    " WHERE r.rowid IN (SELECT value FROM json_each(?))"
-    " AND r.language IN (SELECT value FROM json_each(?))"
-)
-
-
-def _row_count(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("SELECT count(*) FROM search_rows").scalar_one())
-
-
-def _next_rowid(conn: Connection) -> int:
-    largest = conn.exec_driver_sql("SELECT max(rowid) FROM search_rows").scalar_one()
-    return int(largest or 0) + 1

@@ -1,10 +1,10 @@
-"""Filling the PostgreSQL search tables (migration 0002's PostgreSQL branch) from the facts.
+"""Filling the PostgreSQL full-text tables (migration 0002's PostgreSQL branch) from the facts.
 
-The rows are the very rows the SQLite index gets (`index._actor_rows`/`_article_rows`); only
-the indexing differs. PostgreSQL's parser does not split words as FTS5's unicode61 does ("U.S."
-is one token to it, a file name), so the service tokenizes each column itself, with the same
-folding and splitting as the query side (`query.tokens(fold(...))`), and PostgreSQL only stems
-the plain words it is given. Search then matches the same words on both backends.
+Search no longer reads them: each replica searches its own copy of the embedded index
+(app/search/engine/replica.py). Loads still write them because `search_stems`, which search
+reads, is kept exact from the texts they hold (a dropped row's words come off it); dropping
+them is the next step (docs/postgres.md). The rows are the very rows the embedded index gets
+(`index.actor_rows`/`article_rows`), tokenized by the service (`query.tokens(fold(...))`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from app.core.folding import fold
 from app.search import names, stems
-from app.search.index import IndexRow, _actor_rows, _article_rows, article_languages
+from app.search.index import IndexRow, actor_rows, article_languages, article_rows
 from app.search.query import tokens
 
 
@@ -44,7 +44,7 @@ _INSERT = text(
 
 
 def words(text_: str) -> str:
-    """'Chávez’s U.S.' -> 'chavez s u s': the words FTS5 would index, space-separated."""
+    """'Chávez’s U.S.' -> 'chavez s u s': the service's words, space-separated."""
     return " ".join(tokens(fold(text_)))
 
 
@@ -61,7 +61,7 @@ def _with_words(row: IndexRow, languages: dict[str, str]) -> dict[str, Any]:
 
 
 def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[str] = ()) -> int:
-    """`index.rebuild_index` for PostgreSQL: the same rows, in the caller's transaction. The
+    """The index for PostgreSQL: the same rows, in the caller's transaction. The
     vocabulary's counts are corrected by the words of the rows dropped and added only."""
     session.flush()
     conn = session.connection()
@@ -80,8 +80,7 @@ def rebuild_index(session: Session, article_ids: Sequence[str], gone: Sequence[s
     first = conn.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM search_index")).scalar_one()
     languages = article_languages(conn, stale)
     rows = [
-        _with_words(row, languages)
-        for row in (*_actor_rows(session), *_article_rows(session, stale))
+        _with_words(row, languages) for row in (*actor_rows(session), *article_rows(session, stale))
     ]
     if rows:
         try:

@@ -1,10 +1,9 @@
-"""Reading what a person typed into terms, and writing terms as a safe FTS5 expression.
+"""Reading what a person typed into terms.
 
 The query language is deliberately small: words, and "quoted phrases". Nothing a user types is
-FTS5 syntax: AND, OR, NOT, NEAR, `column:`, `*`, `^`, `-`, `+` and parentheses are ordinary
-text here, split into words like any other punctuation. Every term reaches FTS5 as a
-double-quoted string (embedded quotes doubled), so the expression's only operators are the ones
-this module writes.
+syntax: AND, OR, NOT, NEAR, `column:`, `*`, `^`, `-`, `+` and parentheses are ordinary text
+here, split into words like any other punctuation. The engine builds its queries from these
+terms as objects (app/search/engine/queries.py), never by parsing text.
 """
 
 from __future__ import annotations
@@ -21,8 +20,8 @@ MAX_QUERY_LENGTH = 200
 
 @lru_cache(maxsize=4096)
 def _is_token_char(char: str) -> bool:
-    # unicode61's token characters: letters, numbers, private use; marks stay inside a word so
-    # that a word is split the same way FTS5 splits it. Everything else separates words.
+    # Letters, numbers, private use and marks: a word. Each is then written through the index's
+    # analyzer (schema.STEMMER), which splits it further exactly as it split the text.
     category = unicodedata.category(char)
     return category[0] in "LNM" or category == "Co"
 
@@ -48,23 +47,14 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def fts_string(words: tuple[str, ...], *, prefix: bool = False) -> str:
-    """An FTS5 string (a phrase when several words), never an operator: quotes are doubled."""
-    quoted = '"' + " ".join(words).replace('"', '""') + '"'
-    return quoted + "*" if prefix else quoted
-
-
 @dataclass(frozen=True)
 class Term:
-    """A word or a quoted phrase, folded, split into the tokens FTS5 will see."""
+    """A word or a quoted phrase, folded, split into the tokens the index holds."""
 
     tokens: tuple[str, ...]
     source: str  # as typed (folded): how a suggestion writes the term back
     quoted: bool = False
     prefix: bool = False  # the word being typed: matches every word it starts
-
-    def fts(self) -> str:
-        return fts_string(self.tokens, prefix=self.prefix)
 
     def render(self, replacement: str | None = None) -> str:
         text = replacement if replacement is not None else self.source
@@ -105,7 +95,7 @@ def parse(text: str) -> ParsedQuery:
 
     Folding first makes curly quotes delimit phrases like straight ones, and makes the terms
     case-, accent- and dash-insensitive. A word made of several tokens ('u.s.', '4-g',
-    "venezuela's") is a phrase of those tokens, as FTS5 indexed them. An unclosed quote runs
+    "venezuela's") is a phrase of those tokens, as the index holds them. An unclosed quote runs
     to the end. A word with no token characters (emoji, punctuation) is dropped.
     """
     text = text.replace("\x00", "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import orjson
 
-from app.search.backend import Result
+from app.search.results import Result
 
 
 def to_json(result: Result) -> bytes:
@@ -25,5 +25,6 @@ def to_json(result: Result) -> bytes:
                 for facet, counts in result.facets.items()
             },
             "suggestion": result.suggestion,
+            "facets_exact": result.facets_exact,
         }
     )

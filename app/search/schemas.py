@@ -34,7 +34,10 @@ class SearchHit(Schema):
         "escaped; `…` where text was left out.",
         examples=["including air defense systems, tanks, and <mark>Sukhoi</mark> fighter jets."],
     )
-    score: float = Field(description="Relevance (negated BM25): higher is better.")
+    score: float = Field(
+        description="Relevance (BM25 over the title, text and other names, weighted): higher "
+        "is better. Scores compare results of one query, not of different queries."
+    )
     section: str | None = Field(
         description="Id of the section the fact is in (a section's own id); null for actors."
     )
@@ -50,6 +53,8 @@ class FacetCount(Schema):
 
 
 class SearchFacets(Schema):
+    """Each facet lists its 100 values with the most results (ties by value)."""
+
     type: list[FacetCount] = Field(description="Results by type, most first.")
     section: list[FacetCount] = Field(description="Results by section, most first.")
     actor: list[FacetCount] = Field(
@@ -71,4 +76,9 @@ class SearchPage(Page[SearchHit]):
         description="The query with misspelt-looking words replaced by the closest indexed "
         "words, when a word has no or almost no matches; else null.",
         examples=["venezuela"],
+    )
+    facets_exact: bool = Field(
+        description="Whether every count in `facets` is exact: true up to 10,000 matches; past "
+        "them each index segment's 1,000 most common values of a facet are counted, and a count "
+        "may be low."
     )

@@ -1,6 +1,6 @@
 """Spanish words found by their other forms: "petroleros" finds "petrolera" and "petrolero".
 
-The index stems every row with English rules (FTS5's porter; PostgreSQL's English Snowball),
+The index stems every row with English rules (Snowball's English rules, on both backends),
 which leave Spanish endings alone. Rather than a second index, the index keeps a table of the
 words that occur in the rows of Spanish articles, each with its Spanish Snowball stem and the
 number of rows it is in (`search_stems`, migration 0013). A query's word is stemmed with the
@@ -27,7 +27,7 @@ import Stemmer  # type: ignore[import-not-found]
 from sqlalchemy import Connection, text
 
 from app.core.folding import fold
-from app.search.phrases import stem as porter_stem
+from app.search.completions import english_stem
 from app.search.query import ParsedQuery, tokens
 
 # Article languages whose words are stemmed here (ISO 639-1 -> Snowball's name for its rules).
@@ -168,13 +168,13 @@ def variants_for(
     for i, word in words.items():
         prefix = query.terms[i].prefix
         own = completed.get(i, (word,))
-        seen = {porter_stem(w) for w in own}
+        seen = {english_stem(w) for w in own}
         kept: list[str] = []
         for language, stems in lookup.items():
             for form in stems.get(stem(language, word), ()):
                 if form in own or form in kept or (prefix and form.startswith(word)):
                     continue
-                english = porter_stem(form)
+                english = english_stem(form)
                 if english is not None and english in seen:
                     continue
                 seen.add(english)

@@ -1,13 +1,12 @@
 """Did you mean: words with (almost) no matches replaced by the closest indexed words.
 
-The candidates are the index's own vocabulary (the fts5vocab table over the unstemmed twin of
-the index), so a suggestion is always a word that a search would find; rapidfuzz ranks them by
+The candidates are the index's own vocabulary (its unstemmed words), so a suggestion is always
+a word that a search would find; rapidfuzz ranks them by
 edit similarity, and among equally close words the one in more rows wins.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection
 
 from rapidfuzz import fuzz, process
@@ -22,12 +21,6 @@ MIN_SIMILARITY = 75.0
 # Shorter words and numbers are too easy to "correct" into something else.
 MIN_WORD_LENGTH = 3
 CANDIDATES = 5
-
-
-def vocabulary(db: sqlite3.Connection) -> dict[str, int]:
-    """Every indexed word with the number of rows it is in."""
-    rows = db.execute("SELECT term, doc FROM search_vocab").fetchall()
-    return {term: int(doc) for term, doc in rows if len(term) >= MIN_WORD_LENGTH}
 
 
 def closest(word: str, words: dict[str, int], *, more_than: int) -> str | None:

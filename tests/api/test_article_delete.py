@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from app.ingest.loader import load
 from app.ingest.seed import Seed
 from app.main import create_app
 from tests.api.test_contract import assert_problem
-from tests.conftest import SEED_DIR
+from tests.conftest import SEED_DIR, copy_database
 
 TOKEN = "s3cret-token"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
@@ -36,7 +35,7 @@ def writable(
         load(url, seed.articles, seed.curated.actors)
     else:
         db = tmp_path / "facts.db"
-        shutil.copy(sqlite_path(settings.database_url), db)
+        copy_database(sqlite_path(settings.database_url), db)
         url = f"sqlite:///{db}"
     update = {"database_url": url, "admin_token": SecretStr(TOKEN), "seed_dir": SEED_DIR}
     with TestClient(create_app(settings.model_copy(update=update))) as client:

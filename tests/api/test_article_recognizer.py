@@ -4,7 +4,6 @@ tells curated actors from proposed ones."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from app.core.db import sqlite_path
 from app.ingest.recognizer import spacy_installed, spacy_pipeline
 from app.main import create_app
 from tests.api.test_contract import assert_problem
+from tests.conftest import copy_database
 
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}
@@ -31,7 +31,7 @@ needs_spacy = pytest.mark.skipif(not spacy_installed(), reason="the ner extra is
 
 def writable(tmp_path: Path, settings: Settings, **update: object) -> TestClient:
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     changes = {"database_url": f"sqlite:///{db}", "admin_token": SecretStr(TOKEN), **update}
     return TestClient(create_app(settings.model_copy(update=changes)))
 

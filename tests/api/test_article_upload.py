@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from app.core.db import sqlite_path
 from app.ingest.article import MAX_ARTICLE_BYTES
 from app.main import create_app
 from tests.api.test_contract import assert_problem
+from tests.conftest import copy_database
 
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/markdown"}
@@ -24,7 +24,7 @@ ARTICLE = (Path(__file__).parents[1] / "data" / "arctic-route.md").read_bytes()
 @pytest.fixture
 def writable(tmp_path: Path, settings: Settings) -> Iterator[tuple[TestClient, Path]]:
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     app = create_app(
         settings.model_copy(
             update={"database_url": f"sqlite:///{db}", "admin_token": SecretStr(TOKEN)}
@@ -45,7 +45,7 @@ def test_an_empty_configured_token_disables_writing(
     settings: Settings, tmp_path: Path, token: str, authorization: str
 ) -> None:
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     update = {"database_url": f"sqlite:///{db}", "admin_token": SecretStr(token)}
     before = db.read_bytes()
     with TestClient(create_app(settings.model_copy(update=update))) as client:

@@ -9,7 +9,6 @@ tests/api/test_contract.py, on both backends.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,7 +21,7 @@ from app.core.config import Settings
 from app.core.db import sqlite_path
 from app.ingest.article import MAX_ARTICLE_BYTES
 from app.main import create_app
-from tests.conftest import SEED_DIR
+from tests.conftest import SEED_DIR, copy_database
 
 TOKEN = "examples-token"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
@@ -52,9 +51,9 @@ def apps(
     copy of the seed, rate-limited to one request, and on a database that is not one."""
     work = tmp_path_factory.mktemp("examples")
     copy = work / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), copy)
+    copy_database(sqlite_path(settings.database_url), copy)
     broken = work / "broken.db"
-    shutil.copy(sqlite_path(settings.database_url), broken)
+    copy_database(sqlite_path(settings.database_url), broken)
     writable = {"database_url": f"sqlite:///{copy}", "admin_token": SecretStr(TOKEN)}
     variants = {
         "default": settings,

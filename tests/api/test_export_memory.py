@@ -5,7 +5,6 @@ the app alone, every chunk it sends counted and dropped)."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 import sqlite3
 import tracemalloc
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 from app.core.config import Settings
 from app.core.db import sqlite_path
 from app.main import create_app
+from tests.conftest import copy_database
 
 SMALL, LARGE = 3_000, 30_000
 # The peak of the large export over the small one's: batches are the same size, so only noise.
@@ -32,7 +32,7 @@ def anyio_backend() -> str:
 def corpus(settings: Settings, directory: Path, claims: int) -> Settings:
     """The seeded database with `claims` more claims, each with a comma and a quote in it."""
     db = directory / f"facts-{claims}.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     with sqlite3.connect(db) as conn:
         conn.execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)"

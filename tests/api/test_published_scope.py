@@ -149,7 +149,9 @@ def test_search_is_narrowed_on_either_backend(
     corpus: TestClient, query: str, hits: list[tuple[str, str | None]]
 ) -> None:
     answer = corpus.get(f"/v1/search?{query}").json()
-    assert [(hit["type"], hit["article"]) for hit in answer["items"]] == hits
+    # What is found, not its order: the backends rank alike only roughly (docs/search.md).
+    found = [(hit["type"], hit["article"]) for hit in answer["items"]]
+    assert sorted(found, key=str) == sorted(hits, key=str)
     assert answer["total"] == len(hits)
     counted = {f["value"]: f["count"] for f in answer["facets"]["type"]}
     assert sum(counted.values()) == len(hits)
@@ -193,7 +195,7 @@ def test_figures_and_claims_name_the_article_to_cite(corpus: TestClient) -> None
 def test_search_hits_name_the_article_to_cite(corpus: TestClient) -> None:
     hits = corpus.get("/v1/search?q=Russia&published_from=2022-01-01").json()["items"]
     orchard = {"title": "Orchard Power", "publisher": "South Wire", "published": "2022-06-01"}
-    assert [(h["type"], h["article_meta"]) for h in hits] == [
+    assert sorted(((h["type"], h["article_meta"]) for h in hits), key=str) == [
         ("actor", None),
         ("claim", orchard),
         ("section", orchard),

@@ -3,7 +3,6 @@ the same Try-it-out without it is refused (401)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +16,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from app.core.config import Settings
 from app.core.db import sqlite_path
 from tests.browser.conftest import ARTIFACTS, serving
+from tests.conftest import copy_database
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ OPERATION = "#operations-articles-create_article"
 def writable_url(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The service on a copy of the seeded database, writes allowed with `TOKEN`."""
     db = tmp_path_factory.mktemp("docs-auth") / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     update = {"database_url": f"sqlite:///{db}", "admin_token": SecretStr(TOKEN)}
     with serving(settings.model_copy(update=update)) as url:
         yield url

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from pydantic import SecretStr
 from app.core.config import Settings
 from app.core.db import sqlite_path
 from app.main import create_app
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, copy_database
 
 TOKEN = "client-token"
 TEXT = (Path(__file__).parents[1] / "data" / "arctic-route.md").read_text()
@@ -32,7 +31,7 @@ def anyio_backend() -> str:
 @pytest.fixture
 def app(tmp_path: Path, settings: Settings) -> FastAPI:
     db = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(settings.database_url), db)
+    copy_database(sqlite_path(settings.database_url), db)
     update = {"database_url": f"sqlite:///{db}", "admin_token": SecretStr(TOKEN)}
     return create_app(settings.model_copy(update=update))
 

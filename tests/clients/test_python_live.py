@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ import pytest
 from article_facts_client import Client, Conflict, RateLimited, Unauthorized, models
 
 from app.core.db import sqlite_path
-from tests.conftest import ARTICLE, REPO
+from tests.conftest import ARTICLE, REPO, copy_database
 from tests.test_serving import Served
 
 TOKEN = "live-token"
@@ -25,7 +24,7 @@ TEXT = (Path(__file__).parents[1] / "data" / "chips-race.txt").read_text()
 @pytest.fixture(scope="module")
 def served(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     db = tmp_path_factory.mktemp("live") / "facts.db"
-    shutil.copy(sqlite_path(database_url), db)
+    copy_database(sqlite_path(database_url), db)
     server = Served(f"sqlite:///{db}", {"ARTICLE_FACTS_ADMIN_TOKEN": TOKEN})
     try:
         server.wait_ready()

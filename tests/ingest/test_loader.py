@@ -11,7 +11,8 @@ import pytest
 
 from app.ingest import loader
 from app.ingest.curated import ActorEntry, Curated
-from app.ingest.loader import IdConflictError, LoadError, load
+from app.ingest.load_checks import IdConflictError, LoadError
+from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed, read_seed
 from app.models.vocabulary import ActorKind
@@ -59,7 +60,11 @@ def test_an_offset_that_does_not_match_the_text_aborts_and_keeps_the_old_databas
     with pytest.raises(LoadError, match=rf"figure {first.id}: text\[\d+:\d+\] is "):
         load(f"sqlite:///{db}", [facts], seed.curated.actors)
     assert digest(db) == before
-    assert sorted(p.name for p in db.parent.iterdir()) == ["facts.db", "facts.db.lock"]
+    assert sorted(p.name for p in db.parent.iterdir()) == [
+        "facts.db",
+        "facts.db.lock",
+        "facts.db.search",
+    ]
 
 
 def test_a_crash_in_the_middle_of_writing_keeps_the_old_database(
@@ -225,7 +230,11 @@ def test_a_database_stored_in_rollback_journal_mode_is_written_in_place_in_wal_m
     assert report.written == ["russia-china-venezuela"]
     assert db.stat().st_ino == inode
     # The load's connection was the last: its WAL was copied into the file and removed.
-    assert sorted(p.name for p in db.parent.iterdir()) == ["facts.db", "facts.db.lock"]
+    assert sorted(p.name for p in db.parent.iterdir()) == [
+        "facts.db",
+        "facts.db.lock",
+        "facts.db.search",
+    ]
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert conn.execute("SELECT fingerprint FROM article").fetchone() == ("changed",)
@@ -233,6 +242,10 @@ def test_a_database_stored_in_rollback_journal_mode_is_written_in_place_in_wal_m
 
 
 def test_a_first_load_builds_a_file_of_its_own_in_wal_mode(db: Path) -> None:
-    assert sorted(p.name for p in db.parent.iterdir()) == ["facts.db", "facts.db.lock"]
+    assert sorted(p.name for p in db.parent.iterdir()) == [
+        "facts.db",
+        "facts.db.lock",
+        "facts.db.search",
+    ]
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,13 +10,13 @@ from sqlalchemy import Connection, create_engine, text
 
 from app.ingest import verify
 from app.ingest.verify import verify_database
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, copy_database
 
 
 @pytest.fixture
 def conn(tmp_path: Path, database_url: str) -> Iterator[Connection]:
     path = tmp_path / "facts.db"
-    shutil.copy(database_url.removeprefix("sqlite:///"), path)
+    copy_database(Path(database_url.removeprefix("sqlite:///")), path)
     engine = create_engine(f"sqlite:///{path}")
     with engine.connect() as connection:
         yield connection

@@ -12,7 +12,13 @@ from sqlmodel import SQLModel
 from app.core import data_version, migrations
 from tests.test_migrations import FACT_TABLES, env_include_object
 
-SEARCH_TABLES = {"search_index", "search_words", "search_stems", "search_names"}
+SEARCH_TABLES = {
+    "search_index",
+    "search_words",
+    "search_stems",
+    "search_names",
+    "search_generation",
+}
 
 
 def test_upgrade_head_then_downgrade_base_then_upgrade_again(

@@ -14,7 +14,8 @@ from app.core import data_version, postgres
 from app.core.config import Settings
 from app.core.db import Database
 from app.ingest.article import prepare_article
-from app.ingest.loader import LoadError, load
+from app.ingest.load_checks import LoadError
+from app.ingest.loader import load
 from app.ingest.seed import Seed
 from app.main import create_app
 from tests.conftest import REPO

@@ -8,59 +8,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from app.core import data_version, migrations, postgres
-from app.search import postgres_backend as pg
-from app.search.aliases import ActorNames
-from app.search.filters import SearchFilters
 from app.search.postgres_index import words
-from app.search.query import parse
-from app.search.schemas import SearchType
-
-
-def test_user_text_becomes_quoted_lexemes_only() -> None:
-    assert pg.lexeme("it's") == "'it''s'"
-    assert pg.lexeme("a\\b", prefix=True) == "'a\\\\b':*"
-    groups = pg.expand(parse('"belt and road" sanct'), ActorNames({}, {}), {})
-    assert pg.match_all(groups) == "(('belt' <-> 'and' <-> 'road')) & (('sanct':*))"
-    assert pg.match_any(groups) == "(('belt' <-> 'and' <-> 'road')) | (('sanct':*))"
-
-
-def test_operators_typed_by_users_are_words() -> None:
-    groups = pg.expand(parse("a & !b | c:* <->"), ActorNames({}, {}), {})
-    assert pg.match_all(groups) == "(('a')) & (('b')) & (('c'))"
-
-
-def test_actor_names_expand_and_completions_replace() -> None:
-    names = ActorNames.from_rows([("russia", "Russia", ["Moscow", "Russian Federation"])])
-    groups = pg.expand(parse("moscow oil givin"), names, {2: ("giving", "given")})
-    assert [g.tsquery() for g in groups] == [
-        "(('moscow') | ('russia') | ('russian' <-> 'federation'))",
-        "(('oil'))",
-        "(('giving') | ('given'))",
-    ]
-    assert groups[0].named == (0,)
-
-
-def test_filters_are_bound_parameters() -> None:
-    where, params = pg.filter_sql(
-        SearchFilters(types=(SearchType.CLAIM,), article="x' OR 1=1", section="s")
-    )
-    assert "x'" not in where
-    assert params == {"types": ["claim"], "article": "x' OR 1=1", "section": "s"}
-    assert pg.filter_sql(SearchFilters()) == ("", {})
-
-
-def test_snippets_mark_cuts_and_escape() -> None:
-    marked = "\ue000a\ue001 b"
-    assert pg._cut_marks(marked, "a b") == marked
-    assert pg._cut_marks(marked, "z a b y") == "…" + marked + "…"
-    assert pg._cut_marks(marked, "a b y") == marked + "…"
-    assert pg.choose("claim", {"title": "", "body": "1 \ue002b> \ue000c\ue001", "aliases": ""}) == (
-        "1 &lt;b&gt; <mark>c</mark>"
-    )
-    actor = {"title": "\ue000Huawei\ue001", "body": "company", "aliases": ""}
-    assert pg.choose("actor", actor) == "<mark>Huawei</mark>"
-    section = {"title": "\ue000T\ue001", "body": "text", "aliases": ""}
-    assert pg.choose("section", section) == "<mark>T</mark>"
 
 
 def test_documents_are_tokenized_as_the_queries_are() -> None:

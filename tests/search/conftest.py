@@ -1,5 +1,5 @@
 """A `search` helper over the session's client (GET /v1/search, assert 200, return the JSON),
-and the seeded index's reader with a fresh memo for tests of the search internals."""
+and the seeded database's reader for tests of the search internals."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.db import Database, Reader
-from app.search import backend
-from app.search.cache import IndexData
 
 Search = Callable[..., dict[str, Any]]
 
@@ -37,10 +35,3 @@ def reader(database_url: str) -> Iterator[Reader]:
     database = Database(database_url, timeout_ms=2000)
     yield database.reader()
     database.dispose()
-
-
-@pytest.fixture
-def data(reader: Reader) -> IndexData:
-    # A fresh memo for every test: nothing kept by one test decides what another runs.
-    with reader.limited() as db:
-        return IndexData(backend.index_data(reader, db, backend.WEIGHTS).names, backend.WEIGHTS)

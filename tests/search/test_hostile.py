@@ -67,7 +67,16 @@ def check(response: Any, q: str | None) -> None:
             assert is_blank(q) or len(q) > MAX_QUERY_LENGTH, q
         return
     body = response.json()
-    assert set(body) == {"items", "total", "limit", "offset", "mode", "facets", "suggestion"}
+    assert set(body) == {
+        "items",
+        "total",
+        "limit",
+        "offset",
+        "mode",
+        "facets",
+        "suggestion",
+        "facets_exact",
+    }
     assert body["mode"] in ("all", "any")
     assert 0 <= len(body["items"]) <= body["total"]
     for item in body["items"]:

@@ -1,6 +1,6 @@
 """A load touches only the index rows of what it writes or deletes, and leaves the index exactly
 as a load of the final articles in one go would: the same rows, the same vocabulary counts
-(what "did you mean" and completion read), and on SQLite a search_rows entry for every row."""
+(what "did you mean" and completion read)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.core import migrations
 from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed
 from bench import corpus
+from tests.search import engine_index
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -37,12 +37,10 @@ def built(seed: Seed, slug: str, body: str) -> ArticleFacts:
 
 
 def snapshot(url: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
-    """The index's rows (without rowids) and the vocabulary: each word and its row count."""
+    """The index's rows and the vocabulary: each word and the rows that hold it."""
+    if url.startswith("sqlite"):
+        return engine_index.snapshot(url)
     engine = create_engine(url)
-    sqlite = url.startswith("sqlite")
-    vocabulary = (
-        "SELECT term, doc FROM search_vocab" if sqlite else "SELECT word, rows FROM search_words"
-    )
     try:
         with engine.connect() as conn:
             rows = conn.execute(
@@ -51,15 +49,10 @@ def snapshot(url: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
                     " FROM search_index ORDER BY type, id"
                 )
             ).all()
-            words = {str(w): int(n) for w, n in conn.execute(text(vocabulary)).all()}
-            if sqlite:
-                kept = conn.execute(
-                    text("SELECT rowid, type, article FROM search_rows ORDER BY rowid")
-                ).all()
-                indexed = conn.execute(
-                    text("SELECT rowid, type, article FROM search_index ORDER BY rowid")
-                ).all()
-                assert kept == indexed
+            words = {
+                str(w): int(n)
+                for w, n in conn.execute(text("SELECT word, rows FROM search_words")).all()
+            }
     finally:
         engine.dispose()
     return [tuple(map(str, row)) for row in rows], words
@@ -83,25 +76,3 @@ def test_writes_and_deletes_leave_the_index_a_single_load_would_make(
     assert {row[2] for row in rows} == {"", "russia-china-venezuela", b, c}
     # The deleted article's own words are gone from the vocabulary, not left at zero.
     assert all(count > 0 for count in words.values())
-
-
-def test_the_rows_table_is_filled_from_an_index_that_predates_it(
-    tmp_path: Path, seed: Seed
-) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    load(url, seed.articles, seed.curated.actors)
-    engine = create_engine(url)
-    try:
-        with engine.begin() as conn:
-            migrations.downgrade(conn, "0011")
-        with engine.begin() as conn:
-            assert "search_rows" not in {
-                name for (name,) in conn.execute(text("SELECT name FROM sqlite_master"))
-            }
-            migrations.upgrade(conn)
-            kept = conn.execute(text("SELECT count(*) FROM search_rows")).scalar_one()
-            indexed = conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
-    finally:
-        engine.dispose()
-    assert kept == indexed == 125
-    snapshot(url)  # each row's rowid, type and article agree

@@ -16,8 +16,9 @@ from app.ingest.loader import load
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed
 from app.main import create_app
-from app.search import backend
+from app.search.engine import searching
 from app.search.highlight import CLOSE, OPEN
+from tests.search.engine_index import index_counts
 
 HOSTILE = f"""Hostile markup in an article
 
@@ -30,16 +31,6 @@ Caracas wrote <script>alert("pwned")</script> & <b>bold</b> into the record, and
 
 def hostile_article(seed: Seed, body: str = HOSTILE) -> ArticleFacts:
     return build_article(body, slug="hostile", source_name="hostile.txt", curated=seed.curated)
-
-
-def index_counts(url: str) -> dict[str, int]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT type, count(*) FROM search_index GROUP BY type"))
-            return {str(kind): int(count) for kind, count in rows.all()}
-    finally:
-        engine.dispose()
 
 
 def fact_counts(url: str) -> dict[str, int]:
@@ -94,8 +85,8 @@ def test_the_article_filter_separates_articles(hostile_client: TestClient) -> No
     body = hostile_client.get("/v1/search", params={"q": "Caracas", "article": "hostile"}).json()
     assert [(i["type"], i["id"]) for i in body["items"]] == [
         ("actor", "venezuela"),
-        ("claim", "c-fdb6ad2d916a"),
         ("section", "hostile-1"),
+        ("claim", "c-fdb6ad2d916a"),
     ]
     everywhere = hostile_client.get("/v1/search", params={"q": "Caracas", "limit": 100}).json()
     assert everywhere["total"] > body["total"]
@@ -153,12 +144,12 @@ def test_the_migration_downgrades_and_the_next_load_reindexes(tmp_path: Path, se
 def test_a_search_past_the_time_limit_is_a_503(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # What SQLite raises when the read engine's progress handler stops a statement (FTS5 works
-    # inside the virtual table, between the handler's checks, so a real one is hard to time).
-    def interrupted(*_: object) -> None:
+    # What SQLite raises when the read engine's progress handler stops a statement (a search's
+    # statements are too quick to time one for real).
+    def interrupted(*_: object, **__: object) -> None:
         raise sqlite3.OperationalError("interrupted")
 
-    monkeypatch.setattr(backend, "_matches", interrupted)
+    monkeypatch.setattr(searching, "_run", interrupted)
     app = create_app(settings.model_copy(update={"response_cache_mb": 0}))
     with TestClient(app) as client:
         response = client.get("/v1/search", params={"q": "oil"})

@@ -1,4 +1,4 @@
-"""Parsing what people type, and writing it as FTS5 syntax that cannot be anything but text."""
+"""Parsing what people type into terms, and the alternatives each term or actor name stands for."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ import re
 
 import pytest
 
-from app.search.aliases import ActorNames, expand, match_all, match_any
+from app.search.aliases import ActorNames, Span, spans
 from app.search.query import (
     NOT_BLANK,
     WHITE_SPACE,
     ParsedQuery,
     Term,
-    fts_string,
     is_blank,
     parse,
     tokens,
@@ -106,21 +105,6 @@ def test_tokens_splits_on_everything_but_letters_numbers_and_marks() -> None:
     assert tokens("a_b c·d 3.5") == ("a", "b", "c", "d", "3", "5")
 
 
-@pytest.mark.parametrize(
-    ("words", "prefix", "expected"),
-    [
-        (("oil",), False, '"oil"'),
-        (("oil",), True, '"oil"*'),
-        (("belt", "and", "road"), False, '"belt and road"'),
-        (('a"b',), False, '"a""b"'),
-    ],
-)
-def test_fts_strings_are_quoted_with_quotes_doubled(
-    words: tuple[str, ...], prefix: bool, expected: str
-) -> None:
-    assert fts_string(words, prefix=prefix) == expected
-
-
 @pytest.mark.parametrize(("text", "blank"), [("", True), ("  \t\n", True), ("\x00 ", True)])
 def test_blank_queries(text: str, blank: bool) -> None:
     assert is_blank(text) is blank
@@ -135,28 +119,41 @@ NAMES = ActorNames.from_rows(
 )
 
 
+def alternatives(found: list[Span]) -> list[tuple[tuple[tuple[str, ...], bool], ...]]:
+    return [span.alternatives for span in found]
+
+
 def test_an_alias_expands_to_every_name_of_its_actor() -> None:
-    groups = expand(parse("Moscow oil"), NAMES)
-    assert match_all(groups) == (
-        '("moscow" OR "russia" OR "russian" OR "russian federation") AND "oil"*'
-    )
-    assert match_any(groups) == (
-        '("moscow" OR "russia" OR "russian" OR "russian federation") OR "oil"*'
-    )
+    found = spans(parse("Moscow oil"), NAMES)
+    assert alternatives(found) == [
+        (
+            (("moscow",), False),
+            (("russia",), False),
+            (("russian",), False),
+            (("russian", "federation"), False),
+        ),
+        ((("oil",), True),),
+    ]
+    assert [span.named for span in found] == [(0,), ()]
 
 
 def test_the_longest_name_wins_and_keeps_the_typed_prefix() -> None:
-    groups = expand(parse("oil united states"), NAMES)
-    assert match_all(groups) == '"oil" AND ("united states"* OR "washington" OR "u s")'
+    assert alternatives(spans(parse("oil united states"), NAMES)) == [
+        ((("oil",), False),),
+        ((("united", "states"), True), (("washington",), False), (("u", "s"), False)),
+    ]
 
 
 def test_completions_replace_a_prefix_that_matches_nothing() -> None:
-    groups = expand(parse("oil givin"), NAMES, {1: ("giving", "given")})
-    assert match_all(groups) == '"oil" AND ("giving" OR "given")'
+    found = spans(parse("oil givin"), NAMES, {1: ("giving", "given")})
+    assert alternatives(found) == [
+        ((("oil",), False),),
+        ((("giving",), False), (("given",), False)),
+    ]
 
 
 def test_quoted_names_are_not_expanded() -> None:
-    assert match_all(expand(parse('"Moscow"'), NAMES)) == '"moscow"'
+    assert alternatives(spans(parse('"Moscow"'), NAMES)) == [((("moscow",), False),)]
 
 
 def test_a_query_renders_back_with_replacements() -> None:

@@ -4,7 +4,6 @@ snapshot a unit of work, and replaced when a load commits in place."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -12,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.core.db import Database, read_only_uri, sqlite_path
+from app.search.engine import searching
+from app.search.filters import SearchFilters
+from tests.conftest import copy_database
 
 SLOW_QUERY = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
@@ -57,7 +59,7 @@ def test_a_load_in_place_gets_a_new_reader_at_the_next_unit_of_work(
     tmp_path: Path, database_url: str
 ) -> None:
     live = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), live)
+    copy_database(sqlite_path(database_url), live)
     database = Database(f"sqlite:///{live}", timeout_ms=1000)
     version = database.version
     with database.reading() as (first, db):
@@ -78,7 +80,7 @@ def test_a_unit_of_work_reads_one_snapshot_while_a_load_commits(
     tmp_path: Path, database_url: str
 ) -> None:
     live = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), live)
+    copy_database(sqlite_path(database_url), live)
     database = Database(f"sqlite:///{live}", timeout_ms=1000)
     with database.reading() as (_, db):
         before = (_count(db, "claim"), _count(db, "claim_figure"))
@@ -95,16 +97,19 @@ def test_a_database_in_a_folder_nothing_can_write_to_is_read_as_immutable(
     """A WAL database needs an index file beside it that a reader creates; where the folder
     cannot be written (a read-only image), the file is read as it is."""
     live = tmp_path / "facts.db"
-    shutil.copy(sqlite_path(database_url), live)
+    copy_database(sqlite_path(database_url), live)
     with contextlib.closing(sqlite3.connect(live)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db", "facts.db.search"]
     monkeypatch.setattr("app.core.db.os.access", lambda *_: False)
     assert read_only_uri(live).endswith("?mode=ro&immutable=1")
     database = Database(f"sqlite:///{live}", timeout_ms=1000)
     with database.reading() as (_, db):
         assert _count(db, "claim") == 66
+    # The search index too: opened from a copy, as opening one takes a lock file beside it.
+    result = searching.search(database, "oil", SearchFilters(), limit=20, offset=0)
+    assert result.total == 15
     database.dispose()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.db", "facts.db.search"]
     monkeypatch.undo()
     assert read_only_uri(live).endswith("?mode=ro")

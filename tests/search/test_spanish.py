@@ -218,12 +218,12 @@ def test_the_migration_fills_the_tables_in_place(
     with engine.begin() as conn:
         migrations.upgrade(conn)
     engine.dispose()
+    # The index is rebuilt by the next load (here one of nothing, as `article-facts migrate`).
+    load(url, [], seed.curated.actors)
     assert stems_table(url) == stems_table(mixed_url)
     query = "SELECT actor, position, name, language FROM search_names ORDER BY 1, 2"
-    languages = "SELECT rowid, language FROM search_rows ORDER BY rowid"
     with sqlite3.connect(sqlite_path(url)) as a, sqlite3.connect(sqlite_path(mixed_url)) as b:
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
-        assert a.execute(languages).fetchall() == b.execute(languages).fetchall()
 
 
 def test_a_query_word_is_stemmed_with_the_spanish_rules() -> None:

@@ -9,7 +9,8 @@ from app.api.deps import DatabaseDep, SettingsDep
 from app.api.errors import problem_responses
 from app.api.params import IdPath
 from app.ingest.curated import CuratedError, load_curated
-from app.ingest.loader import LoadError, UnknownArticleError, load
+from app.ingest.load_checks import LoadError, UnknownArticleError
+from app.ingest.loader import load
 from app.ingest.seed import CURATED_FILE
 
 router = APIRouter(prefix="/articles", tags=["articles"])

@@ -28,7 +28,8 @@ from app.ingest.article import (
     read_document,
 )
 from app.ingest.curated import SLUG, CuratedError, load_curated
-from app.ingest.loader import IdConflictError, LoadError, load
+from app.ingest.load_checks import IdConflictError, LoadError
+from app.ingest.loader import load
 from app.ingest.metadata import MAX_AUTHORS, MAX_NAME_CHARS, MAX_URL_CHARS, MetadataError, checked
 from app.ingest.model_workers import WorkerRecognizer, detect_in_worker
 from app.ingest.pipeline import PipelineError

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
@@ -18,7 +19,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import DatabaseDep
 from app.api.errors import problem_responses
+from app.core.db import is_sqlite, sqlite_path
 from app.core.migrations import Schema, schema_state
+from app.search.dispatch import replica_for
+from app.search.engine.store import IndexUnavailableError, searchable_rows
 
 router = APIRouter(tags=["health"])
 log = logging.getLogger("app.health")
@@ -43,8 +47,12 @@ async def health() -> Status:
 async def ready(database: DatabaseDep) -> Status:
     """Readiness: the database and its search index answer."""
     try:
-        await database.in_thread(partial(_check, database.engine))
-    except (SQLAlchemyError, OSError) as exc:
+        path = sqlite_path(database.url) if is_sqlite(database.url) else None
+        await database.in_thread(partial(_check, database.engine, path))
+        if path is None:
+            # This replica's own copy of the index: built at start, and kept up to date.
+            replica_for(database).view()
+    except (SQLAlchemyError, OSError, IndexUnavailableError) as exc:
         log.error("not ready: the database does not answer: %s", type(exc).__name__)
         raise HTTPException(503, "The database or its search index does not answer.") from None
     except SchemaMismatchError as exc:
@@ -55,12 +63,13 @@ async def ready(database: DatabaseDep) -> Status:
     return Status(status="ready", version=database.version)
 
 
-def _check(engine: Engine) -> None:
+def _check(engine: Engine, sqlite_file: Path | None) -> None:
     with engine.connect() as conn:
         conn.execute(text("SELECT count(*) FROM article")).scalar_one()
-        # The full-text index is a separate structure that can break on its own.
-        conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         state = schema_state(revision)
         if state is not Schema.CURRENT:
             raise SchemaMismatchError(f"the database's schema {revision} is {state}")
+        # The search index is a separate structure that can break on its own.
+        if sqlite_file is not None:
+            searchable_rows(conn, sqlite_file)

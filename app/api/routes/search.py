@@ -9,10 +9,11 @@ from app.api.errors import problem_responses
 from app.api.pagination import Pagination
 from app.api.params import IdQuery, PublishedDep
 from app.core.db import Database
-from app.search import backend, render
+from app.search import render
 from app.search.dispatch import run_search
 from app.search.filters import SearchFilters
 from app.search.query import MAX_QUERY_LENGTH, NOT_BLANK
+from app.search.results import Result
 from app.search.schemas import SearchPage, SearchType
 
 router = APIRouter(prefix="/search", tags=["search"])
@@ -33,7 +34,7 @@ SearchText = Annotated[
 ]
 
 
-def answer(request: Request, page: Pagination, result: backend.Result) -> Response:
+def answer(request: Request, page: Pagination, result: Result) -> Response:
     """The result as JSON bytes, with the paging headers every list answers with."""
     response = Response(render.to_json(result), media_type="application/json")
     if result.total > page.limit or page.offset:

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -112,11 +111,17 @@ def parse_params(query_string: bytes) -> SearchParams | None:
 
 class SearchShortcut:
     def __init__(
-        self, app: ASGIApp, *, database: Database, on_database_error: ErrorHandler
+        self,
+        app: ASGIApp,
+        *,
+        database: Database,
+        on_error: Mapping[type[Exception], ErrorHandler],
     ) -> None:
         self.app = app
         self.database = database
-        self.on_database_error = on_database_error
+        # The app's handlers for the errors a search can meet (the database's, the index's).
+        self.on_error = dict(on_error)
+        self._caught = tuple(on_error)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         params = None
@@ -139,8 +144,9 @@ class SearchShortcut:
                 limit=params.page.limit,
                 offset=params.page.offset,
             )
-        except DBAPIError as exc:
-            handled = self.on_database_error(request, exc)
+        except self._caught as exc:
+            handler = next(h for kind, h in self.on_error.items() if isinstance(exc, kind))
+            handled = handler(request, exc)
             response = await handled if inspect.isawaitable(handled) else handled
         else:
             response = answer(request, params.page, result)

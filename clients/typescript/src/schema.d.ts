@@ -1385,7 +1385,10 @@ export interface components {
              */
             claims: number;
         };
-        /** SearchFacets */
+        /**
+         * SearchFacets
+         * @description Each facet lists its 100 values with the most results (ties by value).
+         */
         SearchFacets: {
             /**
              * Type
@@ -1430,7 +1433,7 @@ export interface components {
             snippet: string;
             /**
              * Score
-             * @description Relevance (negated BM25): higher is better.
+             * @description Relevance (BM25 over the title, text and other names, weighted): higher is better. Scores compare results of one query, not of different queries.
              */
             score: number;
             /**
@@ -1479,6 +1482,11 @@ export interface components {
              * @example venezuela
              */
             suggestion: string | null;
+            /**
+             * Facets Exact
+             * @description Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
+             */
+            facets_exact: boolean;
         };
         /**
          * SearchType

@@ -529,6 +529,10 @@ class Relation(BaseModel):
 
 
 class SearchFacets(BaseModel):
+    """
+    Each facet lists its 100 values with the most results (ties by value).
+    """
+
     type: Annotated[list[FacetCount], Field(title="Type")]
     """
     Results by type, most first.
@@ -823,7 +827,7 @@ class SearchHit(BaseModel):
     """
     score: Annotated[float, Field(title="Score")]
     """
-    Relevance (negated BM25): higher is better.
+    Relevance (BM25 over the title, text and other names, weighted): higher is better. Scores compare results of one query, not of different queries.
     """
     section: Annotated[str | None, Field(title="Section")]
     """
@@ -861,6 +865,10 @@ class SearchPage(BaseModel):
     suggestion: Annotated[str | None, Field(examples=["venezuela"], title="Suggestion")]
     """
     The query with misspelt-looking words replaced by the closest indexed words, when a word has no or almost no matches; else null.
+    """
+    facets_exact: Annotated[bool, Field(title="Facets Exact")]
+    """
+    Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
     """
 
 

@@ -1,0 +1,215 @@
+"""A search on the embedded engine: match, rank, count, facet, cut the page's snippets, suggest.
+
+Every match is ranked (BM25 over the weighted text fields, schema.WEIGHTS); `total` and the
+facets count every match. Equal scores keep the index's order (rows in the order they were
+written: an article's sections, claims and figures in text order). Everything runs inline on
+the event loop: the searcher is a memory map, and the SQLite statements a search makes (actor
+names once per data version, the Spanish forms of a word, the articles a filter names, the
+page's article metadata) are bounded by the reader's time limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tantivy
+
+from app.core.db import Database, sqlite_errors
+from app.queries.published import article_meta
+from app.queries.rows import Rows, SqliteRows
+from app.search import stems
+from app.search.aliases import Span, spans
+from app.search.completions import completions_for
+from app.search.engine import data, queries
+from app.search.engine.snippets import Needle, Regions, needles, snippet
+from app.search.engine.view import IndexView, view
+from app.search.filters import SearchFilters
+from app.search.query import ParsedQuery, Term, parse
+from app.search.results import FACET_VALUES, Hit, Result, facets, hit
+from app.search.schemas import SearchMode
+from app.search.suggest import FEW_MATCHES, suggest
+
+# Facets are counted exactly over up to this many matches (every value of a facet counted in
+# every index segment). Past it a facet reads its most common values per segment only, as
+# search engines do, and the answer says its counts may be low (`facets_exact: false`): a
+# section facet over 400,000 matches cost 130-320 ms counted exactly, 10-20 ms so.
+FACET_EXACT_BOUND = 10_000
+EXACT_SEGMENT_VALUES = 65_536
+ESTIMATE_SEGMENT_VALUES = FACET_VALUES * 10
+_FACETS = {"type": "type", "section": "section", "actor": "actor", "article": "article"}
+
+
+def _count(searcher: tantivy.Searcher, query: tantivy.Query | None) -> int:
+    if query is None:
+        return 0
+    return int(searcher.search(query, 1, count=True).count)  # type: ignore[attr-defined]
+
+
+def _term_query(index: IndexView, term: Term) -> tantivy.Query | None:
+    return queries.alternative(index.searcher, (term.tokens, term.prefix))
+
+
+def _variants(
+    rows: Rows, query: ParsedQuery, completed: dict[int, Any]
+) -> dict[int, tuple[str, ...]]:
+    """Other forms of the query's words that Spanish rows hold (stems.py)."""
+    words = stems.wanted(query)
+    if not words or not data.has_stems(rows):
+        return {}
+    lookup: stems.Lookup = {
+        language: data.spelled(rows, language, asked)
+        for language, asked in stems.stems_of(words.values()).items()
+    }
+    return stems.variants_for(query, words, lookup, completed)
+
+
+def _facets(
+    searcher: tantivy.Searcher, query: tantivy.Query, total: int
+) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    """Each facet's most common values, and whether every count is exact."""
+    per_segment = EXACT_SEGMENT_VALUES if total <= FACET_EXACT_BOUND else ESTIMATE_SEGMENT_VALUES
+    spec = {
+        name: {"terms": {"field": field, "size": FACET_VALUES, "segment_size": per_segment}}
+        for name, field in _FACETS.items()
+    }
+    found = searcher.aggregate(query, spec)
+    counts = {
+        name: sorted(
+            ((str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"]),
+            key=lambda item: (-item[1], item[0]),
+        )
+        for name in _FACETS
+    }
+    exact = all(found[name].get("doc_count_error_upper_bound", 0) == 0 for name in _FACETS)
+    return counts, exact
+
+
+def _page_facets(docs: list[tantivy.Document]) -> dict[str, list[tuple[str, int]]]:
+    """The facets of a result set that is all on the page, from its documents."""
+    return facets(
+        [
+            (
+                str(doc.get_first("type")),
+                str(doc.get_first("id")),
+                doc.get_first("article"),
+                doc.get_first("section"),
+                " ".join(doc.get_all("actor")),
+            )
+            for doc in docs
+        ]
+    )
+
+
+def _hits(
+    rows: Rows,
+    searcher: tantivy.Searcher,
+    match: tantivy.Query,
+    wanted: list[Needle],
+    page: list[tuple[float, tantivy.DocAddress]],
+    docs: list[tantivy.Document],
+) -> list[Hit]:
+    if not page:
+        return []
+    regions = Regions(searcher, match)
+    meta = article_meta(rows, (doc.get_first("article") for doc in docs))
+    return [
+        hit(
+            kind := str(doc.get_first("type")),
+            str(doc.get_first("id")),
+            str(doc.get_first("label")),
+            snippet(kind, doc, wanted, regions),
+            round(score, 6),
+            doc.get_first("section"),
+            doc.get_first("article"),
+            meta,
+        )
+        for (score, _), doc in zip(page, docs, strict=True)
+    ]
+
+
+def search(
+    database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
+) -> Result:
+    """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
+    with sqlite_errors(), database.reading() as (reader, db):
+        rows = SqliteRows(db)
+        return run(view(reader, rows), rows, q, filters, limit=limit, offset=offset)
+
+
+def _empty(limit: int, offset: int, mode: SearchMode, suggestion: str | None = None) -> Result:
+    facets: dict[str, list[tuple[str, int]]] = {name: [] for name in _FACETS}
+    return Result([], 0, limit, offset, mode, facets, suggestion)
+
+
+def run(
+    index: IndexView,
+    rows: Rows,
+    q: str,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+) -> Result:
+    query = parse(q)
+    if not query:
+        return _empty(limit, offset, SearchMode.ALL)
+    searcher = index.searcher
+    completed = completions_for(
+        query, lambda term: _count(searcher, _term_query(index, term)), index.completions
+    )
+    variants = _variants(rows, query, completed)
+    parts: list[Span] = spans(query, index.names, completed, variants)
+
+    mode = SearchMode.ALL
+    match = queries.matching(searcher, parts, mode)
+    total, found = _run(searcher, match, filters, rows, limit=limit, offset=offset)
+    if total == 0 and len(parts) > 1:
+        mode = SearchMode.ANY
+        match = queries.matching(searcher, parts, mode)
+        total, found = _run(searcher, match, filters, rows, limit=limit, offset=offset)
+    suggestion = None
+    # With every word matched in two or more rows, no word can be a rare typo.
+    if mode is SearchMode.ANY or total <= FEW_MATCHES:
+        skip = {*completed, *variants, *(i for part in parts for i in part.named)}
+        suggestion = suggest(
+            query,
+            count=lambda term: _count(searcher, _term_query(index, term)),
+            correct=lambda word, matched: index.closest(word, more_than=matched),
+            skip=skip,
+        )
+    if match is None or total == 0:
+        return _empty(limit, offset, mode, suggestion)
+    docs = [searcher.doc(address) for _, address in found]
+    if offset == 0 and total == len(found):
+        # Every match is on the page: its documents are the whole result set.
+        counted, facets_exact = _page_facets(docs), True
+    else:
+        counted, facets_exact = _facets(searcher, queries.filtered(match, filters, rows), total)
+    return Result(
+        items=_hits(rows, searcher, match, needles(parts), found, docs),
+        total=total,
+        limit=limit,
+        offset=offset,
+        mode=mode,
+        facets=counted,
+        suggestion=suggestion,
+        facets_exact=facets_exact,
+    )
+
+
+def _run(
+    searcher: tantivy.Searcher,
+    match: tantivy.Query | None,
+    filters: SearchFilters,
+    rows: Rows,
+    *,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[tuple[float, tantivy.DocAddress]]]:
+    """The number of matches that pass the filters, and the page of them, best first."""
+    if match is None:
+        return 0, []
+    found = searcher.search(
+        queries.filtered(match, filters, rows), limit=max(limit, 1), count=True, offset=offset
+    )
+    return int(found.count), list(found.hits)[:limit]  # type: ignore[attr-defined]
