@@ -167,6 +167,7 @@ def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> No
         ("It raised R$2 million.", "R$2 million", 2e6, "BRL"),
         ("It raised RM 500 million.", "RM 500 million", 5e8, "MYR"),
         ("It raised $US4 million.", "$US4 million", 4e6, "USD"),
+        ("It raised $us 45 million.", "$us 45 million", 45e6, "USD"),
         ("It raised US$4 million.", "US$4 million", 4e6, "USD"),
         ("It raised ₹100 crore.", "₹100", 100.0, "INR"),
         ("It raised 40 million Swiss francs.", "40 million Swiss francs", 4e7, "CHF"),

@@ -66,6 +66,11 @@ def test_money_scales_and_currencies() -> None:
     ]
 
 
+def test_bolivias_dollar_prefix() -> None:
+    text = "El Tesoro recibió $us 100 millones del banco."
+    assert rows(text) == [("$us 100 millones", "money", 1e8, "USD", "eq", None, None, None)]
+
+
 def test_percents_fractions_and_comparators() -> None:
     text = (
         "Alrededor del 45% de los votos fue para la oposición; más de la mitad de los "

@@ -9,8 +9,9 @@ Choices the tables make (documented here because the API contract leaves them op
 - A bare "$" or "dollars" is USD, "¥" is JPY (as CLDR's English says), "pounds" GBP and never
   weight, "yuan", "renminbi" and "RMB" CNY, "won" after a number KRW, "francs" CHF; a
   currency one country alone uses is read by its bare name too ("rupiah" IDR, "baht" THB).
-- Newspaper prefixes CLDR's English lacks are added: "US$", "$US", "U.S.$", "C$" (CAD), "S$"
-  (SGD), "RM" (MYR), and the symbols "₽", "₺", "₴", "₦".
+- Newspaper prefixes CLDR's English lacks are added: "US$", "$US", "$us" (Bolivia's and
+  Paraguay's press), "U.S.$", "C$" (CAD), "S$" (SGD), "RM" (MYR), and the symbols "₽", "₺",
+  "₴", "₦".
 - Codes that are also English words written in capitals ("ALL", "TOP", "CUP", "MOP", "BOB",
   "PEN", "GEL", "MAD", "SOS") are not read as codes ("TOP 10"); their names and symbols still are.
   Test codes and precious metals ("XXX", "XTS", "XAU"...) are not currencies here.
@@ -49,6 +50,7 @@ CODES: frozenset[str] = (CURRENCIES - _NOT_CODES) | {"RMB"}
 _EXTRA_SYMBOLS = {
     "US$": "USD",
     "$US": "USD",
+    "$us": "USD",
     "U.S.$": "USD",
     "C$": "CAD",
     "S$": "SGD",
