@@ -21,6 +21,7 @@ FACT_TABLES = {
     "claim_figure",
     "figure",
     "figure_actor",
+    "figure_bucket",
     "figure_card",
     "figure_related",
     "mention",

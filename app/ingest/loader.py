@@ -28,7 +28,7 @@ from app.core.db import (
     is_sqlite,
     sqlite_path,
 )
-from app.ingest import related_index, sqlite_file
+from app.ingest import related_index, related_tables, sqlite_file
 from app.ingest.curated import ActorEntry
 from app.ingest.load_checks import (
     SLUGS_PER_STATEMENT,
@@ -48,6 +48,7 @@ from app.models.tables import (
     ClaimFigure,
     Figure,
     FigureActor,
+    FigureBucket,
     FigureCard,
     FigureRelated,
     Mention,
@@ -171,7 +172,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         report.deleted = deletions(job.delete, stored, changed)
         replaced = [slug for slug in changed if slug in stored] + report.deleted
         # The groups of related figures the load changes: those of the figures it removes...
-        regroup = related_index.stored_keys(conn, replaced)
+        regroup = related_tables.stored_keys(conn, replaced)
         # A load that only deletes, or only adds new articles, rewrites only the related lists
         # it changes (related_index.update); any other regroups every bucket it touches.
         only_deletes = bool(report.deleted) and not changed
@@ -187,6 +188,7 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             for rows in _row_groups(part):
                 if rows:
                     _insert(conn, rows)
+            related_tables.place(conn, part)
         if report.migrated:
             # Every group, so a database upgraded to the related figures has them at once.
             related_index.recompute(conn, None)
@@ -194,10 +196,10 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
             related_index.update(conn, regroup, changed=losing)
         elif only_adds:
             new = {figure.id for facts in batch for figure in facts.figures}
-            related_index.update(conn, related_index.written_keys(batch), added=new)
+            related_index.update(conn, related_tables.written_keys(batch), added=new)
         elif report.written or report.deleted:
             # ...and those of the figures it writes.
-            related_index.recompute(conn, regroup | related_index.written_keys(batch))
+            related_index.recompute(conn, regroup | related_tables.written_keys(batch))
         if report.written or report.deleted:
             report.actors_changed += _delete_unnamed_actors(conn, actors)
         # The search index is named in the same transaction: it never lags the facts (rows of
@@ -326,6 +328,7 @@ def _delete_articles(conn: Connection, slugs: Sequence[str]) -> None:
             delete(FigureRelated).where(col(FigureRelated.figure_id).in_(figures)),
             delete(FigureRelated).where(col(FigureRelated.related_id).in_(figures)),
             delete(FigureCard).where(col(FigureCard.figure_id).in_(figures)),
+            delete(FigureBucket).where(col(FigureBucket.figure_id).in_(figures)),
             delete(ClaimActor).where(col(ClaimActor.claim_id).in_(claims)),
             delete(ClaimFigure).where(col(ClaimFigure.claim_id).in_(claims)),
             delete(FigureActor).where(col(FigureActor.figure_id).in_(figures)),

@@ -25,13 +25,16 @@ article first among equals, ranked, which is the order the API lists them in. Th
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby, islice
 
+import orjson
 from rapidfuzz import fuzz, utils
 
 from app.models.vocabulary import Comparator
@@ -44,6 +47,11 @@ APPROX_TOLERANCE = 0.10
 MAX_RELATED = 50
 
 BucketKey = tuple[str, str | None, str | None, tuple[str, ...]]
+
+
+def bucket_name(key: BucketKey) -> str:
+    """A bucket's name as the database keeps it (`figure_bucket`): its key, hashed."""
+    return hashlib.blake2b(orjson.dumps(key), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -207,32 +215,92 @@ def _newest_first(figures: Sequence[Relatable]) -> list[Relatable]:
     return sorted(by_id, key=lambda f: (f.published is not None, f.published or ""), reverse=True)
 
 
+def extend(
+    figures: Iterable[Relatable],
+    lists: Mapping[str, tuple[int, str | None]],
+    *,
+    limit: int = MAX_RELATED,
+) -> list[Pair]:
+    """What follows each list once figures have left its bucket: `lists` holds, for each
+    figure whose list lost entries, how many entries it keeps and the last of them (None when
+    it keeps none). The rank of two figures depends on those two alone, so the entries kept
+    stay as they are and the list goes on with the figures ranked after its last one (none
+    when it was not full: it held every candidate). A pair's rank counts on from the entries
+    kept (the caller places it after their stored ranks). Equal to `relate(..., only=lists)`
+    less the entries kept, without walking them again."""
+    found: list[Pair] = []
+    for bucket in buckets(figures).values():
+        ranking = _Ranking(bucket)
+        for figure in bucket:
+            if figure.id not in lists:
+                continue
+            kept, last = lists[figure.id]
+            following = islice(ranking.candidates(figure, last), max(0, limit - kept))
+            found.extend(
+                Pair(figure.id, kept + i, other.id, score, agree(figure, other))
+                for i, (score, other) in enumerate(following)
+            )
+    return found
+
+
+class _Ranking:
+    """One bucket's figures in the order lists rank them: most alike measure first, then
+    newest article (undated last), then id."""
+
+    def __init__(self, bucket: Sequence[Relatable]) -> None:
+        ordered = _newest_first(bucket)
+        self.order = {figure.id: i for i, figure in enumerate(ordered)}
+        self.by_measure: dict[str, list[Relatable]] = defaultdict(list)
+        self.measure: dict[str, str] = {}
+        for figure in ordered:
+            assert figure.measure is not None
+            processed = utils.default_process(figure.measure)
+            self.by_measure[processed].append(figure)
+            self.measure[figure.id] = processed
+        measures = sorted(self.by_measure)
+        # Measures compared once per bucket, not once per pair of figures.
+        self.scores = {(a, b): similarity(a, b) for a in measures for b in measures}
+
+    def candidates(
+        self, figure: Relatable, after: str | None = None
+    ) -> Iterator[tuple[float, Relatable]]:
+        """The figures related to `figure`, in rank order, each with its similarity (0..1);
+        with `after`, only those ranked after that figure (itself related to `figure`)."""
+        own = self.measure[figure.id]
+        alike = sorted(
+            (
+                (round(score) / 100, m)
+                for m in self.by_measure
+                if (score := self.scores[own, m]) >= THRESHOLD
+            ),
+            key=lambda scored: -scored[0],
+        )
+        cut = None
+        if after is not None:
+            cut = (round(self.scores[own, self.measure[after]]) / 100, self.order[after])
+        for score, level in groupby(alike, key=lambda scored: scored[0]):
+            if cut is not None and score > cut[0]:
+                continue
+            start = cut[1] if cut is not None and score == cut[0] else -1
+            runs = (
+                islice(run, bisect_right(run, start, key=self._position), None)
+                for run in (self.by_measure[m] for _, m in level)
+            )
+            for other in heapq.merge(*runs, key=self._position):
+                if other.article != figure.article and periods_overlap(figure, other):
+                    yield score, other
+
+    def _position(self, figure: Relatable) -> int:
+        return self.order[figure.id]
+
+
 def _relate_bucket(
     bucket: Sequence[Relatable], limit: int, only: Collection[str] | None = None
 ) -> Iterator[Pair]:
-    ordered = _newest_first(bucket)
-    order = {figure.id: i for i, figure in enumerate(ordered)}
-    by_measure: dict[str, list[Relatable]] = defaultdict(list)
-    for figure in ordered:
-        assert figure.measure is not None
-        by_measure[utils.default_process(figure.measure)].append(figure)
-    measures = sorted(by_measure)
-    # Measures compared once per bucket, not once per pair of figures.
-    scores = {(a, b): similarity(a, b) for a in measures for b in measures}
+    ranking = _Ranking(bucket)
     for figure in bucket:
         if only is not None and figure.id not in only:
             continue
-        assert figure.measure is not None
-        own = utils.default_process(figure.measure)
-        alike = sorted(
-            ((round(scores[own, m]) / 100, m) for m in measures if scores[own, m] >= THRESHOLD),
-            key=lambda scored: -scored[0],
-        )
-        related = (
-            (score, other)
-            for score, level in groupby(alike, key=lambda scored: scored[0])
-            for other in heapq.merge(*(by_measure[m] for _, m in level), key=lambda f: order[f.id])
-            if other.article != figure.article and periods_overlap(figure, other)
-        )
+        related = ranking.candidates(figure)
         for rank, (score, other) in enumerate(islice(related, limit)):
             yield Pair(figure.id, rank, other.id, score, agree(figure, other))

@@ -149,6 +149,19 @@ class FigureRelated(SQLModel, table=True):
     agrees: bool
 
 
+class FigureBucket(SQLModel, table=True):
+    """The group of figures that can be related (app/ingest/related.py: same kind, unit,
+    change and actors) a figure is in, by the group's name (`related.bucket_name`): a load
+    reads the figures of the groups it changes through this index rather than through their
+    actors, every figure of whom it would otherwise walk. Figures that can be related to
+    nothing have no row."""
+
+    __tablename__: ClassVar[Any] = "figure_bucket"
+
+    figure_id: str = Field(foreign_key="figure.id", primary_key=True)
+    bucket: str = Field(index=True)
+
+
 class FigureCard(SQLModel, table=True):
     """A related figure as `GET /v1/figures` lists it, serialised (JSON), for every figure that
     is some figure's related one: `GET /v1/figures/{id}/related` reads a page of them with the

@@ -125,6 +125,7 @@ FACT_TABLES = [
     "figure_actor",
     "figure_related",
     "figure_card",
+    "figure_bucket",
 ]
 
 

@@ -15,7 +15,9 @@ from app.ingest.related import (
     Pair,
     Relatable,
     agree,
+    bucket_name,
     buckets,
+    extend,
     periods_overlap,
     relate,
     similarity,
@@ -170,6 +172,77 @@ def test_each_figure_keeps_at_most_the_limit() -> None:
         ("f-4", 0, "f-0"),
         ("f-4", 1, "f-1"),
     ]
+
+
+def _bucket() -> list[Relatable]:
+    """Figures of one bucket whose lists tie (same measure, same date) and differ (a
+    measure less alike, undated articles, a second figure of one article)."""
+    measures = ["credit", "credits", "credit line"]
+    return [
+        _figure(
+            f"f-{i:02}",
+            f"article-{i % 9}",
+            measure=measures[i % 3],
+            published=None if i % 4 == 3 else f"202{i % 3}-01-01",
+        )
+        for i in range(18)
+    ]
+
+
+# (articles deleted, limit): lists shortened, of which emptied, and entries that join them.
+SHORTENED = {
+    ("article-1", 1): (4, 4, 4),  # each list emptied, and filled again
+    ("article-1", 3): (4, 0, 8),  # full lists: the figures that move up join
+    ("article-1", 5): (10, 0, 14),
+    ("article-1", 50): (10, 0, 0),  # lists with room held every candidate: none joins
+    ("article-2 article-5", 1): (2, 2, 0),  # emptied, with no candidate left
+    ("article-2 article-5", 50): (2, 2, 0),
+    ("article-0", 3): (4, 0, 8),
+}
+
+
+@pytest.mark.parametrize(("articles", "limit"), SHORTENED)
+def test_a_list_a_delete_shortens_goes_on_as_a_fresh_ranking_would(
+    articles: str, limit: int
+) -> None:
+    """`extend` continues each shortened list after the entries it keeps: with them, the
+    list `relate` ranks afresh without the deleted figures, whether the list was full (the
+    figures that move up join it), not full (nothing joins) or emptied."""
+    gone = set(articles.split())
+    figures = _bucket()
+    before = relate(figures, limit=limit)
+    left = [f for f in figures if f.article not in gone]
+    removed = {f.id for f in figures if f.article in gone}
+    shortened = {p.figure for p in before if p.related in removed} - removed
+    kept = {
+        figure: [p.related for p in before if p.figure == figure and p.related not in removed]
+        for figure in shortened
+    }
+    lists = {
+        figure: (len(entries), entries[-1] if entries else None) for figure, entries in kept.items()
+    }
+    extended = extend(left, lists, limit=limit)
+    fresh = relate(left, limit=limit, only=shortened)
+    assert {
+        figure: entries + [p.related for p in extended if p.figure == figure]
+        for figure, entries in kept.items()
+    } == {figure: [p.related for p in fresh if p.figure == figure] for figure in shortened}
+    # Ranks count on from the entries kept; similarity and agreement are the fresh ones.
+    assert {(p.figure, p.rank, p.related, p.similarity, p.agrees) for p in extended} <= {
+        (p.figure, p.rank, p.related, p.similarity, p.agrees) for p in fresh
+    }
+    emptied = sum(1 for entries in kept.values() if not entries)
+    assert (len(shortened), emptied, len(extended)) == SHORTENED[articles, limit]
+
+
+def test_a_bucket_is_named_by_its_key() -> None:
+    assert bucket_name(("money", "USD", None, ("china", "venezuela"))) == bucket_name(
+        ("money", "USD", None, ("china", "venezuela"))
+    )
+    assert bucket_name(("money", "USD", None, ("china",))) != bucket_name(
+        ("money", "USD", "rise", ("china",))
+    )
+    assert len(bucket_name(("money", "USD", None, ("china",)))) == 32
 
 
 def test_a_single_article_has_no_related_figures() -> None:
