@@ -18,6 +18,13 @@ Choices the tables make (documented here because the API contract leaves them op
 - A symbol is read with or without a space before the number ("$ 75 million"), and case matters
   for symbols made of letters ("RM", "HK$"), so "rm" or "a $5" read as nothing or as dollars.
   Symbols that are no letters also follow the number ("10 €").
+- A code written before a dollar sign is that currency's ("USD$ 15", "cad$ 15", "Mex$ 10").
+- A code glued to the number or followed by a scale word is read ("115USD", "75 USD million");
+  trade-press million codes are millions of that currency ("30 MUSD", "MEUR 120"); "lakh"
+  and "crore" (Indian English) are 10^5 and 10^7 (numbers.py).
+- Bitcoin ("6.25 BTC", "10,000 bitcoins", "₿21,000,000") is money in "XBT", the code the
+  market writes for it as ISO 4217 names units of no country ("X" first); ISO 4217 itself has
+  none. Its smaller units and other crypto-assets are not read.
 - "cents" after a number are hundredths of a US dollar, "pence" and "penny" of a pound: "50
   cents" is 0.5 USD, and "3 dollars 50 cents" one amount of 3.5 USD.
 """
@@ -44,8 +51,19 @@ CURRENCIES: frozenset[str] = frozenset(
 )
 """Every ISO 4217 code this service reports money in."""
 
-CODES: frozenset[str] = (CURRENCIES - _NOT_CODES) | {"RMB"}
+BITCOIN = "XBT"
+"""Bitcoin's code: no ISO 4217 code, but the one the market writes, as ISO names units of no
+country."""
+
+ALIASES = {"RMB": "CNY", "BTC": BITCOIN}
+"""Codes written for another: "RMB" is CNY, "BTC" bitcoin."""
+
+CODES: frozenset[str] = (CURRENCIES - _NOT_CODES) | set(ALIASES) | {BITCOIN}
 """Codes read next to a number: "USD 5 million", "5 million EUR" ("RMB" is CNY)."""
+
+_TRADED = ("USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK")
+MILLIONS: dict[str, str] = {f"M{code}": code for code in _TRADED}
+"""Trade-press codes of a million units ("30 MUSD", "MEUR 120"), each to its currency's code."""
 
 _EXTRA_SYMBOLS = {
     "US$": "USD",
@@ -59,6 +77,10 @@ _EXTRA_SYMBOLS = {
     "₺": "TRY",
     "₴": "UAH",
     "₦": "NGN",
+    "Mex$": "MXN",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "₿": BITCOIN,
 }
 
 
@@ -133,6 +155,8 @@ _HABITS = {
     "kwanzas": "AOA",
     "kwanza": "AOA",
     "cedis": "GHS",
+    "bitcoins": BITCOIN,
+    "bitcoin": BITCOIN,
     "francs": "CHF",
     # The Nordic and Czech crowns, as English news names them (babel says "kroner", "koruny").
     "norwegian crowns": "NOK",
@@ -166,14 +190,19 @@ def currency_code(symbol: str | None, code: str | None, word: str | None) -> str
     if symbol:
         return SYMBOLS[symbol]
     if code:
-        return "CNY" if code.upper() == "RMB" else code.upper()
+        return MILLIONS.get(code) or ALIASES.get(code.upper(), code.upper())
     return code_of(word) if word else None
+
+
+def dollar_code(letters: str | None) -> str | None:
+    """ "usd$", "MXN$": the code written before a dollar sign, when it is a currency's."""
+    return letters.upper() if letters and letters.upper() in CURRENCIES else None
 
 
 def code_of(word: str) -> str | None:
     """A currency word's code, whatever its case: "Euros" -> "EUR"; a code stays itself."""
     if word.upper() in CODES and (word.isupper() or word.lower() in LOWER):
-        return "CNY" if word.upper() == "RMB" else word.upper()
+        return ALIASES.get(word.upper(), word.upper())
     return WORDS.get(" ".join(word.lower().split()))
 
 

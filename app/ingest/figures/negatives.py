@@ -6,7 +6,8 @@ other rule runs.
 - A number right after a capitalised word names something: "Executive Order 13884",
   "Project 636", "Junín 6", "Section 427", "Boeing 737", "S&P 500", "Vision 2030". Not after a
   word that starts a sentence or a quantity ("In 2019", "About 500", "Over $5 billion"), a month
-  ("March 2019") or a currency code, and not when a unit or a percent follows ("Gazprom 5%").
+  ("March 2019"), a currency code or a currency written in letters ("Rs 500"), and not when a
+  unit or a percent follows ("Gazprom 5%").
   Numbers joined to letters ("G20", "4G", "A320") and hyphenated names ("COVID-19", "F-16")
   are never read as quantities in the first place (see amounts.py).
 - A clock time: "5:25 a.m.", "10:30", "9 p.m.", "11am".
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from app.ingest.figures.dates import MONTHS
-from app.ingest.figures.money import CODES
+from app.ingest.figures.money import CODES, MILLIONS, SYMBOLS
 
 # Capitalised words that start a sentence or an amount, not a name.
 _NOT_NAMES = (
@@ -37,12 +38,13 @@ _NOT_NAMES = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     + "|".join(m.lower() for m in MONTHS)
     + "|"
-    + "|".join(c.lower() for c in CODES)
+    + "|".join(c.lower() for c in (*CODES, *MILLIONS))
+    + "".join(f"|{s.lower()}" for s in SYMBOLS if s.rstrip(".").isalpha())  # "RM", "Rs"
 )
 _NAMED = re.compile(
     r"(?<![\w.])(?-i:(?P<name>[A-Z][\w&’'.-]*[\w&]|[A-Z]))\s+(?:No\.\s*)?"
     r"(?P<number>\d+)(?![\w%:/-]|[.,]\d|\s*(?:%|percent|per\s+cent|[-–]\s*\d))"
-    r"(?!\s+(?:thousand|million|billion|trillion|bn|mn)\b)",
+    r"(?!\s+(?:thousand|million|billion|trillion|bn|mn|lakhs?|crores?)\b)",
 )
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?"

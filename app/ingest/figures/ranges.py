@@ -34,7 +34,9 @@ from app.models.vocabulary import FigureKind
 _BY = re.compile(r"\bby\s+$", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:to|[-–—~])\s*|\s+(?:and|through|thru)\s+")
 _OPENER = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
-_NUMBER_IN = re.compile(rf"(?P<sign>[-−](?=\d))?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I)
+_NUMBER_IN = re.compile(
+    rf"(?P<sign>[-−](?=\d)|\b(?:minus|negative)\s+)?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I
+)
 _AMOUNTS = {
     FigureKind.MONEY,
     FigureKind.PERCENT,
