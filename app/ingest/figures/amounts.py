@@ -258,5 +258,7 @@ def _names_a_model(text: str, start: int) -> bool:
     """ "F-16", "Su-30": a number joined by a hyphen to a word is part of a name."""
     if start < 2 or text[start - 1] != "-" or not text[start - 2].isalpha():
         return False
+    if re.search(r"\d(?:k|m|bn|mn|tn)$", text[max(0, start - 4) : start - 1], re.I):
+        return False  # "5k-20k", "$5m-$7m": the first end of a range
     word = re.search(r"[^\W\d_]+$", text[max(0, start - 20) : start - 1])
     return word is None or word[0].lower() not in _YEAR_PREFIXES
