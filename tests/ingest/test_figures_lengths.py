@@ -28,3 +28,20 @@ def test_inches_apart_from_the_feet_stay_apart() -> None:
 def test_a_number_after_feet_is_no_inches_without_the_word() -> None:
     figures = extract_figures("The 40 ft 2 in 3 days.")
     assert figures[0].quote == "40 ft"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "unit"),
+    [
+        ("The statue is 4.5m tall.", "4.5m", 4.5, "m"),
+        ("They built a 3m-high fence.", "3m", 3, "m"),
+        ("The city has 2m residents.", "2m residents", 2e6, None),
+        ("It sold 2m long before the launch.", "2m", 2e6, None),
+        ("They sold 2m high-end phones.", "2m", 2e6, None),
+    ],
+)
+def test_an_attached_m_is_metres_only_before_a_size(
+    sentence: str, quote: str, value: float, unit: str | None
+) -> None:
+    figures = extract_figures(sentence)
+    assert [(f.quote, f.value, f.unit) for f in figures] == [(quote, value, unit)]

@@ -16,6 +16,8 @@ Choices (documented here because the API contract leaves them open):
   "rose by a quarter", "fell by half" are percents (25, 50): the size of the change.
 - "Seven of the eight members" counts both: a number word before "of the <number> <plural>".
 - "mid-2017", "pre-2014" are years; "F-16", "Su-30", "COVID-19" are names.
+- An attached "m" is millions ("$5m", "2m people"), but metres before a size: "1.8m tall",
+  "a 30m-long bridge".
 """
 
 from __future__ import annotations
@@ -110,6 +112,14 @@ POINT_FRACTIONS = re.compile(
 # "rose by a quarter", "cut by half": a change in percent of what it was.
 # Not "by half a percentage point": there the fraction is of the point.
 FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I)
+
+
+# A size after a number with an attached "m" makes it metres: "1.8m tall", "a 2m-high wall".
+_SIZE_AFTER = re.compile(
+    r"[\s-]+(?:tall|high|long|wide|deep|thick|across)\b"
+    r"(?!-|\s+(?:before|after|ago|since|enough|as)\b)",  # not "2m long before", "2m high-end"
+    re.I,
+)
 
 
 def amount(
@@ -228,6 +238,9 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         stop = m.end("scale_after") if m["scale_after"] else stop
         measure = phrase(IN_PHRASE, text, stop, end) or m["noun"]
         return make(FigureKind.MONEY, stop, value, currency, measure)
+    metres = (m["scale"] or "").lower() == "m" and m.end() == number_end
+    if metres and _SIZE_AFTER.match(text, m.end(), end):  # "1.8m tall", "a 30m-long bridge"
+        return make(FigureKind.MEASURE, number_end, number, units.canonical("meter"), None)
     if m["percent"] or m["percent_word"]:
         word = (m["percent_word"] or "").lower()
         unit = "percentage point" if "point" in word or word.startswith("bp") else "percent"
