@@ -52,6 +52,13 @@ MONEY = FigureKind.MONEY
         ("The state set aside 250 crore rupees.", "250 crore rupees", 2.5e9, "INR"),
         ("Tax receipts hit Rs. 1.2 lakh crore.", "Rs. 1.2 lakh crore", 1.2e12, "INR"),
         ("The flat sold for 45,60,000 rupees.", "45,60,000 rupees", 4.56e6, "INR"),
+        # The currencies the euro replaced, by name.
+        ("The bank was sold for 90 billion pesetas.", "90 billion pesetas", 9e10, "ESP"),
+        ("The stake cost 310 million Dutch guilders.", "310 million Dutch guilders", 3.1e8, "NLG"),
+        ("Bonn lent 2 billion Deutsche marks.", "2 billion Deutsche marks", 2e9, "DEM"),
+        # Currency signs CLDR's English writes as codes.
+        ("A night there costs ₡25,000.", "₡25,000", 25000, "CRC"),
+        ("The fare is 3₾ a ride.", "3₾", 3, "GEL"),
         # Bitcoin, written as a code, a word or a symbol.
         ("The reward per block fell to 3.125 BTC.", "3.125 BTC", 3.125, "XBT"),
         ("Police seized 61,000 bitcoins.", "61,000 bitcoins", 61000, "XBT"),

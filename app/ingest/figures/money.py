@@ -10,8 +10,10 @@ Choices the tables make (documented here because the API contract leaves them op
   weight, "yuan", "renminbi" and "RMB" CNY, "won" after a number KRW, "francs" CHF; a
   currency one country alone uses is read by its bare name too ("rupiah" IDR, "baht" THB).
 - Newspaper prefixes CLDR's English lacks are added: "US$", "$US", "$us" (Bolivia's and
-  Paraguay's press), "U.S.$", "C$" (CAD), "S$" (SGD), "RM" (MYR), and the symbols "₽", "₺",
-  "₴", "₦".
+  Paraguay's press), "U.S.$", "C$" (CAD), "S$" (SGD), "RM" (MYR), "Rs" (INR, as "rupees"
+  are), and the symbols "₽", "₺", "₴", "₦", "₡", "₾", "₭", "₮", "₲", "₸", "₼", "₵".
+- The currencies the euro replaced are read by their names ("6 billion pesetas" ESP, "Dutch
+  guilders" NLG, "Finnish markka" FIM, "Deutsche marks" DEM, "lire" ITL), not by their codes.
 - Codes that are also English words written in capitals ("ALL", "TOP", "CUP", "MOP", "BOB",
   "PEN", "GEL", "MAD", "SOS") are not read as codes ("TOP 10"); their names and symbols still are.
   Test codes and precious metals ("XXX", "XTS", "XAU"...) are not currencies here.
@@ -61,6 +63,10 @@ ALIASES = {"RMB": "CNY", "BTC": BITCOIN}
 CODES: frozenset[str] = (CURRENCIES - _NOT_CODES) | set(ALIASES) | {BITCOIN}
 """Codes read next to a number: "USD 5 million", "5 million EUR" ("RMB" is CNY)."""
 
+HISTORIC = {"ESP", "FRF", "DEM", "ITL", "PTE", "NLG", "FIM", "BEF", "ATS", "GRD", "IEP"}
+"""The currencies the euro replaced, which copy still quotes ("6 billion pesetas"): their ISO
+4217 codes are withdrawn, not reused; they are read by name only, never by code."""
+
 _TRADED = ("USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK")
 MILLIONS: dict[str, str] = {f"M{code}": code for code in _TRADED}
 """Trade-press codes of a million units ("30 MUSD", "MEUR 120"), each to its currency's code."""
@@ -81,6 +87,15 @@ _EXTRA_SYMBOLS = {
     "Rs": "INR",
     "Rs.": "INR",
     "₿": BITCOIN,
+    # Signs of their own that CLDR's English writes as the code.
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "₮": "MNT",
+    "₲": "PYG",
+    "₸": "KZT",
+    "₼": "AZN",
+    "₵": "GHS",
 }
 
 
@@ -158,6 +173,20 @@ _HABITS = {
     "bitcoins": BITCOIN,
     "bitcoin": BITCOIN,
     "francs": "CHF",
+    # The currencies the euro replaced, by the names copy gave them.
+    "pesetas": "ESP",
+    "peseta": "ESP",
+    "guilders": "NLG",
+    "guilder": "NLG",
+    "markka": "FIM",
+    "markkaa": "FIM",
+    "deutsche marks": "DEM",
+    "deutschmarks": "DEM",
+    "d-marks": "DEM",
+    "lire": "ITL",
+    "escudos": "PTE",
+    "drachmas": "GRD",
+    "schillings": "ATS",
     # The Nordic and Czech crowns, as English news names them (babel says "kroner", "koruny").
     "norwegian crowns": "NOK",
     "norwegian crown": "NOK",
@@ -173,7 +202,7 @@ _HABITS = {
 
 def _words() -> dict[str, str]:
     words: dict[str, str] = {}
-    for code in sorted(CURRENCIES):
+    for code in sorted(CURRENCIES | HISTORIC):
         for count in (1, 2):
             name = get_currency_name(code, count=count, locale="en")
             if name != code:
