@@ -259,6 +259,8 @@ def test_values_are_exact(sentence: str, value: float) -> None:
         "COVID-19 spread.",
         "It started at 5:25 a.m. and at 10:30.",
         "The match ended 2-2.",
+        "The report is at www.example.org/2024/03/budget-500.",
+        "Search https://example.org/find?q=30%25%2020% for it.",
     ],
 )
 def test_names_times_and_scores_are_no_figures(sentence: str) -> None:

@@ -1,4 +1,5 @@
-"""Numbers that are no quantity: names, identifiers, clock times, scores and heading numbers.
+"""Numbers that are no quantity: names, identifiers, clock times, scores, web addresses and
+heading numbers.
 
 Each pattern here marks a span no figure may overlap; the engine claims these spans before any
 other rule runs.
@@ -15,6 +16,7 @@ other rule runs.
   "a 3–1 win").
 - A container's size, which names a kind of box: "per 40-foot container", "a forty-foot
   equivalent unit", "20ft boxes".
+- A web address: "www.site.com/2020/05/story-500", "https://x.org/?q=30%25".
 - A heading's number: "1.1. A country at the crossroads", "## 1. Title". A number with no dot
   ("2017 was...") or followed by lower case ("1.5 million people") is left alone.
 """
@@ -67,6 +69,7 @@ CONTAINER_SIZE = re.compile(
     r"(?:equivalents?|containers?|boxe?s?|units?|TEUs?|FEUs?)\b)",
     re.I,
 )
+_ADDRESS = re.compile(r"(?:\bhttps?://|(?<![\w.])www\.)[^\s<>\"']+", re.I)
 HEADING_NUMBER = re.compile(
     r"\s*(?:#{1,6}\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z]))"
 )
@@ -79,6 +82,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if re.fullmatch(_NOT_NAMES, m["name"].rstrip("."), re.I) is None:
             spans.append(m.span("number"))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
+    spans.extend(m.span() for m in _ADDRESS.finditer(text, start, end))
     spans.extend(m.span() for m in CONTAINER_SIZE.finditer(text, start, end))
     for m in _SCORE.finditer(text, start, end):
         group = "score" if m["score"] else "score2"
