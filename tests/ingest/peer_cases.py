@@ -11,7 +11,9 @@ Each case is a sentence and the quantities the suite finds in it. Per family (on
 - value+unit: the value and the unit both match. The suite names units in words ("Kilometer
   per hour", "Metric ton"); the mapping to this service's codes is pint's, through
   `canonical` (lower case, spaces to "_", " per " to "/"; "Barrel" is the oil barrel), and
-  for currencies the suite's `isoCurrency`, or USD for a bare "Dollar" and GBP for "Pound";
+  for currencies the suite's `isoCurrency`, or USD for a bare "Dollar", GBP for "Pound", INR
+  for "Rupee" and XBT for "Bitcoin" (as the contract reads "dollars", "pounds", "rupees" and
+  "bitcoins");
   cents and pence are hundredths of USD and GBP ("50 cents" is 0.5 USD here, 50 "Cent" there);
 - ranges: a range matches when both ends match; an open range ("more than 20") matches a
   figure whose comparator bounds it the same way. This family is also the value+comparator
@@ -82,6 +84,7 @@ _SPANISH_UNITS = {
     "Centímetro cúbico": "centimeter**3", "Degree": "degree",
 }  # fmt: skip
 _BARE_CURRENCIES = {"Dollar": "USD", "Pound": "GBP", "Euro": "EUR", "Yen": "JPY"}
+_BARE_CURRENCIES |= {"Rupee": "INR", "Bitcoin": "XBT"}
 # Hundredths: this service reports "50 cents" as 0.5 USD, where the suite says 50 "Cent".
 _HUNDREDTHS = {"Cent": "USD", "Pence": "GBP", "Penny": "GBP", "Centavo": "USD"}
 _HUNDREDTHS |= {"Penique": "GBP"}

@@ -169,7 +169,7 @@ def test_comparator_words_and_verbs(sentence: str, comparator: Comparator) -> No
         ("It raised $US4 million.", "$US4 million", 4e6, "USD"),
         ("It raised $us 45 million.", "$us 45 million", 45e6, "USD"),
         ("It raised US$4 million.", "US$4 million", 4e6, "USD"),
-        ("It raised ₹100 crore.", "₹100", 100.0, "INR"),
+        ("It raised ₹100 crore.", "₹100 crore", 1e9, "INR"),  # a crore is 10 million
         ("It raised 40 million Swiss francs.", "40 million Swiss francs", 4e7, "CHF"),
         ("It raised 3 billion Hong Kong dollars.", "3 billion Hong Kong dollars", 3e9, "HKD"),
         ("It raised 9 billion NOK.", "9 billion NOK", 9e9, "NOK"),
@@ -259,6 +259,8 @@ def test_values_are_exact(sentence: str, value: float) -> None:
         "COVID-19 spread.",
         "It started at 5:25 a.m. and at 10:30.",
         "The match ended 2-2.",
+        "The report is at www.example.org/2024/03/budget-500.",
+        "Search https://example.org/find?q=30%25%2020% for it.",
     ],
 )
 def test_names_times_and_scores_are_no_figures(sentence: str) -> None:

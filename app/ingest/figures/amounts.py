@@ -16,6 +16,8 @@ Choices (documented here because the API contract leaves them open):
   "rose by a quarter", "fell by half" are percents (25, 50): the size of the change.
 - "Seven of the eight members" counts both: a number word before "of the <number> <plural>".
 - "mid-2017", "pre-2014" are years; "F-16", "Su-30", "COVID-19" are names.
+- An attached "m" is millions ("$5m", "2m people"), but metres before a size: "1.8m tall",
+  "a 30m-long bridge".
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from app.ingest.figures.numbers import (
     DIGITS,
     FRACTION,
     SCALE,
+    SCALE_WORDS,
     WORDS,
     fraction_percent,
     parse_number,
@@ -67,20 +70,23 @@ def _literal(words: object) -> str:
 
 
 _SYMBOL = _literal(money.SYMBOLS)
-_CODE = _literal(money.CODES)
+_CODE = _literal(money.CODES | money.MILLIONS.keys())
 
 QUANTITY = re.compile(
     r"(?<![\w.,])"
     rf"(?:(?P<cmp>{alternation(COMPARATORS)})\s+)?"
-    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?|(?P<lower>{_literal(money.LOWER)})\s)?"
-    r"(?P<sign>[-−](?=\d))?"
+    rf"(?:(?-i:(?P<symbol>{_SYMBOL}))\s?|(?-i:(?P<code>{_CODE}))\s?|(?P<lower>{_literal(money.LOWER)})\s"
+    rf"|(?P<code_dollar>{_literal(money.CURRENCIES)})\$\s?)?"
+    r"(?P<sign>[-−](?=\d)|(?:minus|negative)\s+(?=[\d\w]))?"
     rf"(?P<num>{DIGITS}|\b(?:{WORDS}))"
     rf"(?P<scale>{SCALE})?"
     # What follows the number decides its kind; the alternatives are tried in this order.
     r"(?:\s?(?P<percent>%)"
     r"|[\s-](?P<percent_word>percentage\s+points?|percent(?:age)?s?|per\s+cent|pct"
     r"|basis\s+points?|(?-i:bps?))\b"
-    rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|(?-i:{_CODE})|{_literal(money.LOWER)})\b"
+    # "75 USD million", and a code glued to the number: "115USD".
+    rf"|(?:\s*|-)(?-i:(?P<code_after>{_CODE}))\b(?P<scale_after>\s+(?:{'|'.join(SCALE_WORDS)})\b)?"
+    rf"|(?:\s+|-)(?P<currency>{_literal(money.WORDS)}|{_literal(money.LOWER)})\b"
     rf"|\s?(?P<symbol_after>{_literal(money.SYMBOLS_AFTER)})"
     rf"|(?:\s+|-)(?P<cents>cents?|pence|penny)\b"
     rf"|(?:\s*|-)(?P<unit>{units.UNIT})"
@@ -88,7 +94,9 @@ QUANTITY = re.compile(
     rf"|(?:\s+|-)(?P<duration>{_DURATION})\b"
     rf"|\s+(?P<noun>{NOUN_GROUP})"
     r")?"
-    r"(?![\w%])(?![.,]\d)",  # "4G", "21st", "1990s" and "2.5x" are not quantities
+    # "4G", "21st", "1990s" and "2.5x" are not quantities; a number followed by ".5" or ",000"
+    # is read whole, but after a word a comma is punctuation: "500 USD,100 times".
+    r"(?![\w%])(?:(?<=[^\W\d_])|(?![.,]\d))",
     re.I,
 )
 
@@ -104,6 +112,14 @@ POINT_FRACTIONS = re.compile(
 # "rose by a quarter", "cut by half": a change in percent of what it was.
 # Not "by half a percentage point": there the fraction is of the point.
 FRACTION_CHANGES = re.compile(rf"(?<=\bby )(?P<fraction>{FRACTION})\b(?!\s+of\b)(?!\s+an?\s)", re.I)
+
+
+# A size after a number with an attached "m" makes it metres: "1.8m tall", "a 2m-high wall".
+_SIZE_AFTER = re.compile(
+    r"[\s-]+(?:tall|high|long|wide|deep|thick|across)\b"
+    r"(?!-|\s+(?:before|after|ago|since|enough|as)\b)",  # not "2m long before", "2m high-end"
+    re.I,
+)
 
 
 def amount(
@@ -170,13 +186,16 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     number = parse_number(m["num"])
     if m["sign"]:
         number = -number
-    value = number * scale_factor(m["scale"])
+    value = number * scale_factor(m["scale"]) * scale_factor(m["scale_after"])
+    if (written := m["code"] or m["code_after"]) in money.MILLIONS:  # "30 MUSD"
+        value *= 10**6
     in_words = not m["num"][0].isdigit()
     cmp = (m["cmp"] or "").lower()
     bound = comparator(m["cmp"])
     start = m.start()
     number_end = m.end("scale") if m["scale"] else m.end("num")
     plain = not any(m[g] for g in ("symbol", "code", "lower", "symbol_after", "cents"))
+    plain = plain and not any(m[g] for g in ("code_dollar", "code_after"))
     plain = plain and not any(m[g] for g in ("scale", "percent", "percent_word"))
     plain = plain and not any(m[g] for g in ("currency", "unit", "duration", "sign"))
 
@@ -195,7 +214,9 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         )
     if cmp in TEMPORAL:  # "after five years": the comparator is not about the amount
         start = min(
-            m.start(g) for g in ("symbol", "code", "lower", "sign", "num") if m[g] is not None
+            m.start(g)
+            for g in ("symbol", "code", "lower", "code_dollar", "sign", "num")
+            if m[g] is not None
         )
         bound = Comparator.EQ
 
@@ -209,12 +230,17 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
         measure = phrase(IN_PHRASE, text, m.end(), end)
         return make(FigureKind.MONEY, m.end(), value / 100, hundredths, measure)
     symbol = m["symbol"] or m["symbol_after"]
-    code = m["code"] or (m["lower"] or "").upper() or None
+    code = written or (m["lower"] or "").upper() or money.dollar_code(m["code_dollar"])
     if currency := money.currency_code(symbol, code, m["currency"]):
         stop = m.end("currency") if m["currency"] else number_end
         stop = m.end("symbol_after") if m["symbol_after"] else stop
+        stop = m.end("code_after") if m["code_after"] else stop
+        stop = m.end("scale_after") if m["scale_after"] else stop
         measure = phrase(IN_PHRASE, text, stop, end) or m["noun"]
         return make(FigureKind.MONEY, stop, value, currency, measure)
+    metres = (m["scale"] or "").lower() == "m" and m.end() == number_end
+    if metres and _SIZE_AFTER.match(text, m.end(), end):  # "1.8m tall", "a 30m-long bridge"
+        return make(FigureKind.MEASURE, number_end, number, units.canonical("meter"), None)
     if m["percent"] or m["percent_word"]:
         word = (m["percent_word"] or "").lower()
         unit = "percentage point" if "point" in word or word.startswith("bp") else "percent"
@@ -245,5 +271,7 @@ def _names_a_model(text: str, start: int) -> bool:
     """ "F-16", "Su-30": a number joined by a hyphen to a word is part of a name."""
     if start < 2 or text[start - 1] != "-" or not text[start - 2].isalpha():
         return False
+    if re.search(r"\d(?:k|m|bn|mn|tn)$", text[max(0, start - 4) : start - 1], re.I):
+        return False  # "5k-20k", "$5m-$7m": the first end of a range
     word = re.search(r"[^\W\d_]+$", text[max(0, start - 20) : start - 1])
     return word is None or word[0].lower() not in _YEAR_PREFIXES

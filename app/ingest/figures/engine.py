@@ -9,8 +9,9 @@ Stages, in order:
 2. candidates, in two tiers: times (dates.py), then amounts (amounts.py); within a tier
    leftmost-longest, on equal spans the rule listed first. "since 2007" beats the bare year
    inside it and "over $11 billion" beats "11";
-3. joins: "3 dollars 50 cents" is one amount (money.py); two amounts linked by "to", "-" or
-   "between ... and" become one range (ranges.py);
+3. joins: "3 dollars 50 cents" is one amount (money.py), "6 feet 4 inches" one length
+   (units.py); two amounts linked by "to", "-" or "between ... and" become one range, and so
+   do a lower and an upper bound ("more than 10 and less than 20") (ranges.py);
 4. context: a comparator verb before the amount ("exceeded") and the direction of a change
    around it ("rose", "fell by", "up", "a 5% increase") (comparators.py);
 5. periods: money, percents, counts and measures take the period of their clause (periods.py).
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from app.ingest.drafts import FigureDraft
-from app.ingest.figures import amounts, dates, money, multiples
+from app.ingest.figures import amounts, dates, money, multiples, units
 from app.ingest.figures.comparators import (
     FROM_TO,
     RECORD,
@@ -36,7 +37,7 @@ from app.ingest.figures.comparators import (
 from app.ingest.figures.negatives import CONTAINER_SIZE, HEADING_NUMBER, blocked_spans
 from app.ingest.figures.numbers import NUMBER_WORDS
 from app.ingest.figures.periods import TAKERS, attach_periods
-from app.ingest.figures.ranges import join_ranges
+from app.ingest.figures.ranges import join_bounds, join_ranges
 from app.models.vocabulary import Comparator, FigureKind
 
 _Rule = tuple[re.Pattern[str], Callable[[str, re.Match[str], int], FigureDraft | None]]
@@ -113,7 +114,8 @@ def extract_figures(
     # is then no figure: it says no date.
     chosen = [f for f in chosen if f.kind is not FigureKind.DATE or f.period_start is not None]
     chosen.sort(key=lambda f: f.start)
-    joined = join_ranges(text, money.join_cents(text, chosen))
+    joined = join_ranges(text, units.join_inches(text, money.join_cents(text, chosen)))
+    joined = join_bounds(text, joined)
     return attach_periods(text, _in_context(text, joined, end), start, end)
 
 

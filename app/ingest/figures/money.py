@@ -10,14 +10,23 @@ Choices the tables make (documented here because the API contract leaves them op
   weight, "yuan", "renminbi" and "RMB" CNY, "won" after a number KRW, "francs" CHF; a
   currency one country alone uses is read by its bare name too ("rupiah" IDR, "baht" THB).
 - Newspaper prefixes CLDR's English lacks are added: "US$", "$US", "$us" (Bolivia's and
-  Paraguay's press), "U.S.$", "C$" (CAD), "S$" (SGD), "RM" (MYR), and the symbols "₽", "₺",
-  "₴", "₦".
+  Paraguay's press), "U.S.$", "C$" (CAD), "S$" (SGD), "RM" (MYR), "Rs" (INR, as "rupees"
+  are), and the symbols "₽", "₺", "₴", "₦", "₡", "₾", "₭", "₮", "₲", "₸", "₼", "₵".
+- The currencies the euro replaced are read by their names ("6 billion pesetas" ESP, "Dutch
+  guilders" NLG, "Finnish markka" FIM, "Deutsche marks" DEM, "lire" ITL), not by their codes.
 - Codes that are also English words written in capitals ("ALL", "TOP", "CUP", "MOP", "BOB",
   "PEN", "GEL", "MAD", "SOS") are not read as codes ("TOP 10"); their names and symbols still are.
   Test codes and precious metals ("XXX", "XTS", "XAU"...) are not currencies here.
 - A symbol is read with or without a space before the number ("$ 75 million"), and case matters
   for symbols made of letters ("RM", "HK$"), so "rm" or "a $5" read as nothing or as dollars.
   Symbols that are no letters also follow the number ("10 €").
+- A code written before a dollar sign is that currency's ("USD$ 15", "cad$ 15", "Mex$ 10").
+- A code glued to the number or followed by a scale word is read ("115USD", "75 USD million");
+  trade-press million codes are millions of that currency ("30 MUSD", "MEUR 120"); "lakh"
+  and "crore" (Indian English) are 10^5 and 10^7 (numbers.py).
+- Bitcoin ("6.25 BTC", "10,000 bitcoins", "₿21,000,000") is money in "XBT", the code the
+  market writes for it as ISO 4217 names units of no country ("X" first); ISO 4217 itself has
+  none. Its smaller units and other crypto-assets are not read.
 - "cents" after a number are hundredths of a US dollar, "pence" and "penny" of a pound: "50
   cents" is 0.5 USD, and "3 dollars 50 cents" one amount of 3.5 USD.
 """
@@ -44,8 +53,23 @@ CURRENCIES: frozenset[str] = frozenset(
 )
 """Every ISO 4217 code this service reports money in."""
 
-CODES: frozenset[str] = (CURRENCIES - _NOT_CODES) | {"RMB"}
+BITCOIN = "XBT"
+"""Bitcoin's code: no ISO 4217 code, but the one the market writes, as ISO names units of no
+country."""
+
+ALIASES = {"RMB": "CNY", "BTC": BITCOIN}
+"""Codes written for another: "RMB" is CNY, "BTC" bitcoin."""
+
+CODES: frozenset[str] = (CURRENCIES - _NOT_CODES) | set(ALIASES) | {BITCOIN}
 """Codes read next to a number: "USD 5 million", "5 million EUR" ("RMB" is CNY)."""
+
+HISTORIC = {"ESP", "FRF", "DEM", "ITL", "PTE", "NLG", "FIM", "BEF", "ATS", "GRD", "IEP"}
+"""The currencies the euro replaced, which copy still quotes ("6 billion pesetas"): their ISO
+4217 codes are withdrawn, not reused; they are read by name only, never by code."""
+
+_TRADED = ("USD", "EUR", "GBP", "JPY", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK")
+MILLIONS: dict[str, str] = {f"M{code}": code for code in _TRADED}
+"""Trade-press codes of a million units ("30 MUSD", "MEUR 120"), each to its currency's code."""
 
 _EXTRA_SYMBOLS = {
     "US$": "USD",
@@ -59,6 +83,19 @@ _EXTRA_SYMBOLS = {
     "₺": "TRY",
     "₴": "UAH",
     "₦": "NGN",
+    "Mex$": "MXN",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "₿": BITCOIN,
+    # Signs of their own that CLDR's English writes as the code.
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "₮": "MNT",
+    "₲": "PYG",
+    "₸": "KZT",
+    "₼": "AZN",
+    "₵": "GHS",
 }
 
 
@@ -133,7 +170,23 @@ _HABITS = {
     "kwanzas": "AOA",
     "kwanza": "AOA",
     "cedis": "GHS",
+    "bitcoins": BITCOIN,
+    "bitcoin": BITCOIN,
     "francs": "CHF",
+    # The currencies the euro replaced, by the names copy gave them.
+    "pesetas": "ESP",
+    "peseta": "ESP",
+    "guilders": "NLG",
+    "guilder": "NLG",
+    "markka": "FIM",
+    "markkaa": "FIM",
+    "deutsche marks": "DEM",
+    "deutschmarks": "DEM",
+    "d-marks": "DEM",
+    "lire": "ITL",
+    "escudos": "PTE",
+    "drachmas": "GRD",
+    "schillings": "ATS",
     # The Nordic and Czech crowns, as English news names them (babel says "kroner", "koruny").
     "norwegian crowns": "NOK",
     "norwegian crown": "NOK",
@@ -149,7 +202,7 @@ _HABITS = {
 
 def _words() -> dict[str, str]:
     words: dict[str, str] = {}
-    for code in sorted(CURRENCIES):
+    for code in sorted(CURRENCIES | HISTORIC):
         for count in (1, 2):
             name = get_currency_name(code, count=count, locale="en")
             if name != code:
@@ -166,14 +219,19 @@ def currency_code(symbol: str | None, code: str | None, word: str | None) -> str
     if symbol:
         return SYMBOLS[symbol]
     if code:
-        return "CNY" if code.upper() == "RMB" else code.upper()
+        return MILLIONS.get(code) or ALIASES.get(code.upper(), code.upper())
     return code_of(word) if word else None
+
+
+def dollar_code(letters: str | None) -> str | None:
+    """ "usd$", "MXN$": the code written before a dollar sign, when it is a currency's."""
+    return letters.upper() if letters and letters.upper() in CURRENCIES else None
 
 
 def code_of(word: str) -> str | None:
     """A currency word's code, whatever its case: "Euros" -> "EUR"; a code stays itself."""
     if word.upper() in CODES and (word.isupper() or word.lower() in LOWER):
-        return "CNY" if word.upper() == "RMB" else word.upper()
+        return ALIASES.get(word.upper(), word.upper())
     return WORDS.get(" ".join(word.lower().split()))
 
 

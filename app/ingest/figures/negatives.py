@@ -1,4 +1,5 @@
-"""Numbers that are no quantity: names, identifiers, clock times, scores and heading numbers.
+"""Numbers that are no quantity: names, identifiers, clock times, scores, web addresses and
+heading numbers.
 
 Each pattern here marks a span no figure may overlap; the engine claims these spans before any
 other rule runs.
@@ -6,7 +7,8 @@ other rule runs.
 - A number right after a capitalised word names something: "Executive Order 13884",
   "Project 636", "Junín 6", "Section 427", "Boeing 737", "S&P 500", "Vision 2030". Not after a
   word that starts a sentence or a quantity ("In 2019", "About 500", "Over $5 billion"), a month
-  ("March 2019") or a currency code, and not when a unit or a percent follows ("Gazprom 5%").
+  ("March 2019"), a currency code or a currency written in letters ("Rs 500"), and not when a
+  unit or a percent follows ("Gazprom 5%").
   Numbers joined to letters ("G20", "4G", "A320") and hyphenated names ("COVID-19", "F-16")
   are never read as quantities in the first place (see amounts.py).
 - A clock time: "5:25 a.m.", "10:30", "9 p.m.", "11am".
@@ -14,6 +16,7 @@ other rule runs.
   "a 3–1 win").
 - A container's size, which names a kind of box: "per 40-foot container", "a forty-foot
   equivalent unit", "20ft boxes".
+- A web address: "www.site.com/2020/05/story-500", "https://x.org/?q=30%25".
 - A heading's number: "1.1. A country at the crossroads", "## 1. Title". A number with no dot
   ("2017 was...") or followed by lower case ("1.5 million people") is left alone.
 """
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 
 from app.ingest.figures.dates import MONTHS
-from app.ingest.figures.money import CODES
+from app.ingest.figures.money import CODES, MILLIONS, SYMBOLS
 
 # Capitalised words that start a sentence or an amount, not a name.
 _NOT_NAMES = (
@@ -37,12 +40,13 @@ _NOT_NAMES = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     + "|".join(m.lower() for m in MONTHS)
     + "|"
-    + "|".join(c.lower() for c in CODES)
+    + "|".join(c.lower() for c in (*CODES, *MILLIONS))
+    + "".join(f"|{s.lower()}" for s in SYMBOLS if s.rstrip(".").isalpha())  # "RM", "Rs"
 )
 _NAMED = re.compile(
     r"(?<![\w.])(?-i:(?P<name>[A-Z][\w&’'.-]*[\w&]|[A-Z]))\s+(?:No\.\s*)?"
     r"(?P<number>\d+)(?![\w%:/-]|[.,]\d|\s*(?:%|percent|per\s+cent|[-–]\s*\d))"
-    r"(?!\s+(?:thousand|million|billion|trillion|bn|mn)\b)",
+    r"(?!\s+(?:thousand|million|billion|trillion|bn|mn|lakhs?|crores?)\b)",
 )
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?"
@@ -65,6 +69,7 @@ CONTAINER_SIZE = re.compile(
     r"(?:equivalents?|containers?|boxe?s?|units?|TEUs?|FEUs?)\b)",
     re.I,
 )
+_ADDRESS = re.compile(r"(?:\bhttps?://|(?<![\w.])www\.)[^\s<>\"']+", re.I)
 HEADING_NUMBER = re.compile(
     r"\s*(?:#{1,6}\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z]))"
 )
@@ -77,6 +82,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if re.fullmatch(_NOT_NAMES, m["name"].rstrip("."), re.I) is None:
             spans.append(m.span("number"))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
+    spans.extend(m.span() for m in _ADDRESS.finditer(text, start, end))
     spans.extend(m.span() for m in CONTAINER_SIZE.finditer(text, start, end))
     for m in _SCORE.finditer(text, start, end):
         group = "score" if m["score"] else "score2"

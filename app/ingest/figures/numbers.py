@@ -70,17 +70,32 @@ SCALES: dict[str, Decimal] = {
     "trillion": Decimal(10**12),
     "tn": Decimal(10**12),
     "trn": Decimal(10**12),
+    # Indian English: a lakh is a hundred thousand, a crore ten million ("Rs 35 lakh").
+    "lakh crore": Decimal(10**12),
+    "lakh crores": Decimal(10**12),
+    "lakh": Decimal(10**5),
+    "lakhs": Decimal(10**5),
+    "crore": Decimal(10**7),
+    "crores": Decimal(10**7),
 }
-SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+SCALE_WORDS = ("thousand", "million", "billion", "trillion", "lakhs", "lakh", "crores", "crore")
 
 DIGITS = (
     r"(?:\d{1,3}\s+)?[1-9]/(?:16|2|3|4|8)(?![\d/])"
+    r"|\d{1,2},(?:\d{2},)+\d{3}(?:\.\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 )
 """1,200 / 11 / 2.5 (a thousands separator only in groups of three, so "2005, 2013" is two),
-and the fractions of measures: "1/4", "10 1/2" (halves to sixteenths only: "24/7" is none)."""
+the Indian grouping, in pairs before the last three digits ("1,00,000", "12,34,567.89"), and
+the fractions of measures: "1/4", "10 1/2" (halves to sixteenths only: "24/7" is none)."""
+
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_SCALED = r"(?=\s+(?:thousand|million|billion|trillion)\b)"
 
 WORDS = (
+    # "half a million", "a quarter million", "three quarters billion": a share of a scale.
+    rf"(?:(?:(?:an?|one)\s+)?(?:half|quarter)|(?:an?|one)\s+third)(?:\s+an?)?{_SCALED}"
+    rf"|(?:two|three)[\s-]+(?:thirds|quarters)(?:\s+of\s+an?)?{_SCALED}|"
     # "a hundred", "two hundred and fifty"
     rf"(?:an?|{_BELOW_100})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?"
     # "a dozen", "two dozen"
@@ -90,13 +105,15 @@ WORDS = (
     # which in "$5 billion a year" is a rate, not a duration.
     rf"|an?(?=\s+(?:{'|'.join(SCALE_WORDS)}|decade|century)\b)"
 )
-"""Number words from "one" to "nine hundred and ninety-nine", "a dozen", and "a" before a scale."""
+"""Number words from "one" to "nine hundred and ninety-nine", "a dozen", and "a" or a share
+("half", "a quarter", "three quarters") before a scale."""
 NUMBER_WORDS = (*_UNITS, *_TEENS, *_TENS, "hundred", "dozen", *SCALE_WORDS, "decade", "century")
-"""Every `WORDS` match holds one of these, starting a word: a text with none holds no `WORDS`."""
+"""Every `WORDS` match holds one of these, starting a word, or is followed by a scale word: a
+text with none holds no `WORDS`."""
 
 SCALE = (
     # "$4 billion", and "$4-billion" as some newspapers hyphenate it.
-    rf"(?:\s+|-)(?:{'|'.join(SCALE_WORDS)})\b"
+    rf"(?:\s+|-)(?:lakh\s+crores?|{'|'.join(SCALE_WORDS)})\b"
     # "bn", "mn", "tn" are unambiguous, so a space may separate them from the number...
     r"|\s?(?:bn|mn|trn|tn)\b"
     # ... but a lone "m" or "k" counts only when attached: "500 m" is as likely metres.
@@ -125,8 +142,13 @@ def parse_number(text: str) -> Decimal:
         return Decimal(whole[0] if whole else 0) + Decimal(numerator) / Decimal(denominator)
     if text[:1].isdigit():
         return Decimal(text.replace(",", ""))
+    words = re.split(r"[\s-]+", text.lower())
+    parts = [w for w in words if w in _PARTS]
+    if parts:  # "half a", "a quarter", "three quarters of a" (million)
+        count = next((_WORD_VALUES[w] for w in words if w in _UNITS), 1)
+        return Decimal(count) / _PARTS[parts[0]]
     total = 0
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in words:
         if word == "hundred":
             total = (total or 1) * 100
         elif word == "dozen":
@@ -138,7 +160,7 @@ def parse_number(text: str) -> Decimal:
 
 def scale_factor(text: str | None) -> Decimal:
     """10**9 for " billion", "-billion", "bn", "b"; 1 when there is no scale."""
-    return SCALES[text.strip().lstrip("-").lower()] if text else Decimal(1)
+    return SCALES[" ".join(text.lstrip("-").lower().split())] if text else Decimal(1)
 
 
 def fraction_percent(text: str) -> float:

@@ -17,7 +17,11 @@ Choices (documented here because the API contract leaves them open):
   "rose $2.69 to $114.24"): they are the level left and the level reached, or the move and
   the level ("rose 3 to 5 percent" stays a range, "fell by 326,000 to 7.2 million" does not);
   a bare level left takes the unit of the level reached ("raised it from 5.5 to 7 percent").
-- Ranges of years are periods (dates.py), never amounts.
+- Ranges of years are periods (dates.py), never amounts; but a number that reads as a year
+  is the first end of a range of a larger amount that is no year ("between 2000 and 3000
+  troops", "1000-5000"), unless a word of time comes before it ("in 2019 to 5,000 units").
+- A lower and an upper bound linked by "and" or "but" are one range: "more than 10 and less
+  than 20 percent" is 10..20 percent (the comparator is then "eq": the range is the bound).
 """
 
 from __future__ import annotations
@@ -29,12 +33,14 @@ from decimal import Decimal
 from app.ingest.drafts import FigureDraft
 from app.ingest.figures.comparators import governed
 from app.ingest.figures.numbers import DIGITS, WORDS, parse_number
-from app.models.vocabulary import FigureKind
+from app.models.vocabulary import Comparator, FigureKind
 
 _BY = re.compile(r"\bby\s+$", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:to|[-–—~])\s*|\s+(?:and|through|thru)\s+")
 _OPENER = re.compile(r"\b(?P<word>between|from)\s+$", re.I)
-_NUMBER_IN = re.compile(rf"(?P<sign>[-−](?=\d))?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I)
+_NUMBER_IN = re.compile(
+    rf"(?P<sign>[-−](?=\d)|\b(?:minus|negative)\s+)?(?P<num>{DIGITS}|\b(?:{WORDS}))", re.I
+)
 _AMOUNTS = {
     FigureKind.MONEY,
     FigureKind.PERCENT,
@@ -86,6 +92,8 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
         "–",
     ):  # "2023-02-30" or a.value is None or b.value is None:
         return None
+    if _year_as_end(text, a, b):  # "between 2000 and 3000 troops", "1000-5000"
+        a = replace(a, kind=FigureKind.COUNT, unit=None, period_start=None, period_end=None)
     if a.kind not in _AMOUNTS or b.kind not in _AMOUNTS or a.value_max or b.value_max:
         return None
     opener = _OPENER.search(text, max(0, a.start - 10), a.start)
@@ -135,9 +143,83 @@ def _join(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
     )
 
 
+_IN_TIME = re.compile(r"\b(?:in|since|by|until|till|after|before|during|of)\s+$", re.I)
+
+
+def _year_as_end(text: str, a: FigureDraft, b: FigureDraft) -> bool:
+    """A number that reads as a year is a range's first end before a larger amount that is no
+    year: "between 2000 and 3000 troops", "1000-5000"; not "in 2019 to 5,000 units"."""
+    return (
+        a.kind is FigureKind.YEAR
+        and a.value is not None
+        and a.period_start == a.period_end
+        and b.kind in _AMOUNTS
+        and b.value is not None
+        and b.value > a.value
+        and (b.kind is not FigureKind.COUNT or b.measure is not None or b.value > 2199)
+        and _IN_TIME.search(text, max(0, a.start - 10), a.start) is None
+    )
+
+
 def _number_in(quote: str) -> Decimal | None:
     m = _NUMBER_IN.search(quote)
     if m is None:
         return None
     number = parse_number(m["num"])
     return -number if m["sign"] else number
+
+
+_BOUND_LINK = re.compile(r",?\s+(?:and|but)\s+", re.I)
+_LOWER = (Comparator.GT, Comparator.GTE)
+_UPPER = (Comparator.LT, Comparator.LTE)
+
+
+def join_bounds(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """ "more than 10 and less than 20 percent", "at most 100 and at least 20 seats": a lower
+    and an upper bound written one after the other are one range, 10..20 and 20..100."""
+    joined: list[FigureDraft] = []
+    for f in figures:
+        last = joined[-1] if joined else None
+        if last is not None and (bounded := _bounds(text, last, f)) is not None:
+            joined[-1] = bounded
+        else:
+            joined.append(f)
+    return joined
+
+
+def _bounds(text: str, a: FigureDraft, b: FigureDraft) -> FigureDraft | None:
+    if _BOUND_LINK.fullmatch(text, a.end, b.start) is None:
+        return None
+    if a.kind not in _AMOUNTS or b.kind not in _AMOUNTS or a.value_max or b.value_max:
+        return None
+    if a.value is None or b.value is None:
+        return None
+    if a.comparator in _LOWER and b.comparator in _UPPER:
+        low, high = a.value, b.value
+    elif a.comparator in _UPPER and b.comparator in _LOWER:
+        low, high = b.value, a.value
+    else:
+        return None
+    kind, unit = a.kind, a.unit
+    if (a.kind, a.unit) != (b.kind, b.unit):
+        if b.kind is FigureKind.COUNT and b.measure is None:
+            pass  # "more than 10% and less than 20": the second end in the first's unit
+        elif a.kind is FigureKind.COUNT and a.measure is None:
+            kind, unit = b.kind, b.unit
+        else:
+            return None
+    if a.measure and b.measure and a.measure != b.measure:
+        return None
+    if low >= high:
+        return None
+    return replace(
+        a,
+        end=b.end,
+        quote=text[a.start : b.end],
+        kind=kind,
+        unit=unit,
+        value=low,
+        value_max=high,
+        comparator=Comparator.EQ,
+        measure=a.measure or b.measure,
+    )

@@ -14,14 +14,19 @@ first time a measure is read (about 0.1 s) and cached; serving the API never imp
 "times" and "-fold" ("three times", "a fivefold rise") are no unit pint models: their code is
 "times". A count keeps its noun in `measure`, never in `unit` ("500 soldiers": unit null,
 measure "soldiers").
+
+A length in feet and inches is one length in feet: "6 feet 4 inches" is 6.333... "ft".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
+
+from app.ingest.drafts import FigureDraft
 
 # (pattern, pint unit, factor); most specific first: the first row that fully matches wins.
 # Patterns are case-insensitive unless wrapped in (?-i:...), as abbreviations that are also
@@ -133,3 +138,34 @@ def measure_unit(word: str, rate: str | None) -> tuple[str, Decimal]:
         assert per is not None
         unit = f"{unit}/{_RATE_UNITS.get(per[0], per[0])}"
     return canonical(unit), Decimal(factor)
+
+
+# "6 feet 4 inches", "5ft 11in", "5 feet and 2 inches": the inches after a height in feet.
+_INCHES = re.compile(
+    r"\s*(?:and\s+)?(?P<inches>1[01]|\d)(?:\.\d+)?\s*(?:inch(?:es)?\b|in\b\.?|\"|″)(?!\s*\d)",
+    re.I,
+)
+_INCH_VALUE = re.compile(r"(?:1[01]|\d)(?:\.\d+)?")
+
+
+def join_inches(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
+    """A length in feet and the inches after it are one length in feet: "6 feet 4 inches" is
+    6.333... ft; the inches found alone are dropped into it."""
+    joined: list[FigureDraft] = []
+    covered = -1
+    for f in figures:
+        if f.start < covered:
+            continue
+        after = _INCHES.match(text, f.end) if f.unit == "ft" and f.value_max is None else None
+        if (
+            after is not None
+            and f.value is not None
+            and not re.match(r"\w", text[f.end : f.end + 1])
+        ):
+            written = _INCH_VALUE.search(after.group())
+            assert written is not None
+            value = Decimal(repr(f.value)) + Decimal(written.group()) / 12
+            f = replace(f, end=after.end(), quote=text[f.start : after.end()], value=float(value))
+            covered = after.end()
+        joined.append(f)
+    return joined

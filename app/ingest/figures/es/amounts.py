@@ -195,7 +195,7 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     currency = (
         money.SYMBOLS[symbol]
         if symbol
-        else ("CNY" if code == "RMB" else code)
+        else english_money.ALIASES.get(code, code)
         if code
         else money.code_of(m["currency"])
         if m["currency"]

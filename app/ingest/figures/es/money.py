@@ -39,14 +39,9 @@ _HABITS = {
 }  # fmt: skip
 
 
-# The currencies the euro replaced, which Spanish copy still quotes ("20.000 millones de
-# pesetas"): their ISO 4217 codes are withdrawn, not reused.
-HISTORIC = {"ESP", "FRF", "DEM", "ITL", "PTE", "NLG", "FIM", "BEF", "ATS", "GRD", "IEP"}
-
-
 def _words() -> dict[str, str]:
     words: dict[str, str] = {}
-    for code in sorted(money.CURRENCIES | HISTORIC):
+    for code in sorted(money.CURRENCIES | money.HISTORIC):
         for count in (1, 2):
             name = get_currency_name(code, count=count, locale="es")
             if name != code and "(" not in name:
