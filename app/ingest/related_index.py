@@ -194,9 +194,9 @@ def _continue_lists(
     # last kept entry's rank.
     shift: dict[str, int] = {}
     for target in targets:
-        entries, last, rank = ends.get(target, (0, None, -1))
-        lists[target] = (entries, last)
-        shift[target] = rank + 1 - entries
+        end = ends.get(target)
+        lists[target] = (end.entries, end.related) if end else (0, None)
+        shift[target] = end.rank + 1 - end.entries if end else 0
     pairs = related.extend(group, lists, limit=limit)
     written = [replace(pair, rank=pair.rank + shift[pair.figure]) for pair in pairs]
     write_pairs(conn, written)

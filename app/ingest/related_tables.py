@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import orjson
 from sqlalchemy import Connection, text
@@ -147,25 +148,43 @@ def write_buckets(conn: Connection, figures: Iterable[Relatable]) -> None:
         )
 
 
-def list_ends(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[int, str, int]]:
-    """Each stored list of the figures `ids` that is not empty: how many entries it holds, its
-    last entry's figure and that entry's rank (ranks may skip)."""
-    found: dict[str, tuple[int, str, int]] = {}
+class ListEnd(NamedTuple):
+    """A stored list's length and its last entry (ranks may skip)."""
+
+    entries: int
+    rank: int
+    related: str
+    similarity: float
+
+
+def list_ends(conn: Connection, ids: Sequence[str]) -> dict[str, ListEnd]:
+    """The end of each stored list of the figures `ids` that is not empty. Two statements a
+    chunk, each a range of the primary key: PostgreSQL answered the one statement that joins
+    the lists' last ranks back to the table by hashing all of it (1.2 million pairs at 10,000
+    articles: 0.23 s for 500 lists)."""
+    found: dict[str, ListEnd] = {}
     for start in range(0, len(ids), CHUNK):
         condition, params = in_list("id", ids[start : start + CHUNK])
-        rows = conn.execute(
+        counts = conn.execute(
             text(
-                "SELECT r.figure_id, ends.entries, r.related_id, r.rank FROM figure_related r JOIN"  # noqa: S608 (placeholders only)
-                " (SELECT figure_id, count(*) AS entries, max(rank) AS last FROM figure_related"
-                f"  WHERE figure_id IN {condition} GROUP BY figure_id) AS ends"
-                " ON ends.figure_id = r.figure_id AND r.rank = ends.last"
+                "SELECT figure_id, count(*), max(rank) FROM figure_related"  # noqa: S608 (placeholders only)
+                f" WHERE figure_id IN {condition} GROUP BY figure_id"
             ),
             params,
+        ).all()
+        ends = {figure_id: (int(entries), int(last)) for figure_id, entries, last in counts}
+        ranks, rank_params = in_list("rank", sorted({last for _, last in ends.values()}))
+        rows = conn.execute(
+            text(
+                "SELECT figure_id, rank, related_id, similarity FROM figure_related"  # noqa: S608 (placeholders only)
+                f" WHERE figure_id IN {condition} AND rank IN {ranks}"
+            ),
+            {**params, **rank_params},
         )
-        found.update(
-            (figure_id, (int(entries), other, int(rank)))
-            for figure_id, entries, other, rank in rows
-        )
+        for figure_id, rank, related_id, similarity in rows:
+            entries, last = ends[figure_id]
+            if rank == last:
+                found[figure_id] = ListEnd(entries, last, related_id, float(similarity))
     return found
 
 
@@ -192,20 +211,11 @@ def stored_lists(
 def last_entries(conn: Connection, ids: Sequence[str], limit: int) -> dict[str, tuple[float, str]]:
     """The last entry (similarity, figure) of each full list of the figures `ids`: its entry
     of the highest rank, ranks may skip (`update`)."""
-    found: dict[str, tuple[float, str]] = {}
-    for start in range(0, len(ids), CHUNK):
-        condition, params = in_list("id", ids[start : start + CHUNK])
-        rows = conn.execute(
-            text(
-                "SELECT r.figure_id, r.similarity, r.related_id FROM figure_related r JOIN"  # noqa: S608 (placeholders only)
-                " (SELECT figure_id, max(rank) AS last FROM figure_related"
-                f"  WHERE figure_id IN {condition} GROUP BY figure_id HAVING count(*) = :limit)"
-                " AS full_list ON full_list.figure_id = r.figure_id AND r.rank = full_list.last"
-            ),
-            {**params, "limit": limit},
-        )
-        found.update((figure_id, (float(score), other)) for figure_id, score, other in rows)
-    return found
+    return {
+        figure_id: (end.similarity, end.related)
+        for figure_id, end in list_ends(conn, ids).items()
+        if end.entries == limit
+    }
 
 
 def carded(conn: Connection, ids: Sequence[str]) -> set[str]:
