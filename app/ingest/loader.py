@@ -54,10 +54,9 @@ from app.models.tables import (
     Mention,
     Section,
 )
-from app.search import postgres_index
+from app.search import stem_counts
 from app.search.engine import store
 from app.search.engine.writer import update_index
-from app.search.postgres_index import IndexLimitError
 
 Progress = Callable[[str], None]
 
@@ -178,6 +177,8 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         only_deletes = bool(report.deleted) and not changed
         only_adds = bool(changed) and not replaced
         losing = related_index.lists_holding(conn, report.deleted) if only_deletes else set()
+        # The words search_stems counts in the rows about to go, read while they are stored.
+        dropped = stem_counts.counted(session, replaced)
         _delete_articles(conn, replaced)
         batch = _stamped(changed.values(), added)
         check_duplicate_texts(conn, batch)
@@ -207,14 +208,14 @@ def _write(conn: Connection, job: _Job) -> LoadReport:
         if job.search_root is not None:
             if report.changed or not store.usable(conn, job.search_root):
                 _, generation, previous = update_index(
-                    session, job.search_root, report.written, gone=report.deleted
+                    session, job.search_root, report.written, report.deleted, dropped
                 )
                 report.generations = (generation, previous)
-        else:
-            try:
-                postgres_index.rebuild_index(session, report.written, gone=report.deleted)
-            except IndexLimitError as exc:
-                raise LoadError(str(exc)) from None
+        elif report.changed:
+            # A server: each replica indexes the facts itself (engine/replica.py); the counts
+            # and names search reads beside its index are written here.
+            session.flush()
+            stem_counts.write(session, dropped, stem_counts.counted(session, report.written))
         if report.written or report.actors_changed:
             progress("verifying offsets")
             problems = verify_database(conn, list(changed))

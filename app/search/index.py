@@ -1,6 +1,7 @@
 """The search index's rows, read from the facts tables: one per section, claim, figure and
-actor, whichever engine indexes them (app/search/engine/writer.py on SQLite,
-app/search/postgres_index.py on PostgreSQL)."""
+actor, as the embedded index holds them (app/search/engine/writer.py writes them on SQLite,
+each replica on PostgreSQL: engine/replica.py), and as `search_stems` counts their words
+(stem_counts.py)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ LABEL_LENGTH = 120
 
 
 class IndexRow(NamedTuple):
-    """One row of search_index, its columns in table order."""
+    """One row of the index: a document of the embedded index (engine/writer.py)."""
 
     title: str
     body: str

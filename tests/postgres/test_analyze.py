@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from app.ingest.loader import load
 from app.ingest.seed import Seed
 
-RELTUPLES = "SELECT relname, reltuples FROM pg_class WHERE relname IN ('article', 'search_index')"
+RELTUPLES = "SELECT relname, reltuples FROM pg_class WHERE relname IN ('article', 'section')"
 
 
 def test_a_first_load_leaves_the_planner_the_row_counts_it_wrote(
@@ -22,6 +22,6 @@ def test_a_first_load_leaves_the_planner_the_row_counts_it_wrote(
     engine = create_engine(url)
     with engine.connect() as conn:
         counted = dict(conn.execute(text(RELTUPLES)).all())
-        rows = conn.execute(text("SELECT count(*) FROM search_index")).scalar_one()
+        rows = conn.execute(text("SELECT count(*) FROM section")).scalar_one()
     engine.dispose()
-    assert counted == {"article": 1.0, "search_index": float(rows)}
+    assert counted == {"article": 1.0, "section": float(rows)}

@@ -8,11 +8,6 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from app.core import data_version, migrations, postgres
-from app.search.postgres_index import words
-
-
-def test_documents_are_tokenized_as_the_queries_are() -> None:
-    assert words("Chávez’s U.S.-backed 4G") == "chavez s u s backed 4g"
 
 
 def test_read_connections_are_read_only_and_time_limited() -> None:

@@ -1,6 +1,7 @@
 """A load touches only the index rows of what it writes or deletes, and leaves the index exactly
 as a load of the final articles in one go would: the same rows, the same vocabulary counts
-(what "did you mean" and completion read)."""
+(what "did you mean" and completion read), and on both backends the same `search_stems` and
+`search_names` (what Spanish queries and country names read beside the index)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.ingest.loader import load
+from app.ingest.metadata import ArticleMeta
 from app.ingest.pipeline import ArticleFacts, build_article
 from app.ingest.seed import Seed
 from bench import corpus
+from bench.spanish import TEXT
 from tests.search import engine_index
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -36,43 +39,67 @@ def built(seed: Seed, slug: str, body: str) -> ArticleFacts:
     return build_article(body, slug=slug, source_name=f"{slug}.txt", curated=seed.curated)
 
 
-def snapshot(url: str) -> tuple[list[tuple[str, ...]], dict[str, int]]:
-    """The index's rows and the vocabulary: each word and the rows that hold it."""
-    if url.startswith("sqlite"):
-        return engine_index.snapshot(url)
+def tables(url: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """search_stems and search_names, whole."""
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT type, id, coalesce(article, ''), title, body, aliases, actors"
-                    " FROM search_index ORDER BY type, id"
-                )
+            stems_ = conn.execute(
+                text("SELECT language, word, stem, rows FROM search_stems ORDER BY 1, 2")
             ).all()
-            words = {
-                str(w): int(n)
-                for w, n in conn.execute(text("SELECT word, rows FROM search_words")).all()
-            }
+            names = conn.execute(
+                text("SELECT actor, position, name, language FROM search_names ORDER BY 1, 2")
+            ).all()
     finally:
         engine.dispose()
-    return [tuple(map(str, row)) for row in rows], words
+    return [tuple(map(str, r)) for r in stems_], [tuple(map(str, r)) for r in names]
+
+
+def snapshot(url: str) -> tuple[object, ...]:
+    """The index's rows and vocabulary (SQLite: a replica's own on PostgreSQL, test_replica.py)
+    and the tables read beside it."""
+    index = engine_index.snapshot(url) if url.startswith("sqlite") else None
+    return index, tables(url)
+
+
+# Another Spanish article's last section: words only the article deleted below holds.
+DEBT = "\n## Deuda\n\nLa deuda petrolera sigue impagada.\n"
+
+
+def spanish(seed: Seed, slug: str, body: str = TEXT) -> ArticleFacts:
+    return build_article(
+        body,
+        slug=slug,
+        source_name=f"{slug}.md",
+        curated=seed.curated,
+        meta=ArticleMeta(language="es"),
+    )
 
 
 def test_writes_and_deletes_leave_the_index_a_single_load_would_make(
     new_url: Callable[[str], str], seed: Seed
 ) -> None:
     (a, a_text), (b, b_text), (c, c_text), (_, other_text) = synthetic(seed, 4)
+    shorter = "# Corto\n\n## Cobros\n\nLos petroleros rusos cobraron en crudo.\n"
     actors = seed.curated.actors
     step_by_step = new_url("steps")
-    load(step_by_step, [*seed.articles, built(seed, a, a_text), built(seed, b, b_text)], actors)
+    first = [built(seed, a, a_text), built(seed, b, b_text), spanish(seed, "es-one")]
+    load(step_by_step, [*seed.articles, *first, spanish(seed, "es-two", TEXT + DEBT)], actors)
     load(step_by_step, [built(seed, c, c_text)], actors)
-    load(step_by_step, [built(seed, b, other_text)], actors)  # b's text replaced
-    load(step_by_step, [], actors, delete=[a])
+    # b's text replaced, and a Spanish article's.
+    load(step_by_step, [built(seed, b, other_text), spanish(seed, "es-one", shorter)], actors)
+    load(step_by_step, [], actors, delete=[a, "es-two"])
     at_once = new_url("once")
-    load(at_once, [*seed.articles, built(seed, b, other_text), built(seed, c, c_text)], actors)
+    final = [built(seed, b, other_text), built(seed, c, c_text), spanish(seed, "es-one", shorter)]
+    load(at_once, [*seed.articles, *final], actors)
 
-    rows, words = snapshot(step_by_step)
-    assert (rows, words) == snapshot(at_once)
-    assert {row[2] for row in rows} == {"", "russia-china-venezuela", b, c}
-    # The deleted article's own words are gone from the vocabulary, not left at zero.
-    assert all(count > 0 for count in words.values())
+    index, (stems_, names) = snapshot(step_by_step)
+    assert (index, (stems_, names)) == snapshot(at_once)
+    assert ("es", "petroleros", "petroler", "2") in stems_
+    assert not {"petrolera", "impagada"} & {row[1] for row in stems_}  # deleted and replaced
+    assert names  # the countries' Spanish names
+    if index is not None:
+        rows, words = index
+        assert {row[2] for row in rows} == {"", "russia-china-venezuela", b, c, "es-one"}
+        # The deleted article's own words are gone from the vocabulary, not left at zero.
+        assert all(count > 0 for count in words.values())

@@ -9,7 +9,7 @@ index yet (new, or upgraded from the FTS5 index of earlier versions) is indexed 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +17,9 @@ import tantivy
 from sqlalchemy import Connection, text
 from sqlmodel import Session
 
-from app.search import names, stems
+from app.search import stem_counts, stems
 from app.search.engine import store
-from app.search.engine.schema import SCHEMA, create_index, open_index
+from app.search.engine.schema import create_index, open_index
 from app.search.index import IndexRow, actor_rows, article_languages, article_rows
 
 # The writer's memory for documents not yet written as a segment: tantivy writes one segment
@@ -52,29 +52,6 @@ def _document(row: IndexRow, language: str | None) -> tantivy.Document:
 Texts = tuple[str | None, str, str, str]
 
 
-def _stemmed_texts(index: tantivy.Index, article_ids: Sequence[str]) -> Iterator[Texts]:
-    """The language and text of the rows of these articles that search_stems counts."""
-    if not article_ids:
-        return
-    searcher = index.searcher()
-    must = tantivy.Occur.Must
-    query = tantivy.Query.boolean_query(
-        [
-            (must, tantivy.Query.term_set_query(SCHEMA, "article", list(article_ids))),
-            (must, tantivy.Query.term_set_query(SCHEMA, "language", list(stems.STEMMED))),
-        ]
-    )
-    found = searcher.search(query, limit=max(1, searcher.num_docs), count=False)
-    for _, address in found.hits:
-        doc = searcher.doc(address)
-        yield (
-            doc.get_first("language"),
-            doc.get_first("title") or "",
-            doc.get_first("body") or "",
-            doc.get_first("aliases") or "",
-        )
-
-
 def _all_articles(conn: Connection) -> list[str]:
     return [r[0] for r in conn.execute(text("SELECT id FROM article ORDER BY id"))]
 
@@ -102,13 +79,12 @@ def _add(
 
 @dataclass
 class Written:
-    """A generation written: its folder, the rows it got, and the Spanish rows' texts it
-    dropped and added (what search_stems counts)."""
+    """A generation written: its folder, the rows it got, whether it holds every article
+    anew, and the Spanish rows' texts it added (what search_stems counts)."""
 
     folder: Path
     rows: int
     whole: bool
-    dropped: list[Texts] = field(default_factory=list)
     added: list[Texts] = field(default_factory=list)
 
 
@@ -129,7 +105,7 @@ def write_generation(
     writer = index.writer(WRITER_HEAP, 1)
     if usable:
         stale = list(dict.fromkeys([*article_ids, *gone]))
-        written = Written(folder, 0, whole=False, dropped=list(_stemmed_texts(index, stale)))
+        written = Written(folder, 0, whole=False)
         for article in stale:
             writer.delete_documents_by_term("article", article)
         writer.delete_documents_by_term("type", "actor")
@@ -147,21 +123,23 @@ def write_generation(
 
 
 def update_index(
-    session: Session, root: Path, article_ids: Sequence[str], gone: Sequence[str] = ()
+    session: Session,
+    root: Path,
+    article_ids: Sequence[str],
+    gone: Sequence[str] = (),
+    dropped: stems.Counts | None = None,
 ) -> tuple[int, str, str | None]:
     """The loader's step on SQLite: a new generation holding the given articles anew, without
     those `gone`, named current in the session's transaction with the word counts and names
-    search reads beside it. Returns the number of rows written, the new generation and the one
-    it replaces."""
+    search reads beside it (`dropped`: the words of the rows it replaces, stem_counts.counted
+    before the load deleted them). Returns the number of rows written, the new generation and
+    the one it replaces."""
     session.flush()
     conn = session.connection()
     previous = store.current(conn)
     written = write_generation(session, root, previous, article_ids, gone)
-    if written.whole:
-        # Everything indexed again: the counts of Spanish words start from nothing too.
-        conn.execute(text("DELETE FROM search_stems"))
-    stems.write_counts(conn, stems.count_words(written.dropped), sign=-1)
-    stems.write_counts(conn, stems.count_words(written.added), sign=1)
-    names.write_names(conn)
+    # Everything indexed again (`whole`): the counts of Spanish words start from nothing too.
+    added = stems.count_words(written.added)
+    stem_counts.write(session, dropped or stems.Counts(), added, whole=written.whole)
     store.name_current(conn, written.folder.name)
     return written.rows, written.folder.name, previous
