@@ -33,6 +33,7 @@ from app.ingest.related_tables import (
     last_entries,
     list_ends,
     members,
+    rows_in,
     stored_lists,
     write_buckets,
     write_cards,
@@ -71,25 +72,14 @@ def lists_holding(conn: Connection, slugs: Sequence[str]) -> set[str]:
     """The figures of other articles whose related lists hold a figure of the articles `slugs`
     (read before those go): deleting the articles changes those lists and no other, since
     the rank of two figures in a list depends on those two alone."""
-    found: set[str] = set()
-    for start in range(0, len(slugs), CHUNK):
-        condition, params = in_list("slug", slugs[start : start + CHUNK])
-        rows = conn.execute(
-            text(
-                "SELECT DISTINCT r.figure_id FROM figure_related r"  # noqa: S608 (placeholders only)
-                f" JOIN figure f ON f.id = r.related_id WHERE f.article_id IN {condition}"
-            ),
-            params,
-        )
-        found.update(figure_id for (figure_id,) in rows)
-    for start in range(0, len(slugs), CHUNK):
-        condition, params = in_list("slug", slugs[start : start + CHUNK])
-        rows = conn.execute(
-            text(f"SELECT id FROM figure WHERE article_id IN {condition}"),  # noqa: S608 (placeholders only)
-            params,
-        )
-        found.difference_update(figure_id for (figure_id,) in rows)
-    return found
+    holding = rows_in(
+        conn,
+        "SELECT DISTINCT r.figure_id FROM figure_related r"
+        " JOIN figure f ON f.id = r.related_id WHERE f.article_id IN {values}",
+        slugs,
+    )
+    own = rows_in(conn, "SELECT id FROM figure WHERE article_id IN {values}", slugs)
+    return {figure_id for (figure_id,) in holding} - {figure_id for (figure_id,) in own}
 
 
 def update(

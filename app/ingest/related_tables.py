@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import Connection, text
@@ -35,6 +35,16 @@ _ACTORS = (
     "SELECT fa.figure_id, fa.actor_id FROM figure_actor fa JOIN figure f ON f.id = fa.figure_id"
     " WHERE f.value IS NOT NULL AND f.measure IS NOT NULL AND {where}"
 )
+
+
+def rows_in(
+    conn: Connection, sql: str, values: Sequence[object], params: Mapping[str, object] = {}
+) -> Iterator[Sequence[Any]]:
+    """The rows of `sql` (a constant of this package) with `{values}` replaced by an
+    `IN (...)` of `values`, CHUNK of them a statement."""
+    for start in range(0, len(values), CHUNK):
+        condition, bound = in_list("value", values[start : start + CHUNK])
+        yield from conn.execute(text(sql.format(values=condition)), {**bound, **params})
 
 
 def read(conn: Connection, where: str, params: dict[str, object]) -> list[Relatable]:
@@ -194,17 +204,14 @@ def stored_lists(
     """The stored lists of the figures `ids`: each entry's rank, figure, similarity and
     agreement, in rank order (a deleted figure's entries are gone already: ranks may skip)."""
     found: dict[str, list[tuple[int, str, float, bool]]] = defaultdict(list)
-    for start in range(0, len(ids), CHUNK):
-        condition, params = in_list("id", ids[start : start + CHUNK])
-        rows = conn.execute(
-            text(
-                "SELECT figure_id, rank, related_id, similarity, agrees FROM figure_related"  # noqa: S608 (placeholders only)
-                f" WHERE figure_id IN {condition} ORDER BY figure_id, rank"
-            ),
-            params,
-        )
-        for figure_id, rank, related_id, score, agrees in rows:
-            found[figure_id].append((int(rank), related_id, float(score), bool(agrees)))
+    rows = rows_in(
+        conn,
+        "SELECT figure_id, rank, related_id, similarity, agrees FROM figure_related"
+        " WHERE figure_id IN {values} ORDER BY figure_id, rank",
+        ids,
+    )
+    for figure_id, rank, related_id, score, agrees in rows:
+        found[figure_id].append((int(rank), related_id, float(score), bool(agrees)))
     return found
 
 
@@ -219,15 +226,9 @@ def last_entries(conn: Connection, ids: Sequence[str], limit: int) -> dict[str, 
 
 
 def carded(conn: Connection, ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), CHUNK):
-        condition, params = in_list("id", ids[start : start + CHUNK])
-        rows = conn.execute(
-            text(f"SELECT figure_id FROM figure_card WHERE figure_id IN {condition}"),  # noqa: S608 (placeholders only)
-            params,
-        )
-        found.update(figure_id for (figure_id,) in rows)
-    return found
+    """Those of the figures `ids` that have a card."""
+    sql = "SELECT figure_id FROM figure_card WHERE figure_id IN {values}"
+    return {figure_id for (figure_id,) in rows_in(conn, sql, ids)}
 
 
 def write_pairs(conn: Connection, pairs: Sequence[Pair]) -> None:
