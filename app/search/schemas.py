@@ -79,6 +79,6 @@ class SearchPage(Page[SearchHit]):
     )
     facets_exact: bool = Field(
         description="Whether every count in `facets` is exact: true up to 10,000 matches; past "
-        "them each index segment's 1,000 most common values of a facet are counted, and a count "
+        "them each index segment's 160 most common values of a facet are counted, and a count "
         "may be low."
     )

@@ -1484,7 +1484,7 @@ export interface components {
             suggestion: string | null;
             /**
              * Facets Exact
-             * @description Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
+             * @description Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 160 most common values of a facet are counted, and a count may be low.
              */
             facets_exact: boolean;
         };

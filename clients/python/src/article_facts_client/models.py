@@ -868,7 +868,7 @@ class SearchPage(BaseModel):
     """
     facets_exact: Annotated[bool, Field(title="Facets Exact")]
     """
-    Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 1,000 most common values of a facet are counted, and a count may be low.
+    Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 160 most common values of a facet are counted, and a count may be low.
     """
 
 
