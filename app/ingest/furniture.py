@@ -177,7 +177,8 @@ RULES: tuple[Rule, ...] = (
           "Skip to main content"),
     # What a page asks of its reader or says of the story itself: "Click here for…", "This
     # is breaking news. Please check back for updates.", "This article was originally
-    # published by…", "Follow us on…", "Leave a Reply", "Estimated reading time 2 minutes".
+    # published by…", "Follow us on…", "Leave a Reply", "Estimated reading time 2 minutes",
+    # "Join the discussion".
     _rule("call to action", r"(?:[›»>•·]\s*)?(?:\(?\s*click\s+here\b.{0,150}"
           r"|(?:this\s+is\s+(?:a\s+)?(?:breaking|developing)\s+(?:news|story)\.?\s*)?(?:please\s+)?"
           r"check\s+back\s+(?:later\s+)?for\s+(?:updates|more).{0,40}"
@@ -185,6 +186,9 @@ RULES: tuple[Rule, ...] = (
           r"|this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
           r"(?:published|posted|appeared)\s+(?:by|on|in|at)\s+.{1,80}"
           r"|(?:follow|join)\s+us\s+on\s+.{1,80}|join\s+our\s+[\w ]{0,20}(?:channel|group).{0,100}"
+          # The comments under a story: "Join the conversation", "Join our commenting forum".
+          r"|join\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:forum|conversation|discussion)s?"
+          r"(?:[\s.,:;!].{0,150})?|join\s+[\w-]+\s+(?:conversations|discussions)\b.{0,150}"
           r"|learn\s+more|show\s+more|load\s+more|leave\s+a\s+(?:reply|comment)"
           r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,100}|article\s+content"
           r"|estimated\s+reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+\d{1,3}\s+min)?)",
