@@ -267,6 +267,23 @@ def test_names_times_and_scores_are_no_figures(sentence: str) -> None:
     assert quotes(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Demand doubled (Lee and Park, 2019, p. 4).", ["doubled"]),
+        ("Costs rose 5% (Example Institute, 2022; Ruiz et al., 2020).", ["5%"]),
+        ("Costs rose 5% (see Ortega, 2018) in the region.", ["5%"]),
+        # A month or a word that opens an amount is no author: the year stays.
+        ("Costs rose 5% (March, 2020).", ["5%", "2020"]),
+        ("Costs rose 5% (in 2020).", ["5%", "2020"]),
+    ],
+)
+def test_the_year_of_an_author_year_citation_is_no_figure(
+    sentence: str, expected: list[str]
+) -> None:
+    assert quotes(sentence) == expected
+
+
 def test_a_month_and_day_without_a_year_is_no_figure_and_its_day_no_count() -> None:
     assert extract_figures("It was signed on Sept. 13 in Caracas.") == []
     # Nor are days of a month: "Oct. 2-27", "4-6 June".

@@ -290,3 +290,11 @@ def test_what_a_figure_is_of_is_its_measure() -> None:
         ("más de 50.000 millones de dólares", "préstamos"),
         ("60%", "producción"),
     ]
+
+
+def test_the_year_of_an_author_year_citation_is_no_figure() -> None:
+    text = (
+        "Al menos 12 salares tienen litio (Ortega y Ruiz, 2021), según el informe de marzo"
+        " (Marzo, 2020)."
+    )
+    assert [r[0] for r in rows(text)] == ["Al menos 12 salares", "2020"]
