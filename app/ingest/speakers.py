@@ -131,6 +131,14 @@ _DOCUMENTS = frozenset({
 })  # fmt: skip
 _COMPILED = frozenset({"compiled", "published", "released", "issued", "gathered"})
 _BY_AUTHOR = re.compile(r"\s+(?:by|from)\s")
+# A name that goes on past a preposition: "Council on Foreign Relations", "Centre for Energy";
+# not a time after it ("the Central Bank on Tuesday"), nor a place ("Reuters in London").
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:on|for|of)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)"
+    r"[A-Z][\w.&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&'’-]*)*"
+)
 _ACRONYM_BEFORE = re.compile(r"(?<=\w)\s*\([A-Z][A-Za-z&-]{1,9}\)\s*$")
 _WORD = re.compile(r"[\w'’.&-]+")
 
@@ -229,9 +237,19 @@ def _author_of(sentence: str, found: tuple[int, int] | None) -> tuple[int, int] 
         return found
     by = _BY_AUTHOR.match(sentence, found[1])
     author = _subject_after(sentence, by.end() - 1) if by else None
+    if author is not None:
+        author = _whole_name(sentence, *author)
     if author is None or not _is_someone(_words(sentence[slice(*_trimmed(sentence, *author))])):
         return found
     return author
+
+
+def _whole_name(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """`sentence[start:end]` run on through a preposition when both sides are capitalised."""
+    words = _words(sentence[start:end])
+    if words and words[-1][0].isupper() and (more := _NAME_GOES_ON.match(sentence, end)):
+        return start, more.end()
+    return start, end
 
 
 def _after_quote(sentence: str, verb_start: int) -> bool:

@@ -170,3 +170,18 @@ def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
 )
 def test_according_to_a_document_is_its_author(sentence: str, speaker: str) -> None:
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Sales fell 4%, according to a study by the Council on Mining and Energy (CME).",
+            "the Council on Mining and Energy",
+        ),
+        ("Sales fell 4%, according to figures from Example Bank on Tuesday.", "Example Bank"),
+        ("Sales fell 4%, according to data from Example Wire for March.", "Example Wire"),
+    ],
+)
+def test_the_author_of_a_document_is_named_whole(sentence: str, speaker: str) -> None:
+    assert _speaker(sentence) == speaker
