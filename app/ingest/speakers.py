@@ -107,7 +107,7 @@ _SPEAKERS = frozenset({
     "senators", "governor", "mayor", "chief", "director", "chairman", "ceo", "founder",
     "politicians", "voters", "workers", "employees", "union", "police", "military",
     "regulator", "regulators", "watchdog", "commission", "committee", "council", "board",
-    "department", "institute",
+    "department", "institute", "head", "heads",
 })  # fmt: skip
 _LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
 # A phrase that starts with one is no subject.

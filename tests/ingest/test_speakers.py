@@ -185,3 +185,9 @@ def test_according_to_a_document_is_its_author(sentence: str, speaker: str) -> N
 )
 def test_the_author_of_a_document_is_named_whole(sentence: str, speaker: str) -> None:
     assert _speaker(sentence) == speaker
+
+
+def test_a_head_of_something_speaks() -> None:
+    assert _speaker("The Example Wire head of research said rates doubled.") == (
+        "The Example Wire head of research"
+    )
