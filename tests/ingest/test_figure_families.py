@@ -123,6 +123,10 @@ def quotes(sentence: str) -> list[str]:
         ("Silt has moved 12 kilometres up the valley.", "12 kilometres", None),
         ("The ferry sailed 30 miles down a channel.", "30 miles", None),
         ("Freight rates were 12% up on the year.", "12%", Change.RISE),
+        # Costs that move are no cost to someone; what a strike costs a firm is its loss.
+        ("Building costs rose to $2 billion.", "$2 billion", Change.RISE),
+        ("Costs of fuel escalated 6% last year.", "6%", Change.RISE),
+        ("The strike cost the firm $3 million.", "$3 million", Change.FALL),
     ],
 )
 def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | None) -> None:
