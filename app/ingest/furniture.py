@@ -46,6 +46,9 @@ _ROLE = (
     r"(?i:(?:[\w-]+\s+){0,3}(?:staff\s+writer|writer|correspondent|reporter|editor|contributor"
     r"|columnist|journalist|producer|photographer)s?(?:\s+(?:in|at|for)\s+[\w ]+)?)"
 )
+# One to three places, each of capitalised words: "Quito", "Baku, Azerbaijan", "NEW YORK".
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_PLACES = rf"{_PLACE}(?:,\s*{_PLACE}){{0,2}}"
 _IN_PLACE = r"(?:\s+(?:in|from)\s+[A-Z]\w+)?"
 _CREDIT = rf"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+{_NAME}{_IN_PLACE}"
 _SOCIAL = r"(?:share|tweet|email|e-mail|print|copy\s+link|facebook|twitter|x|linkedin|whatsapp"
@@ -101,6 +104,11 @@ RULES: tuple[Rule, ...] = (
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
           r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
           "MOSCOW —", case=True),
+    # A wire's dateline on a line of its own: places, the day, the agency in brackets or
+    # slashes ("Quito, Ecuador, March 3 (Example Wire)", "Lima, 4 de marzo /Agencia/").
+    _rule("wire dateline", rf"{_PLACES},?\s+(?:(?i:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?"
+          rf"(?i:{_MES}))(?:,?\s+(?:de\s+)?\d{{4}})?\s*(?:/[^/]{{2,60}}/|\([A-Z][^()]{{1,40}}\))",
+          "Quito, Ecuador, March 3 (Example Wire)", case=True),
     _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by|journalists?\s*:"
           rf"|reporters?\s*:)\s+)"
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"

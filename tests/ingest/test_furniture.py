@@ -34,6 +34,15 @@ CASES = [
         "MOSCOW and Beijing signed the accord.",
     ),
     (
+        "wire dateline",
+        [
+            "Quito, Ecuador, March 3 (Example Wire)",
+            "Baku, Sept. 14 /Example Wire, J.Doe/",
+            "Lima, 4 de marzo (Agencia Ejemplo)",
+        ],
+        "Talks resume in Quito, March 3 (Example Wire).",
+    ),
+    (
         "byline",
         [
             "By Jane Doe",
