@@ -46,6 +46,9 @@ _ROLE = (
     r"(?i:(?:[\w-]+\s+){0,3}(?:staff\s+writer|writer|correspondent|reporter|editor|contributor"
     r"|columnist|journalist|producer|photographer)s?(?:\s+(?:in|at|for)\s+[\w ]+)?)"
 )
+# One to three places, each of capitalised words: "Quito", "Baku, Azerbaijan", "NEW YORK".
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_PLACES = rf"{_PLACE}(?:,\s*{_PLACE}){{0,2}}"
 _IN_PLACE = r"(?:\s+(?:in|from)\s+[A-Z]\w+)?"
 _CREDIT = rf"(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+{_NAME}{_IN_PLACE}"
 _SOCIAL = r"(?:share|tweet|email|e-mail|print|copy\s+link|facebook|twitter|x|linkedin|whatsapp"
@@ -101,6 +104,11 @@ RULES: tuple[Rule, ...] = (
     _rule("place dateline", r"[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z.'’ -]{3,40})*"
           r"(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\([A-Za-z .&-]{2,30}\))?\s*[-–—]+",
           "MOSCOW —", case=True),
+    # A wire's dateline on a line of its own: places, the day, the agency in brackets or
+    # slashes ("Quito, Ecuador, March 3 (Example Wire)", "Lima, 4 de marzo /Agencia/").
+    _rule("wire dateline", rf"{_PLACES},?\s+(?:(?i:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:de\s+)?"
+          rf"(?i:{_MES}))(?:,?\s+(?:de\s+)?\d{{4}})?\s*(?:/[^/]{{2,60}}/|\([A-Z][^()]{{1,40}}\))",
+          "Quito, Ecuador, March 3 (Example Wire)", case=True),
     _rule("byline", rf"(?:(?i:by|authors?\s*:|written\s+by|posted\s+by|journalists?\s*:"
           rf"|reporters?\s*:)\s+)"
           rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|]\s*{_ROLE})?"
@@ -177,7 +185,8 @@ RULES: tuple[Rule, ...] = (
           "Skip to main content"),
     # What a page asks of its reader or says of the story itself: "Click here for…", "This
     # is breaking news. Please check back for updates.", "This article was originally
-    # published by…", "Follow us on…", "Leave a Reply", "Estimated reading time 2 minutes".
+    # published by…", "Follow us on…", "Leave a Reply", "Estimated reading time 2 minutes",
+    # "Join the discussion".
     _rule("call to action", r"(?:[›»>•·]\s*)?(?:\(?\s*click\s+here\b.{0,150}"
           r"|(?:this\s+is\s+(?:a\s+)?(?:breaking|developing)\s+(?:news|story)\.?\s*)?(?:please\s+)?"
           r"check\s+back\s+(?:later\s+)?for\s+(?:updates|more).{0,40}"
@@ -185,6 +194,9 @@ RULES: tuple[Rule, ...] = (
           r"|this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
           r"(?:published|posted|appeared)\s+(?:by|on|in|at)\s+.{1,80}"
           r"|(?:follow|join)\s+us\s+on\s+.{1,80}|join\s+our\s+[\w ]{0,20}(?:channel|group).{0,100}"
+          # The comments under a story: "Join the conversation", "Join our commenting forum".
+          r"|join\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:forum|conversation|discussion)s?"
+          r"(?:[\s.,:;!].{0,150})?|join\s+[\w-]+\s+(?:conversations|discussions)\b.{0,150}"
           r"|learn\s+more|show\s+more|load\s+more|leave\s+a\s+(?:reply|comment)"
           r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,100}|article\s+content"
           r"|estimated\s+reading\s+time\s*:?\s*\d{1,3}\s+min(?:ute)?s?(?:\s+\d{1,3}\s+min)?)",

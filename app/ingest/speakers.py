@@ -8,7 +8,8 @@ News copy attributes in a handful of forms, and these are the ones read here:
   colon, a quote);
 - '"...," X said.' and '"...," said X during a call.': the same after quoted speech, with the
   subject before or after the verb;
-- "according to X", "X's spokesman said": the phrase after "according to".
+- "according to X", "X's spokesman said": the phrase after "according to"; when that is a
+  document with its author ("according to figures from the central bank"), the author.
 
 The speaker is the name as written ("Rosneft vice president Pavel Fedorov", "a Venezuelan
 government source", "Critics", "he"); `resolve_speaker` then names the actor it is, when the
@@ -106,7 +107,7 @@ _SPEAKERS = frozenset({
     "senators", "governor", "mayor", "chief", "director", "chairman", "ceo", "founder",
     "politicians", "voters", "workers", "employees", "union", "police", "military",
     "regulator", "regulators", "watchdog", "commission", "committee", "council", "board",
-    "department", "institute",
+    "department", "institute", "head", "heads",
 })  # fmt: skip
 _LOCATING = frozenset({"of", "in", "at", "from", "for", "with"})
 # A phrase that starts with one is no subject.
@@ -122,6 +123,22 @@ _AFTER_STOPS = frozenset({
     "which", "that", "adding", "noting", "to", "from", "with", "as", "by", "for",
 })  # fmt: skip
 _MAX_WORDS = 12
+# What is cited "according to" when its author follows: "according to figures from the bank".
+_DOCUMENTS = frozenset({
+    "report", "reports", "release", "statement", "statements", "data", "figures", "estimate",
+    "estimates", "survey", "poll", "study", "analysis", "calculations", "statistics", "claims",
+    "projections", "forecast", "forecasts", "research", "note",
+})  # fmt: skip
+_COMPILED = frozenset({"compiled", "published", "released", "issued", "gathered"})
+_BY_AUTHOR = re.compile(r"\s+(?:by|from)\s")
+# A name that goes on past a preposition: "Council on Foreign Relations", "Centre for Energy";
+# not a time after it ("the Central Bank on Tuesday"), nor a place ("Reuters in London").
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:on|for|of)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)"
+    r"[A-Z][\w.&'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&'’-]*)*"
+)
 _ACRONYM_BEFORE = re.compile(r"(?<=\w)\s*\([A-Z][A-Za-z&-]{1,9}\)\s*$")
 _WORD = re.compile(r"[\w'’.&-]+")
 
@@ -210,6 +227,31 @@ def _subject_after(sentence: str, verb_end: int) -> tuple[int, int] | None:
     return span[0][0], span[-1][1]
 
 
+def _author_of(sentence: str, found: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "according to a report by the agency", "according to data compiled by X": the one
+    whose document it is speaks, when the phrase after "by"/"from" is someone."""
+    words = _words(sentence[found[0] : found[1]]) if found else []
+    if words and words[-1].lower() in _COMPILED:
+        words = words[:-1]  # "data compiled", then "by"
+    if found is None or not words or words[-1].lower() not in _DOCUMENTS:
+        return found
+    by = _BY_AUTHOR.match(sentence, found[1])
+    author = _subject_after(sentence, by.end() - 1) if by else None
+    if author is not None:
+        author = _whole_name(sentence, *author)
+    if author is None or not _is_someone(_words(sentence[slice(*_trimmed(sentence, *author))])):
+        return found
+    return author
+
+
+def _whole_name(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """`sentence[start:end]` run on through a preposition when both sides are capitalised."""
+    words = _words(sentence[start:end])
+    if words and words[-1][0].isupper() and (more := _NAME_GOES_ON.match(sentence, end)):
+        return start, more.end()
+    return start, end
+
+
 def _after_quote(sentence: str, verb_start: int) -> bool:
     """Whether the verb follows quoted speech directly: '"...," said X'."""
     before = sentence[:verb_start].rstrip()
@@ -245,6 +287,7 @@ def find_speaker(text: str, start: int, end: int) -> SpeakerDraft | None:
         found = _subject_after(sentence, according.end() - 1)
         if found is not None and len(_words(sentence[found[0] : found[1]])) > _MAX_WORDS:
             found = None
+        found = _author_of(sentence, found)
     if found is None:
         return None
     first, last = _trimmed(sentence, *found)

@@ -36,10 +36,11 @@ _VERBS = (
     r"|argumentan|argumentó|estima|estiman|estimó|opina|opinan|opinó|cree|creen|escribió"
     r"|prevé|prevén|previó|concluyó|concluye|reconoció|admitió|subrayó|destacó|insistió"
     r"|precisó|apuntó|comentó|anunció|informó|alertó|reveló|manifestó|aclaró|recordó"
-    r"|alegó|alega|alegan|destacó|aseveró|sentenció|puntualizó"
+    r"|alegó|alega|alegan|destacó|aseveró|sentenció|puntualizó|reiteró|reiteraron|reitera"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{_VERBS})(?![\w-])")
 _ACCORDING = re.compile(r"(?<![\w-])(?:[Ss]egún|[Dd]e\s+acuerdo\s+con)\s+")
+_TOLD_FROM = re.compile(rf"(?:{_VERBS})\s+(?:desde\s+)?(?=\w)")
 _FOR = re.compile(r"^\s*Para\s+(?=[A-ZÁÉÍÓÚÑ])")
 _CLAUSE_MARKS = ',;:("“”«»—–'
 _QUOTE_ENDS = ('",', "”,", "»,", "',", "’,", '?"', "?»", "?”", '!"', "!»", "!”")
@@ -63,6 +64,9 @@ _SPEAKERS = frozenset({
     "jefa", "embajador", "embajadora", "autoridades", "agencia", "banco", "fondo",
     "investigador", "investigadora", "consultora", "aduanas", "general", "canciller",
     "portavoces", "representante", "representantes", "dirigentes", "líder", "líderes",
+    # Bodies named by what they are: "dijo la autoridad", "el organismo reiteró".
+    "autoridad", "entidad", "organismo", "institución", "instituto", "consejo", "junta",
+    "comisión", "emisor",
 })  # fmt: skip
 _AFTER_STOPS = frozenset({
     "en", "durante", "tras", "después", "antes", "ante", "a", "al", "con", "desde", "que",
@@ -97,7 +101,7 @@ def _is_someone(words: list[str]) -> bool:
         return True
     if words[-1].lower() in _CLAUSE_WORDS:
         return False
-    if any(w.lower() in _SPEAKERS for w in words):
+    if any(w.lower().rstrip(".") in _SPEAKERS for w in words):  # "…, dijo la autoridad."
         return True
     named = [w for w in words if w.lower() not in _DETERMINERS]
     return bool(named) and named[-1][0].isupper()
@@ -221,7 +225,11 @@ def find_speaker_es(text: str, start: int, end: int) -> SpeakerDraft | None:
             break
         found = None
     if found is None and according is not None:
-        found = _phrase_after(sentence, according.end(), frozenset({"que", "quien", "quienes"}))
+        # "según explica desde el banco": the verb, and where it speaks from, come first.
+        at = according.end()
+        if told := _TOLD_FROM.match(sentence, at):
+            at = told.end()
+        found = _phrase_after(sentence, at, frozenset({"que", "quien", "quienes"}))
     if found is None and (opening := _FOR.match(sentence)) and "," in sentence:
         found = _phrase_after(sentence, opening.end(), _AFTER_STOPS)
         if found is not None and not _is_name(sentence[found[0] : found[1]]):

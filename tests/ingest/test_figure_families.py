@@ -123,6 +123,10 @@ def quotes(sentence: str) -> list[str]:
         ("Silt has moved 12 kilometres up the valley.", "12 kilometres", None),
         ("The ferry sailed 30 miles down a channel.", "30 miles", None),
         ("Freight rates were 12% up on the year.", "12%", Change.RISE),
+        # Costs that move are no cost to someone; what a strike costs a firm is its loss.
+        ("Building costs rose to $2 billion.", "$2 billion", Change.RISE),
+        ("Costs of fuel escalated 6% last year.", "6%", Change.RISE),
+        ("The strike cost the firm $3 million.", "$3 million", Change.FALL),
     ],
 )
 def test_the_direction_of_a_change(sentence: str, quote: str, change: Change | None) -> None:
@@ -265,6 +269,23 @@ def test_values_are_exact(sentence: str, value: float) -> None:
 )
 def test_names_times_and_scores_are_no_figures(sentence: str) -> None:
     assert quotes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Demand doubled (Lee and Park, 2019, p. 4).", ["doubled"]),
+        ("Costs rose 5% (Example Institute, 2022; Ruiz et al., 2020).", ["5%"]),
+        ("Costs rose 5% (see Ortega, 2018) in the region.", ["5%"]),
+        # A month or a word that opens an amount is no author: the year stays.
+        ("Costs rose 5% (March, 2020).", ["5%", "2020"]),
+        ("Costs rose 5% (in 2020).", ["5%", "2020"]),
+    ],
+)
+def test_the_year_of_an_author_year_citation_is_no_figure(
+    sentence: str, expected: list[str]
+) -> None:
+    assert quotes(sentence) == expected
 
 
 def test_a_month_and_day_without_a_year_is_no_figure_and_its_day_no_count() -> None:

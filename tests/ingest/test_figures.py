@@ -609,6 +609,10 @@ def test_counts(sentence: str, quote: str, value: float, measure: str | None) ->
             "oil",
         ),
         ("It pumps 300,000 bpd.", "300,000 bpd", 3e5, "oil_bbl/d", None),
+        # Hyphenated before a noun, the rate stays with the unit.
+        ("It runs a 90,000-barrel-per-day plant.", "90,000-barrel-per-day", 9e4, "oil_bbl/d", None),
+        ("It runs a 40,000-barrel-a-day plant.", "40,000-barrel-a-day", 4e4, "oil_bbl/d", None),
+        ("It runs a 3-tonne-per-year kiln.", "3-tonne-per-year", 3.0, "t/a", None),
         ("It mines 5 tonnes per year.", "5 tonnes per year", 5.0, "t/a", None),
         ("It mines 5 tonnes annually.", "5 tonnes annually", 5.0, "t/a", None),
         ("It generates 1,000 MW.", "1,000 MW", 1000.0, "MW", None),

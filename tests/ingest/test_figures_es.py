@@ -260,6 +260,15 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     ]
 
 
+def test_basis_points_written_puntos_base() -> None:
+    # "puntos base", with "base" invariant, is the other common name of the basis point.
+    text = "La junta recortó su tasa en 50 puntos base, tras un alza de 75 puntos base en mayo."
+    assert [(r[0], r[2], r[3]) for r in rows(text)][:2] == [
+        ("50 puntos base", 0.5, "percentage point"),
+        ("75 puntos base", 0.75, "percentage point"),
+    ]
+
+
 def test_a_rate_after_what_is_measured() -> None:
     text = (
         "Bombea 2 millones de barriles de crudo al día y 38.000 millones de metros cúbicos anuales."
@@ -281,3 +290,11 @@ def test_what_a_figure_is_of_is_its_measure() -> None:
         ("más de 50.000 millones de dólares", "préstamos"),
         ("60%", "producción"),
     ]
+
+
+def test_the_year_of_an_author_year_citation_is_no_figure() -> None:
+    text = (
+        "Al menos 12 salares tienen litio (Ortega y Ruiz, 2021), según el informe de marzo"
+        " (Marzo, 2020)."
+    )
+    assert [r[0] for r in rows(text)] == ["Al menos 12 salares", "2020"]

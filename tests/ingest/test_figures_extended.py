@@ -74,6 +74,14 @@ Span = tuple[str, FigureKind, float | None, float | None, str | None]
             [("12,000", COUNT, 12000.0, None, None), ("1.8 million", COUNT, 1.8e6, None, None)],
         ),
         (
+            # the move has its own scale and takes the unit of the level reached
+            "Stocks fell by 1.2 million to 430 million barrels.",
+            [
+                ("1.2 million", MEASURE, 1.2e6, None, "oil_bbl"),
+                ("430 million barrels", MEASURE, 430e6, None, "oil_bbl"),
+            ],
+        ),
+        (
             "Prices went from $800,000 to $1.3 million.",  # the first end has its own scale
             [("from $800,000 to $1.3 million", MONEY, 800000.0, 1300000.0, "USD")],
         ),

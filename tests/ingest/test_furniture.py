@@ -34,6 +34,15 @@ CASES = [
         "MOSCOW and Beijing signed the accord.",
     ),
     (
+        "wire dateline",
+        [
+            "Quito, Ecuador, March 3 (Example Wire)",
+            "Baku, Sept. 14 /Example Wire, J.Doe/",
+            "Lima, 4 de marzo (Agencia Ejemplo)",
+        ],
+        "Talks resume in Quito, March 3 (Example Wire).",
+    ),
+    (
         "byline",
         [
             "By Jane Doe",
@@ -191,6 +200,9 @@ CASES = [
             "Estimated reading time 3 minutes 3 Min",
             "Follow us on X and Threads",
             "Leave a Reply",
+            "Join the discussion",
+            "Join our reader forum",
+            "Join lively conversations with other readers and reply to them",
             "› Learn More",
             "Your email address will not be published. Required fields are marked *",
             "Article content",

@@ -153,3 +153,41 @@ def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
     assert resolve_speaker(analysts, [_mention("imf", 16, 19)]) == "imf"
     diplomats = SpeakerDraft(0, 18, "Diplomats in Paris")
     assert resolve_speaker(diplomats, [_mention("france", 13, 18)]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Sales fell 4%, according to a report by the agency.", "the agency"),
+        ("Sales fell 4%, according to claims by Dana Ortiz, an analyst.", "Dana Ortiz"),
+        ("Sales fell 4%, according to data compiled by the Mining Chamber.", "the Mining Chamber"),
+        ("Sales fell 4%, according to figures from the central bank.", "the central bank"),
+        # No author, or none who speaks: the document itself.
+        ("Sales fell 4%, according to a survey of 500 economists.", "a survey of 500 economists"),
+        ("Sales fell 4%, according to data from 2019.", "data"),
+        ("Sales fell 4%, according to the report.", "the report"),
+    ],
+)
+def test_according_to_a_document_is_its_author(sentence: str, speaker: str) -> None:
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Sales fell 4%, according to a study by the Council on Mining and Energy (CME).",
+            "the Council on Mining and Energy",
+        ),
+        ("Sales fell 4%, according to figures from Example Bank on Tuesday.", "Example Bank"),
+        ("Sales fell 4%, according to data from Example Wire for March.", "Example Wire"),
+    ],
+)
+def test_the_author_of_a_document_is_named_whole(sentence: str, speaker: str) -> None:
+    assert _speaker(sentence) == speaker
+
+
+def test_a_head_of_something_speaks() -> None:
+    assert _speaker("The Example Wire head of research said rates doubled.") == (
+        "The Example Wire head of research"
+    )

@@ -55,7 +55,11 @@ from app.ingest.figures.phrases import (
 )
 from app.models.vocabulary import Comparator, FigureKind
 
-_RATE = r"(?:\s*/\s*|\s+per\s+|\s+an?\s+)(?:day|week|month|year|annum)\b|\s+(?:daily|annually)\b"
+# "a day", "per year", "/d", and hyphenated before a noun: "a 90,000-barrel-per-day plant".
+_RATE = (
+    r"(?:\s*/\s*|[\s-]per[\s-]|\s+an?\s+|-an?-)(?:day|week|month|year|annum)\b"
+    r"|\s+(?:daily|annually)\b"
+)
 _DURATIONS = {"year": 1, "decade": 10, "century": 100, "month": 1, "week": 1, "day": 1}
 _DURATIONS |= {"hour": 1, "minute": 1}
 _DURATION = r"years?|decades?|century|centuries|months?|weeks?|days?|hours?|minutes?"

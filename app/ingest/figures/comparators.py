@@ -104,6 +104,7 @@ _RISE = (
     r"|rebound(?:ed|s|ing)?|recover(?:ed|s|ing)?|spik(?:e|ed|es|ing)|(?:sky)?rocket(?:ed|s|ing)?"
     r"|leap(?:ed|s|ing)?|leapt|tripl(?:ed|es|ing)|quadrupl(?:ed|es|ing)|swell(?:ed|s|ing)?"
     r"|swollen|accelerat(?:ed|es|ing)|strengthen(?:ed|s|ing)?|appreciat(?:ed|es|ing)"
+    r"|escalat(?:ed|es|ing)"
 )
 _FALL = (
     r"f[ae]ll|falls|fallen|falling|declin(?:e|ed|es|ing)|drop(?:ped|s|ping)?"
@@ -121,8 +122,12 @@ _FALL = (
 # 3,000 jobs". Further away they mean something else ("lost the vote to ...").
 _FALL_NEXT = r"lost|los(?:e|es|ing)|shed(?:s|ding)?"
 # "could cost the economy 5% of its output": what something costs someone is their loss (what
-# a thing costs, "it will cost $5 billion", is a price: no object stands between).
-_COST = r"cost(?:s|ing)?(?:\s+(?!(?:than|more|less|as|to|about|some)\b)[a-z]+){1,3}?"
+# a thing costs, "it will cost $5 billion", is a price: no object stands between). Costs as the
+# subject of a verb ("costs rose to $5 billion", "costs of fuel fell") are no such verb.
+_COST = (
+    r"cost(?:s|ing)?(?:\s+(?!(?:than|more|less|as|to|about|some|of|are|were|is|was|have|has|had"
+    rf"|{_RISE}|{_FALL})\b)[a-z]+){{1,3}}?"
+)
 # Clause breaks a verb of change does not reach across: "fell 5%, and moved on to ...".
 _IN_CLAUSE = r"(?:(?!,\s+(?:and|but|while|whereas|although|though)\b)(?:[^.;:!?]|\.(?=\d)))"
 _FILLER = r"(?:(?:by|to|from|of|another|a\s+further|further|some|an?)\s+)?"

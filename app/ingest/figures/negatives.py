@@ -19,11 +19,15 @@ other rule runs.
 - A web address: "www.site.com/2020/05/story-500", "https://x.org/?q=30%25".
 - A heading's number: "1.1. A country at the crossroads", "## 1. Title". A number with no dot
   ("2017 was...") or followed by lower case ("1.5 million people") is left alone.
+- An author-year citation, as briefs and papers write them: "(Ortega, 2021)", "(Lee and Park,
+  2019, p. 4)", "(World Bank, 2022; Smith et al., 2020)". Not "(March, 2020)" or "(Q2, 2021)":
+  the author is a run of capitalised words, the last no month nor word that opens an amount.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.ingest.figures.dates import MONTHS
 from app.ingest.figures.money import CODES, MILLIONS, SYMBOLS
@@ -74,6 +78,30 @@ HEADING_NUMBER = re.compile(
     r"\s*(?:#{1,6}\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z]))"
 )
 
+_PARENTHESIS = re.compile(r"\(([^()]{6,300})\)")
+_CITED = re.compile(
+    r"(?:(?:see|cf\.)\s+)?(?-i:(?P<author>[A-Z][A-Za-zÀ-ÿ'’.-]*[A-Za-zÀ-ÿ.]"
+    r"(?:\s+(?:de|del|van|von|of|the|la)?\s*[A-Z][A-Za-zÀ-ÿ'’.-]*[A-Za-zÀ-ÿ.]){0,4}))"
+    r"(?:\s+(?:and|&|y|e)\s+[A-Z][A-Za-zÀ-ÿ'’.-]+|\s+et\s+al\.?)?"
+    r",?\s+(?:19|20)\d{2}[a-z]?(?:,\s*(?:pp?\.\s*)?\d{1,4}(?:[-–]\d{1,4})?)?",
+    re.I,
+)
+
+
+def citations(
+    text: str, start: int, end: int, not_author: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
+    """The author-year citations in `text[start:end]`, whole parentheses. An author whose
+    last word is a month or opens an amount (`not_author`, English words by default) is none."""
+    refused = not_author or (lambda word: re.fullmatch(_NOT_NAMES, word, re.I) is not None)
+    spans: list[tuple[int, int]] = []
+    for m in _PARENTHESIS.finditer(text, start, end):
+        parts = [_CITED.fullmatch(p.strip()) for p in m[1].split(";")]
+        lasts = [p["author"].split()[-1].rstrip(".") if p else "" for p in parts]
+        if all(w and not refused(w) and not re.fullmatch(r"[A-Z]{1,2}", w) for w in lasts):
+            spans.append(m.span())
+    return spans
+
 
 def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans in `text[start:end]` that hold a number but no quantity."""
@@ -84,6 +112,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
     spans.extend(m.span() for m in _ADDRESS.finditer(text, start, end))
     spans.extend(m.span() for m in CONTAINER_SIZE.finditer(text, start, end))
+    spans.extend(citations(text, start, end))
     for m in _SCORE.finditer(text, start, end):
         group = "score" if m["score"] else "score2"
         spans.append(m.span(group))

@@ -64,6 +64,7 @@ def join_ranges(text: str, figures: list[FigureDraft]) -> list[FigureDraft]:
 
 
 _LEVELS_LINK = re.compile(r"\s+(?:to|a|al)\s+", re.I)
+_SCALED = re.compile(r"\d\s?[^\W\d_]")  # "0.3 million", "2bn", "0,3 millones"
 
 
 def shared_unit(
@@ -73,12 +74,15 @@ def shared_unit(
     reached, is in its unit; a figure that is no such bare end is returned as it is. `written`
     is the number `b` writes (read in English when not given)."""
     written = _number_in(b.quote) if written is None else written
+    # "by 0.3 million to 8 million barrels": a level left with its own scale shares the unit only.
+    own_scale = _SCALED.search(a.quote) is not None
     if (
         a.kind is not FigureKind.COUNT
         or a.measure is not None
         or b.kind not in (FigureKind.PERCENT, FigureKind.MONEY, FigureKind.MEASURE)
         or written is None
-        or Decimal(repr(b.value)) != written  # "from 5 to 7 million": a scale to share too
+        # "from 5 to 7 million": a scale to share too
+        or (Decimal(repr(b.value)) != written and not own_scale)
         or _LEVELS_LINK.fullmatch(text, a.end, b.start) is None  # "from 5.5 to", "del 5,5 al"
     ):
         return a

@@ -79,7 +79,7 @@ QUANTITY = re.compile(
     rf"(?P<scale>{SCALE})?(?P<half>{HALF})?"
     r"(?:\s?(?P<percent>%)"
     r"|\s+(?P<percent_word>puntos?\s+porcentual(?:es)?|por\s*cien(?:to)?|puntos?\s+b[aá]sicos?"
-    r"|(?-i:pbs?))\b"
+    r"|puntos?\s+base|(?-i:pbs?))\b"
     rf"|\s+(?:de\s+)?(?P<currency>{_CURRENCY})\b"
     rf"|\s?(?-i:(?P<code_after>{_CODE}))(?:\b|\$)(?P<scale_after>{SCALE})?"
     rf"|\s?(?P<symbol_after>{_SYMBOL_AFTER})"
@@ -210,7 +210,8 @@ def quantity(text: str, m: re.Match[str], end: int) -> FigureDraft | None:
     if m["percent"] or m["percent_word"]:
         word = (m["percent_word"] or "").lower()
         unit = "percentage point" if word.startswith(("punto", "pb")) else "percent"
-        if word.startswith("pb") or "sico" in word:  # 50 puntos básicos: 0,5 punto porcentual
+        # 50 puntos básicos (or "puntos base") are 0,5 punto porcentual
+        if word.startswith("pb") or word.endswith(("sico", "sicos", "base")):
             value /= 100
         return make(FigureKind.PERCENT, m.end(), value, unit, phrase(OF_PHRASE, text, m.end(), end))
     if m["unit"]:

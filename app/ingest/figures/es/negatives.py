@@ -6,8 +6,8 @@ something ("Su-30" is caught by the hyphen; "Boeing 737", "Junín 6", "Agenda 20
 40", "el vuelo 714"), unless
 the word starts the sentence ("Pagaron 75 millones") or an amount ("En 2017", "Desde
 2005", "Unos 500", "Más de 3");
-a clock time ("08:15 h", "10.30 horas"), a score ("empataron 2-2") and a date that does not
-exist ("31-02-2020") hold none.
+a clock time ("08:15 h", "10.30 horas"), a score ("empataron 2-2"), a date that does not
+exist ("31-02-2020") and an author-year citation ("(Ortega, 2021)", as in English) hold none.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from app.ingest.figures.es.dates import MONTHS, NUMERIC_DATES, numeric_date
 from app.ingest.figures.es.words import fold
 from app.ingest.figures.money import CODES
+from app.ingest.figures.negatives import citations
 
 _NOT_NAMES = {
     "el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "en", "y", "o", "a",
@@ -66,6 +67,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.extend(m.span("number") for m in _REFERENCE.finditer(text, start, end))
     spans.extend(m.span() for m in _CLOCK.finditer(text, start, end))
     spans.extend(m.span("score") for m in _SCORE.finditer(text, start, end))
+    spans.extend(citations(text, start, end, lambda w: fold(w) in _NOT_NAMES | MONTHS.keys()))
     # "31-02-2020" has a date's shape and no date: its numbers are no counts either.
     spans.extend(
         m.span() for m in NUMERIC_DATES.finditer(text, start, end) if not numeric_date(text, m, end)
