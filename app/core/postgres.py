@@ -163,6 +163,7 @@ LOADED_TABLES = (
     "figure_actor",
     "figure_related",
     "figure_card",
+    "figure_bucket",
 )
 # A load that writes at least 1/ANALYZE_SHARE of the articles it leaves analyzes them.
 ANALYZE_SHARE = 10

@@ -73,19 +73,19 @@ def read(conn: Connection, where: str, params: dict[str, object]) -> list[Relata
 
 def stored_keys(conn: Connection, slugs: Sequence[str]) -> set[BucketKey]:
     """The buckets the stored articles `slugs` have figures in (read before they go)."""
-    keys: set[BucketKey] = set()
-    for start in range(0, len(slugs), CHUNK):
-        condition, params = in_list("slug", slugs[start : start + CHUNK])
-        keys |= set(buckets(read(conn, f"f.article_id IN {condition}", params)))
-    return keys
+    return _keys(conn, "f.article_id", slugs)
 
 
 def keys_of(conn: Connection, ids: Sequence[str]) -> set[BucketKey]:
     """The buckets of the stored figures `ids`."""
+    return _keys(conn, "f.id", ids)
+
+
+def _keys(conn: Connection, column: str, values: Sequence[str]) -> set[BucketKey]:
     keys: set[BucketKey] = set()
-    for start in range(0, len(ids), CHUNK):
-        condition, params = in_list("id", ids[start : start + CHUNK])
-        keys |= set(buckets(read(conn, f"f.id IN {condition}", params)))
+    for start in range(0, len(values), CHUNK):
+        condition, params = in_list("value", values[start : start + CHUNK])
+        keys |= set(buckets(read(conn, f"{column} IN {condition}", params)))
     return keys
 
 
