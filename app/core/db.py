@@ -378,13 +378,15 @@ class Database:
                     self._reader = None
             self.refresh(force=True)
 
-    async def in_thread(self, work: Callable[[], T]) -> T:
-        """`work()` on a worker thread, waited for no longer than the time limit. Past it the
-        request answers 503 and the thread is abandoned to the driver's own bounds, which free
-        it soon after (app/core/postgres.py)."""
+    async def in_thread(
+        self, work: Callable[[], T], limiter: anyio.CapacityLimiter | None = None
+    ) -> T:
+        """`work()` on a worker thread (one of `limiter`'s, if given), waited for no longer than
+        the time limit. Past it the request answers 503 and the thread is abandoned to the
+        driver's own bounds, which free it soon after (app/core/postgres.py)."""
         try:
             with anyio.fail_after(self._timeout_ms / 1000):
-                return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+                return await anyio.to_thread.run_sync(work, abandon_on_cancel=True, limiter=limiter)
         except (TimeoutError, PoolTimeoutError):
             raise StalledError() from None
 

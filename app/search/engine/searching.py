@@ -2,14 +2,17 @@
 
 Every match is ranked (BM25 over the weighted text fields, schema.WEIGHTS); `total` and the
 facets count every match. Equal scores keep the index's order (rows in the order they were
-written: an article's sections, claims and figures in text order). Everything runs inline on
-the event loop: the searcher is a memory map, and the SQLite statements a search makes (actor
-names once per data version, the Spanish forms of a word, the articles a filter names, the
-page's article metadata) are bounded by the reader's time limit.
+written: an article's sections, claims and figures in text order). Everything but the facets
+runs inline on the event loop: the searcher is a memory map, and the SQLite statements a search
+makes (actor names once per data version, the Spanish forms of a word, the articles a filter
+names, the page's article metadata) are bounded by the reader's time limit. The facets are
+counted last, by `Facets`: tantivy's aggregation reads no SQLite and releases the GIL, so on a
+large index a serving process counts them on a worker thread (app/search/dispatch.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import tantivy
@@ -88,6 +91,27 @@ def _facets(
     return counts, exact
 
 
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The facets of a search, still to count (`count`), and how to put them in its answer."""
+
+    searcher: tantivy.Searcher
+    query: tantivy.Query
+    total: int
+
+    def count(self) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+        return _facets(self.searcher, self.query, self.total)
+
+    @property
+    def documents(self) -> int:
+        """The documents of the index searched: what the count's fixed cost grows with."""
+        return int(self.searcher.num_docs)
+
+    @staticmethod
+    def into(result: Result, counted: tuple[dict[str, list[tuple[str, int]]], bool]) -> Result:
+        return replace(result, facets=counted[0], facets_exact=counted[1])
+
+
 def _page_facets(docs: list[tantivy.Document]) -> dict[str, list[tuple[str, int]]]:
     """The facets of a result set that is all on the page, from its documents."""
     return facets(
@@ -135,9 +159,18 @@ def search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
+    result, pending = begin(database, q, filters, limit=limit, offset=offset)
+    return result if pending is None else Facets.into(result, pending.count())
+
+
+def begin(
+    database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
+) -> tuple[Result, Facets | None]:
+    """`search`, but for the facets when they are still to count: the answer without them,
+    and what counts them (`Facets`), which reads the index only."""
     with sqlite_errors(), database.reading() as (reader, db):
         rows = SqliteRows(db)
-        return run(view(reader, rows), rows, q, filters, limit=limit, offset=offset)
+        return plan(view(reader, rows), rows, q, filters, limit=limit, offset=offset)
 
 
 def _empty(limit: int, offset: int, mode: SearchMode, suggestion: str | None = None) -> Result:
@@ -154,9 +187,24 @@ def run(
     limit: int,
     offset: int,
 ) -> Result:
+    """The whole answer, facets counted, on this thread."""
+    result, pending = plan(index, rows, q, filters, limit=limit, offset=offset)
+    return result if pending is None else Facets.into(result, pending.count())
+
+
+def plan(
+    index: IndexView,
+    rows: Rows,
+    q: str,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    offset: int,
+) -> tuple[Result, Facets | None]:
+    """The answer, and its facets when they are still to count (else None: counted)."""
     query = parse(q)
     if not query:
-        return _empty(limit, offset, SearchMode.ALL)
+        return _empty(limit, offset, SearchMode.ALL), None
     searcher = index.searcher
     completed = completions_for(
         query, lambda term: _count(searcher, _term_query(index, term)), index.completions
@@ -182,14 +230,16 @@ def run(
             skip=skip,
         )
     if match is None or total == 0:
-        return _empty(limit, offset, mode, suggestion)
+        return _empty(limit, offset, mode, suggestion), None
     docs = [searcher.doc(address) for _, address in found]
+    pending = None
     if offset == 0 and total == len(found):
         # Every match is on the page: its documents are the whole result set.
-        counted, facets_exact = _page_facets(docs), True
+        counted = _page_facets(docs)
     else:
-        counted, facets_exact = _facets(searcher, queries.filtered(match, filters, rows), total)
-    return Result(
+        counted = {name: [] for name in _FACETS}
+        pending = Facets(searcher, queries.filtered(match, filters, rows), total)
+    result = Result(
         items=_hits(rows, searcher, match, needles(parts), found, docs),
         total=total,
         limit=limit,
@@ -197,8 +247,8 @@ def run(
         mode=mode,
         facets=counted,
         suggestion=suggestion,
-        facets_exact=facets_exact,
     )
+    return result, pending
 
 
 def _run(
