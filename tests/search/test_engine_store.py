@@ -4,6 +4,7 @@ index is missing answers 503 until `article-facts migrate` builds it again."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -128,4 +129,28 @@ def test_a_database_without_its_index_answers_503_until_migrated(
     monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", url)
     result = CliRunner().invoke(cli, ["migrate"])
     assert result.exit_code == 0, result.output
+    assert total(url, "oil") == 15
+
+
+def test_an_earlier_version_s_index_is_built_again_by_migrate(
+    tmp_path: Path, seed: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "facts.db"
+    url = f"sqlite:///{db}"
+    load(url, seed.articles, seed.curated.actors)
+    (name,) = folders(url)
+    folder = store.root_for(db) / name
+    assert store.has_index(folder)
+    # An index without the facet keys and samples, as the version before them wrote it.
+    meta = json.loads((folder / "meta.json").read_text())
+    meta["schema"] = [f for f in meta["schema"] if not f["name"].endswith("_key")]
+    (folder / "meta.json").write_text(json.dumps(meta))
+    assert not store.has_index(folder)
+    with TestClient(create_app(Settings(database_url=url))) as client:
+        assert client.get("/v1/search", params={"q": "oil"}).status_code == 503
+    monkeypatch.setenv("ARTICLE_FACTS_DATABASE_URL", url)
+    result = CliRunner().invoke(cli, ["migrate"])
+    assert result.exit_code == 0, result.output
+    (rebuilt,) = folders(url) - {name}  # the one before is kept for readers not yet past it
+    assert store.has_index(store.root_for(db) / rebuilt)
     assert total(url, "oil") == 15

@@ -12,7 +12,6 @@ large index a serving process counts them on a worker thread (app/search/dispatc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 import tantivy
@@ -24,26 +23,14 @@ from app.search import stems
 from app.search.aliases import Span, spans
 from app.search.completions import completions_for
 from app.search.engine import data, queries
+from app.search.engine.facets import NAMES, Facets, on_page
 from app.search.engine.snippets import Needle, Regions, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
 from app.search.query import ParsedQuery, Term, parse
-from app.search.results import FACET_VALUES, Hit, Result, facets, hit
+from app.search.results import Hit, Result, hit
 from app.search.schemas import SearchMode
 from app.search.suggest import FEW_MATCHES, suggest
-
-# Facets are counted exactly over up to this many matches (every value of a facet counted in
-# every index segment). Past it a facet reads its most common values per segment only, as
-# search engines do, and the answer says its counts may be low (`facets_exact: false`): a
-# section facet over 400,000 matches cost 130-320 ms counted exactly, 10-20 ms so.
-FACET_EXACT_BOUND = 10_000
-EXACT_SEGMENT_VALUES = 65_536
-# The values read per segment past the bound: Elasticsearch's default `shard_size` for a
-# terms aggregation, 1.5 times the values answered plus 10. Each is looked up in the
-# segment's dictionary, whatever the matches: at 10,000 articles 160 instead of 1,000 took a
-# search's mean CPU from 10.0-10.7 to 8.7-9.3 ms (docs/performance.md).
-ESTIMATE_SEGMENT_VALUES = FACET_VALUES * 3 // 2 + 10
-_FACETS = {"type": "type", "section": "section", "actor": "actor", "article": "article"}
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query | None) -> int:
@@ -68,64 +55,6 @@ def _variants(
         for language, asked in stems.stems_of(words.values()).items()
     }
     return stems.variants_for(query, words, lookup, completed)
-
-
-def _facets(
-    searcher: tantivy.Searcher, query: tantivy.Query, total: int
-) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-    """Each facet's most common values, and whether every count is exact."""
-    per_segment = EXACT_SEGMENT_VALUES if total <= FACET_EXACT_BOUND else ESTIMATE_SEGMENT_VALUES
-    spec = {
-        name: {"terms": {"field": field, "size": FACET_VALUES, "segment_size": per_segment}}
-        for name, field in _FACETS.items()
-    }
-    found = searcher.aggregate(query, spec)
-    counts = {
-        name: sorted(
-            ((str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"]),
-            key=lambda item: (-item[1], item[0]),
-        )
-        for name in _FACETS
-    }
-    exact = all(found[name].get("doc_count_error_upper_bound", 0) == 0 for name in _FACETS)
-    return counts, exact
-
-
-@dataclass(frozen=True, slots=True)
-class Facets:
-    """The facets of a search, still to count (`count`), and how to put them in its answer."""
-
-    searcher: tantivy.Searcher
-    query: tantivy.Query
-    total: int
-
-    def count(self) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-        return _facets(self.searcher, self.query, self.total)
-
-    @property
-    def documents(self) -> int:
-        """The documents of the index searched: what the count's fixed cost grows with."""
-        return int(self.searcher.num_docs)
-
-    @staticmethod
-    def into(result: Result, counted: tuple[dict[str, list[tuple[str, int]]], bool]) -> Result:
-        return replace(result, facets=counted[0], facets_exact=counted[1])
-
-
-def _page_facets(docs: list[tantivy.Document]) -> dict[str, list[tuple[str, int]]]:
-    """The facets of a result set that is all on the page, from its documents."""
-    return facets(
-        [
-            (
-                str(doc.get_first("type")),
-                str(doc.get_first("id")),
-                doc.get_first("article"),
-                doc.get_first("section"),
-                " ".join(doc.get_all("actor")),
-            )
-            for doc in docs
-        ]
-    )
 
 
 def _hits(
@@ -174,7 +103,7 @@ def begin(
 
 
 def _empty(limit: int, offset: int, mode: SearchMode, suggestion: str | None = None) -> Result:
-    facets: dict[str, list[tuple[str, int]]] = {name: [] for name in _FACETS}
+    facets: dict[str, list[tuple[str, int]]] = {name: [] for name in NAMES}
     return Result([], 0, limit, offset, mode, facets, suggestion)
 
 
@@ -235,10 +164,10 @@ def plan(
     pending = None
     if offset == 0 and total == len(found):
         # Every match is on the page: its documents are the whole result set.
-        counted = _page_facets(docs)
+        counted = on_page(docs)
     else:
-        counted = {name: [] for name in _FACETS}
-        pending = Facets(searcher, queries.filtered(match, filters, rows), total)
+        counted = {name: [] for name in NAMES}
+        pending = Facets(searcher, queries.filtered(match, filters, rows), total, index.facet_names)
     result = Result(
         items=_hits(rows, searcher, match, needles(parts), found, docs),
         total=total,

@@ -23,7 +23,7 @@ from pathlib import Path
 import tantivy
 from sqlalchemy import Connection, text
 
-from app.search.engine.schema import open_index
+from app.search.engine.schema import current_schema, open_index
 
 SUFFIX = ".search"
 # tantivy's lock files belong to the writer of one folder: never linked into another.
@@ -69,7 +69,9 @@ def new_generation(root: Path, previous: str | None) -> Path:
 
 
 def has_index(folder: Path) -> bool:
-    return (folder / "meta.json").is_file()
+    """Whether `folder` holds an index this version can read: an earlier version's (other
+    fields) is as good as none, and the next load or `article-facts migrate` builds it anew."""
+    return current_schema(folder)
 
 
 def usable(conn: Connection, root: Path) -> bool:

@@ -19,6 +19,7 @@ from app.core.db import Reader
 from app.queries.rows import Rows
 from app.search.aliases import ActorNames
 from app.search.engine import data, store
+from app.search.engine.facets import Names
 from app.search.engine.schema import SCHEMA
 from app.search.suggest import MIN_WORD_LENGTH, closest
 
@@ -31,6 +32,7 @@ class IndexView:
     index: tantivy.Index
     searcher: tantivy.Searcher
     names: ActorNames
+    facet_names: Names = field(default_factory=Names)
     _vocabulary: dict[str, int] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

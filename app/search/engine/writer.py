@@ -19,7 +19,15 @@ from sqlmodel import Session
 
 from app.search import stem_counts, stems
 from app.search.engine import store
-from app.search.engine.schema import create_index, open_index
+from app.search.engine.schema import (
+    KEYED_FACETS,
+    SAMPLE,
+    create_index,
+    facet_key,
+    key_name,
+    open_index,
+    sample_terms,
+)
 from app.search.index import IndexRow, actor_rows, article_languages, article_rows
 
 # The writer's memory for documents not yet written as a segment: tantivy writes one segment
@@ -37,15 +45,23 @@ def _document(row: IndexRow, language: str | None) -> tantivy.Document:
     doc.add_text("type", row.type)
     doc.add_text("id", row.id)
     doc.add_text("label", row.label)
-    if row.article is not None:
-        doc.add_text("article", row.article)
-    if row.section is not None:
-        doc.add_text("section", row.section)
     if language is not None:
         doc.add_text("language", language)
+    for facet, named in (("article", row.article), ("section", row.section)):
+        if named is not None:
+            doc.add_text(facet, named)
+            _add_key(doc, facet, named)
     for actor in row.actors.split():
         doc.add_text("actor", actor)
+    for term in sample_terms(row.type, row.id):
+        doc.add_text(SAMPLE, term)
     return doc
+
+
+def _add_key(doc: tantivy.Document, facet: str, value: str) -> None:
+    key = facet_key(facet, value)
+    doc.add_unsigned(KEYED_FACETS[facet], key)
+    doc.add_text("keys", key_name(key, value))
 
 
 # A row's language and its text fields, as search_stems counts them (stems.count_words).
