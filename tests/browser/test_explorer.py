@@ -15,6 +15,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
+from app.search.engine import facets
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -508,3 +509,19 @@ def test_an_attributed_claim_shows_its_speaker(page: WebDriver, server_url: str)
     page.find_element(By.CSS_SELECTOR, ".claims-list summary").click()
     notes = page.find_elements(By.CSS_SELECTOR, ".claims-list .claim-speaker")
     assert [n.text for n in notes] == ["— according to Experts"]
+
+
+def test_estimated_facet_counts_say_so(
+    page: WebDriver, server_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The seed's 45 matches of "china" are past a bound lowered to 5: the API estimates the
+    # facets from a sample (app/search/engine/facets.py), and the explorer marks each count.
+    monkeypatch.setattr(facets, "EXACT_BOUND", 5)
+    monkeypatch.setattr(facets, "SAMPLE_MATCHES", 5)
+    assert api(server_url, "/v1/search?q=china&limit=3")["facets_exact"] is False
+    page.get(f"{server_url}/?q=china")
+    note = find(page, ".facet-note")
+    assert note.text == "Counts are estimates: there are more than 10,000 results."
+    counts = [c.text for c in page.find_elements(By.CSS_SELECTOR, ".facets .count")]
+    assert counts
+    assert all(c.startswith("≈ ") for c in counts), counts

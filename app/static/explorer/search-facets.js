@@ -2,7 +2,8 @@
 // type even while some are filtered out), by article, by section, and the actors the results
 // name. The articles offered are the search's article facet, counted over every result; each
 // is named by a hit of this page when one is in it (else by its id), and `from=` filters by
-// the API's `article`.
+// the API's `article`. Past 10,000 results the API estimates the counts (`facets_exact:
+// false`): they show as "≈ n", with a line that says so.
 
 import { h } from "./dom.js";
 import { RESULT_TYPES, citation, sectionLabel } from "./format.js";
@@ -10,9 +11,17 @@ import { link, navigate, withSearch } from "./links.js";
 
 export const SECTION_CHIPS = 5;
 const ARTICLE_CHIPS = 6;
+const ESTIMATE_NOTE = "Counts are estimates: there are more than 10,000 results.";
+
+/** A facet's count, marked as an estimate when its page's counts are. */
+function countChip(count, exact) {
+  return exact
+    ? h("span", { class: "count", text: count })
+    : h("span", { class: "count", text: `≈ ${count}`, title: "An estimate" });
+}
 
 /** The article filter: on, a chip to remove it; off, the articles the results are in. */
-function articleFacet(request, counted, hits, names) {
+function articleFacet(request, counted, hits, names, exact) {
   if (request.article) {
     return h(
       "p",
@@ -55,7 +64,7 @@ function articleFacet(request, counted, hits, names) {
               dataset: { article: value },
             },
             meta?.title ?? value,
-            h("span", { class: "count", text: count }),
+            countChip(count, exact),
           ),
         ),
       ),
@@ -63,8 +72,11 @@ function articleFacet(request, counted, hits, names) {
   );
 }
 
-export function facets(request, page, typeFacets, names) {
+export function facets(request, page, typePage, names) {
   const own = page.facets;
+  const exact = page.facets_exact !== false;
+  const typeFacets = typePage.facets;
+  const typesExact = typePage.facets_exact !== false;
   const box = h("div", { class: "facets" });
   if (typeFacets.type.length > 1 || request.type.length) {
     // A type filtered on with no results is in no facet count: it still shows, pressed, so
@@ -87,7 +99,7 @@ export function facets(request, page, typeFacets, names) {
           onclick: () => navigate(withSearch({ type: next }), { focus: false }),
         },
         RESULT_TYPES[value] ?? value,
-        h("span", { class: "count", text: count }),
+        countChip(count, typesExact),
       );
     });
     box.append(
@@ -99,7 +111,7 @@ export function facets(request, page, typeFacets, names) {
       ),
     );
   }
-  const byArticle = articleFacet(request, own.article, page.items, names);
+  const byArticle = articleFacet(request, own.article, page.items, names, exact);
   if (byArticle) box.append(byArticle);
   if (request.section) {
     const section = names.section.get(request.section);
@@ -141,7 +153,7 @@ export function facets(request, page, typeFacets, names) {
                   title: "Only results in this section",
                 },
                 sectionLabel(names.section.get(value) ?? { title: value }),
-                h("span", { class: "count", text: count }),
+                countChip(count, exact),
               ),
             ),
           ),
@@ -168,7 +180,7 @@ export function facets(request, page, typeFacets, names) {
                   "a",
                   { class: "chip", href: link({ actor: value }), title: "Open this actor" },
                   names.actor.get(value)?.name ?? value,
-                  h("span", { class: "count", text: count }),
+                  countChip(count, exact),
                 ),
               ),
             ),
@@ -176,5 +188,6 @@ export function facets(request, page, typeFacets, names) {
       ),
     );
   }
+  if (!exact || !typesExact) box.append(h("p", { class: "facet-note", text: ESTIMATE_NOTE }));
   return box;
 }

@@ -111,7 +111,7 @@ async function runSearch(request) {
       actor: new Map(actorList.map((a) => [a.id, a])),
       article: filterArticle,
     };
-    showResults(request, page, (unfiltered ?? page).facets, names);
+    showResults(request, page, unfiltered ?? page, names);
   } catch (error) {
     if (signal.aborted) return;
     els.status.textContent = `Search failed: ${error.message}`;
@@ -121,7 +121,7 @@ async function runSearch(request) {
   }
 }
 
-function showResults(request, page, typeFacets, names) {
+function showResults(request, page, typePage, names) {
   // The search these results belong to: a newer one cancels its "Show more" too.
   const current = searchAbort;
   const focusKey = document.activeElement?.dataset?.focusKey; // Kept across the re-render.
@@ -187,7 +187,7 @@ function showResults(request, page, typeFacets, names) {
           "?",
         )
       : null,
-    facets(request, page, typeFacets, names),
+    facets(request, page, typePage, names),
     list,
     more,
   );
