@@ -1,12 +1,10 @@
-"""Facets (app/search/engine/facets.py): sections, actors and articles counted by number and
-named afterwards, exactly up to the bound; past it, estimated from a fixed sample of the index
-and scaled to the total, and the answer says so (`facets_exact: false`); the total and the
+"""Facets (app/search/engine/facets.py): sections and articles counted by number and named
+afterwards, exactly up to the bound; past it each index segment gives its most common values
+only, so a count may be low, and the answer says so (`facets_exact: false`); the total and the
 page stay exact. The bounds are lowered here so that a small index crosses them: three loads,
 three segments."""
 
 from __future__ import annotations
-
-from collections import Counter
 
 import pytest
 import tantivy
@@ -51,50 +49,32 @@ def test_counted_by_number_the_facets_are_those_of_every_match(database: Databas
     assert len(counted.facets["section"]) == 45
 
 
-def test_past_the_bound_facets_are_estimates_and_say_so(
+def test_past_the_bound_facets_are_lower_bounds_and_say_so(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     exact = _search(database, "china")
     monkeypatch.setattr(facets, "EXACT_BOUND", 5)
-    monkeypatch.setattr(facets, "SAMPLE_MATCHES", 20)
-    # 123 matches: one document in 4 leaves at least 20 of them, one in 8 fewer.
-    assert facets.sample_rate(123) == 4
-    estimated = _search(database, "china")
-    assert (exact.facets_exact, estimated.facets_exact) == (True, False)
-    assert estimated.total == exact.total == 123
-    assert [hit["id"] for hit in estimated.items] == [hit["id"] for hit in exact.items]
-    # The sample's counts, scaled to the total: the types still add up to it, near enough.
-    assert estimated.facets["type"] == [("claim", 83), ("section", 36), ("actor", 4)]
-    assert dict(exact.facets["type"]) == {"claim": 73, "section": 45, "figure": 3, "actor": 2}
-    assert estimated.facets["article"] == [
-        ("synthetic-00001", 44),
-        ("russia-china-venezuela", 40),
-        ("synthetic-00000", 36),
-    ]
-    for name, values in estimated.facets.items():
-        # Every value named is a real one: seen in the sample, so in the matches.
-        assert {value for value, _ in values} <= {value for value, _ in exact.facets[name]}, name
-
-
-def test_the_sampling_rate_leaves_enough_matches_and_no_more() -> None:
-    assert facets.sample_rate(0) == 1
-    assert facets.sample_rate(facets.EXACT_BOUND) == 1
-    assert facets.sample_rate(facets.EXACT_BOUND + 1) == 4
-    assert facets.sample_rate(416_000) == 128
-    assert facets.sample_rate(10**9) == 1024
-
-
-def test_each_sample_is_half_the_one_before_and_a_fixed_share() -> None:
-    members: Counter[str] = Counter()
-    for i in range(100_000):
-        terms = schema.sample_terms("claim", f"c-{i:06x}")
-        rates = [int(term) for term in terms]
-        # Nested: in the sample of r means in every sample of a lower rate.
-        assert rates == list(schema.SAMPLE_RATES[: len(rates)])
-        members.update(terms)
-    shares = {int(term): count / 100_000 for term, count in members.items()}
-    for rate in schema.SAMPLE_RATES[:6]:
-        assert shares[rate] == pytest.approx(1 / rate, rel=0.05), rate
+    monkeypatch.setattr(facets, "ESTIMATE_SEGMENT_VALUES", 2)
+    monkeypatch.setattr(facets, "FACET_VALUES", 2)
+    bounded = _search(database, "china")
+    assert (exact.facets_exact, bounded.facets_exact) == (True, False)
+    assert bounded.total == exact.total == 123
+    assert [hit["id"] for hit in bounded.items] == [hit["id"] for hit in exact.items]
+    for name, values in bounded.facets.items():
+        counted = dict(exact.facets[name])
+        assert all(count <= counted[value] for value, count in values), name
+    assert {name: len(values) for name, values in exact.facets.items()} == {
+        "type": 4,
+        "section": 45,
+        "actor": 24,
+        "article": 3,
+    }
+    assert {name: len(values) for name, values in bounded.facets.items()} == dict.fromkeys(
+        exact.facets, 2
+    )
+    assert bounded.facets["type"] == [("claim", 73), ("section", 45)] == exact.facets["type"][:2]
+    # Each article's rows are in one segment: its count is its own.
+    assert bounded.facets["article"] == exact.facets["article"][:2]
 
 
 def test_named_values_are_kept_within_a_bound(

@@ -8,12 +8,14 @@ therefore counted by a number (`schema.facet_key`), and only the values answered
 afterwards, each read once per data version from the `keys` field's dictionary (`Names`).
 Types and actors, with few values, are counted as text (`schema.TEXT_FACETS`).
 
-Counts are exact up to `EXACT_BOUND` matches. Past it they are estimated, as large search
-engines do (Elasticsearch's `random_sampler` aggregation): the matches in a fixed sample of the
-index (one document in 2, 4, ... 1,024, `schema.SAMPLE_RATES`: the highest rate that leaves at
-least `SAMPLE_MATCHES` of them) are counted, each segment handing on its most common values
-(`ESTIMATE_SEGMENT_VALUES`), and scaled to the total; the answer says so (`facets_exact:
-false`). docs/performance.md has the measurements.
+Counts are exact up to `EXACT_BOUND` matches. Past it each index segment hands on only its
+most common values of a facet (`ESTIMATE_SEGMENT_VALUES`), as large search engines do, and a
+count may be low: the answer then says so (`facets_exact: false`). An article's documents are
+written together, so a section's or an article's are nearly always in one segment, and its
+count is its own. Estimating from a fixed sample of the matches was measured and not kept:
+2.6 instead of 5.7 ms a search past the bound, but a section or an article has too few matches
+for a sample to see (at 10,000 articles 2-5% of the ten sections with most matches were among
+the sample's ten, their counts 200-300% off at the median; docs/performance.md).
 """
 
 from __future__ import annotations
@@ -23,18 +25,16 @@ from typing import Any
 
 import tantivy
 
-from app.search.engine.schema import KEYED_FACETS, SAMPLE, SAMPLE_RATES, SCHEMA, TEXT_FACETS
+from app.search.engine.schema import KEYED_FACETS, TEXT_FACETS
 from app.search.results import FACET_VALUES, Result, facets
 
 FacetCounts = dict[str, list[tuple[str, int]]]
 
-# Facets are counted exactly over up to this many matches; past it, over a sample of them.
+# Facets are counted exactly over up to this many matches.
 EXACT_BOUND = 10_000
-# The matches a sample leaves at least: fewer cost less and estimate worse.
-SAMPLE_MATCHES = 2_500
 # Counted exactly, every value of a segment goes to the merge, so a sum over segments is exact.
 EXACT_SEGMENT_VALUES = 1 << 20
-# Estimated, each segment hands on its most common values only: Elasticsearch's default
+# Past the bound each segment hands on its most common values only: Elasticsearch's default
 # `shard_size` for a terms aggregation, 1.5 times the values answered plus 10.
 ESTIMATE_SEGMENT_VALUES = FACET_VALUES * 3 // 2 + 10
 # Values named at most per data version (`Names`): about 8 MB.
@@ -48,17 +48,6 @@ def _spec(per_segment: int) -> dict[str, Any]:
         name: {"terms": {"field": field, "size": FACET_VALUES, "segment_size": per_segment}}
         for name, field in fields.items()
     }
-
-
-def sample_rate(total: int) -> int:
-    """The sampling rate for `total` matches: 1 (every match) up to EXACT_BOUND, past it the
-    highest of SAMPLE_RATES that leaves at least SAMPLE_MATCHES of them."""
-    rate = 1
-    if total > EXACT_BOUND:
-        for candidate in SAMPLE_RATES:
-            if total // candidate >= SAMPLE_MATCHES:
-                rate = candidate
-    return rate
 
 
 class Names(dict[int, str]):
@@ -83,11 +72,6 @@ class Names(dict[int, str]):
         return named
 
 
-def _scaled(count: int, scale: float) -> int:
-    # A value seen in the sample is in at least one match.
-    return max(1, round(count * scale))
-
-
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
@@ -97,30 +81,20 @@ def count(
 ) -> tuple[FacetCounts, bool]:
     """Each facet's most common values over the matches of `query` (`total` of them), and
     whether every count is exact."""
-    rate = sample_rate(total)
-    per_segment = EXACT_SEGMENT_VALUES
-    if rate > 1:
-        sample = tantivy.Query.term_query(SCHEMA, SAMPLE, str(rate))
-        query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, sample)]
-        )
-        per_segment = ESTIMATE_SEGMENT_VALUES
-    found = searcher.aggregate(query, _spec(per_segment))
+    exact = total <= EXACT_BOUND
+    found = searcher.aggregate(
+        query, _spec(EXACT_SEGMENT_VALUES if exact else ESTIMATE_SEGMENT_VALUES)
+    )
     buckets = {
         name: [(b["key"], int(b["doc_count"])) for b in found[name]["buckets"]] for name in NAMES
     }
-    # Every document has a type: the type counts add up to the matches counted.
-    counted = sum(n for _, n in buckets["type"])
-    scale = total / counted if rate > 1 and counted else 1.0
-    result: FacetCounts = {
-        name: [(str(k), _scaled(n, scale)) for k, n in buckets[name]] for name in TEXT_FACETS
-    }
+    result: FacetCounts = {name: [(str(k), n) for k, n in buckets[name]] for name in TEXT_FACETS}
     for name in KEYED_FACETS:
         named = names.of(searcher, [int(k) for k, _ in buckets[name]])
-        result[name] = [
-            (named[int(k)], _scaled(n, scale)) for k, n in buckets[name] if int(k) in named
-        ]
-    return {name: sorted(result[name], key=_most_first) for name in NAMES}, rate == 1
+        result[name] = [(named[int(k)], n) for k, n in buckets[name] if int(k) in named]
+    # tantivy says how far a count may be off when segments handed on only some values.
+    exact = exact or all(found[name].get("doc_count_error_upper_bound", 0) == 0 for name in NAMES)
+    return {name: sorted(result[name], key=_most_first) for name in NAMES}, exact
 
 
 def on_page(docs: list[tantivy.Document]) -> FacetCounts:

@@ -4,8 +4,7 @@ One document per section, claim, figure and actor, as app/search/index.py writes
 three text fields are searched, with the weights of `WEIGHTS`; `words` holds the same text
 unstemmed, for completions and did-you-mean; the others say what a result is and are read by
 filters and facets (fast fields). Facets count sections and articles by a number
-(`facet_key`), named in `keys`, and count a sample of the matches past a bound (`sample`):
-app/search/engine/facets.py says why.
+(`facet_key`), named in `keys`: app/search/engine/facets.py says why.
 
 Text is split into runs of letters and digits, lower-cased, folded to ASCII where a letter has
 an ASCII form ("Chávez" -> "chavez") and stemmed with the English Snowball rules; the query
@@ -56,11 +55,6 @@ KEYED_FACETS = {"section": "section_key", "article": "article_key"}
 # The facets counted as text: few values (four types; actors by the thousand, not the hundred
 # thousand), where a number saves nothing (measured) and its column costs memory.
 TEXT_FACETS = ("type", "actor")
-SAMPLE = "sample"
-# A document is in the sample of rate r when its slot (a hash of its type and id, below the
-# highest rate) is a multiple of r: the sample of 4 is half the sample of 2, each a fixed share
-# of the index whatever the query, and a document is in about one sample on average.
-SAMPLE_RATES = (2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
 
 
 def _digest(text: str) -> int:
@@ -78,12 +72,6 @@ def key_name(key: int, value: str) -> str:
     return f"{key:016x}{value}"
 
 
-def sample_terms(kind: str, id_: str) -> list[str]:
-    """The samples a document is in, by its type and id (fixed for the document)."""
-    slot = _digest(f"{kind}\0{id_}") % SAMPLE_RATES[-1]
-    return [str(rate) for rate in SAMPLE_RATES if slot % rate == 0]
-
-
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name in TEXT_FIELDS:
@@ -99,7 +87,6 @@ def _schema() -> tantivy.Schema:
     for field in KEYED_FACETS.values():
         builder.add_unsigned_field(field, fast=True)
     builder.add_text_field("keys", index_option="basic", tokenizer_name="raw")
-    builder.add_text_field(SAMPLE, index_option="basic", tokenizer_name="raw")
     return builder.build()
 
 

@@ -21,12 +21,10 @@ from app.search import stem_counts, stems
 from app.search.engine import store
 from app.search.engine.schema import (
     KEYED_FACETS,
-    SAMPLE,
     create_index,
     facet_key,
     key_name,
     open_index,
-    sample_terms,
 )
 from app.search.index import IndexRow, actor_rows, article_languages, article_rows
 
@@ -53,8 +51,6 @@ def _document(row: IndexRow, language: str | None) -> tantivy.Document:
             _add_key(doc, facet, named)
     for actor in row.actors.split():
         doc.add_text("actor", actor)
-    for term in sample_terms(row.type, row.id):
-        doc.add_text(SAMPLE, term)
     return doc
 
 

@@ -2,8 +2,8 @@
 // type even while some are filtered out), by article, by section, and the actors the results
 // name. The articles offered are the search's article facet, counted over every result; each
 // is named by a hit of this page when one is in it (else by its id), and `from=` filters by
-// the API's `article`. Past 10,000 results the API estimates the counts (`facets_exact:
-// false`): they show as "≈ n", with a line that says so.
+// the API's `article`. Past 10,000 results a count may be low (`facets_exact: false`): the
+// counts then show as "≥ n", with a line that says so.
 
 import { h } from "./dom.js";
 import { RESULT_TYPES, citation, sectionLabel } from "./format.js";
@@ -11,13 +11,13 @@ import { link, navigate, withSearch } from "./links.js";
 
 export const SECTION_CHIPS = 5;
 const ARTICLE_CHIPS = 6;
-const ESTIMATE_NOTE = "Counts are estimates: there are more than 10,000 results.";
+const BOUND_NOTE = "Counts may be low: there are more than 10,000 results.";
 
-/** A facet's count, marked as an estimate when its page's counts are. */
+/** A facet's count, marked as a lower bound when its page's counts may be low. */
 function countChip(count, exact) {
   return exact
     ? h("span", { class: "count", text: count })
-    : h("span", { class: "count", text: `≈ ${count}`, title: "An estimate" });
+    : h("span", { class: "count", text: `≥ ${count}`, title: "At least this many" });
 }
 
 /** The article filter: on, a chip to remove it; off, the articles the results are in. */
@@ -188,6 +188,6 @@ export function facets(request, page, typePage, names) {
       ),
     );
   }
-  if (!exact || !typesExact) box.append(h("p", { class: "facet-note", text: ESTIMATE_NOTE }));
+  if (!exact || !typesExact) box.append(h("p", { class: "facet-note", text: BOUND_NOTE }));
   return box;
 }

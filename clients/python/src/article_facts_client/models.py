@@ -868,7 +868,7 @@ class SearchPage(BaseModel):
     """
     facets_exact: Annotated[bool, Field(title="Facets Exact")]
     """
-    Whether every count in `facets` is exact: true up to 10,000 matches; past them the counts are estimates, made over a fixed sample of the index (one document in 2, 4, ... 1,024: at least 2,500 of the matches) and scaled to `total`.
+    Whether every count in `facets` is exact: true up to 10,000 matches; past them each index segment's 160 most common values of a facet are counted, and a count may be low.
     """
 
 
