@@ -24,6 +24,7 @@ from app.core import postgres
 from app.core.db import Database, is_sqlite
 from app.queries.rows import SqlAlchemyRows
 from app.search.engine import searching
+from app.search.engine.facets import completed
 from app.search.engine.replica import SYNC_TIMEOUT_MS, Replica, default_root
 from app.search.filters import SearchFilters
 from app.search.results import Result
@@ -72,10 +73,8 @@ async def run_search(
 ) -> Result:
     if is_sqlite(database.url):
         result, facets = searching.begin(database, q, filters, limit=limit, offset=offset)
-        if facets is None:
-            return result
-        if facets.documents < THREAD_FACETS_DOCUMENTS:
-            return facets.into(result, facets.count())
+        if facets is None or facets.documents < THREAD_FACETS_DOCUMENTS:
+            return completed(result, facets)
         counted = await database.in_thread(facets.count, _facet_threads)
         return facets.into(result, counted)
     replica = replica_for(database)

@@ -133,3 +133,8 @@ class Facets:
     @staticmethod
     def into(result: Result, counted: tuple[FacetCounts, bool]) -> Result:
         return replace(result, facets=counted[0], facets_exact=counted[1])
+
+
+def completed(result: Result, pending: Facets | None) -> Result:
+    """`result` with its facets, counted on this thread when they were still to count."""
+    return result if pending is None else Facets.into(result, pending.count())

@@ -23,7 +23,7 @@ from app.search import stems
 from app.search.aliases import Span, spans
 from app.search.completions import completions_for
 from app.search.engine import data, queries
-from app.search.engine.facets import NAMES, Facets, on_page
+from app.search.engine.facets import NAMES, Facets, completed, on_page
 from app.search.engine.snippets import Needle, Regions, needles, snippet
 from app.search.engine.view import IndexView, view
 from app.search.filters import SearchFilters
@@ -88,8 +88,7 @@ def search(
     database: Database, q: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> Result:
     """Every word (or, failing that, any word) of `q`, best first; see docs/search.md."""
-    result, pending = begin(database, q, filters, limit=limit, offset=offset)
-    return result if pending is None else Facets.into(result, pending.count())
+    return completed(*begin(database, q, filters, limit=limit, offset=offset))
 
 
 def begin(
@@ -117,8 +116,7 @@ def run(
     offset: int,
 ) -> Result:
     """The whole answer, facets counted, on this thread."""
-    result, pending = plan(index, rows, q, filters, limit=limit, offset=offset)
-    return result if pending is None else Facets.into(result, pending.count())
+    return completed(*plan(index, rows, q, filters, limit=limit, offset=offset))
 
 
 def plan(
